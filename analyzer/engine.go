@@ -1,0 +1,623 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Engine answers provenance questions about the SSA values of one
+// package: does a value come from an upstream, and from which call.
+// It is demand-driven: labels are computed for the values a question
+// reaches, memoised, and cycles are cut (a value on a cycle being
+// computed contributes nothing, which can only drop findings).
+type Engine struct {
+	Pkg   *ssa.Package
+	Funcs []*ssa.Function // source functions of the package, literals included, in source order
+
+	importFact func(*types.Func) *FuncFact
+
+	memo      map[ssa.Value]Labels
+	stores    map[ssa.Value][]storeEntry
+	closures  map[*ssa.Function]*ssa.MakeClosure
+	summaries map[*ssa.Function]*Summary
+	events    map[*ssa.Function][]SinkEvent
+}
+
+// A storeEntry is a write of labels into the memory under a root value.
+type storeEntry struct {
+	path   string
+	labels func() Labels
+}
+
+// Summary is what callers need to know about a function.
+type Summary struct {
+	Results []Labels    // per result: labels relative to the function (KindParam labels owned by it)
+	Sinks   []SinkParam // parameters that reach a sink
+	Effects []Effect    // labels stored through pointer parameters
+}
+
+func (s *Summary) empty() bool {
+	if s == nil {
+		return true
+	}
+	for _, r := range s.Results {
+		if len(r) > 0 {
+			return false
+		}
+	}
+	return len(s.Sinks) == 0 && len(s.Effects) == 0
+}
+
+// SinkParam says that parameter Param, after Reads, reaches a sink in
+// the role Role (at Path inside the argument).
+type SinkParam struct {
+	Role  Role
+	Param int
+	Reads string
+	Path  string
+	// Proxy is set when the function forwards the status and the body
+	// of the same response parameter: a forwarding helper.
+	Proxy bool
+}
+
+// Effect says that labels are stored at Path under pointer parameter Param.
+type Effect struct {
+	Param  int
+	Path   string
+	Labels Labels
+}
+
+// A SinkEvent is a call that answers the client with an argument.
+type SinkEvent struct {
+	Role   Role
+	Instr  ssa.CallInstruction
+	Arg    int // index into the call's arguments, receiver first
+	Value  ssa.Value
+	Labels Labels
+	Via    *types.Func // helper through which the sink is reached; nil for a direct sink
+	Proxy  bool
+}
+
+// NewEngine prepares an engine for a built SSA package.
+func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.Func) *FuncFact) *Engine {
+	e := &Engine{
+		Pkg:        pkg,
+		Funcs:      funcs,
+		importFact: importFact,
+		memo:       make(map[ssa.Value]Labels),
+		stores:     make(map[ssa.Value][]storeEntry),
+		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
+		summaries:  make(map[*ssa.Function]*Summary),
+		events:     make(map[*ssa.Function][]SinkEvent),
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if mc, ok := instr.(*ssa.MakeClosure); ok {
+					if f, ok := mc.Fn.(*ssa.Function); ok {
+						e.closures[f] = mc
+					}
+				}
+			}
+		}
+	}
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				e.indexStore(instr)
+			}
+		}
+	}
+	return e
+}
+
+func (e *Engine) addStore(addr ssa.Value, extra string, labels func() Labels) {
+	root, path := e.loc(addr, 0)
+	if root == nil {
+		return
+	}
+	e.stores[root] = append(e.stores[root], storeEntry{path: joinPath(path, extra), labels: labels})
+}
+
+func (e *Engine) indexStore(instr ssa.Instruction) {
+	switch in := instr.(type) {
+	case *ssa.Store:
+		v := in.Val
+		e.addStore(in.Addr, "", func() Labels { return e.Labels(v) })
+	case *ssa.MapUpdate:
+		v := in.Value
+		e.addStore(in.Map, "[]", func() Labels { return e.Labels(v) })
+	case *ssa.Send:
+		v := in.X
+		e.addStore(in.Chan, "[]", func() Labels { return e.Labels(v) })
+	case ssa.CallInstruction:
+		cc := in.Common()
+		obj, fn := callee(cc)
+		args := callArgs(cc)
+		if obj != nil {
+			name := fullName(obj)
+			for _, f := range flows[name] {
+				if f.ToArg < 0 || f.ToArg >= len(args) || f.From >= len(args) {
+					continue
+				}
+				src := args[f.From]
+				ops := f.Ops
+				e.addStore(args[f.ToArg], "", func() Labels { return e.Labels(src).applyOps(ops) })
+			}
+			if name == "runtime.Stack" && len(args) > 0 {
+				pos := in.Pos()
+				e.addStore(args[0], "[]", func() Labels { return Labels{{Kind: KindStack, Origin: pos}} })
+			}
+		}
+		if obj == nil && fn == nil {
+			return
+		}
+		// Stores a callee makes through its pointer parameters.
+		call := in
+		for i := range args {
+			i := i
+			e.addStore(args[i], "", func() Labels {
+				s, key := e.summary(obj, fn)
+				var out Labels
+				if s == nil {
+					return nil
+				}
+				for _, ef := range s.Effects {
+					if ef.Param == i {
+						out = out.union(e.resolve(ef.Labels, key, call, args).prefixed(ef.Path))
+					}
+				}
+				return out
+			})
+		}
+	}
+}
+
+// loc resolves an address to the root value of the memory it points
+// into and the path of steps below that root.
+func (e *Engine) loc(addr ssa.Value, depth int) (ssa.Value, string) {
+	if depth > 16 {
+		return nil, ""
+	}
+	switch a := addr.(type) {
+	case *ssa.FieldAddr:
+		root, p := e.loc(a.X, depth+1)
+		return root, joinPath(p, fieldName(a.X.Type(), a.Field, true))
+	case *ssa.IndexAddr:
+		root, p := e.loc(a.X, depth+1)
+		return root, joinPath(p, "[]")
+	case *ssa.Slice:
+		return e.loc(a.X, depth+1)
+	case *ssa.ChangeType:
+		return e.loc(a.X, depth+1)
+	case *ssa.MakeInterface:
+		return e.loc(a.X, depth+1)
+	case *ssa.FreeVar:
+		if b := e.binding(a); b != nil {
+			return e.loc(b, depth+1)
+		}
+	}
+	return addr, ""
+}
+
+// binding returns the value a closure's free variable is bound to.
+func (e *Engine) binding(fv *ssa.FreeVar) ssa.Value {
+	fn := fv.Parent()
+	mc := e.closures[fn]
+	if mc == nil {
+		return nil
+	}
+	for i, f := range fn.FreeVars {
+		if f == fv && i < len(mc.Bindings) {
+			return mc.Bindings[i]
+		}
+	}
+	return nil
+}
+
+// Labels returns what is known about the upstream provenance of v.
+func (e *Engine) Labels(v ssa.Value) Labels {
+	if v == nil {
+		return nil
+	}
+	if ls, ok := e.memo[v]; ok {
+		return ls
+	}
+	e.memo[v] = nil // in progress: a cycle contributes nothing
+	ls := e.compute(v)
+	for _, s := range e.stores[v] {
+		ls = ls.union(s.labels().prefixed(s.path))
+	}
+	ls = ls.clip()
+	e.memo[v] = ls
+	return ls
+}
+
+func (e *Engine) compute(v ssa.Value) Labels {
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		fn := v.Parent()
+		for i, p := range fn.Params {
+			if p == v {
+				return Labels{{Kind: KindParam, Param: i, Owner: fn}}
+			}
+		}
+	case *ssa.FreeVar:
+		return e.Labels(e.binding(v))
+	case *ssa.Phi:
+		var out Labels
+		for _, edge := range v.Edges {
+			out = out.union(e.Labels(edge))
+		}
+		return out
+	case *ssa.UnOp:
+		switch v.Op {
+		case token.MUL: // load
+			root, path := e.loc(v.X, 0)
+			return e.Labels(root).readPath(path)
+		case token.ARROW: // receive
+			ls := e.Labels(v.X).Select("[]")
+			if v.CommaOk {
+				ls = ls.prefixed("#0")
+			}
+			return ls
+		}
+	case *ssa.FieldAddr, *ssa.IndexAddr:
+		root, path := e.loc(v, 0)
+		if root == v {
+			return nil
+		}
+		return e.Labels(root).readPath(path)
+	case *ssa.Field:
+		return e.Labels(v.X).Select(fieldName(v.X.Type(), v.Field, false))
+	case *ssa.Index:
+		return e.Labels(v.X).Select("[]")
+	case *ssa.Lookup:
+		ls := e.Labels(v.X).Select("[]")
+		if v.CommaOk {
+			ls = ls.prefixed("#0")
+		}
+		return ls
+	case *ssa.Slice:
+		return e.Labels(v.X)
+	case *ssa.Convert:
+		return e.Labels(v.X)
+	case *ssa.ChangeType:
+		return e.Labels(v.X)
+	case *ssa.ChangeInterface:
+		return e.Labels(v.X)
+	case *ssa.MakeInterface:
+		return e.Labels(v.X)
+	case *ssa.SliceToArrayPointer:
+		return e.Labels(v.X)
+	case *ssa.MultiConvert:
+		return e.Labels(v.X)
+	case *ssa.TypeAssert:
+		ls := e.Labels(v.X)
+		if v.CommaOk {
+			ls = ls.prefixed("#0")
+		}
+		return ls
+	case *ssa.Extract:
+		return e.Labels(v.Tuple).Select(resultStep(v.Index))
+	case *ssa.BinOp:
+		// String concatenation keeps the text of both sides. Arithmetic
+		// and comparisons make a new value: a decision, not a copy.
+		if v.Op == token.ADD && isString(v.Type()) {
+			return e.Labels(v.X).union(e.Labels(v.Y))
+		}
+	case *ssa.Call:
+		return e.callLabels(v)
+	}
+	return nil
+}
+
+func resultStep(i int) string { return "#" + itoa(i) }
+
+func itoa(i int) string {
+	if i >= 0 && i < 10 {
+		return string(rune('0' + i))
+	}
+	var b []byte
+	for i > 0 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+		i /= 10
+	}
+	return string(b)
+}
+
+// callLabels computes the labels of a call's result (a tuple's results
+// sit at paths "#i").
+func (e *Engine) callLabels(call *ssa.Call) Labels {
+	cc := call.Common()
+	obj, fn := callee(cc)
+	if obj == nil && fn == nil {
+		return nil
+	}
+	args := callArgs(cc)
+	sig := cc.Signature()
+	nres := sig.Results().Len()
+	resPath := func(i int) string {
+		if nres > 1 {
+			return resultStep(i)
+		}
+		return ""
+	}
+	var out Labels
+	if obj != nil {
+		name := fullName(obj)
+		if kinds := sourceKindsOf(obj, name); kinds != nil {
+			for i, k := range kinds {
+				if k != 0 && i < nres {
+					out = out.add(Label{Kind: k, Origin: call.Pos(), Path: resPath(i)})
+				}
+			}
+			return out
+		}
+		for _, f := range flows[name] {
+			if f.ToArg >= 0 || f.To >= nres {
+				continue
+			}
+			var src Labels
+			if f.From == variadicArgs {
+				if len(args) > 0 {
+					src = e.Labels(args[len(args)-1])
+				}
+			} else if f.From < len(args) {
+				src = e.Labels(args[f.From])
+			}
+			out = out.union(src.applyOps(f.Ops).prefixed(resPath(f.To)))
+		}
+		if _, ok := flows[name]; ok {
+			return out
+		}
+	}
+	s, key := e.summary(obj, fn)
+	if s == nil {
+		return nil
+	}
+	for i, r := range s.Results {
+		out = out.union(e.resolve(r, key, call, args).prefixed(resPath(i)))
+	}
+	return out
+}
+
+// resolve turns labels relative to a callee (key) into labels at a call site.
+func (e *Engine) resolve(ls Labels, key any, call ssa.CallInstruction, args []ssa.Value) Labels {
+	var out Labels
+	for _, l := range ls {
+		switch {
+		case l.Kind == KindParam && l.Owner == key:
+			if l.Param < len(args) {
+				out = out.union(e.Labels(args[l.Param]).applyOps(l.Reads).prefixed(l.Path))
+			}
+		case l.Kind == KindParam:
+			out = out.add(l) // a parameter of an enclosing function, captured by a closure
+		default:
+			if l.Origin == token.NoPos {
+				l.Origin = call.Pos()
+			}
+			out = out.add(l)
+		}
+	}
+	return out
+}
+
+// summary returns the summary of a callee and the owner key its
+// symbolic labels use. Functions of this package are summarised on
+// demand; others come from facts.
+func (e *Engine) summary(obj *types.Func, fn *ssa.Function) (*Summary, any) {
+	if fn != nil && fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	if fn != nil && fn.Pkg == e.Pkg && fn.Blocks != nil {
+		return e.localSummary(fn), fn
+	}
+	if obj == nil && fn != nil {
+		obj, _ = fn.Object().(*types.Func)
+	}
+	if obj == nil || e.importFact == nil {
+		return nil, nil
+	}
+	obj = obj.Origin()
+	if obj.Pkg() == nil || obj.Pkg() == e.Pkg.Pkg {
+		if f := e.Pkg.Prog.FuncValue(obj); f != nil && f.Pkg == e.Pkg && f.Blocks != nil {
+			return e.localSummary(f), f
+		}
+		return nil, nil
+	}
+	ff := e.importFact(obj)
+	if ff == nil {
+		return nil, nil
+	}
+	return ff.summary(obj), obj
+}
+
+func (e *Engine) localSummary(fn *ssa.Function) *Summary {
+	if s, ok := e.summaries[fn]; ok {
+		return s
+	}
+	e.summaries[fn] = nil // in progress (recursion contributes nothing)
+	s := &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
+	for _, b := range fn.Blocks {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+			for i, r := range ret.Results {
+				if i < len(s.Results) {
+					s.Results[i] = s.Results[i].union(e.Labels(r))
+				}
+			}
+		}
+	}
+	for _, ev := range e.Events(fn) {
+		for _, l := range ev.Labels {
+			if l.Kind != KindParam || l.Owner != fn {
+				continue
+			}
+			if ev.Role == RoleStatus && l.Path != "" {
+				continue
+			}
+			sp := SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
+			if !containsSink(s.Sinks, sp) {
+				s.Sinks = append(s.Sinks, sp)
+			}
+		}
+	}
+	markProxySinks(s.Sinks)
+	for i, p := range fn.Params {
+		if _, ok := p.Type().Underlying().(*types.Pointer); !ok {
+			continue
+		}
+		for _, st := range e.stores[p] {
+			if ls := st.labels(); len(ls) > 0 {
+				s.Effects = append(s.Effects, Effect{Param: i, Path: st.path, Labels: ls})
+			}
+		}
+	}
+	e.summaries[fn] = s
+	return s
+}
+
+func containsSink(ss []SinkParam, sp SinkParam) bool {
+	for _, x := range ss {
+		if x == sp {
+			return true
+		}
+	}
+	return false
+}
+
+// markProxySinks marks the status sink of a response parameter as a
+// proxy when the body of the same parameter is written as a whole too:
+// such a helper forwards a response, which is its contract.
+func markProxySinks(ss []SinkParam) {
+	for i := range ss {
+		st := &ss[i]
+		if st.Role != RoleStatus || !hasLastStep(st.Reads, "StatusCode") {
+			continue
+		}
+		prefix := trimLastStep(st.Reads)
+		for j := range ss {
+			b := &ss[j]
+			if b.Role == RoleBody && b.Param == st.Param && b.Path == "" && hasPrefixPath(b.Reads, joinPath(prefix, "Body")) {
+				st.Proxy = true
+				b.Proxy = true
+			}
+		}
+	}
+}
+
+// Events returns the sink calls of fn: direct sinks from the tables and
+// calls of helpers whose parameters reach a sink.
+func (e *Engine) Events(fn *ssa.Function) []SinkEvent {
+	if evs, ok := e.events[fn]; ok {
+		return evs
+	}
+	e.events[fn] = nil // in progress
+	var evs []SinkEvent
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok {
+				continue
+			}
+			evs = append(evs, e.callEvents(call)...)
+		}
+	}
+	e.events[fn] = evs
+	return evs
+}
+
+func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
+	cc := call.Common()
+	obj, fn := callee(cc)
+	if obj == nil && fn == nil {
+		return nil
+	}
+	args := callArgs(cc)
+	var evs []SinkEvent
+	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
+		if i < len(args) {
+			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy})
+		}
+	}
+	if obj != nil {
+		if row, ok := sinks[fullName(obj)]; ok {
+			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer], 0)) {
+				return nil
+			}
+			if row.Status > 0 && row.Status < len(args) {
+				add(RoleStatus, row.Status, nil, e.Labels(args[row.Status]), false)
+			}
+			for _, i := range row.Body {
+				if i < len(args) {
+					add(RoleBody, i, nil, e.Labels(args[i]), false)
+				}
+			}
+			return evs
+		}
+		if isWriteHeaderImpl(obj) && len(args) == 2 {
+			add(RoleStatus, 1, nil, e.Labels(args[1]), false)
+		}
+	}
+	s, key := e.summary(obj, fn)
+	if s == nil {
+		return evs
+	}
+	via := obj
+	if via == nil && fn != nil {
+		via, _ = fn.Object().(*types.Func)
+	}
+	for _, sp := range s.Sinks {
+		if sp.Param >= len(args) {
+			continue
+		}
+		ls := e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path)
+		if len(ls) == 0 {
+			continue
+		}
+		_ = key
+		add(sp.Role, sp.Param, via, ls, sp.Proxy)
+	}
+	return evs
+}
+
+// IsClientWriter reports whether v writes into the response to the
+// client: a value whose type is an http.ResponseWriter, or a wrapper
+// (json.NewEncoder, bufio.NewWriter, …) around one.
+func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
+	if v == nil || depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return e.IsClientWriter(x.X, depth+1)
+	case *ssa.ChangeInterface:
+		return e.IsClientWriter(x.X, depth+1)
+	case *ssa.ChangeType:
+		return e.IsClientWriter(x.X, depth+1)
+	case *ssa.Phi:
+		for _, edge := range x.Edges {
+			if e.IsClientWriter(edge, depth+1) {
+				return true
+			}
+		}
+		return false
+	case *ssa.Call:
+		if obj, _ := callee(x.Common()); obj != nil && writerWrappers[fullName(obj)] {
+			args := callArgs(x.Common())
+			return len(args) > 0 && e.IsClientWriter(args[0], depth+1)
+		}
+	}
+	return IsResponseWriterType(v.Type())
+}
+
+// ParentRoot returns the outermost function enclosing fn (fn itself
+// when it is not a function literal).
+func ParentRoot(fn *ssa.Function) *ssa.Function {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	return fn
+}

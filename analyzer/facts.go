@@ -1,0 +1,237 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Analyzer is the shared, configuration-free analysis behind every
+// check: it builds SSA for packages that can hold a finding, tracks
+// upstream provenance, and exports what callers in other packages need
+// to know about each function as facts. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:       "upstreamfacts",
+	Doc:        "track upstream provenance of values (shared by the upstreamlint checks)",
+	URL:        "https://github.com/upstreamlint/upstreamlint",
+	Run:        run,
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact)},
+}
+
+// Result is the outcome of Analyzer for a package.
+type Result struct {
+	// Engine answers provenance questions. It is nil when the package
+	// imports nothing that can produce or answer an upstream value: the
+	// checks have nothing to do there.
+	Engine *Engine
+}
+
+// FuncFact summarises a function for its callers in other packages.
+type FuncFact struct {
+	Results [][]FactLabel
+	Sinks   []SinkParam
+	Effects []FactEffect
+}
+
+// FactLabel is a Label without positions or owners, for facts.
+// Param is -1 for a concrete label.
+type FactLabel struct {
+	Kind  Kind
+	Param int
+	Reads string
+	Path  string
+}
+
+// FactEffect is an Effect in fact form.
+type FactEffect struct {
+	Param  int
+	Path   string
+	Labels []FactLabel
+}
+
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string { return "upstream summary" }
+
+// PkgFact marks a package that exports function facts, so that its
+// importers are analysed even when they import no trigger package.
+type PkgFact struct{}
+
+func (*PkgFact) AFact() {}
+
+func (*PkgFact) String() string { return "has upstream summaries" }
+
+func toFact(ls Labels, owner any) []FactLabel {
+	var out []FactLabel
+	for _, l := range ls {
+		switch {
+		case l.Kind == KindParam && l.Owner == owner:
+			out = append(out, FactLabel{Kind: KindParam, Param: l.Param, Reads: l.Reads, Path: l.Path})
+		case l.Kind == KindParam:
+			// a parameter of another function: meaningless to callers
+		default:
+			out = append(out, FactLabel{Kind: l.Kind, Param: -1, Path: l.Path})
+		}
+	}
+	return out
+}
+
+func fromFact(fs []FactLabel, owner any) Labels {
+	var out Labels
+	for _, f := range fs {
+		l := Label{Kind: f.Kind, Reads: f.Reads, Path: f.Path}
+		if f.Kind == KindParam {
+			l.Param, l.Owner = f.Param, owner
+		}
+		out = out.add(l)
+	}
+	return out
+}
+
+// summary converts a fact back into a Summary whose symbolic labels are owned by obj.
+func (f *FuncFact) summary(obj *types.Func) *Summary {
+	s := &Summary{Sinks: f.Sinks}
+	for _, r := range f.Results {
+		s.Results = append(s.Results, fromFact(r, obj))
+	}
+	for _, ef := range f.Effects {
+		s.Effects = append(s.Effects, Effect{Param: ef.Param, Path: ef.Path, Labels: fromFact(ef.Labels, obj)})
+	}
+	return s
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !mayHoldFindings(pass) {
+		return &Result{}, nil
+	}
+	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	for _, p := range pass.Pkg.Imports() {
+		prog.CreatePackage(p, nil, nil, true)
+	}
+	ssapkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	ssapkg.Build()
+
+	var funcs []*ssa.Function
+	var addAnons func(f *ssa.Function)
+	addAnons = func(f *ssa.Function) {
+		funcs = append(funcs, f)
+		for _, anon := range f.AnonFuncs {
+			addAnons(anon)
+		}
+	}
+	var named []*ssa.Function
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			if f := prog.FuncValue(obj); f != nil {
+				named = append(named, f)
+				addAnons(f)
+			}
+		}
+	}
+	// Package-level variable initialisers can hold function literals.
+	if initFn := ssapkg.Func("init"); initFn != nil {
+		for _, anon := range initFn.AnonFuncs {
+			addAnons(anon)
+		}
+	}
+
+	importFact := func(obj *types.Func) *FuncFact {
+		var f FuncFact
+		if pass.ImportObjectFact(obj, &f) {
+			return &f
+		}
+		return nil
+	}
+	e := NewEngine(ssapkg, funcs, importFact)
+
+	exported := false
+	for _, fn := range named {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || obj.Name() == "init" {
+			continue
+		}
+		s := e.localSummary(fn)
+		if s.empty() {
+			continue
+		}
+		ff := &FuncFact{Sinks: s.Sinks}
+		for _, r := range s.Results {
+			ff.Results = append(ff.Results, toFact(r, fn))
+		}
+		for _, ef := range s.Effects {
+			ff.Effects = append(ff.Effects, FactEffect{Param: ef.Param, Path: ef.Path, Labels: toFact(ef.Labels, fn)})
+		}
+		pass.ExportObjectFact(obj, ff)
+		exported = true
+	}
+	if exported {
+		pass.ExportPackageFact(&PkgFact{})
+	}
+	return &Result{Engine: e}, nil
+}
+
+// mayHoldFindings decides, before any SSA is built, whether a package
+// can contain a source or a sink: it must import a trigger package (or
+// a package with upstreamlint facts) and refer to at least one function
+// that is a source, a sink or summarised by a fact. Under go vet the
+// tool runs on every dependency, the standard library included, so
+// this is what keeps the cost near zero for most packages.
+func mayHoldFindings(pass *analysis.Pass) bool {
+	trigger := false
+	for _, imp := range pass.Pkg.Imports() {
+		if triggerImports[imp.Path()] {
+			trigger = true
+			break
+		}
+		var pf PkgFact
+		if pass.ImportPackageFact(imp, &pf) {
+			trigger = true
+			break
+		}
+	}
+	if !trigger {
+		return false
+	}
+	seen := make(map[*types.Func]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || seen[fn] {
+			continue
+		}
+		seen[fn] = true
+		if interesting(pass, fn) {
+			return true
+		}
+	}
+	return false
+}
+
+func interesting(pass *analysis.Pass, fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	name := fullName(fn)
+	if _, ok := sinks[name]; ok {
+		return true
+	}
+	if sourceKindsOf(fn, name) != nil || isWriteHeaderImpl(fn) {
+		return true
+	}
+	if fn.Pkg() != pass.Pkg {
+		var f FuncFact
+		return pass.ImportObjectFact(fn.Origin(), &f)
+	}
+	return false
+}

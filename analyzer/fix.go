@@ -1,0 +1,111 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// WrapEdits returns the two minimal edits that turn expr into fn(expr).
+func WrapEdits(expr ast.Expr, fn string) []analysis.TextEdit {
+	return []analysis.TextEdit{
+		{Pos: expr.Pos(), End: expr.Pos(), NewText: []byte(fn + "(")},
+		{Pos: expr.End(), End: expr.End(), NewText: []byte(")")},
+	}
+}
+
+// ImportName returns the name under which file refers to importPath,
+// and an edit adding the import when the file lacks it. It fails when
+// the name would collide with another name in the file's scope.
+// Identical import edits from several fixes coalesce when merged.
+func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath string) (string, []analysis.TextEdit, bool) {
+	for _, imp := range file.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil || p != importPath {
+			continue
+		}
+		switch {
+		case imp.Name == nil:
+			if pn, ok := info.Implicits[imp].(*types.PkgName); ok {
+				return pn.Name(), nil, true
+			}
+		case imp.Name.Name != "_" && imp.Name.Name != ".":
+			return imp.Name.Name, nil, true
+		}
+	}
+	name := guessPackageName(importPath)
+	explicit := true
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == importPath {
+			name, explicit = imp.Name(), imp.Name() != path.Base(importPath)
+		}
+	}
+	if !token.IsIdentifier(name) {
+		return "", nil, false
+	}
+	// The name must be free in the file scope and the package scope.
+	if s := info.Scopes[file]; s != nil && s.Lookup(name) != nil {
+		return "", nil, false
+	}
+	if pkg.Scope().Lookup(name) != nil {
+		return "", nil, false
+	}
+	spec := strconv.Quote(importPath)
+	if explicit {
+		// The real package name is unknown here: name it explicitly.
+		spec = name + " " + spec
+	}
+	var pos token.Pos
+	var text string
+	if n := len(file.Imports); n > 0 {
+		// after the last import declaration
+		for _, decl := range file.Decls {
+			if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+				pos = gd.End()
+			}
+		}
+		text = "\n\nimport " + spec
+	} else {
+		pos = file.Name.End()
+		text = "\n\nimport " + spec
+	}
+	return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
+}
+
+// NameRefersTo reports whether name, used at pos, resolves to want (or
+// to nothing, when want is nil): a local declaration must not shadow
+// the name a fix inserts.
+func NameRefersTo(pkg *types.Package, pos token.Pos, name string, want types.Object) bool {
+	scope := pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj == want
+}
+
+// guessPackageName derives a package name from an import path: its
+// last element without a major-version suffix or a "go-" prefix, with
+// characters that cannot appear in identifiers removed. The import is
+// written with this name explicitly when it differs from the last
+// element, so the guess need not be the package's declared name.
+func guessPackageName(importPath string) string {
+	elems := strings.Split(importPath, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2]
+	}
+	last = strings.TrimPrefix(last, "go-")
+	var b strings.Builder
+	for _, r := range last {
+		if r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || (b.Len() > 0 && '0' <= r && r <= '9') {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

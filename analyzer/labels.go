@@ -1,0 +1,212 @@
+package analyzer
+
+import (
+	"go/token"
+	"strings"
+)
+
+// Kind says what an upstream-derived value is.
+type Kind uint8
+
+const (
+	// KindResponse is an *http.Response returned by an upstream call.
+	KindResponse Kind = iota + 1
+	// KindStatus is the status code of an upstream HTTP response.
+	KindStatus
+	// KindStatusText is the status line of an upstream response (resp.Status).
+	KindStatusText
+	// KindBody is the content of an upstream response (its Body, bytes read from it).
+	KindBody
+	// KindHeader is the header map of an upstream response.
+	KindHeader
+	// KindDepError is the error result of a call that does I/O against another system.
+	KindDepError
+	// KindErrText is the text of a dependency error (err.Error(), %v formatting).
+	KindErrText
+	// KindStack is a stack trace (runtime/debug.Stack, runtime.Stack buffers).
+	KindStack
+	// KindParam is symbolic: the value derives from a parameter of the
+	// function being summarised; Reads says how.
+	KindParam
+)
+
+var kindNames = [...]string{
+	KindResponse:   "response",
+	KindStatus:     "status",
+	KindStatusText: "status text",
+	KindBody:       "body",
+	KindHeader:     "header",
+	KindDepError:   "dependency error",
+	KindErrText:    "dependency error text",
+	KindStack:      "stack trace",
+	KindParam:      "param",
+}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && kindNames[k] != "" {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
+// A Label says that, at Path inside a value, there is something of Kind
+// that came from an upstream call at Origin. Paths and Reads are
+// slash-separated steps: a field name, "[]" for an element of a slice,
+// array or map, "#i" for the i-th result of a call.
+//
+// A KindParam label is symbolic: the part of the value at Path equals
+// parameter Param of function Owner after the steps in Reads. Resolving
+// it at a call site applies Reads to the argument's labels.
+type Label struct {
+	Kind   Kind
+	Origin token.Pos // the upstream call (its '(' position); NoPos for symbolic labels
+	Param  int
+	Owner  any // the function whose parameter this is (*ssa.Function); nil for concrete labels
+	Reads  string
+	Path   string
+}
+
+// Labels is a small set of labels.
+type Labels []Label
+
+func (ls Labels) add(l Label) Labels {
+	for _, x := range ls {
+		if x == l {
+			return ls
+		}
+	}
+	return append(ls, l)
+}
+
+func (ls Labels) union(o Labels) Labels {
+	for _, l := range o {
+		ls = ls.add(l)
+	}
+	return ls
+}
+
+// Has reports whether ls holds a concrete label of kind k at the top
+// level of the value (empty path).
+func (ls Labels) Has(k Kind) bool {
+	for _, l := range ls {
+		if l.Kind == k && l.Path == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// First returns the first concrete label of kind k at the top level.
+func (ls Labels) First(k Kind) (Label, bool) {
+	for _, l := range ls {
+		if l.Kind == k && l.Path == "" {
+			return l, true
+		}
+	}
+	return Label{}, false
+}
+
+// Anywhere returns the labels of kind k at any path inside the value.
+func (ls Labels) Anywhere(k Kind) Labels {
+	var out Labels
+	for _, l := range ls {
+		if l.Kind == k {
+			out = out.add(l)
+		}
+	}
+	return out
+}
+
+func joinPath(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "/" + b
+}
+
+// splitFirst splits a path into its first step and the rest.
+func splitFirst(p string) (string, string) {
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		return p[:i], p[i+1:]
+	}
+	return p, ""
+}
+
+// prefixed returns ls with every label moved under path p.
+func (ls Labels) prefixed(p string) Labels {
+	if p == "" || len(ls) == 0 {
+		return ls
+	}
+	out := make(Labels, 0, len(ls))
+	for _, l := range ls {
+		l.Path = joinPath(p, l.Path)
+		out = out.add(l)
+	}
+	return out
+}
+
+// maxPathSteps bounds the depth of paths and reads so that recursive
+// data structures cannot grow labels without end.
+const maxPathSteps = 6
+
+func steps(p string) int {
+	if p == "" {
+		return 0
+	}
+	return strings.Count(p, "/") + 1
+}
+
+// Select returns the labels of the part of a value reached by step:
+// labels stored under step lose that step; labels of the whole value
+// are transformed by the step (reading StatusCode of a response gives a
+// status; a symbolic label records the read).
+func (ls Labels) Select(step string) Labels {
+	var out Labels
+	for _, l := range ls {
+		if l.Path != "" {
+			first, rest := splitFirst(l.Path)
+			if first == step || first == "*" {
+				l.Path = rest
+				out = out.add(l)
+			}
+			continue
+		}
+		if l.Kind == KindParam {
+			if steps(l.Reads) >= maxPathSteps {
+				continue
+			}
+			l.Reads = joinPath(l.Reads, step)
+			out = out.add(l)
+			continue
+		}
+		if k, ok := selectKind(l.Kind, step); ok {
+			l.Kind = k
+			out = out.add(l)
+		}
+	}
+	return out
+}
+
+// readPath applies Select for each step of p.
+func (ls Labels) readPath(p string) Labels {
+	for p != "" && len(ls) > 0 {
+		var step string
+		step, p = splitFirst(p)
+		ls = ls.Select(step)
+	}
+	return ls
+}
+
+// clip drops labels whose paths or reads grew too deep.
+func (ls Labels) clip() Labels {
+	out := ls[:0:0]
+	for _, l := range ls {
+		if steps(l.Path) <= maxPathSteps && steps(l.Reads) <= maxPathSteps {
+			out = append(out, l)
+		}
+	}
+	return out
+}

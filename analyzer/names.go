@@ -1,0 +1,197 @@
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// callee identifies the function a call invokes: the method object for
+// an interface call, the static callee (generic origin) otherwise.
+func callee(cc *ssa.CallCommon) (*types.Func, *ssa.Function) {
+	if cc.IsInvoke() {
+		return cc.Method, nil
+	}
+	fn := cc.StaticCallee()
+	if fn == nil {
+		return nil, nil
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj, _ := fn.Object().(*types.Func)
+	return obj, fn
+}
+
+// callArgs returns a call's arguments with the receiver first, for
+// static and interface calls alike.
+func callArgs(cc *ssa.CallCommon) []ssa.Value {
+	if cc.IsInvoke() {
+		return append([]ssa.Value{cc.Value}, cc.Args...)
+	}
+	return cc.Args
+}
+
+// fullName is the table key of a function: its FullName after taking
+// the generic origin, e.g. "(*net/http.Client).Do".
+func fullName(fn *types.Func) string {
+	return fn.Origin().FullName()
+}
+
+// FullName is fullName for the checks.
+func FullName(fn *types.Func) string { return fullName(fn) }
+
+// fieldName names field i of the struct that t is (or points to, when ptr).
+func fieldName(t types.Type, i int, ptr bool) string {
+	t = types.Unalias(t)
+	if ptr {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+	}
+	if tp, ok := types.Unalias(t).(*types.TypeParam); ok {
+		t = tp.Constraint()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return "?"
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// sourceKindsOf returns the kinds of the results of an upstream call,
+// or nil when obj is not a source.
+func sourceKindsOf(obj *types.Func, name string) []Kind {
+	if ks, ok := sourceResults[name]; ok {
+		return ks
+	}
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	res := sig.Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return nil
+	}
+	if !isDependencyCall(obj, sig) {
+		return nil
+	}
+	ks := make([]Kind, res.Len())
+	ks[res.Len()-1] = KindDepError
+	return ks
+}
+
+// isDependencyCall reports whether a call to obj does I/O against
+// another system: database/sql, net.Dial*, gRPC client calls (any
+// function whose last parameter is ...grpc.CallOption).
+func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
+	pkg := obj.Pkg()
+	if pkg == nil {
+		return false
+	}
+	switch pkg.Path() {
+	case "database/sql":
+		if recv := sig.Recv(); recv != nil {
+			return depErrorReceivers[namedPath(recv.Type())]
+		}
+	case "net":
+		return strings.HasPrefix(obj.Name(), "Dial")
+	}
+	if sig.Variadic() {
+		params := sig.Params()
+		last := params.At(params.Len() - 1).Type()
+		if sl, ok := last.(*types.Slice); ok && namedPath(sl.Elem()) == "google.golang.org/grpc.CallOption" {
+			return true
+		}
+	}
+	return false
+}
+
+// namedPath returns "pkgpath.Name" of a (pointer to a) named type.
+func namedPath(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
+}
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// IsResponseWriterType reports whether t (or *t) has the method set of
+// an http.ResponseWriter: Header, Write([]byte) (int, error) and
+// WriteHeader(int). The check is structural, so wrappers and framework
+// writers count without importing net/http.
+func IsResponseWriterType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
+		ms = types.NewMethodSet(types.NewPointer(t))
+	}
+	var header, write, writeHeader bool
+	for i := 0; i < ms.Len(); i++ {
+		f, ok := ms.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := f.Type().(*types.Signature)
+		switch f.Name() {
+		case "Header":
+			header = sig.Params().Len() == 0 && sig.Results().Len() == 1
+		case "Write":
+			write = sig.Params().Len() == 1 && sig.Results().Len() == 2
+		case "WriteHeader":
+			writeHeader = isWriteHeaderSig(sig)
+		}
+	}
+	return header && write && writeHeader
+}
+
+func isWriteHeaderSig(sig *types.Signature) bool {
+	if sig.Params().Len() != 1 || sig.Results().Len() != 0 {
+		return false
+	}
+	b, ok := sig.Params().At(0).Type().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Int
+}
+
+// isWriteHeaderImpl reports whether obj is a concrete WriteHeader(int)
+// method of a type that is a ResponseWriter (a wrapper or recorder).
+func isWriteHeaderImpl(obj *types.Func) bool {
+	if obj.Name() != "WriteHeader" {
+		return false
+	}
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || !isWriteHeaderSig(sig) {
+		return false
+	}
+	return IsResponseWriterType(sig.Recv().Type())
+}
+
+func hasLastStep(p, step string) bool {
+	return p == step || strings.HasSuffix(p, "/"+step)
+}
+
+func trimLastStep(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return ""
+}
+
+func hasPrefixPath(p, prefix string) bool {
+	return p == prefix || strings.HasPrefix(p, prefix+"/")
+}

@@ -1,0 +1,281 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Reporter turns findings of one check into diagnostics: it maps SSA
+// back to syntax, honours suppression directives and the allowlist,
+// skips generated files and reports each range once.
+type Reporter struct {
+	Pass  *analysis.Pass
+	Check string
+	Allow *FuncPatterns
+
+	calls     map[token.Pos]*ast.CallExpr
+	walked    map[*ast.File]bool
+	dirs      map[*ast.File][]directive
+	generated map[*ast.File]bool
+	seen      map[[2]token.Pos]bool
+}
+
+// NewReporter returns a reporter for check in pass.
+func NewReporter(pass *analysis.Pass, check string, allow *FuncPatterns) *Reporter {
+	return &Reporter{
+		Pass:      pass,
+		Check:     check,
+		Allow:     allow,
+		calls:     make(map[token.Pos]*ast.CallExpr),
+		walked:    make(map[*ast.File]bool),
+		dirs:      make(map[*ast.File][]directive),
+		generated: make(map[*ast.File]bool),
+		seen:      make(map[[2]token.Pos]bool),
+	}
+}
+
+// File returns the file of the package that contains pos.
+func (r *Reporter) File(pos token.Pos) *ast.File {
+	for _, f := range r.Pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// CallAt returns the call expression whose '(' is at pos (the position
+// SSA gives a call), or nil.
+func (r *Reporter) CallAt(pos token.Pos) *ast.CallExpr {
+	f := r.File(pos)
+	if f == nil {
+		return nil
+	}
+	if !r.walked[f] {
+		r.walked[f] = true
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				r.calls[c.Lparen] = c
+			}
+			return true
+		})
+	}
+	return r.calls[pos]
+}
+
+// ArgExpr returns the syntax of argument i (receiver first, as in
+// SinkEvent.Arg) of the call, or nil when it has none (a receiver, an
+// implicit variadic slice).
+func (r *Reporter) ArgExpr(call *ast.CallExpr, instr ssa.CallInstruction, i int) ast.Expr {
+	if call == nil {
+		return nil
+	}
+	sig := instr.Common().Signature()
+	param := i // index among the signature's parameters
+	if sig.Recv() != nil {
+		param--
+	}
+	if hasImplicitReceiver(r.Pass.TypesInfo, call) {
+		i--
+	}
+	if i < 0 || i >= len(call.Args) || param < 0 {
+		return nil
+	}
+	if sig.Variadic() && !call.Ellipsis.IsValid() && param >= sig.Params().Len()-1 {
+		return nil // the implicit slice of variadic arguments
+	}
+	return call.Args[i]
+}
+
+// hasImplicitReceiver reports whether the call is a method call whose
+// receiver is not among the syntactic arguments (x.M(a), not T.M(x, a)).
+func hasImplicitReceiver(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.MethodVal
+}
+
+// Origin describes the upstream call behind a label as related information.
+func (r *Reporter) Origin(l Label) []analysis.RelatedInformation {
+	if !l.Origin.IsValid() {
+		return nil
+	}
+	if c := r.CallAt(l.Origin); c != nil {
+		return []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
+	}
+	return []analysis.RelatedInformation{{Pos: l.Origin, Message: "upstream call"}}
+}
+
+// Shorten keeps expressions in messages readable.
+func Shorten(s string) string {
+	const max = 60
+	if len(s) > max {
+		return s[:max-1] + "…"
+	}
+	return s
+}
+
+// Skip reports whether findings in fn at pos must not be reported:
+// generated files, the allowlist, and ignore directives.
+func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
+	f := r.File(pos)
+	if f == nil {
+		return true
+	}
+	gen, ok := r.generated[f]
+	if !ok {
+		gen = ast.IsGenerated(f)
+		r.generated[f] = gen
+	}
+	if gen {
+		return true
+	}
+	if fn != nil && r.Allow.Match(ParentRoot(fn)) {
+		return true
+	}
+	return r.ignored(f, pos)
+}
+
+// Report emits d unless its range was reported already.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	key := [2]token.Pos{d.Pos, d.End}
+	if r.seen[key] {
+		return
+	}
+	r.seen[key] = true
+	r.Pass.Report(d)
+}
+
+// directive is an //upstreamlint:ignore or //upstreamlint:file-ignore comment.
+type directive struct {
+	pos      token.Pos
+	line     int
+	checks   []string
+	reason   string
+	fileWide bool
+	scope    [2]token.Pos // a function the directive documents, if any
+}
+
+const (
+	ignorePrefix     = "//upstreamlint:ignore"
+	fileIgnorePrefix = "//upstreamlint:file-ignore"
+)
+
+func (r *Reporter) directives(f *ast.File) []directive {
+	if ds, ok := r.dirs[f]; ok {
+		return ds
+	}
+	var ds []directive
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			d, ok := parseDirective(c.Text)
+			if !ok {
+				continue
+			}
+			d.pos = c.Pos()
+			d.line = r.Pass.Fset.Position(c.Pos()).Line
+			ds = append(ds, d)
+		}
+	}
+	// A directive in a function's doc comment covers the whole function.
+	for _, decl := range f.Decls {
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || fd.Doc == nil {
+			continue
+		}
+		for i := range ds {
+			if fd.Doc.Pos() <= ds[i].pos && ds[i].pos < fd.Doc.End() {
+				ds[i].scope = [2]token.Pos{fd.Pos(), fd.End()}
+			}
+		}
+	}
+	r.dirs[f] = ds
+	return ds
+}
+
+func parseDirective(text string) (directive, bool) {
+	var d directive
+	var rest string
+	switch {
+	case strings.HasPrefix(text, fileIgnorePrefix+" "):
+		d.fileWide = true
+		rest = text[len(fileIgnorePrefix)+1:]
+	case strings.HasPrefix(text, ignorePrefix+" "):
+		rest = text[len(ignorePrefix)+1:]
+	default:
+		return d, false
+	}
+	names, reason, _ := strings.Cut(rest, "--")
+	for _, n := range strings.Split(strings.TrimSpace(names), ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			d.checks = append(d.checks, n)
+		}
+	}
+	d.reason = strings.TrimSpace(reason)
+	return d, true
+}
+
+func (d directive) names(check string) bool {
+	for _, c := range d.checks {
+		if c == check || c == "all" {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Reporter) ignored(f *ast.File, pos token.Pos) bool {
+	line := r.Pass.Fset.Position(pos).Line
+	for _, d := range r.directives(f) {
+		if !d.names(r.Check) || d.reason == "" {
+			continue // a directive without a reason suppresses nothing; see ReportDirectives
+		}
+		switch {
+		case d.fileWide:
+			return true
+		case d.scope[0].IsValid() && d.scope[0] <= pos && pos < d.scope[1]:
+			return true
+		case d.line == line || d.line == line-1:
+			return true
+		}
+	}
+	return false
+}
+
+// ReportDirectives reports ignore directives naming this check that
+// give no reason: they are not honoured, and the user should know.
+func (r *Reporter) ReportDirectives() {
+	for _, f := range r.Pass.Files {
+		if !hasDirectiveText(f) {
+			continue
+		}
+		for _, d := range r.directives(f) {
+			if d.names(r.Check) && d.reason == "" {
+				r.Report(analysis.Diagnostic{
+					Pos:     d.pos,
+					Message: fmt.Sprintf("upstreamlint directive for %s has no reason; write //upstreamlint:ignore %s -- why", r.Check, r.Check),
+				})
+			}
+		}
+	}
+}
+
+func hasDirectiveText(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if strings.HasPrefix(c.Text, "//upstreamlint:") {
+				return true
+			}
+		}
+	}
+	return false
+}

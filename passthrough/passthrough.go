@@ -1,0 +1,403 @@
+package passthrough
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// Name is the check's name: its flag prefix and directive name.
+const Name = "passthrough"
+
+// Config configures the check. Every field has a flag -passthrough.<name>.
+type Config struct {
+	// Mapper is the function suggested fixes route statuses through
+	// ("example.com/svc/httperr.FromUpstream", a func(int) int). Calls
+	// to it are trusted as mappings. Empty: a default helper following
+	// upstreamlint's policy is added to the package.
+	Mapper analyzer.QualifiedFunc
+	// Allow lists functions and packages that forward statuses on purpose.
+	Allow analyzer.FuncPatterns
+}
+
+// DefaultConfig returns the default configuration.
+func DefaultConfig() Config { return Config{} }
+
+// Analyzer is the check with its default configuration, bound to its own flags.
+var Analyzer = NewAnalyzer(DefaultConfig())
+
+// NewAnalyzer returns a passthrough analyzer bound to a private copy of cfg.
+func NewAnalyzer(cfg Config) *analysis.Analyzer {
+	c := &checker{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      doc,
+		URL:      "https://github.com/upstreamlint/upstreamlint#passthrough",
+		Requires: []*analysis.Analyzer{analyzer.Analyzer},
+		Run:      c.run,
+	}
+	a.Flags.Var(&c.cfg.Mapper, "mapper", "mapping function for suggested fixes, as import/path.Func (a func(int) int); calls to it count as mappings")
+	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to forward upstream statuses (example.com/gw/..., example.com/gw.Proxy*)")
+	return a
+}
+
+type checker struct {
+	cfg Config
+}
+
+// DefaultMapper is the name of the helper the default fix adds.
+const DefaultMapper = "mapUpstreamStatus"
+
+type finding struct {
+	ev    analyzer.SinkEvent
+	fn    *ssa.Function
+	label analyzer.Label
+	expr  ast.Expr // the status argument; nil when it has no syntax of its own
+	call  *ast.CallExpr
+	file  *ast.File
+	fixOK bool
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
+	if res.Engine == nil {
+		return nil, nil
+	}
+	e := res.Engine
+	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
+	rep.ReportDirectives()
+
+	forwarded := make(map[*ssa.Function]map[any]bool) // per outer function: origins whose body is forwarded whole
+	var findings []*finding
+	for _, fn := range e.Funcs {
+		for _, ev := range e.Events(fn) {
+			if ev.Role != analyzer.RoleStatus || ev.Proxy {
+				continue
+			}
+			l, ok := ev.Labels.First(analyzer.KindStatus)
+			if !ok || c.isMapperCall(ev.Value) {
+				continue
+			}
+			if bodyForwarded(e, forwarded, analyzer.ParentRoot(fn), l) {
+				continue // a proxy: status and body of the same response
+			}
+			call := rep.CallAt(ev.Instr.Pos())
+			f := &finding{ev: ev, fn: fn, label: l, call: call, expr: rep.ArgExpr(call, ev.Instr, ev.Arg)}
+			pos := ev.Instr.Pos()
+			if f.expr != nil {
+				pos = f.expr.Pos()
+			}
+			if rep.Skip(fn, pos) {
+				continue
+			}
+			f.file = rep.File(pos)
+			f.fixOK = f.expr != nil && c.fixable(pass, f)
+			findings = append(findings, f)
+		}
+	}
+	fixer := c.newFixer(pass, findings)
+	for _, f := range findings {
+		d := analysis.Diagnostic{
+			Pos:     f.ev.Instr.Pos(),
+			Message: message(f),
+			Related: rep.Origin(f.label),
+		}
+		if f.expr != nil {
+			d.Pos, d.End = f.expr.Pos(), f.expr.End()
+		} else if f.call != nil {
+			d.Pos, d.End = f.call.Pos(), f.call.End()
+		}
+		if fix, ok := fixer.fix(f); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		rep.Report(d)
+	}
+	return nil, nil
+}
+
+func message(f *finding) string {
+	what := "upstream status"
+	if f.expr != nil {
+		what += " " + analyzer.Shorten(types.ExprString(f.expr))
+	}
+	if f.ev.Via != nil {
+		return fmt.Sprintf("%s is forwarded to the client by %s; map it to a status of this service", what, funcName(f.ev.Via))
+	}
+	return what + " is forwarded to the client; map it to a status of this service"
+}
+
+func funcName(fn *types.Func) string {
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+	}
+	return fn.Name()
+}
+
+// bodyForwarded reports whether, in the outer function root (its
+// closures included), the body of the response behind l is written to
+// the client as a whole: then the function forwards the response, the
+// contract of a proxy.
+func bodyForwarded(e *analyzer.Engine, cache map[*ssa.Function]map[any]bool, root *ssa.Function, l analyzer.Label) bool {
+	origins, ok := cache[root]
+	if !ok {
+		origins = make(map[any]bool)
+		for _, fn := range e.Funcs {
+			if analyzer.ParentRoot(fn) != root {
+				continue
+			}
+			for _, ev := range e.Events(fn) {
+				if ev.Role != analyzer.RoleBody {
+					continue
+				}
+				for _, b := range ev.Labels {
+					if b.Kind == analyzer.KindBody && b.Path == "" {
+						origins[b.Origin] = true
+					}
+				}
+			}
+		}
+		cache[root] = origins
+	}
+	return origins[l.Origin]
+}
+
+// isMapperCall reports whether v is the result of the configured mapper.
+func (c *checker) isMapperCall(v ssa.Value) bool {
+	if !c.cfg.Mapper.IsSet() {
+		return false
+	}
+	for {
+		switch x := v.(type) {
+		case *ssa.Convert:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		case *ssa.Call:
+			fn := x.Common().StaticCallee()
+			if fn == nil || fn.Object() == nil || fn.Object().Pkg() == nil {
+				return false
+			}
+			return fn.Object().Pkg().Path() == c.cfg.Mapper.Path && fn.Object().Name() == c.cfg.Mapper.Name
+		}
+		return false
+	}
+}
+
+// fixable reports whether wrapping the argument in a func(int) int is
+// unambiguous: it is an int, the sink takes an int, and every value
+// that can reach the sink is upstream or a 2xx constant (which the
+// default policy maps to itself's class). A status merged with another
+// constant is a decision only the programmer can finish.
+func (c *checker) fixable(pass *analysis.Pass, f *finding) bool {
+	intType := types.Typ[types.Int]
+	if !types.Identical(pass.TypesInfo.TypeOf(f.expr), intType) {
+		return false
+	}
+	sig := f.ev.Instr.Common().Signature()
+	p := f.ev.Arg
+	if sig.Recv() != nil {
+		p--
+	}
+	if p < 0 || p >= sig.Params().Len() || !types.Identical(sig.Params().At(p).Type(), intType) {
+		return false
+	}
+	return onlyUpstream(pass, f.ev.Value, 0)
+}
+
+func onlyUpstream(pass *analysis.Pass, v ssa.Value, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value == nil || x.Value.Kind() != constant.Int {
+			return false
+		}
+		n, ok := constant.Int64Val(x.Value)
+		return ok && n >= 200 && n < 300
+	case *ssa.Phi:
+		for _, edge := range x.Edges {
+			if !onlyUpstream(pass, edge, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
+	return res.Engine.Labels(v).Has(analyzer.KindStatus)
+}
+
+// fixer builds the suggested fixes of a package. With the default
+// mapper, every fix of the package adds the same helper, with the same
+// text, at the end of the same file: merged, the identical insertions
+// coalesce into one helper.
+type fixer struct {
+	c        *checker
+	pass     *analysis.Pass
+	helper   string // name of the mapping function to call
+	existing types.Object
+	host     *ast.File
+	hostText string
+	ok       bool
+}
+
+func (c *checker) newFixer(pass *analysis.Pass, findings []*finding) *fixer {
+	fx := &fixer{c: c, pass: pass}
+	if c.cfg.Mapper.IsSet() {
+		fx.ok = true
+		return fx
+	}
+	fx.helper = DefaultMapper
+	if obj := pass.Pkg.Scope().Lookup(DefaultMapper); obj != nil {
+		// Reuse a helper from an earlier fix; refuse a clashing name.
+		if fn, isFn := obj.(*types.Func); isFn && isIntToInt(fn) {
+			fx.existing, fx.ok = obj, true
+		}
+		return fx
+	}
+	// Host the helper in the first file with a fixable finding, preferring
+	// non-test files so the package still builds without its tests.
+	var hosts []*ast.File
+	for _, f := range findings {
+		if f.fixOK && f.file != nil {
+			hosts = append(hosts, f.file)
+		}
+	}
+	if len(hosts) == 0 {
+		return fx
+	}
+	name := func(f *ast.File) string { return pass.Fset.File(f.Pos()).Name() }
+	slices.SortFunc(hosts, func(a, b *ast.File) int {
+		ta, tb := strings.HasSuffix(name(a), "_test.go"), strings.HasSuffix(name(b), "_test.go")
+		if ta != tb {
+			if ta {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Compare(name(a), name(b))
+	})
+	fx.host = hosts[0]
+	fx.hostText = helperText(httpName(pass.TypesInfo, fx.host))
+	fx.ok = true
+	return fx
+}
+
+func isIntToInt(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	it := types.Typ[types.Int]
+	return sig.Recv() == nil && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		types.Identical(sig.Params().At(0).Type(), it) && types.Identical(sig.Results().At(0).Type(), it)
+}
+
+func (fx *fixer) fix(f *finding) (analysis.SuggestedFix, bool) {
+	if !fx.ok || !f.fixOK {
+		return analysis.SuggestedFix{}, false
+	}
+	pkg := fx.pass.Pkg
+	var ref string
+	var edits []analysis.TextEdit
+	if m := fx.c.cfg.Mapper; m.IsSet() {
+		if m.Path == pkg.Path() {
+			obj := pkg.Scope().Lookup(m.Name)
+			if obj == nil || !analyzer.NameRefersTo(pkg, f.expr.Pos(), m.Name, obj) {
+				return analysis.SuggestedFix{}, false
+			}
+			ref = m.Name
+		} else {
+			name, importEdits, ok := analyzer.ImportName(fx.pass.TypesInfo, pkg, f.file, m.Path)
+			if !ok {
+				return analysis.SuggestedFix{}, false
+			}
+			var want types.Object
+			if len(importEdits) == 0 {
+				want = importedPkgName(fx.pass.TypesInfo, f.file, m.Path)
+			}
+			if !analyzer.NameRefersTo(pkg, f.expr.Pos(), name, want) {
+				return analysis.SuggestedFix{}, false
+			}
+			ref = name + "." + m.Name
+			edits = append(edits, importEdits...)
+		}
+	} else {
+		if !analyzer.NameRefersTo(pkg, f.expr.Pos(), fx.helper, fx.existing) {
+			return analysis.SuggestedFix{}, false
+		}
+		ref = fx.helper
+		if fx.existing == nil {
+			edits = append(edits, analysis.TextEdit{Pos: fx.host.FileEnd, End: fx.host.FileEnd, NewText: []byte(fx.hostText)})
+		}
+	}
+	edits = append(analyzer.WrapEdits(f.expr, ref), edits...)
+	return analysis.SuggestedFix{Message: "Route the status through " + ref, TextEdits: edits}, true
+}
+
+func importedPkgName(info *types.Info, file *ast.File, path string) types.Object {
+	for _, imp := range file.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
+			if imp.Name != nil {
+				return info.Defs[imp.Name]
+			}
+			return info.Implicits[imp]
+		}
+	}
+	return nil
+}
+
+// httpName returns the name under which file imports net/http, or "".
+func httpName(info *types.Info, file *ast.File) string {
+	for _, imp := range file.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err != nil || p != "net/http" {
+			continue
+		}
+		if obj, ok := importedPkgName(info, file, "net/http").(*types.PkgName); ok && obj.Name() != "_" && obj.Name() != "." {
+			return obj.Name()
+		}
+	}
+	return ""
+}
+
+// helperText is the default mapping function, following the policy in
+// DESIGN.md: 2xx→200, 429/503→503, 504→504, anything else→502.
+func helperText(http string) string {
+	c := func(name string, code int) string {
+		if http == "" {
+			return strconv.Itoa(code)
+		}
+		return http + "." + name
+	}
+	return `
+// ` + DefaultMapper + ` maps the status of an upstream response to a status of
+// this service (upstreamlint's default policy; adjust it to your API).
+func ` + DefaultMapper + `(code int) int {
+	switch {
+	case code >= 200 && code < 300:
+		return ` + c("StatusOK", 200) + ` // the dependency worked: the answer is ours to pick
+	case code == ` + c("StatusTooManyRequests", 429) + ` || code == ` + c("StatusServiceUnavailable", 503) + `:
+		return ` + c("StatusServiceUnavailable", 503) + ` // retrying later can help
+	case code == ` + c("StatusGatewayTimeout", 504) + `:
+		return ` + c("StatusGatewayTimeout", 504) + ` // the dependency did not answer in time
+	default:
+		return ` + c("StatusBadGateway", 502) + ` // our dependency failed, or we called it wrong
+	}
+}
+`
+}
