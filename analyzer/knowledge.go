@@ -125,7 +125,7 @@ type flow struct {
 const variadicArgs = -1
 
 func res(from, to int, ops string) flow { return flow{From: from, To: to, ToArg: -1, Ops: ops} }
-func into(from, toArg int) flow        { return flow{From: from, ToArg: toArg} }
+func into(from, toArg int) flow         { return flow{From: from, ToArg: toArg} }
 
 var flows = map[string][]flow{
 	"io.ReadAll":                        {res(0, 0, "")},
@@ -209,11 +209,11 @@ var sinks = map[string]sinkRow{
 // writerWrappers are constructors whose result writes into their first
 // argument: a client writer wrapped by them is still a client writer.
 var writerWrappers = map[string]bool{
-	"encoding/json.NewEncoder":    true,
-	"encoding/xml.NewEncoder":     true,
-	"bufio.NewWriter":             true,
-	"bufio.NewWriterSize":         true,
-	"compress/gzip.NewWriter":     true,
+	"encoding/json.NewEncoder":     true,
+	"encoding/xml.NewEncoder":      true,
+	"bufio.NewWriter":              true,
+	"bufio.NewWriterSize":          true,
+	"compress/gzip.NewWriter":      true,
 	"compress/gzip.NewWriterLevel": true,
 }
 
@@ -222,13 +222,13 @@ var writerWrappers = map[string]bool{
 // them, and no package with upstreamlint facts, is skipped before any
 // SSA is built.
 var triggerImports = map[string]bool{
-	"net/http":                     true,
-	"database/sql":                 true,
-	"runtime/debug":                true,
-	"github.com/gin-gonic/gin":     true,
-	"github.com/labstack/echo/v4":  true,
-	"github.com/gofiber/fiber/v2":  true,
-	"github.com/go-chi/render":     true,
-	"google.golang.org/grpc":       true,
+	"net/http":                      true,
+	"database/sql":                  true,
+	"runtime/debug":                 true,
+	"github.com/gin-gonic/gin":      true,
+	"github.com/labstack/echo/v4":   true,
+	"github.com/gofiber/fiber/v2":   true,
+	"github.com/go-chi/render":      true,
+	"google.golang.org/grpc":        true,
 	"google.golang.org/grpc/status": true,
 }
