@@ -15,7 +15,7 @@ import (
 // to know about each function as facts. It reports nothing.
 var Analyzer = &analysis.Analyzer{
 	Name:       "upstreamfacts",
-	Doc:        "track upstream provenance of values (shared by the upstreamlint checks)",
+	Doc:        "track upstream provenance for the upstreamlint checks",
 	URL:        "https://github.com/upstreamlint/upstreamlint",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
@@ -183,25 +183,25 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // mayHoldFindings decides, before any SSA is built, whether a package
-// can contain a source or a sink: it must import a trigger package (or
-// a package with upstreamlint facts) and refer to at least one function
-// that is a source, a sink or summarised by a fact. Under go vet the
-// tool runs on every dependency, the standard library included, so
-// this is what keeps the cost near zero for most packages.
+// can contain a source, a sink or a helper worth a fact: it must import
+// a trigger package, or a package with upstreamlint facts and then use
+// one of its summarised functions. Under go vet the tool runs on every
+// dependency, the standard library included, so this is what keeps the
+// cost near zero for most packages.
 func mayHoldFindings(pass *analysis.Pass) bool {
-	trigger := false
+	viaFacts := false
 	for _, imp := range pass.Pkg.Imports() {
 		if triggerImports[imp.Path()] {
-			trigger = true
-			break
+			// Even a package with no source or sink use can hold a helper
+			// that passes a status or an error through (a partial mapper).
+			return true
 		}
 		var pf PkgFact
-		if pass.ImportPackageFact(imp, &pf) {
-			trigger = true
-			break
+		if !viaFacts && pass.ImportPackageFact(imp, &pf) {
+			viaFacts = true
 		}
 	}
-	if !trigger {
+	if !viaFacts {
 		return false
 	}
 	seen := make(map[*types.Func]bool)
@@ -211,27 +211,12 @@ func mayHoldFindings(pass *analysis.Pass) bool {
 			continue
 		}
 		seen[fn] = true
-		if interesting(pass, fn) {
-			return true
+		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
+			var f FuncFact
+			if pass.ImportObjectFact(fn.Origin(), &f) {
+				return true
+			}
 		}
-	}
-	return false
-}
-
-func interesting(pass *analysis.Pass, fn *types.Func) bool {
-	if fn.Pkg() == nil {
-		return false
-	}
-	name := fullName(fn)
-	if _, ok := sinks[name]; ok {
-		return true
-	}
-	if sourceKindsOf(fn, name) != nil || isWriteHeaderImpl(fn) {
-		return true
-	}
-	if fn.Pkg() != pass.Pkg {
-		var f FuncFact
-		return pass.ImportObjectFact(fn.Origin(), &f)
 	}
 	return false
 }

@@ -214,8 +214,10 @@ func parseDirective(text string) (directive, bool) {
 	default:
 		return d, false
 	}
-	names, reason, _ := strings.Cut(rest, "--")
-	for _, n := range strings.Split(strings.TrimSpace(names), ",") {
+	// The check names are the first field; the reason follows "--".
+	_, reason, _ := strings.Cut(rest, "--")
+	names, _, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	for _, n := range strings.Split(names, ",") {
 		if n = strings.TrimSpace(n); n != "" {
 			d.checks = append(d.checks, n)
 		}

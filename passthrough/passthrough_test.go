@@ -20,3 +20,43 @@ func testdata(t *testing.T) string {
 func TestNetHTTP(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/nethttp")
 }
+
+func TestFixDefaultMapper(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fix")
+}
+
+func withMapper(t *testing.T) passthrough.Config {
+	cfg := passthrough.DefaultConfig()
+	if err := cfg.Mapper.Set("example.com/httperr.FromUpstream"); err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func TestFixConfiguredMapper(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(withMapper(t)), "passthrough/fixmapper")
+}
+
+func TestConfiguredMapperIsTrusted(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(withMapper(t)), "passthrough/mapped")
+}
+
+func TestPartialMapperUnconfigured(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/mappedunconfigured")
+}
+
+func TestFactsAcrossPackages(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/crosspkg")
+}
+
+func TestIgnoreDirectives(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/suppress", "passthrough/suppressfile")
+}
+
+func TestAllowlist(t *testing.T) {
+	cfg := passthrough.DefaultConfig()
+	if err := cfg.Allow.Set("(*passthrough/allow.Gateway).ServeHTTP, passthrough/allow.Mirror*"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(cfg), "passthrough/allow")
+}

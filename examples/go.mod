@@ -1,0 +1,3 @@
+module example.com/upstreamlint-example
+
+go 1.22

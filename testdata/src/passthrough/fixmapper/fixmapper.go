@@ -1,0 +1,12 @@
+package fixmapper
+
+import "net/http"
+
+func badDirect(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("http://users.internal/me")
+	if err != nil {
+		return
+	}
+	w.WriteHeader(resp.StatusCode) // want `upstream status resp.StatusCode is forwarded`
+	http.Error(w, "x", resp.StatusCode) // want `upstream status resp.StatusCode is forwarded`
+}
