@@ -78,6 +78,11 @@ type SinkEvent struct {
 	Labels Labels
 	Via    *types.Func // helper through which the sink is reached; nil for a direct sink
 	Proxy  bool
+	// Handoff marks a body event inferred, not modelled: an upstream body
+	// handed, whole, to a call that also receives the client's writer
+	// (a copy loop of a proxy). It counts as forwarding the body; it is
+	// not evidence of what the callee writes.
+	Handoff bool
 }
 
 // NewEngine prepares an engine for a built SSA package.
@@ -562,8 +567,8 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		}
 	}
 	s, key := e.summary(obj, fn)
-	if s == nil {
-		return evs
+	if s == nil || len(s.Sinks) == 0 {
+		return append(evs, e.handoffEvents(call, args)...)
 	}
 	via := obj
 	if via == nil && fn != nil {
@@ -579,6 +584,38 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		}
 		_ = key
 		add(sp.Role, sp.Param, via, ls, sp.Proxy)
+	}
+	return evs
+}
+
+// handoffEvents finds upstream bodies handed whole to a call that also
+// receives the client writer: a function that copies a response body
+// into our response in a way the tables do not model.
+func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []SinkEvent {
+	writer := -1
+	for i, a := range args {
+		if IsResponseWriterType(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a, 0)) {
+			writer = i
+			break
+		}
+	}
+	if writer < 0 {
+		return nil
+	}
+	var evs []SinkEvent
+	for i, a := range args {
+		if i == writer || !isReaderOrBytes(a.Type()) {
+			continue
+		}
+		var body Labels
+		for _, l := range e.Labels(a) {
+			if l.Kind == KindBody && l.Path == "" {
+				body = body.add(l)
+			}
+		}
+		if len(body) > 0 {
+			evs = append(evs, SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: a, Labels: body, Handoff: true})
+		}
 	}
 	return evs
 }

@@ -145,6 +145,8 @@ var flows = map[string][]flow{
 	"(*bytes.Buffer).Bytes":             {res(0, 0, "")},
 	"(*bytes.Buffer).String":            {res(0, 0, "")},
 	"(*bytes.Buffer).ReadFrom":          {into(1, 0)},
+	"(io.Reader).Read":                  {into(0, 1)},
+	"io.ReadFull":                       {into(0, 1)},
 	"(*bufio.Scanner).Text":             {res(0, 0, "")},
 	"(*bufio.Scanner).Bytes":            {res(0, 0, "")},
 	"encoding/json.NewDecoder":          {res(0, 0, "")},

@@ -195,3 +195,32 @@ func trimLastStep(p string) string {
 func hasPrefixPath(p, prefix string) bool {
 	return p == prefix || strings.HasPrefix(p, prefix+"/")
 }
+
+// isInterfaceOfWriter reports whether v is an interface value (a
+// conversion of a writer may hide the ResponseWriter behind io.Writer).
+func isInterfaceOfWriter(v ssa.Value) bool {
+	_, ok := v.(*ssa.MakeInterface)
+	if !ok {
+		_, ok = v.(*ssa.ChangeInterface)
+	}
+	return ok
+}
+
+// isReaderOrBytes reports whether t can carry a body: an interface
+// with a Read method, a byte slice or a string.
+func isReaderOrBytes(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		for i := 0; i < u.NumMethods(); i++ {
+			if u.Method(i).Name() == "Read" {
+				return true
+			}
+		}
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	}
+	return false
+}
