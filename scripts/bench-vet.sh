@@ -140,7 +140,7 @@ for ((rep = 1; rep <= reps; rep++)); do
 		fi
 		check_output "$tool" "$code" "$logf"
 		findings="$(grep -Ec '^[^[:space:]]+:[0-9]+:[0-9]+: [^[:space:]]' "$logf" || true)"
-		read -r wall user sys rss <<<"$(sed -E 's/[a-z_]+=//g' "$tmp/rusage")"
+		read -r wall user sys rss _ <<<"$(sed -E 's/[a-z_]+=//g' "$tmp/rusage")"
 		cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.3f", u+s}')"
 		log "  cpu ${cpu}s wall ${wall}s rss $((rss / 1024))MiB exit $code findings $findings"
 		echo "$tool $rep $cpu $wall $rss $code $findings" >>"$results"
@@ -150,6 +150,10 @@ for ((rep = 1; rep <= reps; rep++)); do
 done
 
 # --- report ----------------------------------------------------------------
+if [[ "$(wc -l <"$results")" -ne $((reps * n)) ]]; then
+	echo "bench-vet: expected $((reps * n)) measurements, got $(wc -l <"$results")" >&2
+	exit 1
+fi
 median() { # tool column -> median of that column over the reps
 	awk -v t="$1" -v c="$2" '$1 == t {print $c}' "$results" | sort -g |
 		awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2}'
