@@ -6,9 +6,9 @@ package main
 import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
-	"github.com/upstreamlint/upstreamlint/passthrough"
+	"github.com/upstreamlint/upstreamlint/checks"
 )
 
 func main() {
-	multichecker.Main(passthrough.Analyzer)
+	multichecker.Main(checks.All()...)
 }
