@@ -23,6 +23,7 @@ type Engine struct {
 	closures  map[*ssa.Function]*ssa.MakeClosure
 	summaries map[*ssa.Function]*Summary
 	events    map[*ssa.Function][]SinkEvent
+	forwarded map[forwardKey]map[token.Pos]bool
 }
 
 // A storeEntry is a write of labels into the memory under a root value.
@@ -78,6 +79,9 @@ type SinkEvent struct {
 	Labels Labels
 	Via    *types.Func // helper through which the sink is reached; nil for a direct sink
 	Proxy  bool
+	// StatusArg is the argument of the same call that sets the status
+	// (http.Error's code), or -1.
+	StatusArg int
 	// Handoff marks a body event inferred, not modelled: an upstream body
 	// handed, whole, to a call that also receives the client's writer
 	// (a copy loop of a proxy). It counts as forwarding the body; it is
@@ -96,6 +100,7 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
 		summaries:  make(map[*ssa.Function]*Summary),
 		events:     make(map[*ssa.Function][]SinkEvent),
+		forwarded:  make(map[forwardKey]map[token.Pos]bool),
 	}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -542,9 +547,10 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	}
 	args := callArgs(cc)
 	var evs []SinkEvent
+	statusArg := -1
 	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
 		if i < len(args) {
-			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy})
+			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: statusArg})
 		}
 	}
 	if obj != nil {
@@ -553,6 +559,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 				return nil
 			}
 			if row.Status > 0 && row.Status < len(args) {
+				statusArg = row.Status
 				add(RoleStatus, row.Status, nil, e.Labels(args[row.Status]), false)
 			}
 			for _, i := range row.Body {
@@ -614,7 +621,7 @@ func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []Sin
 			}
 		}
 		if len(body) > 0 {
-			evs = append(evs, SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: a, Labels: body, Handoff: true})
+			evs = append(evs, SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: a, Labels: body, Handoff: true, StatusArg: -1})
 		}
 	}
 	return evs
@@ -648,6 +655,44 @@ func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
 		}
 	}
 	return IsResponseWriterType(v.Type())
+}
+
+// Forwarded reports whether, in the outer function root (its closures
+// included), a sink in role forwards the upstream value of the given
+// origin as a whole: a body written whole, or a status. A function that
+// forwards both the status and the body of one response is a proxy.
+func (e *Engine) Forwarded(root *ssa.Function, role Role, origin token.Pos) bool {
+	key := forwardKey{root, role}
+	origins, ok := e.forwarded[key]
+	if !ok {
+		origins = make(map[token.Pos]bool)
+		want := KindStatus
+		if role == RoleBody {
+			want = KindBody
+		}
+		for _, fn := range e.Funcs {
+			if ParentRoot(fn) != root {
+				continue
+			}
+			for _, ev := range e.Events(fn) {
+				if ev.Role != role {
+					continue
+				}
+				for _, l := range ev.Labels {
+					if l.Kind == want && l.Path == "" {
+						origins[l.Origin] = true
+					}
+				}
+			}
+		}
+		e.forwarded[key] = origins
+	}
+	return origins[origin]
+}
+
+type forwardKey struct {
+	root *ssa.Function
+	role Role
 }
 
 // ParentRoot returns the outermost function enclosing fn (fn itself

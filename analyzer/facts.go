@@ -22,6 +22,16 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact)},
 }
 
+// depPackages are the user's dependency client packages (Redis, Mongo,
+// cloud SDKs, …): the error results of their functions and methods are
+// dependency errors. It is the one setting of the shared analyzer, so
+// every check sees the same sources and facts stay check-independent.
+var depPackages PathPrefixes
+
+func init() {
+	Analyzer.Flags.Var(&depPackages, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. github.com/redis/go-redis/v9")
+}
+
 // Result is the outcome of Analyzer for a package.
 type Result struct {
 	// Engine answers provenance questions. It is nil when the package
@@ -191,7 +201,7 @@ func run(pass *analysis.Pass) (any, error) {
 func mayHoldFindings(pass *analysis.Pass) bool {
 	viaFacts := false
 	for _, imp := range pass.Pkg.Imports() {
-		if triggerImports[imp.Path()] {
+		if triggerImports[imp.Path()] || depPackages.Match(imp.Path()) {
 			// Even a package with no source or sink use can hold a helper
 			// that passes a status or an error through (a partial mapper).
 			return true

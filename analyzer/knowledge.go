@@ -20,6 +20,8 @@ var sourceResults = map[string][]Kind{
 	"(net/http.RoundTripper).RoundTrip": {KindResponse, KindDepError},
 	"(*net/http.Transport).RoundTrip":   {KindResponse, KindDepError},
 	"runtime/debug.Stack":               {KindStack},
+	"net/http.NewRequest":               {KindRequest},
+	"net/http.NewRequestWithContext":    {KindRequest},
 }
 
 // depErrorReceivers are the database/sql types whose methods do I/O:
@@ -43,7 +45,16 @@ func selectKind(k Kind, step string) (Kind, bool) {
 			return KindBody, true
 		case "Header", "Trailer":
 			return KindHeader, true
+		case "Request":
+			return KindRequest, true
 		}
+	case KindRequest:
+		switch step {
+		case "URL", "Host":
+			return KindURL, true
+		}
+	case KindURL:
+		return KindURL, true
 	case KindBody, KindHeader, KindErrText, KindStack, KindStatusText:
 		// Any part of upstream content is upstream content.
 		return k, true
@@ -93,7 +104,7 @@ func convertKind(k Kind, op string) (Kind, bool) {
 			return KindErrText, true
 		}
 		return KindDepError, true
-	case KindErrText, KindBody, KindStatusText, KindStack, KindHeader:
+	case KindErrText, KindBody, KindStatusText, KindStack, KindHeader, KindURL:
 		if op == opWrap {
 			return KindDepError, true
 		}
@@ -155,6 +166,9 @@ var flows = map[string][]flow{
 	"encoding/json.Marshal":             {res(0, 0, "")},
 	"encoding/json.MarshalIndent":       {res(0, 0, "")},
 	"(error).Error":                     {res(0, 0, opText)},
+	"(*net/url.URL).String":             {res(0, 0, "")},
+	"(*net/url.URL).Redacted":           {res(0, 0, "")},
+	"(*net/url.URL).Hostname":           {res(0, 0, "")},
 	"fmt.Sprint":                        {res(variadicArgs, 0, "[]/"+opText)},
 	"fmt.Sprintln":                      {res(variadicArgs, 0, "[]/"+opText)},
 	"fmt.Sprintf":                       {res(variadicArgs, 0, "[]/"+opText)},

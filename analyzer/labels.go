@@ -25,6 +25,10 @@ const (
 	KindErrText
 	// KindStack is a stack trace (runtime/debug.Stack, runtime.Stack buffers).
 	KindStack
+	// KindRequest is an outbound *http.Request (http.NewRequest, resp.Request).
+	KindRequest
+	// KindURL is the URL or host of an outbound request.
+	KindURL
 	// KindParam is symbolic: the value derives from a parameter of the
 	// function being summarised; Reads says how.
 	KindParam
@@ -39,6 +43,8 @@ var kindNames = [...]string{
 	KindDepError:   "dependency error",
 	KindErrText:    "dependency error text",
 	KindStack:      "stack trace",
+	KindRequest:    "outbound request",
+	KindURL:        "outbound URL",
 	KindParam:      "param",
 }
 

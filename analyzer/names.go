@@ -94,6 +94,9 @@ func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
 	if pkg == nil {
 		return false
 	}
+	if depPackages.Match(pkg.Path()) {
+		return true
+	}
 	switch pkg.Path() {
 	case "database/sql":
 		if recv := sig.Recv(); recv != nil {

@@ -77,7 +77,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
 	rep.ReportDirectives()
 
-	forwarded := make(map[*ssa.Function]map[any]bool) // per outer function: origins whose body is forwarded whole
 	var findings []*finding
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
@@ -88,7 +87,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if !ok || c.isMapperCall(ev.Value) {
 				continue
 			}
-			if bodyForwarded(e, forwarded, analyzer.ParentRoot(fn), l) {
+			if e.Forwarded(analyzer.ParentRoot(fn), analyzer.RoleBody, l.Origin) {
 				continue // a proxy: status and body of the same response
 			}
 			call := rep.CallAt(ev.Instr.Pos())
@@ -147,34 +146,6 @@ func funcName(fn *types.Func) string {
 		}
 	}
 	return fn.Name()
-}
-
-// bodyForwarded reports whether, in the outer function root (its
-// closures included), the body of the response behind l is written to
-// the client as a whole: then the function forwards the response, the
-// contract of a proxy.
-func bodyForwarded(e *analyzer.Engine, cache map[*ssa.Function]map[any]bool, root *ssa.Function, l analyzer.Label) bool {
-	origins, ok := cache[root]
-	if !ok {
-		origins = make(map[any]bool)
-		for _, fn := range e.Funcs {
-			if analyzer.ParentRoot(fn) != root {
-				continue
-			}
-			for _, ev := range e.Events(fn) {
-				if ev.Role != analyzer.RoleBody {
-					continue
-				}
-				for _, b := range ev.Labels {
-					if b.Kind == analyzer.KindBody && b.Path == "" {
-						origins[b.Origin] = true
-					}
-				}
-			}
-		}
-		cache[root] = origins
-	}
-	return origins[l.Origin]
 }
 
 // isMapperCall reports whether v is the result of the configured mapper.

@@ -1,0 +1,214 @@
+package analyzer
+
+import (
+	"go/constant"
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Control-flow questions about where a sink executes. Both walk the
+// dominator tree from the sink's block: a block that is the only
+// successor an If reaches it through executes only when that If went
+// that way.
+
+// guardEdges calls f for each If that decides whether b executes, with
+// the index of the successor b is reached through. f returns false to stop.
+func guardEdges(b *ssa.BasicBlock, f func(ifInstr *ssa.If, succ int) bool) {
+	for d := b; d != nil; d = d.Idom() {
+		p := d.Idom()
+		if p == nil || len(d.Preds) != 1 || d.Preds[0] != p {
+			continue
+		}
+		ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		for i, s := range p.Succs {
+			if s == d && p.Succs[0] != p.Succs[1] {
+				if !f(ifInstr, i) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// InFailureBranch reports whether b executes only when an upstream
+// status with the given origin is not a success (a test such as
+// resp.StatusCode >= 400, != http.StatusOK, /100 != 2 decided it).
+func (e *Engine) InFailureBranch(b *ssa.BasicBlock, origin token.Pos) bool {
+	found := false
+	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
+		if fs, ok := e.failureSucc(ifInstr.Cond, origin); ok && fs == succ {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// failureSucc says which successor of an If on cond is taken when the
+// upstream status fails.
+func (e *Engine) failureSucc(cond ssa.Value, origin token.Pos) (int, bool) {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return 0, false
+	}
+	op := bin.Op
+	x, y := bin.X, bin.Y
+	c, isConst := y.(*ssa.Const)
+	if !isConst {
+		c, isConst = x.(*ssa.Const)
+		x = y
+		op = flip(op)
+	}
+	if !isConst || c.Value == nil || c.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, ok := constant.Int64Val(c.Value)
+	if !ok {
+		return 0, false
+	}
+	// status/100 compared with a class
+	if q, ok := x.(*ssa.BinOp); ok && q.Op == token.QUO {
+		if d, ok := q.Y.(*ssa.Const); ok && d.Value != nil && d.Value.Kind() == constant.Int {
+			if dv, _ := constant.Int64Val(d.Value); dv == 100 {
+				x, n = q.X, n*100
+				switch op {
+				case token.GTR, token.LEQ:
+					n += 99
+				case token.EQL, token.NEQ:
+					// class 2 ≡ 200..299: compare as ranges below
+				}
+			}
+		}
+	}
+	if !e.hasStatus(x, origin) {
+		return 0, false
+	}
+	ok2xx := n >= 200 && n < 300
+	switch op {
+	case token.GEQ, token.GTR:
+		if op == token.GTR {
+			n++
+		}
+		if n >= 300 {
+			return 0, true
+		}
+		if n <= 200 {
+			return 1, true
+		}
+	case token.LSS, token.LEQ:
+		if op == token.LEQ {
+			n++
+		}
+		if n <= 200 {
+			return 0, true
+		}
+		if n >= 300 {
+			return 1, true
+		}
+	case token.EQL:
+		if ok2xx {
+			return 1, true
+		}
+		return 0, true
+	case token.NEQ:
+		if ok2xx {
+			return 0, true
+		}
+		return 1, true
+	}
+	return 0, false
+}
+
+func (e *Engine) hasStatus(v ssa.Value, origin token.Pos) bool {
+	for _, l := range e.Labels(v) {
+		if l.Kind == KindStatus && l.Path == "" && l.Origin == origin {
+			return true
+		}
+	}
+	return false
+}
+
+func flip(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// SentinelGuarded reports whether b executes only when the error v was
+// found equal to a package-level sentinel (errors.Is(v, ErrX) or
+// v == ErrX): then v is that sentinel, our own error, not the
+// dependency's text.
+func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
+	v = stripIface(v)
+	found := false
+	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
+		switch c := ifInstr.Cond.(type) {
+		case *ssa.Call:
+			if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "errors.Is" && succ == 0 {
+				args := c.Common().Args
+				if len(args) == 2 && stripIface(args[0]) == v && isGlobalLoad(args[1]) {
+					found = true
+				}
+			}
+		case *ssa.BinOp:
+			want := 0
+			if c.Op == token.NEQ {
+				want = 1
+			} else if c.Op != token.EQL {
+				return true
+			}
+			if succ == want && ((stripIface(c.X) == v && isGlobalLoad(c.Y)) || (stripIface(c.Y) == v && isGlobalLoad(c.X))) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func stripIface(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}
+
+func isGlobalLoad(v ssa.Value) bool {
+	v = stripIface(v)
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		_, ok := u.X.(*ssa.Global)
+		return ok
+	}
+	return false
+}
+
+// ErrorRoot returns the error value whose text an argument carries:
+// the receiver of err.Error(), through interface conversions.
+func ErrorRoot(v ssa.Value) ssa.Value {
+	v = stripIface(v)
+	if c, ok := v.(*ssa.Call); ok {
+		if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "(error).Error" {
+			return stripIface(callArgs(c.Common())[0])
+		}
+	}
+	return v
+}

@@ -1,0 +1,53 @@
+// Package leak defines an analyzer that reports dependency errors,
+// upstream error bodies, outbound URLs and stack traces written into a
+// response to the client.
+//
+// # Analyzer leak
+//
+// leak: report dependency errors and stack traces sent to clients
+//
+// The text of a dependency error carries internal details: the error of an
+// http.Client call is a *url.Error that names the internal URL and its query
+// (tokens included), a database error names tables and constraints. Sent to
+// the client it couples clients to our dependencies and shows attackers our
+// topology. Stack traces are the worst case.
+//
+//	resp, err := client.Do(req)
+//	if err != nil {
+//		http.Error(w, err.Error(), http.StatusBadGateway) // dependency error err.Error() is sent to the client; log it and send a generic message
+//		return
+//	}
+//
+// Sources: the error results of HTTP client calls, database/sql, gRPC client
+// calls (any function whose last parameter is ...grpc.CallOption), net.Dial*,
+// and the packages named by -upstreamfacts.deps; wrapped with fmt.Errorf,
+// errors.Join or pkg/errors, formatted with %v/%s/%w, concatenated, put into
+// maps and structs, and returned by helpers in this and other packages. The
+// body of an upstream response written in a branch where that response
+// failed (resp.StatusCode >= 400, != 200, …). The URL of an outbound request.
+// debug.Stack() and runtime.Stack buffers.
+//
+// Sinks: ResponseWriter.Write, the message of http.Error, fmt.Fprint* and
+// io.WriteString/io.Copy into the writer, json.NewEncoder(w).Encode,
+// templates executed into the writer, and helpers that write a parameter.
+//
+// Silent on: errors about the client's own input (strconv, decoding r.Body,
+// validation), our own sentinel errors (including an error tested with
+// errors.Is(err, ErrNotFound) or err == ErrNotFound where it is written),
+// errors that are only logged or returned, upstream bodies written on success
+// (data) and transparent proxies that forward status and body together.
+//
+// The suggested fix replaces the text with http.StatusText of the status the
+// same call sends (http.Error), or with the function named by
+// -leak.publicmsg applied to the error. No fix is offered where a variable or
+// an import would become unused, or the status is not at hand.
+//
+// Suppress with //upstreamlint:ignore leak -- reason, or -leak.allow.
+package leak
+
+const doc = `report dependency errors and stack traces sent to clients
+
+The text of a dependency error (an http.Client call's *url.Error with the
+internal URL, a database error), an upstream error body, an outbound URL or
+a stack trace written into the response shows clients our internals. Log it
+and send a generic message.`

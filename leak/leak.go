@@ -1,0 +1,265 @@
+package leak
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// Name is the check's name: its flag prefix and directive name.
+const Name = "leak"
+
+// Config configures the check. Every field has a flag -leak.<name>.
+type Config struct {
+	// PublicMsg is the function suggested fixes use to turn an error
+	// into public text ("example.com/svc/httperr.Public", a
+	// func(error) string). Empty: http.StatusText of the status sent.
+	PublicMsg analyzer.QualifiedFunc
+	// Allow lists functions and packages allowed to send dependency text.
+	Allow analyzer.FuncPatterns
+}
+
+// DefaultConfig returns the default configuration.
+func DefaultConfig() Config { return Config{} }
+
+// Analyzer is the check with its default configuration, bound to its own flags.
+var Analyzer = NewAnalyzer(DefaultConfig())
+
+// NewAnalyzer returns a leak analyzer bound to a private copy of cfg.
+func NewAnalyzer(cfg Config) *analysis.Analyzer {
+	c := &checker{cfg: cfg}
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      doc,
+		URL:      "https://github.com/upstreamlint/upstreamlint#leak",
+		Requires: []*analysis.Analyzer{analyzer.Analyzer},
+		Run:      c.run,
+	}
+	a.Flags.Var(&c.cfg.PublicMsg, "publicmsg", "function turning an error into public text for suggested fixes, as import/path.Func (a func(error) string)")
+	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to send dependency errors to clients")
+	return a
+}
+
+type checker struct {
+	cfg Config
+}
+
+// what a finding leaks, in order of severity
+type leakKind int
+
+const (
+	leakNone leakKind = iota
+	leakBody
+	leakURL
+	leakErr
+	leakStack
+)
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
+	if res.Engine == nil {
+		return nil, nil
+	}
+	e := res.Engine
+	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
+	rep.ReportDirectives()
+	for _, fn := range e.Funcs {
+		for _, ev := range e.Events(fn) {
+			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Proxy {
+				continue
+			}
+			kind, l := c.classify(e, fn, ev)
+			if kind == leakNone {
+				continue
+			}
+			call := rep.CallAt(ev.Instr.Pos())
+			expr := leakExpr(pass.TypesInfo, rep, call, ev)
+			if expr != nil {
+				if t, _ := fixTarget(pass.TypesInfo, expr); t != nil {
+					expr = t // name and mark the leaking part of a payload
+				}
+			}
+			pos, end := ev.Instr.Pos(), token.NoPos
+			switch {
+			case expr != nil:
+				pos, end = expr.Pos(), expr.End()
+			case call != nil:
+				pos, end = call.Pos(), call.End()
+			}
+			if rep.Skip(fn, pos) {
+				continue
+			}
+			d := analysis.Diagnostic{Pos: pos, End: end, Message: message(kind, expr, ev.Via), Related: rep.Origin(l)}
+			if fix, ok := c.fix(pass, rep, call, expr, ev); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+			rep.Report(d)
+		}
+	}
+	return nil, nil
+}
+
+// classify decides what, if anything, a body sink leaks.
+func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.SinkEvent) (leakKind, analyzer.Label) {
+	best, bestLabel := leakNone, analyzer.Label{}
+	consider := func(k leakKind, l analyzer.Label) {
+		if k > best {
+			best, bestLabel = k, l
+		}
+	}
+	block := ev.Instr.Block()
+	var errGuarded *bool
+	for _, l := range ev.Labels {
+		switch l.Kind {
+		case analyzer.KindStack:
+			consider(leakStack, l)
+		case analyzer.KindDepError, analyzer.KindErrText:
+			if errGuarded == nil {
+				g := allSentinelGuarded(block, ev.Value)
+				errGuarded = &g
+			}
+			if !*errGuarded {
+				consider(leakErr, l)
+			}
+		case analyzer.KindURL:
+			consider(leakURL, l)
+		case analyzer.KindBody:
+			// Upstream content written in a branch where the upstream
+			// failed is its error body; in a success branch it is data.
+			// Forwarding the status too makes a proxy.
+			root := analyzer.ParentRoot(fn)
+			if e.InFailureBranch(block, l.Origin) && !e.Forwarded(root, analyzer.RoleStatus, l.Origin) {
+				consider(leakBody, l)
+			}
+		}
+	}
+	return best, bestLabel
+}
+
+// allSentinelGuarded reports whether every error that v carries is
+// known, where the sink runs, to equal one of our sentinel errors.
+func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
+	roots := errorRoots(v)
+	if len(roots) == 0 {
+		return false
+	}
+	for _, r := range roots {
+		if !analyzer.SentinelGuarded(b, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// errorRoots returns the error values an argument is made of: the
+// receiver of err.Error(), or the elements of a variadic slice.
+func errorRoots(v ssa.Value) []ssa.Value {
+	if sl, ok := v.(*ssa.Slice); ok {
+		if alloc, ok := sl.X.(*ssa.Alloc); ok {
+			var out []ssa.Value
+			for _, ref := range *alloc.Referrers() {
+				ia, ok := ref.(*ssa.IndexAddr)
+				if !ok {
+					continue
+				}
+				for _, r2 := range *ia.Referrers() {
+					if st, ok := r2.(*ssa.Store); ok && isErrorish(st.Val) {
+						out = append(out, analyzer.ErrorRoot(st.Val))
+					}
+				}
+			}
+			return out
+		}
+	}
+	return []ssa.Value{analyzer.ErrorRoot(v)}
+}
+
+func isErrorish(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	return types.Implements(v.Type(), errorIface) || isStringCallOfError(v)
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func isStringCallOfError(v ssa.Value) bool {
+	return analyzer.ErrorRoot(v) != v
+}
+
+func message(kind leakKind, expr ast.Expr, via *types.Func) string {
+	what := ""
+	if expr != nil {
+		what = " " + analyzer.Shorten(types.ExprString(expr))
+	}
+	by := ""
+	if via != nil {
+		by = " by " + via.Name()
+	}
+	switch kind {
+	case leakStack:
+		return fmt.Sprintf("stack trace%s is sent to the client%s; log it instead", what, by)
+	case leakURL:
+		return fmt.Sprintf("outbound request URL%s is sent to the client%s; keep internal addresses out of responses", what, by)
+	case leakBody:
+		return fmt.Sprintf("upstream error body%s is sent to the client%s; answer with a message of this service", what, by)
+	}
+	return fmt.Sprintf("dependency error%s is sent to the client%s; log it and send a generic message", what, by)
+}
+
+// leakExpr returns the syntax of the leaking argument: the argument
+// itself, or for a variadic sink (fmt.Fprintf) the first variadic
+// argument that carries an error or a stack.
+func leakExpr(info *types.Info, rep *analyzer.Reporter, call *ast.CallExpr, ev analyzer.SinkEvent) ast.Expr {
+	if call == nil {
+		return nil
+	}
+	if x := rep.ArgExpr(call, ev.Instr, ev.Arg); x != nil {
+		return x
+	}
+	sig := ev.Instr.Common().Signature()
+	first := sig.Params().Len() - 1
+	if sig.Recv() == nil && len(call.Args) > first && first >= 0 {
+		for _, a := range call.Args[first:] {
+			if t := info.TypeOf(a); t != nil && (types.Implements(t, errorIface) || containsErrorCall(info, a)) {
+				return a
+			}
+		}
+		return call.Args[first]
+	}
+	return nil
+}
+
+func containsErrorCall(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if x, ok := errorCallReceiver(info, n); ok && x != nil {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// errorCallReceiver matches X.Error() with X an error and returns X.
+func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
+	c, ok := n.(*ast.CallExpr)
+	if !ok || len(c.Args) != 0 {
+		return nil, false
+	}
+	sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Error" {
+		return nil, false
+	}
+	t := info.TypeOf(sel.X)
+	if t == nil || !types.Implements(t, errorIface) {
+		return nil, false
+	}
+	return sel.X, true
+}

@@ -1,0 +1,34 @@
+package leak_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/upstreamlint/upstreamlint/leak"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs("../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestNetHTTP(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/nethttp")
+}
+
+func TestFixStatusText(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fix")
+}
+
+func TestFixPublicMsg(t *testing.T) {
+	cfg := leak.DefaultConfig()
+	if err := cfg.PublicMsg.Set("example.com/apierr.Public"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(cfg), "leak/fixpublic")
+}
