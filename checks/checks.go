@@ -5,6 +5,8 @@ package checks
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 )
 
@@ -13,5 +15,13 @@ import (
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		passthrough.Analyzer,
+		leak.Analyzer,
 	}
+}
+
+// Command returns what the command runs: the checks, plus the shared
+// analyzer so that its one setting, -upstreamfacts.deps, is a flag too.
+// It reports nothing itself.
+func Command() []*analysis.Analyzer {
+	return append([]*analysis.Analyzer{analyzer.Analyzer}, All()...)
 }
