@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/leak"
 )
 
@@ -31,4 +32,13 @@ func TestFixPublicMsg(t *testing.T) {
 		t.Fatal(err)
 	}
 	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(cfg), "leak/fixpublic")
+}
+
+// TestConfiguredDependencies sets the shared analyzer's -deps flag: the
+// errors of a user's client package become dependency errors.
+func TestConfiguredDependencies(t *testing.T) {
+	if err := analyzer.Analyzer.Flags.Set("deps", "example.com/kv"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/deps")
 }
