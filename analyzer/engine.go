@@ -82,6 +82,9 @@ type SinkEvent struct {
 	// StatusArg is the argument of the same call that sets the status
 	// (http.Error's code), or -1.
 	StatusArg int
+	// Partial is set when a helper writes only a part of the argument
+	// (a field of it): Value is not what the client receives.
+	Partial bool
 	// Handoff marks a body event inferred, not modelled: an upstream body
 	// handed, whole, to a call that also receives the client's writer
 	// (a copy loop of a proxy). It counts as forwarding the body; it is
@@ -573,7 +576,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 			add(RoleStatus, 1, nil, e.Labels(args[1]), false)
 		}
 	}
-	s, key := e.summary(obj, fn)
+	s, _ := e.summary(obj, fn)
 	if s == nil || len(s.Sinks) == 0 {
 		return append(evs, e.handoffEvents(call, args)...)
 	}
@@ -585,12 +588,11 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		if sp.Param >= len(args) {
 			continue
 		}
+		// The event exists even without labels: what the argument is
+		// (an error-only payload, say) matters to some checks.
 		ls := e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path)
-		if len(ls) == 0 {
-			continue
-		}
-		_ = key
 		add(sp.Role, sp.Param, via, ls, sp.Proxy)
+		evs[len(evs)-1].Partial = sp.Reads != ""
 	}
 	return evs
 }

@@ -212,3 +212,34 @@ func ErrorRoot(v ssa.Value) ssa.Value {
 	}
 	return v
 }
+
+// AfterUpstreamFailure reports whether b executes only after some
+// upstream call failed: an If on err != nil for a dependency error, or
+// on a failing upstream status, decides it.
+func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
+	found := false
+	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
+		bin, ok := ifInstr.Cond.(*ssa.BinOp)
+		if !ok {
+			return true
+		}
+		for _, side := range []ssa.Value{bin.X, bin.Y} {
+			for _, l := range e.Labels(side) {
+				switch {
+				case l.Kind == KindDepError && l.Path == "" && (bin.Op == token.NEQ || bin.Op == token.EQL):
+					want := 0
+					if bin.Op == token.EQL {
+						want = 1
+					}
+					found = found || succ == want
+				case l.Kind == KindStatus && l.Path == "":
+					if fs, ok := e.failureSucc(bin, l.Origin); ok && fs == succ {
+						found = true
+					}
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}

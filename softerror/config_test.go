@@ -1,0 +1,43 @@
+package softerror_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/softerror"
+)
+
+func TestValidate(t *testing.T) {
+	require.NoError(t, analysis.Validate([]*analysis.Analyzer{softerror.Analyzer, analyzer.Analyzer}))
+}
+
+func TestInstancesDoNotShareKeys(t *testing.T) {
+	cfg := softerror.DefaultConfig()
+	a := softerror.NewAnalyzer(cfg)
+	b := softerror.NewAnalyzer(cfg)
+	require.NoError(t, a.Flags.Set("errorkeys", "problem,Fault"))
+	assert.Equal(t, "fault,problem", a.Flags.Lookup("errorkeys").Value.String())
+	assert.Contains(t, b.Flags.Lookup("errorkeys").Value.String(), "error")
+	assert.Contains(t, softerror.Analyzer.Flags.Lookup("errorkeys").Value.String(), "error")
+	assert.Contains(t, cfg.ErrorKeys.String(), "error", "NewAnalyzer copies the key sets")
+}
+
+func TestBadKeys(t *testing.T) {
+	a := softerror.NewAnalyzer(softerror.DefaultConfig())
+	assert.Error(t, a.Flags.Set("errorkeys", " , "))
+	err := a.Flags.Set("metakeys", `trace id`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "malformed key")
+}
+
+func TestDocTitle(t *testing.T) {
+	title, _, _ := strings.Cut(softerror.Analyzer.Doc, "\n")
+	assert.LessOrEqual(t, len(title), 60)
+	assert.False(t, strings.HasSuffix(title, "."))
+	assert.Equal(t, strings.ToLower(title[:1]), title[:1])
+}

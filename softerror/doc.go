@@ -1,0 +1,45 @@
+// Package softerror defines an analyzer that reports responses sent with
+// status 200 whose body is only an error.
+//
+// # Analyzer softerror
+//
+// softerror: report 200 responses whose body is only an error
+//
+// A 200 OK says the request worked. Monitoring, retries, caches and client
+// libraries all believe it, whatever the body says. An error answered with
+// 200 is invisible to all of them.
+//
+//	if err != nil {
+//		json.NewEncoder(w).Encode(map[string]string{"error": "lookup failed"}) // error-only body map[string]string is sent with status 200 (no status written on this path); write an error status first
+//		return
+//	}
+//
+// "Error-only" is decided from types and literals: a map whose constant keys
+// are all error or meta keys with an error key among them; a struct whose
+// exported fields' JSON names are; a single-key envelope around such a body;
+// plain text that is an error's text or a string starting like an error
+// ("failed …", "could not …"). The status is decided on the control-flow
+// graph of the handler: a status written on every path before the body
+// (WriteHeader, http.Error, a helper that writes a status parameter, known
+// through facts) silences it; a path that reaches the write with no status
+// written, or after WriteHeader(200), is reported.
+//
+// Silent on partial success (data plus an outages, errors or warnings
+// section), empty results, {"status": "ok"}-style bodies, writes after an
+// error status, and bodies written by helpers that do not see the request
+// (their callers may have written the status).
+//
+// The fix writes 502 Bad Gateway before the body when the path follows a
+// failed upstream call, else 500, or turns an explicit 200 into that status.
+//
+// Flags: -softerror.errorkeys, -softerror.metakeys (comma-separated lists
+// replacing the defaults), -softerror.allow. Suppress with
+// //upstreamlint:ignore softerror -- reason.
+package softerror
+
+const doc = `report 200 responses whose body is only an error
+
+A body that is only an error (an "error" map or struct, an error's text)
+written while the status is 200, explicitly or because no status was
+written on that path, tells monitoring, retries and caches that the request
+worked. Write an error status first.`

@@ -1,0 +1,59 @@
+package softerror
+
+import (
+	"go/ast"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// fix writes an error status before the body: 502 Bad Gateway when the
+// path follows a failed upstream call, else 500. An explicit 200 in the
+// same call, or written just before in the same block, becomes that
+// status; otherwise a WriteHeader call is inserted before the statement.
+func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, writer *ssa.Parameter, call *ast.CallExpr, ev analyzer.SinkEvent, st status) (analysis.SuggestedFix, bool) {
+	none := analysis.SuggestedFix{}
+	if call == nil {
+		return none, false
+	}
+	file := rep.File(call.Pos())
+	if file == nil {
+		return none, false
+	}
+	name, msg := "StatusInternalServerError", "500 Internal Server Error"
+	if e.AfterUpstreamFailure(ev.Instr.Block()) {
+		name, msg = "StatusBadGateway", "502 Bad Gateway"
+	}
+	local, edits, ok := analyzer.ImportName(pass.TypesInfo, pass.Pkg, file, "net/http")
+	if !ok {
+		return none, false
+	}
+	code := local + "." + name
+	if st.kind == statusExplicit200 {
+		w := st.ok
+		if w.Instr.Block() != ev.Instr.Block() {
+			return none, false // the 200 may serve other paths too
+		}
+		arg := rep.ArgExpr(rep.CallAt(w.Instr.Pos()), w.Instr, w.Arg)
+		if arg == nil {
+			return none, false
+		}
+		edits = append([]analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(code)}}, edits...)
+		return analysis.SuggestedFix{Message: "Send " + msg + " instead of 200", TextEdits: edits}, true
+	}
+	if writer == nil || writer.Object() == nil {
+		return none, false
+	}
+	stmt := enclosingStmt(file, call.Pos())
+	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), writer.Name(), writer.Object()) {
+		return none, false
+	}
+	col := pass.Fset.Position(stmt.Pos()).Column
+	text := writer.Name() + ".WriteHeader(" + code + ")\n" + strings.Repeat("\t", max(col-1, 0))
+	edits = append([]analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}}, edits...)
+	return analysis.SuggestedFix{Message: "Write " + msg + " before the body", TextEdits: edits}, true
+}
+

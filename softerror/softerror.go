@@ -1,0 +1,529 @@
+package softerror
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// Name is the check's name: its flag prefix and directive name.
+const Name = "softerror"
+
+// Config configures the check. Every field has a flag -softerror.<name>.
+type Config struct {
+	// ErrorKeys are the map keys and JSON field names that hold an error.
+	ErrorKeys Words
+	// MetaKeys are keys that may accompany an error in an error-only body.
+	MetaKeys Words
+	// Allow lists functions and packages allowed to answer 200 with an error.
+	Allow analyzer.FuncPatterns
+}
+
+// DefaultConfig returns the default configuration.
+func DefaultConfig() Config {
+	return Config{
+		ErrorKeys: Words{set: wordSet("error", "errors", "err", "error_message", "errormessage", "error_description", "fault")},
+		MetaKeys: Words{set: wordSet("message", "msg", "detail", "details", "reason", "code", "status", "status_code",
+			"statuscode", "trace_id", "traceid", "request_id", "requestid", "title", "type", "timestamp", "success", "ok")},
+	}
+}
+
+// Analyzer is the check with its default configuration, bound to its own flags.
+var Analyzer = NewAnalyzer(DefaultConfig())
+
+// NewAnalyzer returns a softerror analyzer bound to a private copy of cfg.
+func NewAnalyzer(cfg Config) *analysis.Analyzer {
+	c := &checker{cfg: cfg}
+	c.cfg.ErrorKeys = cfg.ErrorKeys.clone()
+	c.cfg.MetaKeys = cfg.MetaKeys.clone()
+	a := &analysis.Analyzer{
+		Name:     Name,
+		Doc:      doc,
+		URL:      "https://github.com/upstreamlint/upstreamlint#softerror",
+		Requires: []*analysis.Analyzer{analyzer.Analyzer},
+		Run:      c.run,
+	}
+	a.Flags.Var(&c.cfg.ErrorKeys, "errorkeys", "comma-separated keys (map keys, JSON names) that hold an error; replaces the default list")
+	a.Flags.Var(&c.cfg.MetaKeys, "metakeys", "comma-separated keys that may accompany an error in an error-only body; replaces the default list")
+	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to answer 200 with an error body")
+	return a
+}
+
+// Words is a flag value holding a set of lower-case words.
+type Words struct {
+	set map[string]bool
+}
+
+func wordSet(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func (w *Words) clone() Words {
+	m := make(map[string]bool, len(w.set))
+	for k := range w.set {
+		m[k] = true
+	}
+	return Words{set: m}
+}
+
+func (w *Words) String() string {
+	if w == nil {
+		return ""
+	}
+	var ks []string
+	for k := range w.set {
+		ks = append(ks, k)
+	}
+	sortStrings(ks)
+	return strings.Join(ks, ",")
+}
+
+// Set replaces the set with the comma-separated words in s.
+func (w *Words) Set(s string) error {
+	m := make(map[string]bool)
+	for _, k := range strings.Split(s, ",") {
+		k = strings.ToLower(strings.TrimSpace(k))
+		if k == "" {
+			continue
+		}
+		if strings.ContainsAny(k, " \t\"") {
+			return fmt.Errorf("malformed key %q: keys contain no spaces or quotes", k)
+		}
+		m[k] = true
+	}
+	if len(m) == 0 {
+		return fmt.Errorf("empty key list %q", s)
+	}
+	w.set = m
+	return nil
+}
+
+func (w *Words) has(k string) bool { return w.set[strings.ToLower(k)] }
+
+type checker struct {
+	cfg Config
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
+	if res.Engine == nil {
+		return nil, nil
+	}
+	e := res.Engine
+	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
+	rep.ReportDirectives()
+	for _, fn := range e.Funcs {
+		writer := handlerWriter(fn)
+		evs := e.Events(fn)
+		for _, ev := range evs {
+			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Partial {
+				continue
+			}
+			what, ok := c.errorOnly(pass, ev.Value)
+			if !ok {
+				continue
+			}
+			st := statusOnPath(fn, evs, ev)
+			if st.kind == statusSet || (st.kind == statusImplicit && writer == nil) {
+				// An error status was written on every path, or the
+				// function is a helper whose callers may have set one.
+				continue
+			}
+			call := rep.CallAt(ev.Instr.Pos())
+			pos, end := ev.Instr.Pos(), token.NoPos
+			if call != nil {
+				pos, end = call.Pos(), call.End()
+			}
+			if rep.Skip(fn, pos) {
+				continue
+			}
+			d := analysis.Diagnostic{Pos: pos, End: end}
+			if st.kind == statusExplicit200 {
+				d.Message = fmt.Sprintf("%s is sent with explicit status 200; use an error status", what)
+			} else {
+				d.Message = fmt.Sprintf("%s is sent with status 200 (no status written on this path); write an error status first", what)
+			}
+			if fix, ok := c.fix(pass, rep, e, fn, writer, call, ev, st); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+			rep.Report(d)
+		}
+	}
+	return nil, nil
+}
+
+// handlerWriter returns the http.ResponseWriter parameter of a net/http
+// handler (a function taking a ResponseWriter and an *http.Request), or nil.
+func handlerWriter(fn *ssa.Function) *ssa.Parameter {
+	var w *ssa.Parameter
+	req := false
+	for _, p := range fn.Params {
+		switch {
+		case w == nil && isNamed(p.Type(), "net/http", "ResponseWriter"):
+			w = p
+		case isPtrToNamed(p.Type(), "net/http", "Request"):
+			req = true
+		}
+	}
+	if !req {
+		return nil
+	}
+	return w
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+func isPtrToNamed(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(p.Elem(), pkg, name)
+}
+
+// --- is the body only an error? ---
+
+// errorOnly decides from types and literals whether v, written as a
+// response body, is only an error, and describes it for the message.
+func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
+	v = strip(v)
+	switch x := v.(type) {
+	case *ssa.MakeMap:
+		if c.mapErrorOnly(x, 0) {
+			return "error-only body " + typeString(pass, x.Type()), true
+		}
+		return "", false
+	case *ssa.Const:
+		if x.Value != nil && x.Value.Kind() == constant.String && looksLikeError(constant.StringVal(x.Value)) {
+			return "error text " + strconv.Quote(shorten(constant.StringVal(x.Value))), true
+		}
+		return "", false
+	case *ssa.Slice:
+		// the variadic arguments of fmt.Fprint*: the first decides
+		if vals := sliceElems(x); len(vals) > 0 {
+			return c.errorOnly(pass, vals[0])
+		}
+		return "", false
+	}
+	if analyzer.ErrorRoot(v) != v || types.Implements(v.Type(), errorIface) {
+		return "error text", true
+	}
+	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
+		if k, ok := strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
+			return "error text " + strconv.Quote(shorten(constant.StringVal(k.Value))+"…"), true
+		}
+	}
+	if call, ok := v.(*ssa.Call); ok {
+		if fn := call.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" && strings.HasPrefix(fn.Name(), "Sprint") {
+			args := call.Common().Args
+			if len(args) > 0 {
+				if first, ok := strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
+					return "error text " + strconv.Quote(shorten(constant.StringVal(first.Value))), true
+				}
+			}
+		}
+	}
+	if st := structOf(v.Type()); st != nil && c.structErrorOnly(st, 0) {
+		return "error-only body " + typeString(pass, derefType(v.Type())), true
+	}
+	return "", false
+}
+
+// strip removes conversions and interface wrapping, and loads of a
+// local whose only store is known.
+func strip(v ssa.Value) ssa.Value {
+	for i := 0; i < 8; i++ {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.Convert:
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// mapErrorOnly reports whether every key stored into the map is a
+// constant, all keys are error or meta keys, and one is an error key;
+// or the map has a single key whose value is itself error-only (the
+// envelope {"upstreamResponse": {"statusCode": …, "error": …}}).
+func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int) bool {
+	var keys []string
+	var single ssa.Value
+	for _, ref := range *m.Referrers() {
+		switch u := ref.(type) {
+		case *ssa.MapUpdate:
+			if u.Map != m {
+				return false // stored into another map
+			}
+			k, ok := strip(u.Key).(*ssa.Const)
+			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
+				return false // a key we cannot read: no verdict
+			}
+			keys = append(keys, constant.StringVal(k.Value))
+			single = u.Value
+		case *ssa.DebugRef:
+		default:
+			// A call that takes the map itself (not as an interface to
+			// encode) may add keys we cannot see: no verdict.
+			if _, isCall := ref.(ssa.CallInstruction); isCall {
+				return false
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return false
+	}
+	if len(keys) == 1 && depth < 3 {
+		if inner, ok := strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(inner, depth+1) {
+			return true
+		}
+		if st := structOf(strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
+			return true
+		}
+	}
+	return c.keysErrorOnly(keys)
+}
+
+func (c *checker) keysErrorOnly(keys []string) bool {
+	hasErr := false
+	for _, k := range keys {
+		switch {
+		case c.cfg.ErrorKeys.has(k):
+			hasErr = true
+		case c.cfg.MetaKeys.has(k):
+		default:
+			return false
+		}
+	}
+	return hasErr
+}
+
+// structErrorOnly reports whether the JSON names of a struct's exported
+// fields are all error or meta keys, with an error key among them.
+func (c *checker) structErrorOnly(st *types.Struct, depth int) bool {
+	var keys []string
+	var only *types.Var
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Exported() {
+			continue
+		}
+		if f.Embedded() {
+			return false
+		}
+		name := f.Name()
+		if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("json"); ok {
+			n, _, _ := strings.Cut(tag, ",")
+			if n == "-" {
+				continue
+			}
+			if n != "" {
+				name = n
+			}
+		}
+		keys = append(keys, name)
+		only = f
+	}
+	if len(keys) == 1 && depth < 3 {
+		if inner := structOf(only.Type()); inner != nil && c.structErrorOnly(inner, depth+1) {
+			return true
+		}
+	}
+	return len(keys) > 0 && c.keysErrorOnly(keys)
+}
+
+func structOf(t types.Type) *types.Struct {
+	st, _ := derefType(t).Underlying().(*types.Struct)
+	return st
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func sliceElems(s *ssa.Slice) []ssa.Value {
+	alloc, ok := s.X.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	var out []ssa.Value
+	for _, ref := range *alloc.Referrers() {
+		ia, ok := ref.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, r2 := range *ia.Referrers() {
+			if st, ok := r2.(*ssa.Store); ok {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// errorPrefixes start plain-text bodies that are errors.
+var errorPrefixes = []string{
+	"error", "err:", "failed", "failure", "fail to", "unable to", "could not", "couldn't", "cannot", "can't",
+	"internal error", "internal server error", "something went wrong", "bad request", "bad gateway",
+	"service unavailable", "not found", "forbidden", "unauthorized", "invalid", "timeout", "timed out",
+}
+
+func looksLikeError(s string) bool {
+	s = strings.ToLower(strings.TrimLeft(s, " \t\n{\"'"))
+	for _, p := range errorPrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func shorten(s string) string {
+	if len(s) > 40 {
+		return s[:39] + "…"
+	}
+	return s
+}
+
+func typeString(pass *analysis.Pass, t types.Type) string {
+	return types.TypeString(t, types.RelativeTo(pass.Pkg))
+}
+
+func sortStrings(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j] < s[j-1]; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// --- what status does the response have when the body is written? ---
+
+type statusKind int
+
+const (
+	statusImplicit    statusKind = iota // a path reaches the write with no status written: net/http sends 200
+	statusExplicit200                   // a path reaches it after WriteHeader(200)
+	statusSet                           // every path wrote another status first
+)
+
+type status struct {
+	kind statusKind
+	ok   *analyzer.SinkEvent // the WriteHeader(200) on such a path
+}
+
+// statusOnPath walks the control-flow graph backwards from the body
+// write. A status write on the way ends a path; a path that reaches the
+// function's entry leaves the status at 200. A status event of the same
+// call (http.Error, a helper writing code and body) counts as written first.
+func statusOnPath(fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.SinkEvent) status {
+	writes := make(map[ssa.Instruction]*analyzer.SinkEvent)
+	for i := range evs {
+		if evs[i].Role == analyzer.RoleStatus {
+			writes[evs[i].Instr] = &evs[i]
+		}
+	}
+	if w, ok := writes[body.Instr]; ok {
+		if is200(w.Value) {
+			return status{kind: statusExplicit200, ok: w}
+		}
+		return status{kind: statusSet}
+	}
+	result := status{kind: statusSet}
+	seen := make(map[*ssa.BasicBlock]bool)
+	var walk func(b *ssa.BasicBlock, before int) bool // true: stop, verdict found
+	walk = func(b *ssa.BasicBlock, before int) bool {
+		for i := before - 1; i >= 0; i-- {
+			if w, ok := writes[b.Instrs[i]]; ok {
+				if is200(w.Value) && result.kind != statusImplicit {
+					result = status{kind: statusExplicit200, ok: w}
+				}
+				return false // this path has its status
+			}
+		}
+		if b.Index == 0 {
+			result = status{kind: statusImplicit}
+			return true
+		}
+		for _, p := range b.Preds {
+			if !seen[p] {
+				seen[p] = true
+				if walk(p, len(p.Instrs)) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	b := body.Instr.Block()
+	idx := 0
+	for i, in := range b.Instrs {
+		if in == body.Instr {
+			idx = i
+		}
+	}
+	walk(b, idx)
+	return result
+}
+
+func is200(v ssa.Value) bool {
+	k, ok := strip(v).(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
+		return false
+	}
+	n, ok := constant.Int64Val(k.Value)
+	return ok && n == 200
+}
+
+// enclosingStmt returns the statement of a block or case clause that
+// contains pos, with the list it belongs to.
+func enclosingStmt(file *ast.File, pos token.Pos) ast.Stmt {
+	var found ast.Stmt
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return n == nil || (pos >= n.Pos() && pos < n.End())
+		}
+		var list []ast.Stmt
+		switch x := n.(type) {
+		case *ast.BlockStmt:
+			list = x.List
+		case *ast.CaseClause:
+			list = x.Body
+		case *ast.CommClause:
+			list = x.Body
+		}
+		for _, s := range list {
+			if s.Pos() <= pos && pos < s.End() {
+				found = s
+			}
+		}
+		return true
+	})
+	return found
+}
