@@ -56,4 +56,3 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.E
 	edits = append([]analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}}, edits...)
 	return analysis.SuggestedFix{Message: "Write " + msg + " before the body", TextEdits: edits}, true
 }
-
