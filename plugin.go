@@ -1,0 +1,384 @@
+// Package upstreamlint is the golangci-lint module plugin of upstreamlint.
+//
+// Importing it registers the linter "upstreamlint" with golangci-lint
+// (see .custom-gcl.example.yml and .golangci.example.yml). Its settings
+// are the shared analysis' deps and one section per check; every option
+// of a section is set through the check's flag of the same name, so the
+// plugin accepts exactly what -<check>.<option> accepts on the command
+// line, with the same errors:
+//
+//	linters:
+//	  settings:
+//	    custom:
+//	      upstreamlint:
+//	        type: module
+//	        settings:
+//	          deps: ["github.com/redis/go-redis/v9"]
+//	          passthrough:
+//	            enable: true
+//	            mapper: example.com/svc/httperr.FromUpstream
+//	            allow: ["example.com/gw/..."]
+//	          leak:
+//	            enable: false
+//
+// Unknown keys and values of the wrong type are errors that name the key.
+//
+// golangci-lint reports every finding under the linter name
+// "upstreamlint" and itself prefixes the message with the name of the
+// check's analyzer ("passthrough: upstream status … is forwarded …"), so
+// //nolint:upstreamlint suppresses any check and exclusion rules can
+// match one check with text: "^passthrough: ". Diagnostics reach
+// golangci-lint without related information (see withoutRelated).
+package upstreamlint
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/leak"
+	"github.com/upstreamlint/upstreamlint/passthrough"
+)
+
+// Name is the linter name under which golangci-lint runs the checks.
+const Name = "upstreamlint"
+
+func init() {
+	register.Plugin(Name, New)
+}
+
+// Settings is the settings block of linters.settings.custom.upstreamlint
+// in .golangci.yml: the settings of the shared analysis, then one
+// section per check.
+type Settings struct {
+	// Deps are import paths of your dependency client packages (and the
+	// packages below them): their errors are dependency errors for every
+	// check (-upstreamfacts.deps). It configures the analysis the checks
+	// share, so it is process-wide: see applyShared.
+	Deps []string `json:"deps"`
+
+	Passthrough PassthroughSettings `json:"passthrough"`
+	Leak        LeakSettings        `json:"leak"`
+}
+
+// checks binds each section of s to its check: one line per check.
+//
+// A section is a struct with Enable (a *bool, unset means enabled) and
+// one field per flag of the check, whose json name is the flag's name:
+// string, []string (joined with commas and set once, so a flag that
+// replaces a default list gets the whole list), *bool or *int. Unset
+// fields (empty string, nil) leave the check's default.
+func (s *Settings) checks() []check {
+	return []check{
+		newCheck(&s.Passthrough, passthrough.NewAnalyzer, passthrough.DefaultConfig),
+		newCheck(&s.Leak, leak.NewAnalyzer, leak.DefaultConfig),
+	}
+}
+
+// PassthroughSettings configures the passthrough check (flags -passthrough.*).
+type PassthroughSettings struct {
+	Enable *bool    `json:"enable"` // default true
+	Mapper string   `json:"mapper"` // import/path.Func, a func(int) int
+	Allow  []string `json:"allow"`  // function or package patterns
+}
+
+// LeakSettings configures the leak check (flags -leak.*).
+type LeakSettings struct {
+	Enable    *bool    `json:"enable"`    // default true
+	PublicMsg string   `json:"publicmsg"` // import/path.Func, a func(error) string
+	Allow     []string `json:"allow"`     // function or package patterns
+}
+
+// check is one check of the plugin: its settings section and a
+// constructor of fresh analyzers with the check's defaults.
+type check struct {
+	section any // pointer to the section's struct
+	new     func() *analysis.Analyzer
+}
+
+func newCheck[C any](section any, newAnalyzer func(C) *analysis.Analyzer, defaults func() C) check {
+	return check{section: section, new: func() *analysis.Analyzer { return newAnalyzer(defaults()) }}
+}
+
+// enabled reports the section's enable switch; unset means enabled.
+func (c check) enabled() bool {
+	v := reflect.ValueOf(c.section).Elem()
+	for i := range v.NumField() {
+		if jsonName(v.Type().Field(i)) == "enable" {
+			e, _ := v.Field(i).Interface().(*bool)
+			return e == nil || *e
+		}
+	}
+	return true
+}
+
+// build returns a fresh analyzer of the check with the section's options
+// set through its flags, exactly as -<check>.<option> would set them.
+func (c check) build() (*analysis.Analyzer, error) {
+	a := c.new()
+	v := reflect.ValueOf(c.section).Elem()
+	for i := range v.NumField() {
+		key := jsonName(v.Type().Field(i))
+		if key == "enable" {
+			continue
+		}
+		if a.Flags.Lookup(key) == nil {
+			return nil, fmt.Errorf("internal error: %s has no flag -%s.%s", a.Name, a.Name, key)
+		}
+		value, set, err := flagValue(v.Field(i))
+		if err != nil {
+			return nil, fmt.Errorf("internal error: %s.%s: %v", a.Name, key, err)
+		}
+		if !set {
+			continue
+		}
+		if err := a.Flags.Set(key, value); err != nil {
+			return nil, fmt.Errorf("%s.%s: %w", a.Name, key, err)
+		}
+	}
+	return a, nil
+}
+
+// flagValue returns the flag value of a settings field, and whether the
+// field is set at all.
+func flagValue(v reflect.Value) (string, bool, error) {
+	switch x := v.Interface().(type) {
+	case string:
+		return x, x != "", nil
+	case []string:
+		return strings.Join(x, ","), x != nil, nil
+	case *bool:
+		if x == nil {
+			return "", false, nil
+		}
+		return strconv.FormatBool(*x), true, nil
+	case *int:
+		if x == nil {
+			return "", false, nil
+		}
+		return strconv.Itoa(*x), true, nil
+	}
+	return "", false, fmt.Errorf("unsupported settings type %s", v.Type())
+}
+
+// applyShared applies the settings of the analysis every check shares
+// (analyzer.Analyzer, flags -upstreamfacts.*). They are process-wide:
+// that analyzer owns the facts, so it is one package-level value for all
+// checks, and its flag adds to what is set already. golangci-lint builds
+// one plugin per process, so this is what a user sees; in a process that
+// builds several plugins, their deps add up. The values are validated on
+// a scratch value first, so a bad path changes nothing.
+func applyShared(s Settings) error {
+	if s.Deps == nil {
+		return nil
+	}
+	f := analyzer.Analyzer.Flags.Lookup("deps")
+	if f == nil {
+		return errors.New("internal error: the shared analyzer has no flag -upstreamfacts.deps")
+	}
+	scratch := reflect.New(reflect.TypeOf(f.Value).Elem()).Interface().(flag.Value)
+	if err := scratch.Set(strings.Join(s.Deps, ",")); err != nil {
+		return fmt.Errorf("deps: %w", err)
+	}
+	have := strings.Split(f.Value.String(), ",")
+	var add []string
+	for _, p := range strings.Split(scratch.String(), ",") {
+		if p != "" && !slices.Contains(have, p) {
+			add = append(add, p)
+		}
+	}
+	return f.Value.Set(strings.Join(add, ","))
+}
+
+// plugin is the golangci-lint plugin for one set of settings.
+type plugin struct {
+	settings Settings
+}
+
+var _ register.LinterPlugin = (*plugin)(nil)
+
+// New decodes and validates the settings golangci-lint passes (the
+// settings block of the custom linter, nil when there is none).
+func New(raw any) (register.LinterPlugin, error) {
+	s, err := decodeSettings(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s settings: %w", Name, err)
+	}
+	p := &plugin{settings: s}
+	if _, err := p.BuildAnalyzers(); err != nil { // validates every option
+		return nil, err
+	}
+	if err := applyShared(s); err != nil {
+		return nil, fmt.Errorf("%s settings: %w", Name, err)
+	}
+	return p, nil
+}
+
+// BuildAnalyzers returns fresh analyzers of the enabled checks, each
+// bound to its own copy of the settings.
+func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	var out []*analysis.Analyzer
+	for _, c := range p.settings.checks() {
+		if !c.enabled() {
+			continue
+		}
+		a, err := c.build()
+		if err != nil {
+			return nil, fmt.Errorf("%s settings: %w", Name, err)
+		}
+		out = append(out, withoutRelated(a))
+	}
+	return out, nil
+}
+
+// withoutRelated makes a report its diagnostics without related
+// information. golangci-lint turns each related position into an issue
+// of its own ("passthrough(related information): upstream call …"),
+// which doubles every finding and survives a //nolint:upstreamlint on
+// the finding's line; the message already names the forwarded value.
+// a is a fresh analyzer: the package-level ones are never changed.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		p := *pass
+		p.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			pass.Report(d)
+		}
+		return run(&p)
+	}
+	return a
+}
+
+// GetLoadMode asks for type information: the checks follow values
+// through SSA and facts.
+func (*plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
+
+// decodeSettings decodes raw strictly: an unknown key anywhere is an
+// error naming its full path and the keys allowed there, and a value of
+// the wrong type is an error naming the key and the expected type.
+func decodeSettings(raw any) (Settings, error) {
+	data, err := json.Marshal(raw)
+	if err != nil {
+		return Settings{}, fmt.Errorf("encoding settings: %w", err)
+	}
+	var tree any
+	if err := json.Unmarshal(data, &tree); err != nil {
+		return Settings{}, fmt.Errorf("encoding settings: %w", err)
+	}
+	if err := checkKeys(tree, reflect.TypeFor[Settings](), ""); err != nil {
+		return Settings{}, err
+	}
+	s, err := register.DecodeSettings[Settings](raw)
+	if err != nil {
+		var typeErr *json.UnmarshalTypeError
+		if errors.As(err, &typeErr) {
+			where := typeErr.Field
+			if where == "" {
+				where = "the settings"
+			}
+			return Settings{}, fmt.Errorf("%s: got %s, want %s", where, jsonKind(typeErr.Value), describe(typeErr.Type))
+		}
+		return Settings{}, err
+	}
+	return s, nil
+}
+
+// checkKeys reports the first key of v that has no field in t. Values
+// of the wrong type are left to the decoder.
+func checkKeys(v any, t reflect.Type, path string) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	obj, ok := v.(map[string]any)
+	if !ok || t.Kind() != reflect.Struct {
+		return nil
+	}
+	fields := make(map[string]reflect.Type)
+	var names []string
+	for i := range t.NumField() {
+		name := jsonName(t.Field(i))
+		fields[name] = t.Field(i).Type
+		names = append(names, name)
+	}
+	keys := make([]string, 0, len(obj))
+	for k := range obj {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		ft, ok := fields[strings.ToLower(k)] // encoding/json matches names without regard to case
+		if !ok {
+			known := "known keys"
+			if path != "" {
+				known += " of " + path
+			}
+			return fmt.Errorf("unknown key %q (%s: %s)", join(path, k), known, strings.Join(names, ", "))
+		}
+		if err := checkKeys(obj[k], ft, join(path, k)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "" {
+		return strings.ToLower(f.Name)
+	}
+	return name
+}
+
+// jsonKind names a JSON value kind as UnmarshalTypeError reports it.
+func jsonKind(v string) string {
+	switch v {
+	case "array":
+		return "a list"
+	case "object":
+		return "a mapping"
+	case "bool":
+		return "a boolean"
+	case "number":
+		return "a number"
+	}
+	if strings.HasPrefix(v, "number ") {
+		return "the number " + strings.TrimPrefix(v, "number ")
+	}
+	return "a " + v
+}
+
+// describe names the type a setting expects, in the terms of YAML.
+func describe(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return describe(t.Elem())
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int64:
+		return "an integer"
+	case reflect.Slice:
+		return "a list of " + strings.TrimPrefix(strings.TrimPrefix(describe(t.Elem()), "a "), "an ") + "s"
+	case reflect.Struct:
+		return "a mapping"
+	}
+	return t.String()
+}

@@ -1,0 +1,264 @@
+package upstreamlint_test
+
+import (
+	"flag"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/upstreamlint/upstreamlint"
+	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/checks"
+	"github.com/upstreamlint/upstreamlint/passthrough"
+)
+
+// newPlugin builds the plugin the way golangci-lint does: by name from
+// the registry, with the settings block as YAML decodes it.
+func newPlugin(t *testing.T, settingsYAML string) (register.LinterPlugin, error) {
+	t.Helper()
+	newFn, err := register.GetPlugin("upstreamlint")
+	require.NoError(t, err, "importing the package registers the plugin")
+	var raw any
+	require.NoError(t, yaml.Unmarshal([]byte(settingsYAML), &raw))
+	return newFn(raw)
+}
+
+func buildAnalyzers(t *testing.T, settingsYAML string) []*analysis.Analyzer {
+	t.Helper()
+	p, err := newPlugin(t, settingsYAML)
+	require.NoError(t, err)
+	as, err := p.BuildAnalyzers()
+	require.NoError(t, err)
+	return as
+}
+
+func names(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+func flagValue(t *testing.T, a *analysis.Analyzer, name string) string {
+	t.Helper()
+	f := a.Flags.Lookup(name)
+	require.NotNil(t, f, "%s has a flag %s", a.Name, name)
+	return f.Value.String()
+}
+
+func TestPluginConstruction(t *testing.T) {
+	p, err := newPlugin(t, "") // no settings block: golangci-lint passes nil
+	require.NoError(t, err)
+	assert.Equal(t, register.LoadModeTypesInfo, p.GetLoadMode())
+	as, err := p.BuildAnalyzers()
+	require.NoError(t, err)
+	assert.Equal(t, names(checks.All()), names(as), "every check is enabled by default")
+	require.NoError(t, analysis.Validate(as))
+	for _, a := range as {
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			assert.Equal(t, f.DefValue, f.Value.String(), "%s.%s keeps its default", a.Name, f.Name)
+		})
+	}
+}
+
+func TestSettingsValid(t *testing.T) {
+	as := buildAnalyzers(t, `
+passthrough:
+  enable: true
+  mapper: example.com/svc/httperr.FromUpstream
+  allow:
+    - example.com/gw/...
+    - (*example.com/api.Mirror).ServeHTTP
+leak:
+  enable: false
+`)
+	require.Equal(t, []string{"passthrough"}, names(as), "leak is disabled")
+	assert.Equal(t, "example.com/svc/httperr.FromUpstream", flagValue(t, as[0], "mapper"))
+	assert.Equal(t, "example.com/gw/...,(*example.com/api.Mirror).ServeHTTP", flagValue(t, as[0], "allow"))
+	require.NoError(t, analysis.Validate(as))
+
+	// Keys match without regard to case, as encoding/json does (golangci-lint
+	// lowercases them anyway).
+	as = buildAnalyzers(t, `{Passthrough: {Mapper: example.com/m.Map}}`)
+	assert.Equal(t, "example.com/m.Map", flagValue(t, as[0], "mapper"))
+}
+
+func TestSettingsUnknownKey(t *testing.T) {
+	for _, tc := range []struct{ settings, want string }{
+		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, allow)`},
+		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, passthrough, leak)`},
+		{`{leak: {enabled: false}}`, `unknown key "leak.enabled"`},
+		{`{enable: false}`, `unknown key "enable"`},
+	} {
+		_, err := newPlugin(t, tc.settings)
+		if assert.Error(t, err, tc.settings) {
+			assert.Contains(t, err.Error(), "upstreamlint settings: ")
+			assert.Contains(t, err.Error(), tc.want)
+		}
+	}
+}
+
+func TestSettingsWrongType(t *testing.T) {
+	for _, tc := range []struct{ settings, want string }{
+		{`{passthrough: {enable: "yes"}}`, `passthrough.enable: got a string, want true or false`},
+		{`{passthrough: {allow: example.com/gw/...}}`, `passthrough.allow: got a string, want a list of strings`},
+		{`{passthrough: {allow: [1]}}`, `passthrough.allow: got a number, want a string`},
+		{`{passthrough: {mapper: [a, b]}}`, `passthrough.mapper: got a list, want a string`},
+		{`{passthrough: true}`, `passthrough: got a boolean, want a mapping`},
+		{`{deps: github.com/redis/go-redis/v9}`, `deps: got a string, want a list of strings`},
+		{`[passthrough]`, `the settings: got a list, want a mapping`},
+	} {
+		_, err := newPlugin(t, tc.settings)
+		if assert.Error(t, err, tc.settings) {
+			assert.Equal(t, "upstreamlint settings: "+tc.want, err.Error())
+		}
+	}
+}
+
+// Values go through the check's own flag, so the plugin rejects exactly
+// what the command line rejects, with the same message.
+func TestSettingsMalformedValue(t *testing.T) {
+	flagErr := passthrough.NewAnalyzer(passthrough.DefaultConfig()).Flags.Set("mapper", "httperr")
+	require.Error(t, flagErr)
+	_, err := newPlugin(t, `{passthrough: {mapper: httperr}}`)
+	require.Error(t, err)
+	assert.Equal(t, "upstreamlint settings: passthrough.mapper: "+flagErr.Error(), err.Error())
+	assert.Contains(t, err.Error(), `malformed function name "httperr"`)
+
+	_, err = newPlugin(t, `{passthrough: {allow: ["example.com/...gw"]}}`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `passthrough.allow: malformed pattern "example.com/...gw"`)
+
+	_, err = newPlugin(t, `{leak: {publicmsg: apierr.public}}`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `leak.publicmsg: malformed function name "apierr.public"`)
+
+	before := flagValue(t, analyzer.Analyzer, "deps")
+	_, err = newPlugin(t, `{deps: [example.com/plugintest/ok, "github.com/redis/..."]}`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `upstreamlint settings: deps: malformed import path "github.com/redis/..."`)
+	assert.Equal(t, before, flagValue(t, analyzer.Analyzer, "deps"), "a rejected deps list changes nothing")
+}
+
+// deps configures the analysis every check shares: it is set once, on the
+// shared analyzer, and repeated plugin construction does not repeat it.
+func TestSettingsDeps(t *testing.T) {
+	for range 2 {
+		_, err := newPlugin(t, `{deps: [example.com/plugintest/kv, example.com/plugintest/cache]}`)
+		require.NoError(t, err)
+	}
+	deps := strings.Split(flagValue(t, analyzer.Analyzer, "deps"), ",")
+	for _, p := range []string{"example.com/plugintest/kv", "example.com/plugintest/cache"} {
+		assert.Equal(t, 1, strings.Count(","+strings.Join(deps, ",")+",", ","+p+","), "%s once in %v", p, deps)
+	}
+}
+
+func TestDisableEverything(t *testing.T) {
+	as := buildAnalyzers(t, `{passthrough: {enable: false}, leak: {enable: false}}`)
+	assert.Empty(t, as)
+}
+
+// Every BuildAnalyzers call returns new analyzers with their own flags:
+// neither another plugin's settings nor the package-level analyzers are
+// touched.
+func TestBuildAnalyzersFresh(t *testing.T) {
+	p1, err := newPlugin(t, `{passthrough: {mapper: example.com/one.Map, allow: [example.com/one]}}`)
+	require.NoError(t, err)
+	p2, err := newPlugin(t, `{passthrough: {mapper: example.com/two.Map}}`)
+	require.NoError(t, err)
+
+	a1, err := p1.BuildAnalyzers()
+	require.NoError(t, err)
+	b1, err := p1.BuildAnalyzers()
+	require.NoError(t, err)
+	a2, err := p2.BuildAnalyzers()
+	require.NoError(t, err)
+
+	for i := range a1 {
+		assert.NotSame(t, a1[i], b1[i], "a second call builds new analyzers")
+		assert.NotSame(t, a1[i], a2[i])
+		assert.NotSame(t, checks.All()[i], a1[i], "never the package-level analyzer")
+	}
+	assert.Equal(t, "example.com/one.Map", flagValue(t, a1[0], "mapper"))
+	assert.Equal(t, "example.com/one", flagValue(t, b1[0], "allow"), "no accumulation across calls")
+	assert.Equal(t, "example.com/two.Map", flagValue(t, a2[0], "mapper"))
+	assert.Equal(t, "", flagValue(t, a2[0], "allow"))
+
+	// Setting one instance's flag leaves the others alone.
+	require.NoError(t, a1[0].Flags.Set("mapper", "example.com/three.Map"))
+	assert.Equal(t, "example.com/one.Map", flagValue(t, b1[0], "mapper"))
+	assert.Equal(t, "", flagValue(t, passthrough.Analyzer, "mapper"))
+	assert.Equal(t, "", flagValue(t, passthrough.Analyzer, "allow"))
+
+	require.NoError(t, analysis.Validate(slices.Concat(a1, b1, a2)), "fresh analyzers validate together")
+}
+
+// The settings and the checks cannot drift apart: every check has a
+// section, and every section option is a flag of its check and vice versa.
+func TestEveryCheckAndFlagHasASetting(t *testing.T) {
+	sections := map[string]reflect.Type{}
+	st := reflect.TypeFor[upstreamlint.Settings]()
+	for i := range st.NumField() {
+		if f := st.Field(i); f.Type.Kind() == reflect.Struct {
+			sections[jsonName(f)] = f.Type
+		}
+	}
+	for _, a := range checks.All() {
+		section, ok := sections[a.Name]
+		if !assert.True(t, ok, "check %s has no section in upstreamlint.Settings; add a %sSettings struct and a line in Settings.checks (plugin.go)", a.Name, a.Name) {
+			continue
+		}
+		var options []string
+		for i := range section.NumField() {
+			if name := jsonName(section.Field(i)); name != "enable" {
+				options = append(options, name)
+			}
+		}
+		var flags []string
+		a.Flags.VisitAll(func(f *flag.Flag) { flags = append(flags, f.Name) })
+		assert.ElementsMatch(t, flags, options, "the options of %s are its flags", a.Name)
+		delete(sections, a.Name)
+	}
+	assert.Empty(t, sections, "sections without a check")
+
+	// The one setting of the shared analysis is its one flag.
+	var shared []string
+	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { shared = append(shared, f.Name) })
+	assert.Equal(t, []string{"deps"}, shared, "a new -upstreamfacts flag needs a top-level setting in upstreamlint.Settings")
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return name
+}
+
+// golangci-lint turns related information into issues of their own, so
+// the plugin's analyzers report without it; the package-level ones keep it.
+func TestPluginDiagnosticsHaveNoRelated(t *testing.T) {
+	testdata, err := filepath.Abs("testdata")
+	require.NoError(t, err)
+	as := buildAnalyzers(t, `{leak: {enable: false}}`)
+	require.Len(t, as, 1)
+	results := analysistest.Run(t, testdata, as[0], "passthrough/nethttp")
+	require.NotEmpty(t, results[0].Diagnostics)
+	for _, d := range results[0].Diagnostics {
+		assert.Empty(t, d.Related, d.Message)
+	}
+
+	results = analysistest.Run(t, testdata, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/nethttp")
+	related := 0
+	for _, d := range results[0].Diagnostics {
+		related += len(d.Related)
+	}
+	assert.NotZero(t, related, "the check itself reports the upstream call as related information")
+}
