@@ -8,6 +8,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
+	"github.com/upstreamlint/upstreamlint/softerror"
 )
 
 // All returns the package-level analyzers of every check, each bound to
@@ -16,6 +17,7 @@ func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		passthrough.Analyzer,
 		leak.Analyzer,
+		softerror.Analyzer,
 	}
 }
 
