@@ -1,0 +1,302 @@
+package upstreamlint_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The test module golangci-lint runs on. Line and column numbers in
+// TestGolangciLint refer to handlersGo.
+const (
+	e2eGoMod = "module example.com/e2e\n\ngo 1.26.0\n"
+
+	// upstreamGo is a client helper: what it returns is an upstream status,
+	// which importers learn through facts.
+	upstreamGo = `// Package upstream is a client helper.
+package upstream
+
+import (
+	"context"
+	"net/http"
+)
+
+// Status returns the status the inventory service answered with.
+func Status(ctx context.Context) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://inventory.internal/items", nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	return resp.StatusCode, nil
+}
+`
+
+	// httperrGo is the service's own mapping function, for the mapper setting.
+	httperrGo = `// Package httperr maps upstream statuses.
+package httperr
+
+import "net/http"
+
+// FromUpstream maps an upstream status to one of ours.
+func FromUpstream(code int) int {
+	if code >= 200 && code < 300 {
+		return http.StatusOK
+	}
+	return http.StatusBadGateway
+}
+`
+
+	handlersGo = `// Package handlers answers clients.
+package handlers
+
+import (
+	"net/http"
+
+	"example.com/e2e/upstream"
+)
+
+// Forward reports: the upstream status becomes ours.
+func Forward(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("http://inventory.internal/items")
+	if err != nil {
+		http.Error(w, "inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+
+// Suppressed is Forward with a //nolint:upstreamlint on the finding.
+func Suppressed(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("http://inventory.internal/items")
+	if err != nil {
+		http.Error(w, "inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode) //nolint:upstreamlint // the status page mirrors the inventory on purpose
+}
+
+// ViaHelper reports through the fact of the helper in another package.
+func ViaHelper(w http.ResponseWriter, r *http.Request) {
+	code, err := upstream.Status(r.Context())
+	if err != nil {
+		http.Error(w, "inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	w.WriteHeader(code)
+}
+
+// Decided is clean: the status is a decision of this service.
+func Decided(w http.ResponseWriter, r *http.Request) {
+	code, err := upstream.Status(r.Context())
+	if err != nil || code >= 500 {
+		http.Error(w, "inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+`
+)
+
+// The findings with default settings: linter, check prefix, position.
+const (
+	findForward   = "handlers/handlers.go:18:16: upstreamlint: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service"
+	findViaHelper = "handlers/handlers.go:39:16: upstreamlint: passthrough: upstream status code is forwarded to the client; map it to a status of this service"
+	// what Suppressed would report without its //nolint
+	findSuppressed = "handlers/handlers.go:29:16: upstreamlint: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service"
+)
+
+// TestGolangciLint builds golangci-lint v2 with the plugin compiled in
+// (tools/golangci, what `golangci-lint custom` would build, without
+// cloning golangci-lint) and runs it on a test module.
+func TestGolangciLint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds golangci-lint with the plugin (1.5-4 minutes cold); skipped in -short mode")
+	}
+	bin := buildGolangciLint(t)
+	mod := writeModule(t, handlersGo)
+
+	t.Run("findings", func(t *testing.T) {
+		res := golangciRun(t, bin, mod, `passthrough: {}`)
+		assert.Equal(t, 1, res.code, "exit code 1: issues found\n%s", res.stderr)
+		assert.Equal(t, []string{findForward, findViaHelper}, res.issues,
+			"Forward and ViaHelper (through a fact), not Suppressed (//nolint) nor Decided (clean)")
+	})
+
+	t.Run("nolint suppresses", func(t *testing.T) {
+		// The same module without the //nolint comment: Suppressed reports.
+		bare := writeModule(t, strings.Replace(handlersGo, " //nolint:upstreamlint // the status page mirrors the inventory on purpose", "", 1))
+		res := golangciRun(t, bin, bare, `passthrough: {}`)
+		assert.Equal(t, []string{findForward, findSuppressed, findViaHelper}, res.issues)
+	})
+
+	t.Run("allow", func(t *testing.T) {
+		res := golangciRun(t, bin, mod, `passthrough: {allow: ["example.com/e2e/handlers.Forward"]}`)
+		assert.Equal(t, []string{findViaHelper}, res.issues, "the allowlisted function is silent")
+	})
+
+	t.Run("mapper", func(t *testing.T) {
+		res := golangciRun(t, bin, mod, `passthrough: {mapper: example.com/e2e/httperr.FromUpstream}`)
+		assert.Equal(t, []string{findForward, findViaHelper}, res.issues)
+		assert.Equal(t, []string{"Route the status through httperr.FromUpstream"}, res.fixes, "the fix uses the configured mapper")
+	})
+
+	t.Run("passthrough disabled", func(t *testing.T) {
+		res := golangciRun(t, bin, mod, `passthrough: {enable: false}`)
+		assert.Equal(t, 0, res.code, res.stderr)
+		assert.Empty(t, res.issues)
+	})
+
+	for _, tc := range []struct{ name, settings, want string }{
+		{"misspelled key", `passthrough: {mapperr: example.com/e2e/httperr.FromUpstream}`,
+			`upstreamlint settings: unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, allow)`},
+		{"malformed mapper", `passthrough: {mapper: httperr}`,
+			`upstreamlint settings: passthrough.mapper: malformed function name "httperr": want import/path.Func`},
+		{"wrong type", `passthrough: {enable: "yes"}`,
+			`upstreamlint settings: passthrough.enable: got a string, want true or false`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := golangciRun(t, bin, mod, tc.settings)
+			assert.Equal(t, 3, res.code, "exit code 3: failure\n%s", res.stderr)
+			assert.Contains(t, res.stderr, tc.want)
+			assert.Empty(t, res.issues)
+		})
+	}
+}
+
+// buildGolangciLint builds tools/golangci into a temporary directory. The
+// Go build cache is the user's, so only the first build is slow.
+func buildGolangciLint(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "golangci-lint")
+	ctx := context.Background()
+	if deadline, ok := t.Deadline(); ok {
+		// Fail with a message, not a panic of the test binary, and leave
+		// time for the runs.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadline(ctx, deadline.Add(-time.Minute))
+		defer cancel()
+	}
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+	cmd.Dir = filepath.Join("tools", "golangci")
+	// -mod=readonly: the committed go.mod and go.sum must be complete.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly -buildvcs=false")
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	if ctx.Err() != nil {
+		t.Fatalf("building golangci-lint did not finish before the test deadline (%s); run go test with a longer -timeout\n%s", time.Since(start).Round(time.Second), out)
+	}
+	require.NoError(t, err, "building tools/golangci (after a change of the root go.mod, run: cd tools/golangci && go mod tidy):\n%s", out)
+	t.Logf("built golangci-lint with the plugin in %s", time.Since(start).Round(100*time.Millisecond))
+	return bin
+}
+
+// writeModule writes the test module with the given handlers package.
+func writeModule(t *testing.T, handlers string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":               e2eGoMod,
+		"upstream/upstream.go": upstreamGo,
+		"httperr/httperr.go":   httperrGo,
+		"handlers/handlers.go": handlers,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+	return dir
+}
+
+type golangciResult struct {
+	code   int
+	issues []string // "file:line:col: linter: text", sorted
+	fixes  []string // messages of suggested fixes, deduplicated
+	stderr string
+}
+
+// golangciRun runs golangci-lint in mod with a configuration that enables
+// only upstreamlint, with settings (a YAML flow mapping) as its settings.
+func golangciRun(t *testing.T, bin, mod, settings string) golangciResult {
+	t.Helper()
+	cfg := fmt.Sprintf(`version: "2"
+linters:
+  default: none
+  enable: [upstreamlint]
+  settings:
+    custom:
+      upstreamlint:
+        type: module
+        description: upstreamlint checks
+        settings: {%s}
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
+`, settings)
+	cfgPath := filepath.Join(mod, ".golangci.yml")
+	require.NoError(t, os.WriteFile(cfgPath, []byte(cfg), 0o644))
+
+	cmd := exec.Command(bin, "run", "--config", cfgPath, "--output.json.path=stdout", "--show-stats=false", "./...")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(),
+		"GOLANGCI_LINT_CACHE="+t.TempDir(),
+		"GOWORK=off",
+		"GOFLAGS=",
+		"GOPROXY=off", // the test module has no dependencies: linting is offline
+	)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	res := golangciResult{stderr: stderr.String()}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		res.code = exit.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	assert.NotContains(t, res.stderr, "panic")
+	if stdout.Len() == 0 {
+		return res
+	}
+	var report struct {
+		Issues []struct {
+			FromLinter string
+			Text       string
+			Pos        struct {
+				Filename     string
+				Line, Column int
+			}
+			SuggestedFixes []struct{ Message string }
+		}
+	}
+	// The JSON report is the first value on stdout.
+	require.NoError(t, json.NewDecoder(&stdout).Decode(&report), "stdout: %s\nstderr: %s", stdout.String(), res.stderr)
+	for _, is := range report.Issues {
+		res.issues = append(res.issues, fmt.Sprintf("%s:%d:%d: %s: %s", filepath.ToSlash(is.Pos.Filename), is.Pos.Line, is.Pos.Column, is.FromLinter, is.Text))
+		for _, f := range is.SuggestedFixes {
+			if !slices.Contains(res.fixes, f.Message) {
+				res.fixes = append(res.fixes, f.Message)
+			}
+		}
+	}
+	slices.Sort(res.issues)
+	return res
+}
