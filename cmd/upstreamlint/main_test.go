@@ -97,6 +97,9 @@ func TestJSON(t *testing.T) {
 				rel, err := filepath.Rel(dir, d.Posn)
 				require.NoError(t, err)
 				got = append(got, filepath.ToSlash(rel)+": "+name+": "+d.Message)
+				if name == "softerror" {
+					continue // no upstream value involved
+				}
 				require.Len(t, d.Related, 1, "the upstream call is related information")
 				assert.Contains(t, d.Related[0].Message, "upstream call")
 			}
