@@ -1,0 +1,193 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// result is the outcome of one analysis run.
+type result struct {
+	root           string // module root: reports give paths relative to it
+	graph          *checker.Graph
+	findings       []*finding // deduplicated, in report order
+	loadErrors     []string
+	analysisErrors []string
+	generated      map[string]bool // file name -> generated (// Code generated ... DO NOT EDIT.)
+	src            *sources
+}
+
+// finding is one diagnostic of a root action, kept once even when the
+// file also belongs to the test variant of its package.
+type finding struct {
+	act   *checker.Action
+	index int // in act.Diagnostics: the JSON tree keeps report order
+	diag  analysis.Diagnostic
+	at    span // diag.Pos..diag.End
+}
+
+func (f *finding) check() string { return f.act.Analyzer.Name }
+
+// analyze loads the packages matching patterns from dir and runs the
+// analyzers on them.
+func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool) (*result, error) {
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	mode := packages.LoadSyntax | packages.NeedModule
+	if needFacts(analyzers) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(initial) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	res := &result{
+		root:      moduleRoot(dir),
+		generated: make(map[string]bool),
+		src:       &sources{files: make(map[string][]byte)},
+	}
+	res.loadErrors = loadErrors(initial)
+
+	graph, err := checker.Analyze(analyzers, initial, nil)
+	if err != nil {
+		return nil, err
+	}
+	res.graph = graph
+	res.collect()
+	return res, nil
+}
+
+// collect gathers the diagnostics of the root actions, once per analyzer,
+// position and message: a file of package p is analysed again as part of
+// its test variant "p [p.test]", which reports the same findings.
+func (res *result) collect() {
+	roots := slices.Clone(res.graph.Roots)
+	slices.SortStableFunc(roots, func(a, b *checker.Action) int {
+		return cmp.Or(strings.Compare(a.Package.ID, b.Package.ID), strings.Compare(a.Analyzer.Name, b.Analyzer.Name))
+	})
+	type key struct {
+		check      string
+		file       string
+		start, end int
+		message    string
+	}
+	seen := make(map[key]bool)
+	for _, act := range roots {
+		for _, f := range act.Package.Syntax {
+			if tf := act.Package.Fset.File(f.FileStart); tf != nil {
+				if _, ok := res.generated[tf.Name()]; !ok {
+					res.generated[tf.Name()] = ast.IsGenerated(f)
+				}
+			}
+		}
+		for i, d := range act.Diagnostics {
+			at := res.span(act.Package.Fset, d.Pos, d.End)
+			k := key{act.Analyzer.Name, at.file, at.start.offset, at.end.offset, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			res.findings = append(res.findings, &finding{act: act, index: i, diag: d, at: at})
+		}
+	}
+	slices.SortStableFunc(res.findings, func(a, b *finding) int {
+		return cmp.Or(
+			strings.Compare(a.at.rel, b.at.rel),
+			cmp.Compare(a.at.start.offset, b.at.start.offset),
+			cmp.Compare(a.at.end.offset, b.at.end.offset),
+			strings.Compare(a.check(), b.check()),
+			strings.Compare(a.diag.Message, b.diag.Message))
+	})
+	errs := make(map[string]bool)
+	for act := range res.graph.All() {
+		if act.Err != nil {
+			errs[fmt.Sprintf("%s: %v", act, act.Err)] = true
+		}
+	}
+	for e := range errs {
+		res.analysisErrors = append(res.analysisErrors, e)
+	}
+	slices.Sort(res.analysisErrors)
+}
+
+// loadErrors lists the errors of the packages and their dependencies, as
+// packages.PrintErrors prints them.
+func loadErrors(initial []*packages.Package) []string {
+	var errs []string
+	seen := make(map[*packages.Module]bool)
+	packages.Visit(initial, nil, func(pkg *packages.Package) {
+		if mod := pkg.Module; mod != nil && mod.Error != nil && !seen[mod] {
+			seen[mod] = true
+			errs = append(errs, mod.Error.Err)
+		}
+		for _, err := range pkg.Errors {
+			errs = append(errs, err.Error())
+		}
+	})
+	return errs
+}
+
+// needFacts reports whether an analyzer or one it requires uses facts; the
+// whole program must then be loaded from source.
+func needFacts(analyzers []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func([]*analysis.Analyzer) bool
+	visit = func(list []*analysis.Analyzer) bool {
+		for _, a := range list {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if len(a.FactTypes) > 0 || visit(a.Requires) {
+				return true
+			}
+		}
+		return false
+	}
+	return visit(analyzers)
+}
+
+// moduleRoot returns the directory of the go.mod governing dir, or dir
+// when there is none (GOPATH mode).
+func moduleRoot(dir string) string {
+	for d := dir; ; {
+		if fi, err := os.Stat(filepath.Join(d, "go.mod")); err == nil && !fi.IsDir() {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
+}
+
+// relPath returns name relative to root with forward slashes, or name
+// itself (with forward slashes) and true when it lies outside root.
+func relPath(root, name string) (string, bool) {
+	rel, err := filepath.Rel(root, name)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(name), true
+	}
+	return filepath.ToSlash(rel), false
+}

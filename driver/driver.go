@@ -1,0 +1,377 @@
+// Package driver is the standalone analysis driver of upstreamlint: it loads
+// packages with go/packages, runs analyzers with go/analysis/checker, and
+// prints the findings for a reader or a CI system:
+//
+//	-format=text    go vet style, on stderr (the default)
+//	-format=json    the go/analysis JSON tree, on stdout (-json is an alias)
+//	-format=sarif   SARIF 2.1.0 for GitHub code scanning, on stdout
+//	-format=github  GitHub Actions workflow commands (annotations), on stdout
+//	-format=rdjson  reviewdog's Diagnostic Result JSON, on stdout
+//
+// -fix applies the suggested fixes (atomically, gofmt'ed) and -diff prints
+// them as a unified diff instead. Findings that a package and its test
+// variant both report appear once.
+//
+// A program built on the checker package cannot serve go vet's -vettool
+// protocol, so [Main] hands such invocations to unitchecker unchanged.
+package driver
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// Exit codes of the standalone driver. They follow the go/analysis drivers
+// (multichecker, singlechecker), which upstreamlint used before: scripts
+// written against it keep working.
+const (
+	ExitClean    = 0 // no findings (or -exit-zero)
+	ExitError    = 1 // packages could not be loaded or analysed, or fixes could not be written
+	ExitUsage    = 2 // bad flags or arguments
+	ExitFindings = 3 // findings were reported
+)
+
+// Tool describes the command in reports read by other programs.
+type Tool struct {
+	// Name is the command's name: SARIF's tool.driver.name, rdjson's
+	// source.name and the title of GitHub annotations.
+	Name string
+	// URL is the tool's home page: SARIF's informationUri, rdjson's source.url.
+	URL string
+	// Version is reported by -V and in SARIF; empty means the main module
+	// version from the build information, "(devel)" when it has none.
+	Version string
+}
+
+func (t Tool) version() string {
+	if t.Version != "" {
+		return t.Version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// Main is the main function of a command: under go vet -vettool it runs
+// unitchecker.Main, otherwise the standalone driver; it does not return.
+func Main(tool Tool, analyzers ...*analysis.Analyzer) {
+	if IsVetInvocation(os.Args[1:]) {
+		unitchecker.Main(analyzers...)
+		panic("unreachable")
+	}
+	cmd := &Command{Tool: tool}
+	os.Exit(cmd.Run(os.Args[1:], analyzers))
+}
+
+// IsVetInvocation reports whether args follow go vet's -vettool protocol:
+// go vet asks for the tool's flags (-flags) and version (-V=full), then
+// runs it on one compilation unit described by a *.cfg file, after the
+// flags it was given.
+func IsVetInvocation(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-flags", "--flags", "-V=full", "--V=full":
+			return true
+		}
+	}
+	n := len(args)
+	if n == 0 || !strings.HasSuffix(args[n-1], ".cfg") {
+		return false
+	}
+	for _, a := range args[:n-1] {
+		if !strings.HasPrefix(a, "-") {
+			return false // a package pattern: not go vet
+		}
+	}
+	return true
+}
+
+// Command is one run of the standalone driver.
+type Command struct {
+	Tool
+	// Dir is the directory packages are loaded from and the module root
+	// is searched upwards from; empty means the current directory.
+	Dir string
+	// Stdout and Stderr receive the output; nil means os.Stdout, os.Stderr.
+	Stdout, Stderr io.Writer
+
+	fs fileSystem // where -fix writes; nil means the operating system's
+}
+
+// options are the parsed command line.
+type options struct {
+	format    string
+	fix, diff bool
+	context   int
+	tests     bool
+	exitZero  bool
+	version   bool
+	args      []string
+	analyzers []*analysis.Analyzer
+}
+
+// formats lists the values of -format.
+var formats = []string{"text", "json", "sarif", "github", "rdjson"}
+
+// errUsage marks a command line error whose message has been printed.
+var errUsage = errors.New("usage")
+
+// parseFlags parses args into options, registering every analyzer's flags
+// as -NAME.FLAG and an enable flag -NAME, as multichecker does.
+func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stderr io.Writer) (*options, error) {
+	name := c.name()
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &options{}
+	var jsonAlias bool
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(formats, ", "))
+	fs.BoolVar(&jsonAlias, "json", false, "alias of -format=json: the go/analysis JSON tree")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes, then report the findings left")
+	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
+	fs.IntVar(&o.context, "c", -1, "with -format=text, show the offending line with this many lines of context")
+	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
+	fs.BoolVar(&o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
+	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+
+	enabled := make(map[*analysis.Analyzer]*triState)
+	for _, a := range analyzers {
+		ts := new(triState)
+		enabled[a] = ts
+		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s check (if any check is enabled, only those run)", a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() { c.usage(fs, stderr) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, errUsage // the flag package printed the error and usage
+	}
+	if jsonAlias {
+		if o.format != "text" && o.format != "json" {
+			fmt.Fprintf(stderr, "%s: -json is -format=json; it conflicts with -format=%s\n", name, o.format)
+			return nil, errUsage
+		}
+		o.format = "json"
+	}
+	if !slices.Contains(formats, o.format) {
+		fmt.Fprintf(stderr, "%s: unknown -format=%s (want one of %s)\n", name, o.format, strings.Join(formats, ", "))
+		return nil, errUsage
+	}
+	if o.diff {
+		o.fix = true
+		if o.format != "text" {
+			fmt.Fprintf(stderr, "%s: -diff prints a diff; it cannot be combined with -format=%s\n", name, o.format)
+			return nil, errUsage
+		}
+	}
+
+	// As in multichecker: if any -NAME is true, run only those checks;
+	// otherwise, if any -NAME is false, run all but those.
+	var hasTrue, hasFalse bool
+	for _, ts := range enabled {
+		hasTrue = hasTrue || *ts == setTrue
+		hasFalse = hasFalse || *ts == setFalse
+	}
+	for _, a := range analyzers {
+		switch {
+		case hasTrue && *enabled[a] != setTrue, !hasTrue && hasFalse && *enabled[a] == setFalse:
+			continue
+		}
+		o.analyzers = append(o.analyzers, a)
+	}
+	o.args = fs.Args()
+	return o, nil
+}
+
+func (c *Command) name() string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return filepath.Base(os.Args[0])
+}
+
+func (c *Command) usage(fs *flag.FlagSet, w io.Writer) {
+	fmt.Fprintf(w, `Usage: %[1]s [flags] packages...
+
+%[1]s reports findings in the named packages (as for go build: ./...).
+Run '%[1]s help' for the list of checks, '%[1]s help CHECK' for one check.
+
+Flags:
+`, c.name())
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}
+
+// Run runs the standalone driver with the command line args (without the
+// program name) and returns the exit code.
+func (c *Command) Run(args []string, analyzers []*analysis.Analyzer) int {
+	stdout, stderr := c.Stdout, c.Stderr
+	if stdout == nil {
+		stdout = os.Stdout
+	}
+	if stderr == nil {
+		stderr = os.Stderr
+	}
+	name := c.name()
+	if err := analysis.Validate(analyzers); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return ExitError
+	}
+	o, err := c.parseFlags(args, analyzers, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return ExitClean
+	} else if err != nil {
+		return ExitUsage
+	}
+	if o.version {
+		fmt.Fprintf(stdout, "%s version %s\n", name, c.version())
+		return ExitClean
+	}
+	if len(o.args) == 0 {
+		fmt.Fprintf(stderr, "%s: no packages given\nUsage: %s [flags] packages... (for example ./...); '%s -help' lists the flags\n", name, name, name)
+		return ExitUsage
+	}
+	if o.args[0] == "help" {
+		return c.help(stdout, stderr, analyzers, o.args[1:])
+	}
+
+	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
+	code := c.run(o, out, errw)
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(errw, "%s: writing the output: %v\n", name, err)
+		code = ExitError
+	}
+	errw.Flush()
+	return code
+}
+
+// run loads, analyses, fixes and reports; it returns the exit code.
+func (c *Command) run(o *options, stdout, stderr io.Writer) int {
+	name := c.name()
+	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return ExitError
+	}
+	failed := len(res.loadErrors) > 0 || len(res.analysisErrors) > 0
+	for _, e := range res.loadErrors {
+		fmt.Fprintln(stderr, e)
+	}
+	for _, e := range res.analysisErrors {
+		fmt.Fprintf(stderr, "%s: %s\n", name, e)
+	}
+
+	findings := res.findings
+	if o.fix {
+		plan, err := planFixes(res.findings, res.src, res.generated)
+		if err == nil {
+			err = plan.format()
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitError
+		}
+		if o.diff {
+			if err := plan.writeDiff(stdout, res.root); err != nil {
+				fmt.Fprintf(stderr, "%s: %v\n", name, err)
+				return ExitError
+			}
+			fmt.Fprintf(stderr, "%s: %s\n", name, plan.summary(true))
+			return exitCode(failed, len(findings) > 0, o.exitZero)
+		}
+		fsys := c.fs
+		if fsys == nil {
+			fsys = osFS{}
+		}
+		if err := plan.write(fsys); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitError
+		}
+		if plan.applied+plan.conflicts+plan.generated > 0 {
+			fmt.Fprintf(stderr, "%s: %s\n", name, plan.summary(false))
+		}
+		findings = slices.DeleteFunc(slices.Clone(findings), func(f *finding) bool { return plan.fixed[f] })
+	}
+
+	rep := &report{Tool: c.Tool, version: c.version(), result: res, findings: findings}
+	var werr error
+	switch o.format {
+	case "text":
+		rep.writeText(stderr, o.context)
+	case "json":
+		werr = rep.writeJSON(stdout)
+	case "sarif":
+		werr = rep.writeSARIF(stdout)
+	case "github":
+		werr = rep.writeGitHub(stdout)
+	case "rdjson":
+		werr = rep.writeRDJSON(stdout)
+	}
+	if werr != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, werr)
+		return ExitError
+	}
+	return exitCode(failed, len(findings) > 0, o.exitZero)
+}
+
+// exitCode combines the outcomes: a run that failed (in part) says so
+// before anything else, since its findings may be incomplete.
+func exitCode(failed, findings, exitZero bool) int {
+	switch {
+	case failed:
+		return ExitError
+	case findings && !exitZero:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+// A triState is a boolean flag that knows whether it was set.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) IsBoolFlag() bool { return true }
+
+func (ts *triState) Get() any { return *ts == setTrue }
+
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+
+func (ts *triState) Set(s string) error {
+	switch s {
+	case "true", "1", "t", "T", "TRUE", "True":
+		*ts = setTrue
+	case "false", "0", "f", "F", "FALSE", "False":
+		*ts = setFalse
+	default:
+		return fmt.Errorf("want true or false, not %q", s)
+	}
+	return nil
+}

@@ -1,0 +1,540 @@
+package driver
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// marker is the analyzer of these tests, independent of the real checks:
+// a call mark("m") is a finding with message m, related to the declaration
+// of mark, whose fix calls marked instead (and declares marked at the end
+// of the file when the package lacks it, an edit every fix in the file
+// shares); a call twice("m") is reported twice, with fixes that conflict.
+var marker = &analysis.Analyzer{
+	Name: "marker",
+	Doc:  "report calls of mark and twice\n\nThe test analyzer of the driver: a call mark(\"m\") is a finding with message m.",
+	URL:  "https://example.com/marker",
+	Run:  runMarker,
+}
+
+func runMarker(pass *analysis.Pass) (any, error) {
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			id, ok := call.Fun.(*ast.Ident)
+			lit, ok2 := call.Args[0].(*ast.BasicLit)
+			if !ok || !ok2 || lit.Kind != token.STRING {
+				return true
+			}
+			msg, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				return true
+			}
+			decl := pass.TypesInfo.Uses[id].Pos()
+			related := []analysis.RelatedInformation{{Pos: decl, End: decl + token.Pos(len(id.Name)), Message: id.Name + " is declared here"}}
+			rename := func(to string) analysis.TextEdit {
+				return analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(to)}
+			}
+			switch id.Name {
+			case "mark":
+				edits := []analysis.TextEdit{rename("marked")}
+				if pass.Pkg.Scope().Lookup("marked") == nil {
+					edits = append(edits, analysis.TextEdit{Pos: file.FileEnd, End: file.FileEnd, NewText: []byte("\nfunc marked(message string) {}\n")})
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos: call.Pos(), End: call.End(), Message: msg, Related: related,
+					SuggestedFixes: []analysis.SuggestedFix{{Message: "Call marked instead", TextEdits: edits}},
+				})
+			case "twice":
+				for _, alt := range [][2]string{{"first", "once"}, {"second", "never"}} {
+					pass.Report(analysis.Diagnostic{
+						Pos: call.Pos(), End: call.End(), Message: fmt.Sprintf("%s (%s)", msg, alt[0]), Related: related,
+						SuggestedFixes: []analysis.SuggestedFix{{Message: "Call " + alt[1] + " instead", TextEdits: []analysis.TextEdit{rename(alt[1])}}},
+					})
+				}
+			}
+			return true
+		})
+	}
+	return nil, nil
+}
+
+var testTool = Tool{Name: "upstreamlint", URL: "https://github.com/upstreamlint/upstreamlint", Version: "v1.2.3-test"}
+
+func fixture(t *testing.T) string {
+	dir, err := filepath.Abs("testdata/fixture")
+	require.NoError(t, err)
+	return dir
+}
+
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the driver with the marker analyzer in dir.
+func run(t *testing.T, dir string, args ...string) outcome {
+	t.Helper()
+	return runWith(t, &Command{Tool: testTool, Dir: dir}, args...)
+}
+
+func runWith(t *testing.T, cmd *Command, args ...string) outcome {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	code := cmd.Run(args, []*analysis.Analyzer{marker})
+	return outcome{code, stdout.String(), stderr.String()}
+}
+
+// golden compares got, with dir replaced by $FIXTURE, to the golden file.
+func golden(t *testing.T, name, dir, got string) {
+	t.Helper()
+	got = strings.ReplaceAll(got, fileURI(dir), "file://$FIXTURE")
+	got = strings.ReplaceAll(got, dir, "$FIXTURE")
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./driver -update to create the golden files")
+	assert.Equal(t, string(want), got, "%s differs; go test ./driver -run %s -update rewrites it", path, t.Name())
+}
+
+// TestFormats checks the exact output of every format on the fixture, and
+// that each exits with the findings code.
+func TestFormats(t *testing.T) {
+	dir := fixture(t)
+	for _, tc := range []struct {
+		format string
+		stderr bool // the format writes to stderr
+	}{
+		{"text", true},
+		{"json", false},
+		{"sarif", false},
+		{"github", false},
+		{"rdjson", false},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			res := run(t, dir, "-format="+tc.format, "./...")
+			assert.Equal(t, ExitFindings, res.code, res.stderr)
+			out := res.stdout
+			if tc.stderr {
+				out = res.stderr
+				assert.Empty(t, res.stdout)
+			} else {
+				assert.Empty(t, res.stderr)
+			}
+			golden(t, tc.format+".golden", dir, out)
+		})
+	}
+}
+
+func TestExitZero(t *testing.T) {
+	res := run(t, fixture(t), "-format=sarif", "-exit-zero", "./...")
+	assert.Equal(t, ExitClean, res.code, res.stderr)
+	assert.Contains(t, res.stdout, `"ruleId": "marker"`)
+
+	res = run(t, fixture(t), "-json", "./...")
+	assert.Equal(t, ExitFindings, res.code, "-json exits with the findings code too")
+}
+
+// TestJSONMatchesChecker checks that -json prints what multichecker prints
+// (checker.Graph.PrintJSON) when there is nothing to deduplicate.
+func TestJSONMatchesChecker(t *testing.T) {
+	dir := fixture(t)
+	res := run(t, dir, "-json", "-test=false", "./...")
+	require.Equal(t, ExitFindings, res.code, res.stderr)
+
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir}, "./...")
+	require.NoError(t, err)
+	graph, err := checker.Analyze([]*analysis.Analyzer{marker}, pkgs, nil)
+	require.NoError(t, err)
+	var want bytes.Buffer
+	require.NoError(t, graph.PrintJSON(&want))
+	assert.Equal(t, want.String(), res.stdout)
+}
+
+// TestDedupTestVariant checks that the findings of app.go, analysed in app
+// and again in its test variant, are reported once, in every format.
+func TestDedupTestVariant(t *testing.T) {
+	dir := fixture(t)
+	res, err := analyze(dir, []string{"./..."}, []*analysis.Analyzer{marker}, true)
+	require.NoError(t, err)
+	reported := 0
+	for _, act := range res.graph.Roots {
+		reported += len(act.Diagnostics)
+		if strings.Contains(act.Package.ID, ".test]") && strings.HasSuffix(act.Package.PkgPath, "/app") {
+			assert.Len(t, act.Diagnostics, 3, "the test variant reports app.go's findings again")
+		}
+	}
+	assert.Equal(t, 9, reported)
+	assert.Len(t, res.findings, 6)
+
+	out := run(t, dir, "-format=github", "./...")
+	assert.Equal(t, 6, strings.Count(out.stdout, "::warning "), out.stdout)
+	js := run(t, dir, "-json", "./...")
+	var tree map[string]map[string][]jsonDiagnostic
+	require.NoError(t, json.Unmarshal([]byte(js.stdout), &tree))
+	n := 0
+	for _, byCheck := range tree {
+		n += len(byCheck["marker"])
+	}
+	assert.Equal(t, 6, n, js.stdout)
+}
+
+// TestSARIFSchema validates the SARIF output against the SARIF 2.1.0 JSON
+// schema (testdata/sarif-schema-2.1.0.json, committed: no network).
+func TestSARIFSchema(t *testing.T) {
+	res := run(t, fixture(t), "-format=sarif", "./...")
+	require.Equal(t, ExitFindings, res.code, res.stderr)
+
+	f, err := os.Open("testdata/sarif-schema-2.1.0.json")
+	require.NoError(t, err)
+	defer f.Close()
+	schemaDoc, err := jsonschema.UnmarshalJSON(f)
+	require.NoError(t, err)
+	c := jsonschema.NewCompiler()
+	c.AssertFormat() // uri, uri-reference, date-time: checked, not just annotated
+	require.NoError(t, c.AddResource("sarif-schema-2.1.0.json", schemaDoc))
+	schema, err := c.Compile("sarif-schema-2.1.0.json")
+	require.NoError(t, err)
+
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(res.stdout))
+	require.NoError(t, err)
+	require.NoError(t, schema.Validate(doc))
+
+	// The schema does not catch an invalid document with bad data: check
+	// that it does reject one, so the validation above means something.
+	bad := strings.Replace(res.stdout, `"level": "warning"`, `"level": "loud"`, 1)
+	doc, err = jsonschema.UnmarshalJSON(strings.NewReader(bad))
+	require.NoError(t, err)
+	assert.Error(t, schema.Validate(doc))
+}
+
+type sarifOut struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				Name, Version, InformationURI string
+				Rules                         []struct {
+					ID               string
+					ShortDescription struct{ Text string }
+					FullDescription  struct{ Text string }
+					Help             struct{ Text, Markdown string }
+					HelpURI          string
+				}
+			}
+		}
+		Results []struct {
+			RuleID    string
+			Message   struct{ Text string }
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct{ URI, URIBaseID string }
+					Region           struct{ StartLine, StartColumn, EndLine, EndColumn int }
+				}
+			}
+			PartialFingerprints map[string]string
+			Fixes               []struct {
+				ArtifactChanges []struct {
+					Replacements []struct {
+						DeletedRegion   struct{ StartLine, StartColumn, EndLine, EndColumn int }
+						InsertedContent struct{ Text string }
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSARIFContent checks the rule, the UTF-16 columns, the fingerprints
+// and the fixes of the SARIF output.
+func TestSARIFContent(t *testing.T) {
+	res := run(t, fixture(t), "-format=sarif", "./...")
+	var log sarifOut
+	require.NoError(t, json.Unmarshal([]byte(res.stdout), &log))
+	require.Len(t, log.Runs, 1)
+	drv := log.Runs[0].Tool.Driver
+	assert.Equal(t, "upstreamlint", drv.Name)
+	assert.Equal(t, "v1.2.3-test", drv.Version)
+	require.Len(t, drv.Rules, 1)
+	rule := drv.Rules[0]
+	assert.Equal(t, "marker", rule.ID)
+	assert.Equal(t, "report calls of mark and twice", rule.ShortDescription.Text)
+	assert.Equal(t, `The test analyzer of the driver: a call mark("m") is a finding with message m.`, rule.FullDescription.Text)
+	assert.Equal(t, "https://example.com/marker", rule.HelpURI)
+	assert.Contains(t, rule.Help.Markdown, "[Documentation](https://example.com/marker)")
+
+	byMessage := make(map[string]int)
+	for i, r := range log.Runs[0].Results {
+		byMessage[r.Message.Text] = i
+		loc := r.Locations[0].PhysicalLocation
+		assert.Equal(t, "%SRCROOT%", loc.ArtifactLocation.URIBaseID)
+		assert.NotContains(t, loc.ArtifactLocation.URI, `\`)
+		assert.NotContains(t, loc.ArtifactLocation.URI, "fixture", "relative to the module root")
+	}
+	// "\t/* ü€😀 */ mark(": 17 bytes, 12 UTF-16 code units before mark.
+	uni := log.Runs[0].Results[byMessage["after wide characters"]]
+	region := uni.Locations[0].PhysicalLocation.Region
+	assert.Equal(t, 13, region.StartColumn)
+	assert.Equal(t, 13+len(`mark("after wide characters")`), region.EndColumn)
+	repl := uni.Fixes[0].ArtifactChanges[0].Replacements[0]
+	assert.Equal(t, 13, repl.DeletedRegion.StartColumn)
+	assert.Equal(t, 17, repl.DeletedRegion.EndColumn)
+	assert.Equal(t, "marked", repl.InsertedContent.Text)
+
+	// The same finding on another line keeps its fingerprint; the two
+	// findings of one twice call differ by message.
+	first := log.Runs[0].Results[byMessage["one call, two fixes (first)"]].PartialFingerprints[fingerprintKey]
+	second := log.Runs[0].Results[byMessage["one call, two fixes (second)"]].PartialFingerprints[fingerprintKey]
+	assert.NotEqual(t, first, second)
+
+	moved := copyFixture(t)
+	path := filepath.Join(moved, "other", "other.go")
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(path, bytes.Replace(src, []byte("func Conflict"), []byte("// A comment.\n\n// More.\nfunc Conflict"), 1), 0o644))
+	res = run(t, moved, "-format=sarif", "./...")
+	var log2 sarifOut
+	require.NoError(t, json.Unmarshal([]byte(res.stdout), &log2))
+	found := false
+	for _, r := range log2.Runs[0].Results {
+		if r.Message.Text == "one call, two fixes (first)" {
+			found = true
+			assert.Equal(t, first, r.PartialFingerprints[fingerprintKey])
+			assert.Equal(t, 15, r.Locations[0].PhysicalLocation.Region.StartLine, "moved by three lines")
+		}
+	}
+	assert.True(t, found)
+}
+
+// TestGitHubEscaping checks GitHub's escaping of workflow commands: % CR
+// LF in the message, and also : and , in property values.
+func TestGitHubEscaping(t *testing.T) {
+	assert.Equal(t, "100%25 sure: a, b%0D%0Anext", escapeData("100% sure: a, b\r\nnext"))
+	assert.Equal(t, "a%3Ab%2Cc%25d%0Ae%0Df", escapeProperty("a:b,c%d\ne\rf"))
+	assert.Equal(t, "%2525", escapeData("%25"), "escaped once, not twice")
+
+	res := run(t, fixture(t), "-format=github", "./app")
+	endColumn := 2 + len(`mark("100% sure: a, b\nsecond line")`)
+	assert.Contains(t, res.stdout, fmt.Sprintf(
+		"::warning file=app/app.go,line=13,col=2,endLine=13,endColumn=%d,title=upstreamlint (marker)::100%%25 sure: a, b%%0Asecond line%%0Aapp/app.go:6:6: mark is declared here\n", endColumn))
+}
+
+type rdOut struct {
+	Diagnostics []struct {
+		Message  string
+		Location struct {
+			Path  string
+			Range rdRange
+		}
+		Code        struct{ Value, URL string }
+		Suggestions []struct {
+			Range rdRange
+			Text  string
+		}
+		RelatedLocations []struct {
+			Message string
+		} `json:"related_locations"`
+	}
+}
+
+// TestRDJSONSuggestions checks that the first fix of a finding becomes
+// reviewdog suggestions with byte columns, the edit at the finding first.
+func TestRDJSONSuggestions(t *testing.T) {
+	res := run(t, fixture(t), "-format=rdjson", "./...")
+	var out rdOut
+	require.NoError(t, json.Unmarshal([]byte(res.stdout), &out))
+	require.Len(t, out.Diagnostics, 6)
+	byMessage := make(map[string]int)
+	for i, d := range out.Diagnostics {
+		byMessage[d.Message] = i
+		assert.Equal(t, "marker", d.Code.Value)
+		assert.Len(t, d.RelatedLocations, 1)
+	}
+	uni := out.Diagnostics[byMessage["after wide characters"]]
+	assert.Equal(t, "app/app.go", uni.Location.Path)
+	assert.Equal(t, rdPosition{Line: 17, Column: 18}, uni.Location.Range.Start, "columns in bytes")
+	require.Len(t, uni.Suggestions, 2)
+	assert.Equal(t, rdRange{Start: rdPosition{17, 18}, End: rdPosition{17, 22}}, uni.Suggestions[0].Range)
+	assert.Equal(t, "marked", uni.Suggestions[0].Text)
+	assert.Equal(t, rdRange{Start: rdPosition{19, 1}, End: rdPosition{19, 1}}, uni.Suggestions[1].Range, "the declaration, at the end of the file")
+	assert.Equal(t, "\nfunc marked(message string) {}\n", uni.Suggestions[1].Text)
+
+	second := out.Diagnostics[byMessage["one call, two fixes (second)"]]
+	require.Len(t, second.Suggestions, 1)
+	assert.Equal(t, "never", second.Suggestions[0].Text)
+}
+
+// copyFixture copies the fixture module to a temporary directory.
+func copyFixture(t *testing.T) string {
+	t.Helper()
+	src := fixture(t)
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	require.NoError(t, err)
+	return dst
+}
+
+// snapshot returns the content of every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := make(map[string]string)
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		files[p] = string(data)
+		return err
+	})
+	require.NoError(t, err)
+	return files
+}
+
+// TestDiff checks that -diff prints the merged, gofmt'ed fixes as a unified
+// diff relative to the module root and changes nothing.
+func TestDiff(t *testing.T) {
+	dir := copyFixture(t)
+	before := snapshot(t, dir)
+	res := run(t, dir, "-fix", "-diff", "./...")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	golden(t, "diff.golden", dir, res.stdout)
+	assert.Equal(t, "upstreamlint: the diff holds 4 fixes to 2 files; skipped 1 fix that conflict with another (run again to apply them); skipped 1 fix to generated files\n", res.stderr)
+	assert.Equal(t, before, snapshot(t, dir), "-diff changes nothing")
+
+	alone := run(t, dir, "-diff", "./...")
+	assert.Equal(t, res.stdout, alone.stdout, "-diff implies -fix")
+}
+
+// TestFix checks that -fix applies every fix that does not conflict, once
+// per identical edit, leaves generated files alone, gofmts, keeps file
+// modes, and reports the findings left.
+func TestFix(t *testing.T) {
+	dir := copyFixture(t)
+	app := filepath.Join(dir, "app", "app.go")
+	require.NoError(t, os.Chmod(app, 0o640))
+	generated, err := os.ReadFile(filepath.Join(dir, "other", "zz_generated.go"))
+	require.NoError(t, err)
+
+	res := run(t, dir, "-fix", "./...")
+	assert.Equal(t, ExitFindings, res.code, "the conflicting and the generated findings are left: %s", res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: applied 4 fixes to 2 files; skipped 1 fix that conflict with another (run again to apply them); skipped 1 fix to generated files\n")
+	assert.Contains(t, res.stderr, "other.go:12:2: one call, two fixes (second)\n")
+	assert.Contains(t, res.stderr, "zz_generated.go:8:2: in a generated file\n")
+	assert.Equal(t, 2, strings.Count(res.stderr, "is declared here"), "only the findings left are printed: %s", res.stderr)
+
+	for _, name := range []string{"app/app.go", "other/other.go"} {
+		got, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		golden(t, "fixed/"+strings.ReplaceAll(name, "/", "_")+".golden", dir, string(got))
+	}
+	after, err := os.ReadFile(filepath.Join(dir, "other", "zz_generated.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(generated), string(after), "generated files are not fixed")
+	info, err := os.Stat(app)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o640), info.Mode().Perm(), "the file mode is kept")
+	entries, err := os.ReadDir(filepath.Join(dir, "app"))
+	require.NoError(t, err)
+	assert.Len(t, entries, 2, "no temporary file is left: %v", entries)
+
+	build := exec.Command("go", "vet", "./...")
+	build.Dir = dir
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "the fixed module builds: %s", out)
+
+	again := run(t, dir, "-fix", "./...")
+	assert.Equal(t, ExitFindings, again.code)
+	assert.Contains(t, again.stderr, "skipped 1 fix to generated files")
+	assert.Contains(t, again.stderr, "applied 0 fixes to 0 files")
+}
+
+func TestUsage(t *testing.T) {
+	dir := fixture(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-format=xml", "./..."}, "unknown -format=xml"},
+		{[]string{"-json", "-format=sarif", "./..."}, "-json is -format=json"},
+		{[]string{"-diff", "-format=sarif", "./..."}, "-diff prints a diff"},
+		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag"},
+		{nil, "no packages given"},
+		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
+	} {
+		res := run(t, dir, tc.args...)
+		assert.Equal(t, ExitUsage, res.code, "%v", tc.args)
+		assert.Contains(t, res.stderr, tc.want, "%v", tc.args)
+	}
+
+	res := run(t, dir, "-V")
+	assert.Equal(t, ExitClean, res.code)
+	assert.Equal(t, "upstreamlint version v1.2.3-test\n", res.stdout)
+
+	res = run(t, dir, "help", "marker")
+	assert.Equal(t, ExitClean, res.code)
+	assert.Contains(t, res.stdout, "marker: report calls of mark and twice\n")
+
+	res = run(t, dir, "-marker=false", "./...")
+	assert.Equal(t, ExitClean, res.code, "no check runs: %s", res.stderr)
+
+	res = run(t, dir, "./nosuchpackage")
+	assert.Equal(t, ExitError, res.code)
+	assert.NotEmpty(t, res.stderr)
+}
+
+func TestIsVetInvocation(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-flags"}, true},
+		{[]string{"-V=full"}, true},
+		{[]string{"/tmp/go-build1/b001/vet.cfg"}, true},
+		{[]string{"-passthrough.allow=x", "-json", "/tmp/vet.cfg"}, true},
+		{[]string{"./..."}, false},
+		{[]string{"-V"}, false},
+		{[]string{"./pkg", "x.cfg"}, false},
+		{nil, false},
+	} {
+		assert.Equal(t, tc.want, IsVetInvocation(tc.args), "%q", tc.args)
+	}
+}

@@ -1,0 +1,67 @@
+package driver
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// help implements "NAME help [CHECK...]", like the help of multichecker.
+func (c *Command) help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer, names []string) int {
+	name := c.name()
+	if len(names) == 0 {
+		fmt.Fprintf(stdout, "%s reports findings in Go packages; it runs standalone (%s ./...)\n", name, name)
+		fmt.Fprintf(stdout, "and as a go vet tool (go vet -vettool=$(which %s) ./...).\n\nChecks:\n\n", name)
+		sorted := slices.Clone(analyzers)
+		slices.SortFunc(sorted, func(a, b *analysis.Analyzer) int { return strings.Compare(a.Name, b.Name) })
+		for _, a := range sorted {
+			short, _ := splitDoc(a.Doc)
+			fmt.Fprintf(stdout, "    %-12s %s\n", a.Name, short)
+		}
+		fmt.Fprintf(stdout, "\nAll checks run by default; -CHECK runs only the checks named so,\n")
+		fmt.Fprintf(stdout, "-CHECK=false all but those. Run '%s help CHECK' for a check's flags,\n", name)
+		fmt.Fprintf(stdout, "'%s -help' for the flags of the command.\n", name)
+		return ExitClean
+	}
+	for _, n := range names {
+		i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == n })
+		if i < 0 {
+			fmt.Fprintf(stderr, "%s: no check named %q\n", name, n)
+			return ExitUsage
+		}
+		a := analyzers[i]
+		short, rest := splitDoc(a.Doc)
+		fmt.Fprintf(stdout, "%s: %s\n", a.Name, short)
+		fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
+		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
+		if hasFlags(&a.Flags) {
+			fmt.Fprintf(stdout, "\nFlags:\n\n")
+			fs.SetOutput(stdout)
+			fs.PrintDefaults()
+		}
+		if rest != "" {
+			fmt.Fprintf(stdout, "\n%s\n", rest)
+		}
+		if a.URL != "" {
+			fmt.Fprintf(stdout, "\nDocumentation: %s\n", a.URL)
+		}
+	}
+	return ExitClean
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+// splitDoc splits an Analyzer.Doc into its first line (the title) and
+// the rest.
+func splitDoc(doc string) (short, rest string) {
+	short, rest, _ = strings.Cut(strings.TrimSpace(doc), "\n")
+	return strings.TrimSpace(short), strings.TrimSpace(rest)
+}

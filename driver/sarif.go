@@ -1,0 +1,320 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), the
+// part of it this driver writes.
+type (
+	sarifLog struct {
+		Schema  string     `json:"$schema"`
+		Version string     `json:"version"`
+		Runs    []sarifRun `json:"runs"`
+	}
+
+	sarifRun struct {
+		Tool               sarifTool                        `json:"tool"`
+		Invocations        []sarifInvocation                `json:"invocations"`
+		OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
+		Results            []sarifResult                    `json:"results"`
+		ColumnKind         string                           `json:"columnKind"`
+	}
+
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		Version        string      `json:"version,omitempty"`
+		InformationURI string      `json:"informationUri,omitempty"`
+		Rules          []sarifRule `json:"rules"`
+	}
+
+	sarifRule struct {
+		ID                   string        `json:"id"`
+		ShortDescription     sarifMessage  `json:"shortDescription"`
+		FullDescription      sarifMessage  `json:"fullDescription"`
+		Help                 sarifMessage  `json:"help"`
+		HelpURI              string        `json:"helpUri,omitempty"`
+		DefaultConfiguration sarifRuleConf `json:"defaultConfiguration"`
+	}
+
+	sarifRuleConf struct {
+		Level string `json:"level"`
+	}
+
+	// sarifMessage is a message or a multiformatMessageString.
+	sarifMessage struct {
+		Text     string `json:"text"`
+		Markdown string `json:"markdown,omitempty"`
+	}
+
+	sarifInvocation struct {
+		ExecutionSuccessful        bool                `json:"executionSuccessful"`
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	}
+
+	sarifNotification struct {
+		Level   string       `json:"level"`
+		Message sarifMessage `json:"message"`
+	}
+
+	sarifResult struct {
+		RuleID              string            `json:"ruleId"`
+		RuleIndex           int               `json:"ruleIndex"`
+		Level               string            `json:"level"`
+		Message             sarifMessage      `json:"message"`
+		Locations           []sarifLocation   `json:"locations"`
+		RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		Fixes               []sarifFix        `json:"fixes,omitempty"`
+	}
+
+	sarifLocation struct {
+		ID               int           `json:"id,omitempty"`
+		PhysicalLocation sarifPhysical `json:"physicalLocation"`
+		Message          *sarifMessage `json:"message,omitempty"`
+	}
+
+	sarifPhysical struct {
+		ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+		Region           sarifRegion           `json:"region"`
+	}
+
+	sarifArtifactLocation struct {
+		URI       string `json:"uri"`
+		URIBaseID string `json:"uriBaseId,omitempty"`
+	}
+
+	// sarifRegion counts columns in UTF-16 code units (the run's
+	// columnKind); endColumn is exclusive.
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn"`
+		EndLine     int `json:"endLine"`
+		EndColumn   int `json:"endColumn"`
+	}
+
+	sarifFix struct {
+		Description     sarifMessage          `json:"description"`
+		ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	}
+
+	sarifArtifactChange struct {
+		ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+		Replacements     []sarifReplacement    `json:"replacements"`
+	}
+
+	sarifReplacement struct {
+		DeletedRegion   sarifRegion   `json:"deletedRegion"`
+		InsertedContent *sarifMessage `json:"insertedContent,omitempty"` // an artifactContent: {"text": ...}
+	}
+)
+
+// srcRoot is the base of the relative URIs: the module root.
+const srcRoot = "%SRCROOT%"
+
+// fingerprintKey names the partial fingerprint of results.
+const fingerprintKey = "upstreamlintFingerprint/v1"
+
+// writeSARIF prints one SARIF run with a rule per analyzer.
+func (r *report) writeSARIF(w io.Writer) error {
+	var rules []sarifRule
+	ruleIndex := make(map[string]int)
+	for _, a := range r.analyzers() {
+		ruleIndex[a.Name] = len(rules)
+		rules = append(rules, sarifRuleOf(a))
+	}
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:           r.Name,
+			Version:        r.version,
+			InformationURI: r.URL,
+			Rules:          rules,
+		}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: len(r.loadErrors)+len(r.analysisErrors) == 0}},
+		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
+			srcRoot: {URI: fileURI(r.root) + "/"},
+		},
+		Results:    []sarifResult{},
+		ColumnKind: "utf16CodeUnits",
+	}
+	for _, e := range slices.Concat(r.loadErrors, r.analysisErrors) {
+		inv := &run.Invocations[0]
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifMessage{Text: e}})
+	}
+
+	occurrences := make(map[string]int)
+	for _, f := range r.findings {
+		res := sarifResult{
+			RuleID:    f.check(),
+			RuleIndex: ruleIndex[f.check()],
+			Level:     "warning",
+			Message:   sarifMessage{Text: f.diag.Message},
+			Locations: []sarifLocation{{PhysicalLocation: r.sarifPhysical(f.at)}},
+		}
+		for i, rel := range f.diag.Related {
+			msg := sarifMessage{Text: rel.Message}
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+				ID:               i + 1,
+				PhysicalLocation: r.sarifPhysical(r.span(f.act.Package.Fset, rel.Pos, rel.End)),
+				Message:          &msg,
+			})
+		}
+		fp := fingerprint(f)
+		occurrences[fp]++
+		res.PartialFingerprints = map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, occurrences[fp])}
+		for _, fix := range f.diag.SuggestedFixes {
+			res.Fixes = append(res.Fixes, r.sarifFix(f, fix))
+		}
+		run.Results = append(run.Results, res)
+	}
+	return writeIndented(w, sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{run},
+	})
+}
+
+// analyzers returns the analyzers that ran, sorted by name.
+func (r *report) analyzers() []*analysis.Analyzer {
+	var list []*analysis.Analyzer
+	for _, act := range r.graph.Roots {
+		if !slices.Contains(list, act.Analyzer) {
+			list = append(list, act.Analyzer)
+		}
+	}
+	slices.SortFunc(list, func(a, b *analysis.Analyzer) int { return strings.Compare(a.Name, b.Name) })
+	return list
+}
+
+func sarifRuleOf(a *analysis.Analyzer) sarifRule {
+	short, rest := splitDoc(a.Doc)
+	full := rest
+	if full == "" {
+		full = short
+	}
+	help := sarifMessage{Text: strings.TrimSpace(a.Doc), Markdown: "**" + short + "**"}
+	if rest != "" {
+		help.Markdown += "\n\n" + rest
+	}
+	if a.URL != "" {
+		help.Markdown += fmt.Sprintf("\n\n[Documentation](%s)", a.URL)
+	}
+	return sarifRule{
+		ID:                   a.Name,
+		ShortDescription:     sarifMessage{Text: short},
+		FullDescription:      sarifMessage{Text: full},
+		Help:                 help,
+		HelpURI:              a.URL,
+		DefaultConfiguration: sarifRuleConf{Level: "warning"},
+	}
+}
+
+func (r *report) sarifPhysical(s span) sarifPhysical {
+	return sarifPhysical{ArtifactLocation: r.sarifArtifact(s), Region: sarifRegionOf(s)}
+}
+
+// sarifArtifact locates a file relative to the module root, or by an
+// absolute file URI when it lies outside.
+func (r *report) sarifArtifact(s span) sarifArtifactLocation {
+	if s.outside {
+		return sarifArtifactLocation{URI: fileURI(s.file)}
+	}
+	return sarifArtifactLocation{URI: (&url.URL{Path: s.rel}).String(), URIBaseID: srcRoot}
+}
+
+func sarifRegionOf(s span) sarifRegion {
+	return sarifRegion{
+		StartLine:   s.start.line,
+		StartColumn: s.start.col16,
+		EndLine:     s.end.line,
+		EndColumn:   s.end.col16,
+	}
+}
+
+// sarifFix converts a suggested fix: its edits grouped by file, in order.
+func (r *report) sarifFix(f *finding, fix analysis.SuggestedFix) sarifFix {
+	out := sarifFix{Description: sarifMessage{Text: fix.Message}, ArtifactChanges: []sarifArtifactChange{}}
+	for _, e := range r.edits(f, fix) {
+		var change *sarifArtifactChange
+		for i := range out.ArtifactChanges {
+			if out.ArtifactChanges[i].ArtifactLocation == r.sarifArtifact(e.at) {
+				change = &out.ArtifactChanges[i]
+			}
+		}
+		if change == nil {
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: r.sarifArtifact(e.at)})
+			change = &out.ArtifactChanges[len(out.ArtifactChanges)-1]
+		}
+		repl := sarifReplacement{DeletedRegion: sarifRegionOf(e.at)}
+		if e.text != "" {
+			repl.InsertedContent = &sarifMessage{Text: e.text}
+		}
+		change.Replacements = append(change.Replacements, repl)
+	}
+	return out
+}
+
+// editSpan is a text edit of a fix, located.
+type editSpan struct {
+	at   span
+	text string
+}
+
+// edits locates the edits of fix, sorted by file and position.
+func (r *report) edits(f *finding, fix analysis.SuggestedFix) []editSpan {
+	var list []editSpan
+	for _, e := range fix.TextEdits {
+		list = append(list, editSpan{r.span(f.act.Package.Fset, e.Pos, e.End), string(e.NewText)})
+	}
+	slices.SortStableFunc(list, func(a, b editSpan) int {
+		if c := strings.Compare(a.at.rel, b.at.rel); c != 0 {
+			return c
+		}
+		return a.at.start.offset - b.at.start.offset
+	})
+	return list
+}
+
+// fingerprint identifies a finding across commits that move it: it hashes
+// the check, the file, the message and the trimmed text of the line, not
+// line numbers. Findings equal in all of these are told apart by the
+// occurrence count the caller appends.
+func fingerprint(f *finding) string {
+	h := sha256.New()
+	for _, s := range []string{f.check(), f.at.rel, f.diag.Message, f.at.lineText} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// fileURI returns the file: URI of an absolute file name.
+func fileURI(name string) string {
+	p := filepath.ToSlash(name)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x -> /C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// writeIndented writes v as indented JSON, with <, > and & as they are.
+func writeIndented(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

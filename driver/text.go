@@ -1,0 +1,169 @@
+package driver
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+)
+
+// report writes findings in one of the formats.
+type report struct {
+	Tool
+	version string
+	*result
+	findings []*finding // to report: all of result.findings, or those -fix left
+}
+
+// writeText prints the findings as go vet does, "file:line:col: message",
+// each related location on a line of its own after a tab; with context >= 0,
+// also the offending lines and that many lines around them. Write errors
+// surface when the caller flushes w.
+func (r *report) writeText(w io.Writer, context int) {
+	for _, f := range r.findings {
+		fset := f.act.Package.Fset
+		r.printPlain(w, fset, f.diag.Pos, f.diag.End, f.diag.Message, context)
+		for _, rel := range f.diag.Related {
+			r.printPlain(w, fset, rel.Pos, rel.End, "\t"+rel.Message, context)
+		}
+	}
+}
+
+func (r *report) printPlain(w io.Writer, fset *token.FileSet, pos, end token.Pos, message string, context int) {
+	posn := fset.Position(pos)
+	fmt.Fprintf(w, "%s: %s\n", posn, message)
+	if context < 0 {
+		return
+	}
+	endPosn := fset.Position(end)
+	if !endPosn.IsValid() {
+		endPosn = posn
+	}
+	data, err := os.ReadFile(posn.Filename)
+	if err != nil {
+		return
+	}
+	lines := strings.Split(string(data), "\n")
+	for i := posn.Line - context; i <= endPosn.Line+context; i++ {
+		if 1 <= i && i <= len(lines) {
+			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+		}
+	}
+}
+
+// The go/analysis JSON tree: package ID -> analyzer name -> diagnostics or
+// {"error": ...}, as multichecker and go vet -json print it. The types
+// mirror the unexported ones of x/tools, field for field.
+type (
+	jsonTree map[string]map[string]any
+
+	jsonError struct {
+		Err string `json:"error"`
+	}
+
+	jsonDiagnostic struct {
+		Category       string              `json:"category,omitempty"`
+		Posn           string              `json:"posn"`
+		End            string              `json:"end"`
+		Message        string              `json:"message"`
+		SuggestedFixes []jsonSuggestedFix  `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelatedInform `json:"related,omitempty"`
+	}
+
+	jsonSuggestedFix struct {
+		Message string         `json:"message"`
+		Edits   []jsonTextEdit `json:"edits"`
+	}
+
+	jsonTextEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"`
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+
+	jsonRelatedInform struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+)
+
+// writeJSON prints the go/analysis JSON tree: the diagnostics of the root
+// actions (each finding once) and the errors of every action.
+func (r *report) writeJSON(w io.Writer) error {
+	byAction := make(map[*checker.Action][]*finding)
+	for _, f := range r.findings {
+		byAction[f.act] = append(byAction[f.act], f)
+	}
+	tree := make(jsonTree)
+	add := func(act *checker.Action, v any) {
+		m, ok := tree[act.Package.ID]
+		if !ok {
+			m = make(map[string]any)
+			tree[act.Package.ID] = m
+		}
+		m[act.Analyzer.Name] = v
+	}
+	for act := range r.graph.All() {
+		if act.Err != nil {
+			add(act, jsonError{act.Err.Error()})
+			continue
+		}
+		list := byAction[act]
+		if len(list) == 0 {
+			continue
+		}
+		slices.SortFunc(list, func(a, b *finding) int { return cmp.Compare(a.index, b.index) })
+		diags := make([]jsonDiagnostic, 0, len(list))
+		for _, f := range list {
+			diags = append(diags, toJSON(act.Package.Fset, f.diag))
+		}
+		add(act, diags)
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "%s\n", data)
+	return err
+}
+
+func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonDiagnostic {
+	var fixes []jsonSuggestedFix
+	for _, fix := range d.SuggestedFixes {
+		var edits []jsonTextEdit
+		for _, e := range fix.TextEdits {
+			edits = append(edits, jsonTextEdit{
+				Filename: fset.Position(e.Pos).Filename,
+				Start:    fset.Position(e.Pos).Offset,
+				End:      fset.Position(e.End).Offset,
+				New:      string(e.NewText),
+			})
+		}
+		fixes = append(fixes, jsonSuggestedFix{Message: fix.Message, Edits: edits})
+	}
+	var related []jsonRelatedInform
+	for _, rel := range d.Related {
+		related = append(related, jsonRelatedInform{
+			Posn:    fset.Position(rel.Pos).String(),
+			End:     fset.Position(cmp.Or(rel.End, rel.Pos)).String(),
+			Message: rel.Message,
+		})
+	}
+	return jsonDiagnostic{
+		Category:       d.Category,
+		Posn:           fset.Position(d.Pos).String(),
+		End:            fset.Position(cmp.Or(d.End, d.Pos)).String(),
+		Message:        d.Message,
+		SuggestedFixes: fixes,
+		Related:        related,
+	}
+}
