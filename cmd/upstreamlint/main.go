@@ -1,14 +1,17 @@
 // Command upstreamlint reports services that copy what a dependency said
-// into their own answer. It runs standalone (upstreamlint ./...) and as
+// into their own answer. It runs standalone (upstreamlint ./...), with
+// output for CI systems (-format=sarif|github|rdjson), and as
 // go vet -vettool=$(which upstreamlint).
 package main
 
 import (
-	"golang.org/x/tools/go/analysis/multichecker"
-
 	"github.com/upstreamlint/upstreamlint/checks"
+	"github.com/upstreamlint/upstreamlint/driver"
 )
 
 func main() {
-	multichecker.Main(checks.All()...)
+	driver.Main(driver.Tool{
+		Name: "upstreamlint",
+		URL:  "https://github.com/upstreamlint/upstreamlint",
+	}, checks.All()...)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/upstreamlint/upstreamlint/checks"
 )
 
 // bin is the upstreamlint binary, built once for all tests.
@@ -76,7 +79,10 @@ var wantFindings = []string{
 func TestJSON(t *testing.T) {
 	dir := examples(t)
 	res := run(t, dir, bin, "-json", "./...")
-	require.Equal(t, 0, res.code, res.stderr)
+	require.Equal(t, 3, res.code, "-json exits with 3 on findings, as every format: %s", res.stderr)
+	zero := run(t, dir, bin, "-json", "-exit-zero", "./...")
+	require.Equal(t, 0, zero.code, zero.stderr)
+	assert.Equal(t, res.stdout, zero.stdout)
 	// package -> analyzer -> diagnostics
 	var tree map[string]map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal([]byte(res.stdout), &tree), res.stdout)
@@ -195,4 +201,147 @@ func TestDiffAndFix(t *testing.T) {
 	assert.Empty(t, gofmt.stdout, "fixed files are gofmt-clean")
 	again := run(t, dir, bin, "./...")
 	assert.Equal(t, 0, again.code, "no findings after the fixes: %s", again.stderr)
+}
+
+// finding splits a line of wantFindings, "file:line:col: check: message".
+type finding struct {
+	file, check, message string
+	line, col            int
+}
+
+func parseFinding(t *testing.T, s string) finding {
+	var f finding
+	pos, rest, _ := strings.Cut(s, ": ")
+	f.check, f.message, _ = strings.Cut(rest, ": ")
+	parts := strings.Split(pos, ":")
+	require.Len(t, parts, 3, s)
+	f.file = parts[0]
+	_, err := fmt.Sscan(parts[1]+" "+parts[2], &f.line, &f.col)
+	require.NoError(t, err, s)
+	return f
+}
+
+func (f finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", f.file, f.line, f.col, f.check, f.message)
+}
+
+// TestGitHubFormat checks the workflow commands: one annotation per
+// finding, its path relative to the module root.
+func TestGitHubFormat(t *testing.T) {
+	res := run(t, examples(t), bin, "-format=github", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
+	assert.Len(t, lines, len(wantFindings), res.stdout)
+	for _, w := range wantFindings {
+		f := parseFinding(t, w)
+		prefix := fmt.Sprintf("::warning file=%s,line=%d,col=%d,", f.file, f.line, f.col)
+		title := fmt.Sprintf(",title=upstreamlint (%s)::%s", f.check, f.message)
+		found := false
+		for _, l := range lines {
+			first, _, _ := strings.Cut(l, "%0A") // related locations follow
+			found = found || strings.HasPrefix(first, prefix) && strings.HasSuffix(first, title)
+		}
+		assert.True(t, found, "no annotation for %s in\n%s", w, res.stdout)
+	}
+}
+
+// TestSARIFFormat checks the SARIF run: a rule per check, the findings
+// with paths relative to the module root, and a fix for the passthrough
+// findings. The driver's tests validate the format itself.
+func TestSARIFFormat(t *testing.T) {
+	res := run(t, examples(t), bin, "-format=sarif", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Name  string
+					Rules []struct{ ID, HelpURI string }
+				}
+			}
+			Results []struct {
+				RuleID    string
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI, URIBaseID string }
+						Region           struct{ StartLine, StartColumn int }
+					}
+				}
+				Fixes []json.RawMessage
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(res.stdout), &log), res.stdout)
+	require.Len(t, log.Runs, 1)
+	run := log.Runs[0]
+	assert.Equal(t, "upstreamlint", run.Tool.Driver.Name)
+	var rules, want []string
+	for _, r := range run.Tool.Driver.Rules {
+		rules = append(rules, r.ID)
+		assert.NotEmpty(t, r.HelpURI, r.ID)
+	}
+	for _, a := range checks.All() {
+		want = append(want, a.Name)
+	}
+	sort.Strings(want)
+	assert.Equal(t, want, rules, "one rule per check")
+
+	var got []string
+	for _, r := range run.Results {
+		loc := r.Locations[0].PhysicalLocation
+		assert.Equal(t, "%SRCROOT%", loc.ArtifactLocation.URIBaseID)
+		got = append(got, finding{loc.ArtifactLocation.URI, r.RuleID, r.Message.Text, loc.Region.StartLine, loc.Region.StartColumn}.String())
+		if r.RuleID == "passthrough" {
+			assert.Len(t, r.Fixes, 1, "the passthrough fix")
+		}
+	}
+	sort.Strings(got)
+	assert.Equal(t, wantFindings, got)
+}
+
+// TestRDJSONFormat checks reviewdog's format: the findings with byte
+// columns and the passthrough fix as suggestions, the call rewritten first.
+func TestRDJSONFormat(t *testing.T) {
+	res := run(t, examples(t), bin, "-format=rdjson", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	var out struct {
+		Source      struct{ Name string }
+		Diagnostics []struct {
+			Message  string
+			Location struct {
+				Path  string
+				Range struct{ Start struct{ Line, Column int } }
+			}
+			Code        struct{ Value string }
+			Suggestions []struct{ Text string }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(res.stdout), &out), res.stdout)
+	assert.Equal(t, "upstreamlint", out.Source.Name)
+	var got []string
+	for _, d := range out.Diagnostics {
+		got = append(got, finding{d.Location.Path, d.Code.Value, d.Message, d.Location.Range.Start.Line, d.Location.Range.Start.Column}.String())
+		if d.Code.Value == "passthrough" {
+			require.NotEmpty(t, d.Suggestions)
+			assert.Regexp(t, `^mapUpstreamStatus\(.*\)$`, d.Suggestions[0].Text)
+		}
+	}
+	sort.Strings(got)
+	assert.Equal(t, wantFindings, got)
+}
+
+// TestVersion checks -V for people and -V=full for go vet.
+func TestVersion(t *testing.T) {
+	res := run(t, examples(t), bin, "-V")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Regexp(t, `^upstreamlint version \S+\n$`, res.stdout)
+
+	res = run(t, examples(t), bin, "-V=full")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "buildID=", "go vet's protocol")
+
+	res = run(t, examples(t), bin, "-flags")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stdout, `"Name": "passthrough.mapper"`, "go vet learns the check flags")
 }
