@@ -47,6 +47,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
+	"github.com/upstreamlint/upstreamlint/softerror"
 )
 
 // Name is the linter name under which golangci-lint runs the checks.
@@ -68,6 +69,7 @@ type Settings struct {
 
 	Passthrough PassthroughSettings `json:"passthrough"`
 	Leak        LeakSettings        `json:"leak"`
+	Softerror   SofterrorSettings   `json:"softerror"`
 }
 
 // checks binds each section of s to its check: one line per check.
@@ -81,6 +83,7 @@ func (s *Settings) checks() []check {
 	return []check{
 		newCheck(&s.Passthrough, passthrough.NewAnalyzer, passthrough.DefaultConfig),
 		newCheck(&s.Leak, leak.NewAnalyzer, leak.DefaultConfig),
+		newCheck(&s.Softerror, softerror.NewAnalyzer, softerror.DefaultConfig),
 	}
 }
 
@@ -95,6 +98,14 @@ type PassthroughSettings struct {
 type LeakSettings struct {
 	Enable    *bool    `json:"enable"`    // default true
 	PublicMsg string   `json:"publicmsg"` // import/path.Func, a func(error) string
+	Allow     []string `json:"allow"`     // function or package patterns
+}
+
+// SofterrorSettings configures the softerror check (flags -softerror.*).
+type SofterrorSettings struct {
+	Enable    *bool    `json:"enable"`    // default true
+	ErrorKeys []string `json:"errorkeys"` // replaces the default list
+	MetaKeys  []string `json:"metakeys"`  // replaces the default list
 	Allow     []string `json:"allow"`     // function or package patterns
 }
 

@@ -81,10 +81,15 @@ passthrough:
     - (*example.com/api.Mirror).ServeHTTP
 leak:
   enable: false
+softerror:
+  errorkeys: [problem, Fault]
+  allow: []
 `)
-	require.Equal(t, []string{"passthrough"}, names(as), "leak is disabled")
+	require.Equal(t, []string{"passthrough", "softerror"}, names(as), "leak is disabled")
 	assert.Equal(t, "example.com/svc/httperr.FromUpstream", flagValue(t, as[0], "mapper"))
 	assert.Equal(t, "example.com/gw/...,(*example.com/api.Mirror).ServeHTTP", flagValue(t, as[0], "allow"))
+	assert.Equal(t, "fault,problem", flagValue(t, as[1], "errorkeys"), "the list replaces the default, as the flag does")
+	assert.Equal(t, "", flagValue(t, as[1], "allow"))
 	require.NoError(t, analysis.Validate(as))
 
 	// Keys match without regard to case, as encoding/json does (golangci-lint
@@ -96,7 +101,7 @@ leak:
 func TestSettingsUnknownKey(t *testing.T) {
 	for _, tc := range []struct{ settings, want string }{
 		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, allow)`},
-		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, passthrough, leak)`},
+		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, passthrough, leak, softerror)`},
 		{`{leak: {enabled: false}}`, `unknown key "leak.enabled"`},
 		{`{enable: false}`, `unknown key "enable"`},
 	} {
@@ -143,6 +148,10 @@ func TestSettingsMalformedValue(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `leak.publicmsg: malformed function name "apierr.public"`)
 
+	_, err = newPlugin(t, `{softerror: {errorkeys: []}}`)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `softerror.errorkeys: empty key list`)
+
 	before := flagValue(t, analyzer.Analyzer, "deps")
 	_, err = newPlugin(t, `{deps: [example.com/plugintest/ok, "github.com/redis/..."]}`)
 	require.Error(t, err)
@@ -164,7 +173,7 @@ func TestSettingsDeps(t *testing.T) {
 }
 
 func TestDisableEverything(t *testing.T) {
-	as := buildAnalyzers(t, `{passthrough: {enable: false}, leak: {enable: false}}`)
+	as := buildAnalyzers(t, `{passthrough: {enable: false}, leak: {enable: false}, softerror: {enable: false}}`)
 	assert.Empty(t, as)
 }
 
@@ -215,7 +224,7 @@ func TestEveryCheckAndFlagHasASetting(t *testing.T) {
 	}
 	for _, a := range checks.All() {
 		section, ok := sections[a.Name]
-		if !assert.True(t, ok, "check %s has no section in upstreamlint.Settings; add a %sSettings struct and a line in Settings.checks (plugin.go)", a.Name, a.Name) {
+		if !assert.True(t, ok, "check %s has no section in upstreamlint.Settings; add a %sSettings struct and a line in Settings.checks (plugin.go)", a.Name, strings.ToUpper(a.Name[:1])+a.Name[1:]) {
 			continue
 		}
 		var options []string
@@ -247,7 +256,7 @@ func jsonName(f reflect.StructField) string {
 func TestPluginDiagnosticsHaveNoRelated(t *testing.T) {
 	testdata, err := filepath.Abs("testdata")
 	require.NoError(t, err)
-	as := buildAnalyzers(t, `{leak: {enable: false}}`)
+	as := buildAnalyzers(t, `{leak: {enable: false}, softerror: {enable: false}}`)
 	require.Len(t, as, 1)
 	results := analysistest.Run(t, testdata, as[0], "passthrough/nethttp")
 	require.NotEmpty(t, results[0].Diagnostics)
