@@ -21,7 +21,7 @@ type result struct {
 	findings       []*finding // deduplicated, in report order
 	loadErrors     []string
 	analysisErrors []string
-	generated      map[string]bool // file name -> generated (// Code generated ... DO NOT EDIT.)
+	files          map[string]bool // the files of the analysed packages -> generated (// Code generated ... DO NOT EDIT.)
 	src            *sources
 }
 
@@ -62,9 +62,9 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	res := &result{
-		root:      moduleRoot(dir),
-		generated: make(map[string]bool),
-		src:       &sources{files: make(map[string][]byte)},
+		root:  moduleRoot(dir),
+		files: make(map[string]bool),
+		src:   &sources{files: make(map[string][]byte)},
 	}
 	res.loadErrors = loadErrors(initial)
 
@@ -95,8 +95,8 @@ func (res *result) collect() {
 	for _, act := range roots {
 		for _, f := range act.Package.Syntax {
 			if tf := act.Package.Fset.File(f.FileStart); tf != nil {
-				if _, ok := res.generated[tf.Name()]; !ok {
-					res.generated[tf.Name()] = ast.IsGenerated(f)
+				if _, ok := res.files[tf.Name()]; !ok {
+					res.files[tf.Name()] = ast.IsGenerated(f)
 				}
 			}
 		}

@@ -106,8 +106,6 @@ type Command struct {
 	Dir string
 	// Stdout and Stderr receive the output; nil means os.Stdout, os.Stderr.
 	Stdout, Stderr io.Writer
-
-	fs fileSystem // where -fix writes; nil means the operating system's
 }
 
 // options are the parsed command line.
@@ -278,7 +276,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 
 	findings := res.findings
 	if o.fix {
-		plan, err := planFixes(res.findings, res.src, res.generated)
+		plan, err := planFixes(res.findings, res.src, res.files)
 		if err == nil {
 			err = plan.format()
 		}
@@ -294,15 +292,11 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%s: %s\n", name, plan.summary(true))
 			return exitCode(failed, len(findings) > 0, o.exitZero)
 		}
-		fsys := c.fs
-		if fsys == nil {
-			fsys = osFS{}
-		}
-		if err := plan.write(fsys); err != nil {
+		if err := plan.write(osFS{}); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return ExitError
 		}
-		if plan.applied+plan.conflicts+plan.generated > 0 {
+		if plan.applied+plan.conflicts+plan.generated+plan.outside > 0 {
 			fmt.Fprintf(stderr, "%s: %s\n", name, plan.summary(false))
 		}
 		findings = slices.DeleteFunc(slices.Clone(findings), func(f *finding) bool { return plan.fixed[f] })

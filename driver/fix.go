@@ -48,14 +48,17 @@ type fixPlan struct {
 	applied   int               // fixes in the plan
 	conflicts int               // fixes left out: they overlap a fix in the plan
 	generated int               // fixes left out: they edit a generated file
+	outside   int               // fixes left out: they edit a file of no analysed package
 }
 
 // planFixes merges the first suggested fix of each finding, in report
 // order. A fix goes in whole or not at all: one that overlaps an edit
 // already planned is left out (and counted), one that edits a generated
-// file too. Identical edits (the same import or helper added by several
-// fixes) are applied once.
-func planFixes(findings []*finding, src *sources, generated map[string]bool) (*fixPlan, error) {
+// file too, or a file outside the analysed packages (a dependency's, in
+// the module cache or GOROOT). Identical edits (the same import or helper
+// added by several fixes) are applied once. files maps the files of the
+// analysed packages to whether they are generated.
+func planFixes(findings []*finding, src *sources, files map[string]bool) (*fixPlan, error) {
 	p := &fixPlan{files: make(map[string]*fileFix), fixed: make(map[*finding]bool)}
 next:
 	for _, f := range findings {
@@ -70,7 +73,11 @@ next:
 				return nil, fmt.Errorf("%s: a fix of %s edits a position outside the files", f.act, f.check())
 			}
 			name := tf.Name()
-			if generated[name] {
+			switch generated, ok := files[name]; {
+			case !ok:
+				p.outside++
+				continue next
+			case generated:
 				p.generated++
 				continue next
 			}
@@ -178,6 +185,9 @@ func (p *fixPlan) summary(diff bool) string {
 	}
 	if p.generated > 0 {
 		fmt.Fprintf(&b, "; skipped %s to generated files", plural(p.generated, "fix", "fixes"))
+	}
+	if p.outside > 0 {
+		fmt.Fprintf(&b, "; skipped %s to files outside the analysed packages", plural(p.outside, "fix", "fixes"))
 	}
 	return b.String()
 }

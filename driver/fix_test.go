@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
 )
 
 func TestEditConflicts(t *testing.T) {
@@ -151,4 +152,24 @@ func TestUTF16Len(t *testing.T) {
 	assert.Equal(t, 1, utf16Len([]byte("€"))) // 3 bytes
 	assert.Equal(t, 2, utf16Len([]byte("😀"))) // 4 bytes, a surrogate pair
 	assert.Equal(t, 2, utf16Len([]byte{0xff, 'a'}))
+}
+
+// TestPlanSkipsFilesOutside: a fix that edits a file of no analysed
+// package (a dependency's, in the module cache) is left out.
+func TestPlanSkipsFilesOutside(t *testing.T) {
+	res, err := analyze(fixture(t), []string{"./..."}, []*analysis.Analyzer{marker}, false)
+	require.NoError(t, err)
+	files := make(map[string]bool)
+	for name, generated := range res.files {
+		if !strings.HasSuffix(name, filepath.Join("app", "app.go")) {
+			files[name] = generated
+		}
+	}
+	plan, err := planFixes(res.findings, res.src, files)
+	require.NoError(t, err)
+	assert.Equal(t, 3, plan.outside, "the three fixes to app.go")
+	assert.Equal(t, 1, plan.applied)
+	assert.Equal(t, 1, plan.conflicts)
+	assert.Equal(t, 1, plan.generated)
+	assert.Contains(t, plan.summary(false), "skipped 3 fixes to files outside the analysed packages")
 }
