@@ -1,8 +1,10 @@
 package analyzer
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -24,6 +26,8 @@ type Engine struct {
 	summaries map[*ssa.Function]*Summary
 	events    map[*ssa.Function][]SinkEvent
 	forwarded map[forwardKey]map[token.Pos]bool
+
+	serviceTypes map[*types.TypeName]bool // types registered as gRPC services
 }
 
 // A storeEntry is a write of labels into the memory under a root value.
@@ -369,6 +373,9 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			}
 			return out
 		}
+		if name == "fmt.Errorf" && len(args) == 2 {
+			return e.Labels(args[1]).applyOps("[]/" + errorfOp(args[0]))
+		}
 		for _, f := range flows[name] {
 			if f.ToArg >= 0 || f.To >= nres {
 				continue
@@ -395,6 +402,19 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 		out = out.union(e.resolve(r, key, call, args).prefixed(resPath(i)))
 	}
 	return out
+}
+
+// errorfOp says how fmt.Errorf treats its arguments: with %w the
+// result wraps them (errors.Is/As and grpc-go's status.FromError see
+// through it); with other verbs only their text remains.
+func errorfOp(format ssa.Value) string {
+	if c, ok := format.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
+		if strings.Contains(constant.StringVal(c.Value), "%w") {
+			return opWrap
+		}
+		return opWrapText
+	}
+	return opWrap
 }
 
 // resolve turns labels relative to a callee (key) into labels at a call site.
@@ -545,10 +565,23 @@ func (e *Engine) Events(fn *ssa.Function) []SinkEvent {
 func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	cc := call.Common()
 	obj, fn := callee(cc)
+	args := callArgs(cc)
 	if obj == nil && fn == nil {
+		// A call through a package-level function variable that the
+		// tables know (render.Respond).
+		if g := funcVar(cc.Value); g != "" {
+			if row, ok := sinks[g]; ok {
+				var evs []SinkEvent
+				for _, i := range row.Body {
+					if i < len(args) {
+						evs = append(evs, SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1})
+					}
+				}
+				return evs
+			}
+		}
 		return nil
 	}
-	args := callArgs(cc)
 	var evs []SinkEvent
 	statusArg := -1
 	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
@@ -561,7 +594,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer], 0)) {
 				return nil
 			}
-			if row.Status > 0 && row.Status < len(args) {
+			if row.Status >= 0 && row.Status < len(args) {
 				statusArg = row.Status
 				add(RoleStatus, row.Status, nil, e.Labels(args[row.Status]), false)
 			}
@@ -627,6 +660,20 @@ func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []Sin
 		}
 	}
 	return evs
+}
+
+// funcVar names the package-level variable a function value is loaded
+// from ("github.com/go-chi/render.Respond"), or "".
+func funcVar(v ssa.Value) string {
+	u, ok := v.(*ssa.UnOp)
+	if !ok || u.Op != token.MUL {
+		return ""
+	}
+	g, ok := u.X.(*ssa.Global)
+	if !ok || g.Object() == nil || g.Object().Pkg() == nil {
+		return ""
+	}
+	return g.Object().Pkg().Path() + "." + g.Object().Name()
 }
 
 // IsClientWriter reports whether v writes into the response to the

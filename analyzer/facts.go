@@ -201,7 +201,7 @@ func run(pass *analysis.Pass) (any, error) {
 func mayHoldFindings(pass *analysis.Pass) bool {
 	viaFacts := false
 	for _, imp := range pass.Pkg.Imports() {
-		if triggerImports[imp.Path()] || depPackages.Match(imp.Path()) {
+		if triggerImports[imp.Path()] || depPackages.Match(imp.Path()) || importsGRPC(imp) {
 			// Even a package with no source or sink use can hold a helper
 			// that passes a status or an error through (a partial mapper).
 			return true
@@ -226,6 +226,18 @@ func mayHoldFindings(pass *analysis.Pass) bool {
 			if pass.ImportObjectFact(fn.Origin(), &f) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// importsGRPC reports whether a package imports grpc itself: generated
+// service packages do, and a server that only imports its generated
+// package (and returns its client's errors) must still be analysed.
+func importsGRPC(p *types.Package) bool {
+	for _, imp := range p.Imports() {
+		if imp.Path() == "google.golang.org/grpc" {
+			return true
 		}
 	}
 	return false

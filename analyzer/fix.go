@@ -77,6 +77,44 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 	return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
 }
 
+// Qualify returns how file refers to the package-level object path.name
+// at pos, with the import edit it needs; it fails when a local
+// declaration would shadow the name.
+func Qualify(pass *analysis.Pass, file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit, bool) {
+	if path == pass.Pkg.Path() {
+		obj := pass.Pkg.Scope().Lookup(name)
+		if obj == nil || !NameRefersTo(pass.Pkg, pos, name, obj) {
+			return "", nil, false
+		}
+		return name, nil, true
+	}
+	local, edits, ok := ImportName(pass.TypesInfo, pass.Pkg, file, path)
+	if !ok {
+		return "", nil, false
+	}
+	var want types.Object
+	if len(edits) == 0 {
+		want = ImportedPkgName(pass.TypesInfo, file, path)
+	}
+	if !NameRefersTo(pass.Pkg, pos, local, want) {
+		return "", nil, false
+	}
+	return local + "." + name, edits, true
+}
+
+// ImportedPkgName returns the object of file's import of path, or nil.
+func ImportedPkgName(info *types.Info, file *ast.File, path string) types.Object {
+	for _, imp := range file.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
+			if imp.Name != nil {
+				return info.Defs[imp.Name]
+			}
+			return info.Implicits[imp]
+		}
+	}
+	return nil
+}
+
 // NameRefersTo reports whether name, used at pos, resolves to want (or
 // to nothing, when want is nil): a local declaration must not shadow
 // the name a fix inserts.

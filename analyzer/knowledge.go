@@ -8,20 +8,23 @@ package analyzer
 
 // sourceResults lists calls whose results are upstream values, by result index.
 var sourceResults = map[string][]Kind{
-	"(*net/http.Client).Do":             {KindResponse, KindDepError},
-	"(*net/http.Client).Get":            {KindResponse, KindDepError},
-	"(*net/http.Client).Head":           {KindResponse, KindDepError},
-	"(*net/http.Client).Post":           {KindResponse, KindDepError},
-	"(*net/http.Client).PostForm":       {KindResponse, KindDepError},
-	"net/http.Get":                      {KindResponse, KindDepError},
-	"net/http.Head":                     {KindResponse, KindDepError},
-	"net/http.Post":                     {KindResponse, KindDepError},
-	"net/http.PostForm":                 {KindResponse, KindDepError},
-	"(net/http.RoundTripper).RoundTrip": {KindResponse, KindDepError},
-	"(*net/http.Transport).RoundTrip":   {KindResponse, KindDepError},
-	"runtime/debug.Stack":               {KindStack},
-	"net/http.NewRequest":               {KindRequest},
-	"net/http.NewRequestWithContext":    {KindRequest},
+	// fiber's HTTP client: (code int, body []byte, errs []error)
+	"(*github.com/gofiber/fiber/v2.Agent).Bytes":  {KindStatus, KindBody, KindDepError},
+	"(*github.com/gofiber/fiber/v2.Agent).String": {KindStatus, KindBody, KindDepError},
+	"(*net/http.Client).Do":                       {KindResponse, KindDepError},
+	"(*net/http.Client).Get":                      {KindResponse, KindDepError},
+	"(*net/http.Client).Head":                     {KindResponse, KindDepError},
+	"(*net/http.Client).Post":                     {KindResponse, KindDepError},
+	"(*net/http.Client).PostForm":                 {KindResponse, KindDepError},
+	"net/http.Get":                                {KindResponse, KindDepError},
+	"net/http.Head":                               {KindResponse, KindDepError},
+	"net/http.Post":                               {KindResponse, KindDepError},
+	"net/http.PostForm":                           {KindResponse, KindDepError},
+	"(net/http.RoundTripper).RoundTrip":           {KindResponse, KindDepError},
+	"(*net/http.Transport).RoundTrip":             {KindResponse, KindDepError},
+	"runtime/debug.Stack":                         {KindStack},
+	"net/http.NewRequest":                         {KindRequest},
+	"net/http.NewRequestWithContext":              {KindRequest},
 }
 
 // depErrorReceivers are the database/sql types whose methods do I/O:
@@ -60,24 +63,26 @@ func selectKind(k Kind, step string) (Kind, bool) {
 		return k, true
 	case KindDepError:
 		// Fields of a dependency error (url.Error's URL and Err) carry
-		// the same internal details.
-		if step != "[]" {
-			return KindDepError, true
-		}
+		// the same internal details, and so do elements of a []error.
+		return KindDepError, true
 	}
 	return 0, false
 }
 
 // Operations used in flows, beyond field and element steps.
 const (
-	opText = "text" // stringify: err.Error(), fmt.Sprint
-	opWrap = "wrap" // wrap into a new error: fmt.Errorf, errors.Join
+	opText       = "text"       // stringify: err.Error(), fmt.Sprint
+	opWrap       = "wrap"       // wrap into a new error keeping it (errors.Join, %w)
+	opWrapText   = "wraptext"   // a new error from the text only (fmt.Errorf without %w)
+	opGRPCCode   = "grpccode"   // status.Code(err), (*Status).Code()
+	opGRPCStatus = "grpcstatus" // status.Convert(err), status.FromError(err), status.New(code, …)
+	opGRPCErr    = "grpcerr"    // (*Status).Err(), status.Error(code, …)
 )
 
 // applyOp transforms labels by a step or an operation.
 func (ls Labels) applyOp(op string) Labels {
 	switch op {
-	case opText, opWrap:
+	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr:
 		var out Labels
 		for _, l := range ls {
 			if l.Kind == KindParam {
@@ -96,16 +101,52 @@ func (ls Labels) applyOp(op string) Labels {
 }
 
 func convertKind(k Kind, op string) (Kind, bool) {
+	switch op {
+	case opGRPCCode:
+		if k == KindGRPCError || k == KindGRPCStatus {
+			return KindGRPCCode, true
+		}
+		return 0, false
+	case opGRPCStatus:
+		switch k {
+		case KindGRPCError, KindGRPCCode:
+			return KindGRPCStatus, true
+		case KindDepError, KindErrText:
+			return KindDepError, true // a status whose message is dependency text
+		}
+		return 0, false
+	case opGRPCErr:
+		switch k {
+		case KindGRPCStatus, KindGRPCCode:
+			return KindGRPCError, true
+		case KindDepError, KindErrText:
+			return KindDepError, true
+		}
+		return 0, false
+	}
 	switch k {
-	case KindStatus, KindResponse:
+	case KindStatus, KindResponse, KindGRPCCode, KindRequest:
 		return 0, false // a number or a handle, not text
+	case KindGRPCError:
+		switch op {
+		case opText:
+			return KindErrText, true
+		case opWrap:
+			return KindGRPCError, true
+		}
+		return KindDepError, true // the code is lost, the text stays
+	case KindGRPCStatus:
+		if op == opText {
+			return KindErrText, true
+		}
+		return KindDepError, true
 	case KindDepError:
 		if op == opText {
 			return KindErrText, true
 		}
 		return KindDepError, true
 	case KindErrText, KindBody, KindStatusText, KindStack, KindHeader, KindURL:
-		if op == opWrap {
+		if op == opWrap || op == opWrapText {
 			return KindDepError, true
 		}
 		return k, true
@@ -172,14 +213,27 @@ var flows = map[string][]flow{
 	"fmt.Sprint":                        {res(variadicArgs, 0, "[]/"+opText)},
 	"fmt.Sprintln":                      {res(variadicArgs, 0, "[]/"+opText)},
 	"fmt.Sprintf":                       {res(variadicArgs, 0, "[]/"+opText)},
-	"fmt.Errorf":                        {res(variadicArgs, 0, "[]/"+opWrap)},
+	"fmt.Errorf":                        {}, // see errorfLabels: %w keeps the error, other verbs keep its text
 	"errors.Join":                       {res(variadicArgs, 0, "[]/"+opWrap)},
 	"errors.Unwrap":                     {res(0, 0, "")},
 	"github.com/pkg/errors.Wrap":        {res(0, 0, "")},
 	"github.com/pkg/errors.Wrapf":       {res(0, 0, "")},
 	"github.com/pkg/errors.WithMessage": {res(0, 0, "")},
 	"github.com/pkg/errors.WithStack":   {res(0, 0, "")},
-	"runtime.Stack":                     {}, // handled as a source into its buffer, see stackInto
+	"runtime.Stack":                     {}, // a source into its buffer, see indexStore
+
+	// grpc-go status: codes and statuses of upstream errors, and new
+	// errors built from them.
+	grpcStatus + ".Code":                   {res(0, 0, opGRPCCode)},
+	grpcStatus + ".Convert":                {res(0, 0, opGRPCStatus)},
+	grpcStatus + ".FromError":              {res(0, 0, opGRPCStatus)},
+	grpcStatus + ".New":                    {res(0, 0, opGRPCStatus), res(1, 0, opWrapText)},
+	grpcStatus + ".Newf":                   {res(0, 0, opGRPCStatus), res(variadicArgs, 0, "[]/"+opWrapText)},
+	grpcStatus + ".Error":                  {res(0, 0, opGRPCErr), res(1, 0, opWrapText)},
+	grpcStatus + ".Errorf":                 {res(0, 0, opGRPCErr), res(variadicArgs, 0, "[]/"+opWrapText)},
+	"(*" + grpcStatus + ".Status).Code":    {res(0, 0, opGRPCCode)},
+	"(*" + grpcStatus + ".Status).Err":     {res(0, 0, opGRPCErr)},
+	"(*" + grpcStatus + ".Status).Message": {res(0, 0, opText)},
 }
 
 // Role is what a sink does with an argument.
@@ -194,32 +248,128 @@ const (
 
 // A sinkRow describes where a call answers the client.
 type sinkRow struct {
-	Status   int   // argument index of the status code; 0 = none (receivers are never statuses)
+	Status   int   // argument index of the status code; -1 = none
 	Body     []int // argument indices whose content is written to the client
 	Variadic bool  // the last Body index is a variadic slice
 	Writer   int   // argument that must be a client writer for the row to apply; -1 = no condition
 }
 
+// Row builders keep the table readable: status(i) sets the status
+// argument, body(i…) the payload arguments, to(w) the writer condition.
+func status(i int) sinkRow  { return sinkRow{Status: i, Writer: -1} }
+func body(i ...int) sinkRow { return sinkRow{Status: -1, Body: i, Writer: -1} }
+func (r sinkRow) body(i ...int) sinkRow {
+	r.Body = i
+	return r
+}
+func (r sinkRow) variadic() sinkRow {
+	r.Variadic = true
+	return r
+}
+func (r sinkRow) to(w int) sinkRow {
+	r.Writer = w
+	return r
+}
+
+const (
+	grpcStatus = "google.golang.org/grpc/status"
+	gin        = "github.com/gin-gonic/gin"
+	echo       = "github.com/labstack/echo/v4"
+	fiber      = "github.com/gofiber/fiber/v2"
+	chi        = "github.com/go-chi/render"
+)
+
 var sinks = map[string]sinkRow{
-	"(net/http.ResponseWriter).WriteHeader": {Status: 1, Writer: -1},
-	"(net/http.ResponseWriter).Write":       {Body: []int{1}, Writer: -1},
-	"net/http.Error":                        {Status: 2, Body: []int{1}, Writer: -1},
-	"net/http.Redirect":                     {Status: 3, Writer: -1},
-	"io.Copy":                               {Body: []int{1}, Writer: 0},
-	"io.CopyBuffer":                         {Body: []int{1}, Writer: 0},
-	"io.CopyN":                              {Body: []int{1}, Writer: 0},
-	"io.WriteString":                        {Body: []int{1}, Writer: 0},
-	"fmt.Fprint":                            {Body: []int{1}, Variadic: true, Writer: 0},
-	"fmt.Fprintln":                          {Body: []int{1}, Variadic: true, Writer: 0},
-	"fmt.Fprintf":                           {Body: []int{1, 2}, Variadic: true, Writer: 0},
-	"(*encoding/json.Encoder).Encode":       {Body: []int{1}, Writer: 0},
-	"(*html/template.Template).Execute":     {Body: []int{2}, Writer: 1},
-	"(*text/template.Template).Execute":     {Body: []int{2}, Writer: 1},
-	"(*bufio.Writer).Write":                 {Body: []int{1}, Writer: 0},
-	"(*bufio.Writer).WriteString":           {Body: []int{1}, Writer: 0},
-	"(*bytes.Buffer).WriteTo":               {Body: []int{0}, Writer: 1},
-	"(*bytes.Reader).WriteTo":               {Body: []int{0}, Writer: 1},
-	"(*strings.Reader).WriteTo":             {Body: []int{0}, Writer: 1},
+	// net/http (and so chi, gorilla/mux handlers)
+	"(net/http.ResponseWriter).WriteHeader": status(1),
+	"(net/http.ResponseWriter).Write":       body(1),
+	"net/http.Error":                        status(2).body(1),
+	"net/http.Redirect":                     status(3),
+	"io.Copy":                               body(1).to(0),
+	"io.CopyBuffer":                         body(1).to(0),
+	"io.CopyN":                              body(1).to(0),
+	"io.WriteString":                        body(1).to(0),
+	"fmt.Fprint":                            body(1).variadic().to(0),
+	"fmt.Fprintln":                          body(1).variadic().to(0),
+	"fmt.Fprintf":                           body(1, 2).variadic().to(0),
+	"(*encoding/json.Encoder).Encode":       body(1).to(0),
+	"(*encoding/xml.Encoder).Encode":        body(1).to(0),
+	"(*html/template.Template).Execute":     body(2).to(1),
+	"(*text/template.Template).Execute":     body(2).to(1),
+	"(*bufio.Writer).Write":                 body(1).to(0),
+	"(*bufio.Writer).WriteString":           body(1).to(0),
+	"(*bytes.Buffer).WriteTo":               body(0).to(1),
+	"(*bytes.Reader).WriteTo":               body(0).to(1),
+	"(*strings.Reader).WriteTo":             body(0).to(1),
+
+	// gin: *gin.Context; c.Writer is a gin.ResponseWriter, which embeds
+	// http.ResponseWriter (its WriteHeader and Write are the rows above).
+	"(*" + gin + ".Context).Status":              status(1),
+	"(*" + gin + ".Context).JSON":                status(1).body(2),
+	"(*" + gin + ".Context).IndentedJSON":        status(1).body(2),
+	"(*" + gin + ".Context).SecureJSON":          status(1).body(2),
+	"(*" + gin + ".Context).JSONP":               status(1).body(2),
+	"(*" + gin + ".Context).AsciiJSON":           status(1).body(2),
+	"(*" + gin + ".Context).PureJSON":            status(1).body(2),
+	"(*" + gin + ".Context).XML":                 status(1).body(2),
+	"(*" + gin + ".Context).YAML":                status(1).body(2),
+	"(*" + gin + ".Context).TOML":                status(1).body(2),
+	"(*" + gin + ".Context).ProtoBuf":            status(1).body(2),
+	"(*" + gin + ".Context).String":              status(1).body(2, 3).variadic(),
+	"(*" + gin + ".Context).Data":                status(1).body(3),
+	"(*" + gin + ".Context).HTML":                status(1).body(3),
+	"(*" + gin + ".Context).Redirect":            status(1),
+	"(*" + gin + ".Context).AbortWithStatus":     status(1),
+	"(*" + gin + ".Context).AbortWithStatusJSON": status(1).body(2),
+	"(*" + gin + ".Context).AbortWithError":      status(1), // the error is attached to c.Errors, not written
+	"(" + gin + ".ResponseWriter).WriteString":   body(1),
+
+	// echo v4: echo.Context is an interface; echo.NewHTTPError's message
+	// is sent, its SetInternal cause is not.
+	"(" + echo + ".Context).JSON":       status(1).body(2),
+	"(" + echo + ".Context).JSONPretty": status(1).body(2),
+	"(" + echo + ".Context).JSONBlob":   status(1).body(2),
+	"(" + echo + ".Context).JSONP":      status(1).body(3),
+	"(" + echo + ".Context).JSONPBlob":  status(1).body(3),
+	"(" + echo + ".Context).XML":        status(1).body(2),
+	"(" + echo + ".Context).XMLPretty":  status(1).body(2),
+	"(" + echo + ".Context).XMLBlob":    status(1).body(2),
+	"(" + echo + ".Context).String":     status(1).body(2),
+	"(" + echo + ".Context).HTML":       status(1).body(2),
+	"(" + echo + ".Context).HTMLBlob":   status(1).body(2),
+	"(" + echo + ".Context).Blob":       status(1).body(3),
+	"(" + echo + ".Context).Stream":     status(1).body(3),
+	"(" + echo + ".Context).NoContent":  status(1),
+	"(" + echo + ".Context).Redirect":   status(1),
+	"(*" + echo + ".Response).Write":    body(1),
+	echo + ".NewHTTPError":              status(0).body(1).variadic(),
+
+	// fiber v2: *fiber.Ctx answers with status 200 unless Status or
+	// SendStatus ran first; fiber.NewError's message is sent.
+	"(*" + fiber + ".Ctx).Status":      status(1),
+	"(*" + fiber + ".Ctx).SendStatus":  status(1),
+	"(*" + fiber + ".Ctx).JSON":        body(1),
+	"(*" + fiber + ".Ctx).JSONP":       body(1),
+	"(*" + fiber + ".Ctx).XML":         body(1),
+	"(*" + fiber + ".Ctx).Send":        body(1),
+	"(*" + fiber + ".Ctx).SendString":  body(1),
+	"(*" + fiber + ".Ctx).SendStream":  body(1),
+	"(*" + fiber + ".Ctx).Write":       body(1),
+	"(*" + fiber + ".Ctx).WriteString": body(1),
+	"(*" + fiber + ".Ctx).Format":      body(1),
+	fiber + ".NewError":                status(0).body(1).variadic(),
+
+	// go-chi/render
+	chi + ".Status":           status(1),
+	chi + ".JSON":             body(2),
+	chi + ".PlainText":        body(2),
+	chi + ".Data":             body(2),
+	chi + ".HTML":             body(2),
+	chi + ".XML":              body(2),
+	chi + ".Render":           body(2),
+	chi + ".RenderList":       body(2),
+	chi + ".DefaultResponder": body(2),
+	chi + ".Respond":          body(2), // a variable holding the responder
 }
 
 // writerWrappers are constructors whose result writes into their first

@@ -29,6 +29,13 @@ const (
 	KindRequest
 	// KindURL is the URL or host of an outbound request.
 	KindURL
+	// KindGRPCError is the error of a gRPC client call: it carries the
+	// upstream's status code (grpc-go unwraps %w and errors.Join).
+	KindGRPCError
+	// KindGRPCStatus is the *status.Status of an upstream gRPC error.
+	KindGRPCStatus
+	// KindGRPCCode is the codes.Code of an upstream gRPC error.
+	KindGRPCCode
 	// KindParam is symbolic: the value derives from a parameter of the
 	// function being summarised; Reads says how.
 	KindParam
@@ -45,6 +52,9 @@ var kindNames = [...]string{
 	KindStack:      "stack trace",
 	KindRequest:    "outbound request",
 	KindURL:        "outbound URL",
+	KindGRPCError:  "upstream gRPC error",
+	KindGRPCStatus: "upstream gRPC status",
+	KindGRPCCode:   "upstream gRPC code",
 	KindParam:      "param",
 }
 

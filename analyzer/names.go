@@ -78,6 +78,11 @@ func sourceKindsOf(obj *types.Func, name string) []Kind {
 	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
 		return nil
 	}
+	if isGRPCClientCall(sig) {
+		ks := make([]Kind, res.Len())
+		ks[res.Len()-1] = KindGRPCError
+		return ks
+	}
 	if !isDependencyCall(obj, sig) {
 		return nil
 	}
@@ -105,14 +110,19 @@ func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
 	case "net":
 		return strings.HasPrefix(obj.Name(), "Dial")
 	}
-	if sig.Variadic() {
-		params := sig.Params()
-		last := params.At(params.Len() - 1).Type()
-		if sl, ok := last.(*types.Slice); ok && namedPath(sl.Elem()) == "google.golang.org/grpc.CallOption" {
-			return true
-		}
-	}
 	return false
+}
+
+// isGRPCClientCall reports whether sig is a gRPC client call: its last
+// parameter is ...grpc.CallOption (ClientConn.Invoke, generated client
+// methods).
+func isGRPCClientCall(sig *types.Signature) bool {
+	if !sig.Variadic() {
+		return false
+	}
+	params := sig.Params()
+	sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
+	return ok && namedPath(sl.Elem()) == "google.golang.org/grpc.CallOption"
 }
 
 // namedPath returns "pkgpath.Name" of a (pointer to a) named type.

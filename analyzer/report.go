@@ -20,6 +20,7 @@ type Reporter struct {
 	Allow *FuncPatterns
 
 	calls     map[token.Pos]*ast.CallExpr
+	returns   map[token.Pos]*ast.ReturnStmt
 	walked    map[*ast.File]bool
 	dirs      map[*ast.File][]directive
 	generated map[*ast.File]bool
@@ -33,6 +34,7 @@ func NewReporter(pass *analysis.Pass, check string, allow *FuncPatterns) *Report
 		Check:     check,
 		Allow:     allow,
 		calls:     make(map[token.Pos]*ast.CallExpr),
+		returns:   make(map[token.Pos]*ast.ReturnStmt),
 		walked:    make(map[*ast.File]bool),
 		dirs:      make(map[*ast.File][]directive),
 		generated: make(map[*ast.File]bool),
@@ -59,14 +61,39 @@ func (r *Reporter) CallAt(pos token.Pos) *ast.CallExpr {
 	}
 	if !r.walked[f] {
 		r.walked[f] = true
-		ast.Inspect(f, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok {
-				r.calls[c.Lparen] = c
-			}
-			return true
-		})
+		r.walk(f)
 	}
 	return r.calls[pos]
+}
+
+func (r *Reporter) walk(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.CallExpr:
+			r.calls[x.Lparen] = x
+		case *ast.ReturnStmt:
+			r.returns[x.Return] = x
+		}
+		return true
+	})
+}
+
+// ReturnedError returns the syntax of the last result of a return
+// statement, or nil.
+func (r *Reporter) ReturnedError(ret *ssa.Return) ast.Expr {
+	f := r.File(ret.Pos())
+	if f == nil {
+		return nil
+	}
+	if !r.walked[f] {
+		r.walked[f] = true
+		r.walk(f)
+	}
+	rs := r.returns[ret.Pos()]
+	if rs == nil || len(rs.Results) == 0 {
+		return nil
+	}
+	return rs.Results[len(rs.Results)-1]
 }
 
 // ArgExpr returns the syntax of argument i (receiver first, as in

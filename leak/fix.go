@@ -2,7 +2,6 @@ package leak
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,7 +36,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 		if errExpr == nil || !sideEffectFree(info, errExpr) {
 			return none, false
 		}
-		ref, importEdits, ok := qualify(pass, file, target.Pos(), m.Path, m.Name)
+		ref, importEdits, ok := analyzer.Qualify(pass, file, target.Pos(), m.Path, m.Name)
 		if !ok {
 			return none, false
 		}
@@ -52,7 +51,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 		if code == nil || !sideEffectFree(info, code) {
 			return none, false
 		}
-		ref, importEdits, ok := qualify(pass, file, target.Pos(), "net/http", "StatusText")
+		ref, importEdits, ok := analyzer.Qualify(pass, file, target.Pos(), "net/http", "StatusText")
 		if !ok {
 			return none, false
 		}
@@ -185,42 +184,6 @@ func sideEffectFree(info *types.Info, e ast.Expr) bool {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
-}
-
-// qualify returns how file refers to path.name at pos, with the import
-// edit it needs.
-func qualify(pass *analysis.Pass, file *ast.File, pos token.Pos, path, name string) (string, []analysis.TextEdit, bool) {
-	if path == pass.Pkg.Path() {
-		obj := pass.Pkg.Scope().Lookup(name)
-		if obj == nil || !analyzer.NameRefersTo(pass.Pkg, pos, name, obj) {
-			return "", nil, false
-		}
-		return name, nil, true
-	}
-	local, edits, ok := analyzer.ImportName(pass.TypesInfo, pass.Pkg, file, path)
-	if !ok {
-		return "", nil, false
-	}
-	var want types.Object
-	if len(edits) == 0 {
-		want = importedPkgName(pass.TypesInfo, file, path)
-	}
-	if !analyzer.NameRefersTo(pass.Pkg, pos, local, want) {
-		return "", nil, false
-	}
-	return local + "." + name, edits, true
-}
-
-func importedPkgName(info *types.Info, file *ast.File, path string) types.Object {
-	for _, imp := range file.Imports {
-		if imp.Path.Value == `"`+path+`"` {
-			if imp.Name != nil {
-				return info.Defs[imp.Name]
-			}
-			return info.Implicits[imp]
-		}
-	}
-	return nil
 }
 
 // namesStayUsed reports whether every local variable and imported

@@ -102,7 +102,42 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			rep.Report(d)
 		}
 	}
+	c.grpcReturns(e, rep)
 	return nil, nil
+}
+
+// grpcReturns reports gRPC service methods whose returned error carries
+// dependency text: grpc-go sends the text of a plain error, and the
+// message of a status, to the client. An upstream gRPC error returned
+// with its code is passthrough's finding, not this one.
+func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
+	for _, fn := range e.Funcs {
+		for _, re := range e.GRPCReturns(fn) {
+			var l analyzer.Label
+			found := false
+			for _, x := range re.Labels {
+				switch x.Kind {
+				case analyzer.KindDepError, analyzer.KindErrText, analyzer.KindStack, analyzer.KindURL:
+					l, found = x, true
+				}
+				if found {
+					break
+				}
+			}
+			if !found || allSentinelGuarded(re.Instr.Block(), re.Value) {
+				continue
+			}
+			expr := rep.ReturnedError(re.Instr)
+			if expr == nil || rep.Skip(fn, expr.Pos()) {
+				continue
+			}
+			rep.Report(analysis.Diagnostic{
+				Pos: expr.Pos(), End: expr.End(),
+				Message: "dependency error " + analyzer.Shorten(types.ExprString(expr)) + " is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message",
+				Related: rep.Origin(l),
+			})
+		}
+	}
 }
 
 // classify decides what, if anything, a body sink leaks.
@@ -119,7 +154,7 @@ func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.Sin
 		switch l.Kind {
 		case analyzer.KindStack:
 			consider(leakStack, l)
-		case analyzer.KindDepError, analyzer.KindErrText:
+		case analyzer.KindDepError, analyzer.KindErrText, analyzer.KindGRPCError, analyzer.KindGRPCStatus:
 			if errGuarded == nil {
 				g := allSentinelGuarded(block, ev.Value)
 				errGuarded = &g
@@ -175,6 +210,23 @@ func errorRoots(v ssa.Value) []ssa.Value {
 				}
 			}
 			return out
+		}
+	}
+	if call, ok := v.(*ssa.Call); ok {
+		// a new error or text made from others: status.Errorf(code, "…%v", err)
+		if obj := call.Common().StaticCallee(); obj != nil && obj.Pkg != nil {
+			switch obj.Pkg.Pkg.Path() {
+			case "fmt", "google.golang.org/grpc/status":
+				var out []ssa.Value
+				for _, a := range call.Common().Args {
+					if isErrorish(a) {
+						out = append(out, analyzer.ErrorRoot(a))
+					} else if sl, ok := a.(*ssa.Slice); ok {
+						out = append(out, errorRoots(sl)...)
+					}
+				}
+				return out
+			}
 		}
 	}
 	return []ssa.Value{analyzer.ErrorRoot(v)}

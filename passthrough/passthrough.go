@@ -26,6 +26,10 @@ type Config struct {
 	// to it are trusted as mappings. Empty: a default helper following
 	// upstreamlint's policy is added to the package.
 	Mapper analyzer.QualifiedFunc
+	// CodeMapper is the func(codes.Code) codes.Code gRPC fixes route
+	// upstream codes through; calls to it are trusted as mappings.
+	// Empty: a default mapUpstreamCode helper is added.
+	CodeMapper analyzer.QualifiedFunc
 	// Allow lists functions and packages that forward statuses on purpose.
 	Allow analyzer.FuncPatterns
 }
@@ -47,6 +51,7 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 		Run:      c.run,
 	}
 	a.Flags.Var(&c.cfg.Mapper, "mapper", "mapping function for suggested fixes, as import/path.Func (a func(int) int); calls to it count as mappings")
+	a.Flags.Var(&c.cfg.CodeMapper, "codemapper", "mapping function for gRPC fixes, as import/path.Func (a func(codes.Code) codes.Code); calls to it count as mappings")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to forward upstream statuses (example.com/gw/..., example.com/gw.Proxy*)")
 	return a
 }
@@ -104,6 +109,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			findings = append(findings, f)
 		}
 	}
+	c.grpcReturns(pass, e, rep)
 	fixer := c.newFixer(pass, findings)
 	for _, f := range findings {
 		d := analysis.Diagnostic{
@@ -148,9 +154,9 @@ func funcName(fn *types.Func) string {
 	return fn.Name()
 }
 
-// isMapperCall reports whether v is the result of the configured mapper.
+// isMapperCall reports whether v is the result of a configured mapper.
 func (c *checker) isMapperCall(v ssa.Value) bool {
-	if !c.cfg.Mapper.IsSet() {
+	if !c.cfg.Mapper.IsSet() && !c.cfg.CodeMapper.IsSet() {
 		return false
 	}
 	for {
@@ -166,7 +172,9 @@ func (c *checker) isMapperCall(v ssa.Value) bool {
 			if fn == nil || fn.Object() == nil || fn.Object().Pkg() == nil {
 				return false
 			}
-			return fn.Object().Pkg().Path() == c.cfg.Mapper.Path && fn.Object().Name() == c.cfg.Mapper.Name
+			path, name := fn.Object().Pkg().Path(), fn.Object().Name()
+			return (c.cfg.Mapper.IsSet() && path == c.cfg.Mapper.Path && name == c.cfg.Mapper.Name) ||
+				(c.cfg.CodeMapper.IsSet() && path == c.cfg.CodeMapper.Path && name == c.cfg.CodeMapper.Name)
 		}
 		return false
 	}
@@ -287,27 +295,12 @@ func (fx *fixer) fix(f *finding) (analysis.SuggestedFix, bool) {
 	var ref string
 	var edits []analysis.TextEdit
 	if m := fx.c.cfg.Mapper; m.IsSet() {
-		if m.Path == pkg.Path() {
-			obj := pkg.Scope().Lookup(m.Name)
-			if obj == nil || !analyzer.NameRefersTo(pkg, f.expr.Pos(), m.Name, obj) {
-				return analysis.SuggestedFix{}, false
-			}
-			ref = m.Name
-		} else {
-			name, importEdits, ok := analyzer.ImportName(fx.pass.TypesInfo, pkg, f.file, m.Path)
-			if !ok {
-				return analysis.SuggestedFix{}, false
-			}
-			var want types.Object
-			if len(importEdits) == 0 {
-				want = importedPkgName(fx.pass.TypesInfo, f.file, m.Path)
-			}
-			if !analyzer.NameRefersTo(pkg, f.expr.Pos(), name, want) {
-				return analysis.SuggestedFix{}, false
-			}
-			ref = name + "." + m.Name
-			edits = append(edits, importEdits...)
+		r, importEdits, ok := analyzer.Qualify(fx.pass, f.file, f.expr.Pos(), m.Path, m.Name)
+		if !ok {
+			return analysis.SuggestedFix{}, false
 		}
+		ref = r
+		edits = append(edits, importEdits...)
 	} else {
 		if !analyzer.NameRefersTo(pkg, f.expr.Pos(), fx.helper, fx.existing) {
 			return analysis.SuggestedFix{}, false
@@ -321,25 +314,13 @@ func (fx *fixer) fix(f *finding) (analysis.SuggestedFix, bool) {
 	return analysis.SuggestedFix{Message: "Route the status through " + ref, TextEdits: edits}, true
 }
 
-func importedPkgName(info *types.Info, file *ast.File, path string) types.Object {
-	for _, imp := range file.Imports {
-		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
-			if imp.Name != nil {
-				return info.Defs[imp.Name]
-			}
-			return info.Implicits[imp]
-		}
-	}
-	return nil
-}
-
 // httpName returns the name under which file imports net/http, or "".
 func httpName(info *types.Info, file *ast.File) string {
 	for _, imp := range file.Imports {
 		if p, err := strconv.Unquote(imp.Path.Value); err != nil || p != "net/http" {
 			continue
 		}
-		if obj, ok := importedPkgName(info, file, "net/http").(*types.PkgName); ok && obj.Name() != "_" && obj.Name() != "." {
+		if obj, ok := analyzer.ImportedPkgName(info, file, "net/http").(*types.PkgName); ok && obj.Name() != "_" && obj.Name() != "." {
 			return obj.Name()
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 )
@@ -14,7 +13,7 @@ import (
 // path follows a failed upstream call, else 500. An explicit 200 in the
 // same call, or written just before in the same block, becomes that
 // status; otherwise a WriteHeader call is inserted before the statement.
-func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, writer *ssa.Parameter, call *ast.CallExpr, ev analyzer.SinkEvent, st status) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, h *handler, call *ast.CallExpr, ev analyzer.SinkEvent, st status) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	if call == nil {
 		return none, false
@@ -44,15 +43,15 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.E
 		edits = append([]analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(code)}}, edits...)
 		return analysis.SuggestedFix{Message: "Send " + msg + " instead of 200", TextEdits: edits}, true
 	}
-	if writer == nil || writer.Object() == nil {
+	if h == nil || h.param.Object() == nil {
 		return none, false
 	}
 	stmt := enclosingStmt(file, call.Pos())
-	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), writer.Name(), writer.Object()) {
+	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), h.param.Name(), h.param.Object()) {
 		return none, false
 	}
 	col := pass.Fset.Position(stmt.Pos()).Column
-	text := writer.Name() + ".WriteHeader(" + code + ")\n" + strings.Repeat("\t", max(col-1, 0))
+	text := h.param.Name() + h.setter + "(" + code + ")\n" + strings.Repeat("\t", max(col-1, 0))
 	edits = append([]analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}}, edits...)
 	return analysis.SuggestedFix{Message: "Write " + msg + " before the body", TextEdits: edits}, true
 }

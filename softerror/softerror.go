@@ -127,7 +127,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
 	rep.ReportDirectives()
 	for _, fn := range e.Funcs {
-		writer := handlerWriter(fn)
+		h := handlerOf(fn)
 		evs := e.Events(fn)
 		for _, ev := range evs {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Partial {
@@ -138,7 +138,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			st := statusOnPath(fn, evs, ev)
-			if st.kind == statusSet || (st.kind == statusImplicit && writer == nil) {
+			if st.kind == statusSet || (st.kind == statusImplicit && h == nil) {
 				// An error status was written on every path, or the
 				// function is a helper whose callers may have set one.
 				continue
@@ -157,7 +157,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			} else {
 				d.Message = fmt.Sprintf("%s is sent with status 200 (no status written on this path); write an error status first", what)
 			}
-			if fix, ok := c.fix(pass, rep, e, fn, writer, call, ev, st); ok {
+			if fix, ok := c.fix(pass, rep, e, h, call, ev, st); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			rep.Report(d)
@@ -166,23 +166,35 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// handlerWriter returns the http.ResponseWriter parameter of a net/http
-// handler (a function taking a ResponseWriter and an *http.Request), or nil.
-func handlerWriter(fn *ssa.Function) *ssa.Parameter {
+// A handler is a function that answers a request, with the parameter
+// it answers through and how a status is set on it, for fixes.
+type handler struct {
+	param  *ssa.Parameter
+	setter string // appended to the parameter's name: ".WriteHeader", ".Status"
+}
+
+// handlerOf recognises a handler: a net/http handler (a ResponseWriter
+// and an *http.Request), or a gin, echo or fiber handler (its context).
+// It returns nil for other functions.
+func handlerOf(fn *ssa.Function) *handler {
 	var w *ssa.Parameter
 	req := false
 	for _, p := range fn.Params {
-		switch {
-		case w == nil && isNamed(p.Type(), "net/http", "ResponseWriter"):
+		switch t := p.Type(); {
+		case isPtrToNamed(t, "github.com/gin-gonic/gin", "Context"), isPtrToNamed(t, "github.com/gofiber/fiber/v2", "Ctx"):
+			return &handler{param: p, setter: ".Status"}
+		case isNamed(t, "github.com/labstack/echo/v4", "Context"):
+			return &handler{param: p, setter: ".Response().WriteHeader"}
+		case w == nil && isNamed(t, "net/http", "ResponseWriter"):
 			w = p
-		case isPtrToNamed(p.Type(), "net/http", "Request"):
+		case isPtrToNamed(t, "net/http", "Request"):
 			req = true
 		}
 	}
-	if !req {
+	if w == nil || !req {
 		return nil
 	}
-	return w
+	return &handler{param: w, setter: ".WriteHeader"}
 }
 
 func isNamed(t types.Type, pkg, name string) bool {
