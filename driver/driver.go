@@ -68,11 +68,43 @@ func (t Tool) version() string {
 // unitchecker.Main, otherwise the standalone driver; it does not return.
 func Main(tool Tool, analyzers ...*analysis.Analyzer) {
 	if IsVetInvocation(os.Args[1:]) {
-		unitchecker.Main(analyzers...)
+		// Requirements with settings (the shared analysis's -deps) run as
+		// roots too, so that go vet accepts and passes their flags.
+		unitchecker.Main(append(analyzers, configurableRequirements(analyzers)...)...)
 		panic("unreachable")
 	}
 	cmd := &Command{Tool: tool}
 	os.Exit(cmd.Run(os.Args[1:], analyzers))
+}
+
+// configurableRequirements returns the analyzers that roots require,
+// directly or not, that have flags of their own and are not roots: their
+// settings are -NAME.FLAG flags too, without an enable flag.
+func configurableRequirements(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	seen := make(map[*analysis.Analyzer]bool)
+	for _, a := range roots {
+		seen[a] = true
+	}
+	var out []*analysis.Analyzer
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		for _, r := range a.Requires {
+			if seen[r] {
+				continue
+			}
+			seen[r] = true
+			hasFlags := false
+			r.Flags.VisitAll(func(*flag.Flag) { hasFlags = true })
+			if hasFlags {
+				out = append(out, r)
+			}
+			visit(r)
+		}
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return out
 }
 
 // IsVetInvocation reports whether args follow go vet's -vettool protocol:
@@ -148,6 +180,11 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		ts := new(triState)
 		enabled[a] = ts
 		fs.Var(ts, a.Name, fmt.Sprintf("enable the %s check (if any check is enabled, only those run)", a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	for _, a := range configurableRequirements(analyzers) {
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})

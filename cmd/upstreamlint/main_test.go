@@ -342,3 +342,60 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, 0, res.code, res.stderr)
 	assert.Contains(t, res.stdout, `"Name": "passthrough.mapper"`, "go vet learns the check flags")
 }
+
+// TestDepsFlag: the shared analysis's one setting, -upstreamfacts.deps,
+// is a flag of the command and of go vet; it makes a user's client
+// package a source of dependency errors.
+func TestDepsFlag(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/depsmod\n\ngo 1.22\n",
+		"kv/kv.go": `package kv
+
+import "errors"
+
+type Client struct{ Addr string }
+
+func (c *Client) Get(key string) (string, error) {
+	return "", errors.New("dial tcp " + c.Addr + ": connection refused")
+}
+`,
+		"h/h.go": `package h
+
+import (
+	"net/http"
+
+	"example.com/depsmod/kv"
+)
+
+var cache = &kv.Client{Addr: "10.0.3.7:6379"}
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	v, err := cache.Get("session")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Write([]byte(v))
+}
+`,
+	}
+	for name, content := range files {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	res := run(t, dir, bin, "./...")
+	assert.Equal(t, 0, res.code, "without -upstreamfacts.deps kv is unknown: %s", res.stderr)
+
+	res = run(t, dir, bin, "-upstreamfacts.deps=example.com/depsmod/kv", "./...")
+	assert.Equal(t, 3, res.code)
+	assert.Contains(t, res.stderr, "h/h.go:14:17: dependency error err.Error() is sent to the client")
+
+	res = run(t, dir, "go", "vet", "-vettool="+bin, "-upstreamfacts.deps=example.com/depsmod/kv", "./...")
+	assert.NotEqual(t, 0, res.code)
+	assert.Contains(t, res.stderr, "h/h.go:14:17: dependency error err.Error() is sent to the client")
+
+	res = run(t, dir, bin, "-upstreamfacts.deps=example.com/...", "./...")
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, "malformed import path")
+}
