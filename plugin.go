@@ -89,9 +89,10 @@ func (s *Settings) checks() []check {
 
 // PassthroughSettings configures the passthrough check (flags -passthrough.*).
 type PassthroughSettings struct {
-	Enable *bool    `json:"enable"` // default true
-	Mapper string   `json:"mapper"` // import/path.Func, a func(int) int
-	Allow  []string `json:"allow"`  // function or package patterns
+	Enable     *bool    `json:"enable"`     // default true
+	Mapper     string   `json:"mapper"`     // import/path.Func, a func(int) int
+	CodeMapper string   `json:"codemapper"` // import/path.Func, a func(codes.Code) codes.Code (gRPC)
+	Allow      []string `json:"allow"`      // function or package patterns
 }
 
 // LeakSettings configures the leak check (flags -leak.*).

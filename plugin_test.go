@@ -2,6 +2,7 @@ package upstreamlint_test
 
 import (
 	"flag"
+	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -100,7 +101,7 @@ softerror:
 
 func TestSettingsUnknownKey(t *testing.T) {
 	for _, tc := range []struct{ settings, want string }{
-		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, allow)`},
+		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, codemapper, allow)`},
 		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, passthrough, leak, softerror)`},
 		{`{leak: {enabled: false}}`, `unknown key "leak.enabled"`},
 		{`{enable: false}`, `unknown key "enable"`},
@@ -270,4 +271,70 @@ func TestPluginDiagnosticsHaveNoRelated(t *testing.T) {
 		related += len(d.Related)
 	}
 	assert.NotZero(t, related, "the check itself reports the upstream call as related information")
+}
+
+// The example configurations stay valid and complete: golangci-lint's
+// part names the plugin as a module linter, and its settings decode,
+// validate and show every setting there is.
+func TestExampleConfigs(t *testing.T) {
+	data, err := os.ReadFile(".golangci.example.yml")
+	require.NoError(t, err)
+	var cfg struct {
+		Version string
+		Linters struct {
+			Enable   []string
+			Settings struct {
+				Custom map[string]struct {
+					Type     string
+					Settings map[string]any
+				}
+			}
+		}
+	}
+	require.NoError(t, yaml.Unmarshal(data, &cfg))
+	assert.Equal(t, "2", cfg.Version)
+	assert.Contains(t, cfg.Linters.Enable, "upstreamlint")
+	custom, ok := cfg.Linters.Settings.Custom["upstreamlint"]
+	require.True(t, ok, "linters.settings.custom.upstreamlint")
+	assert.Equal(t, "module", custom.Type)
+	newFn, err := register.GetPlugin("upstreamlint")
+	require.NoError(t, err)
+	_, err = newFn(custom.Settings)
+	require.NoError(t, err, "the example settings are valid")
+	var missing []string
+	var walk func(v map[string]any, typ reflect.Type, path string)
+	walk = func(v map[string]any, typ reflect.Type, path string) {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			key := path + jsonName(f)
+			val, ok := v[jsonName(f)]
+			if !ok {
+				missing = append(missing, key)
+				continue
+			}
+			if f.Type.Kind() == reflect.Struct {
+				sub, _ := val.(map[string]any)
+				walk(sub, f.Type, key+".")
+			}
+		}
+	}
+	walk(custom.Settings, reflect.TypeFor[upstreamlint.Settings](), "")
+	assert.Empty(t, missing, ".golangci.example.yml shows every setting")
+	assert.Contains(t, string(data), "//nolint:upstreamlint // ")
+
+	data, err = os.ReadFile(".custom-gcl.example.yml")
+	require.NoError(t, err)
+	var gcl struct {
+		Version string
+		Plugins []struct{ Module, Import, Version, Path string }
+	}
+	require.NoError(t, yaml.Unmarshal(data, &gcl))
+	goMod, err := os.ReadFile(filepath.Join("tools", "golangci", "go.mod"))
+	require.NoError(t, err)
+	assert.Contains(t, string(goMod), "github.com/golangci/golangci-lint/v2 "+gcl.Version+"\n",
+		"the example builds the golangci-lint version the e2e test builds")
+	require.Len(t, gcl.Plugins, 1)
+	assert.Equal(t, "github.com/upstreamlint/upstreamlint", gcl.Plugins[0].Module)
+	assert.Equal(t, "github.com/upstreamlint/upstreamlint", gcl.Plugins[0].Import, "the package that registers the plugin")
+	assert.NotEmpty(t, gcl.Plugins[0].Version)
 }
