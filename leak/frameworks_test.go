@@ -1,0 +1,36 @@
+package leak_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/upstreamlint/upstreamlint/leak"
+)
+
+// The framework cases run on stubs in testdata/src whose signatures match
+// the real modules (e2e/frameworks runs the command on the real ones).
+
+func TestGin(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/gin")
+}
+
+func TestEcho(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo")
+}
+
+func TestFiber(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiber")
+}
+
+func TestChiRender(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/render")
+}
+
+func TestGRPCServer(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/grpc")
+}
+
+func TestFixFrameworks(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/frameworkfix")
+}

@@ -1,0 +1,40 @@
+package passthrough_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/upstreamlint/upstreamlint/passthrough"
+)
+
+// The framework cases run on stubs in testdata/src whose signatures match
+// the real modules (e2e/frameworks runs the command on the real ones).
+
+func TestGin(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/gin")
+}
+
+func TestEcho(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/echo")
+}
+
+func TestFiber(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fiber")
+}
+
+func TestChiRender(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/render")
+}
+
+func TestGRPCServer(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpc")
+}
+
+func TestFixGin(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginfix")
+}
+
+func TestFixGRPCServer(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfix")
+}
