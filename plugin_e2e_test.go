@@ -113,6 +113,19 @@ func Decided(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusOK)
 }
+
+// Mirror is Forward with a //nolint:upstreamlint on the function.
+//
+//nolint:upstreamlint // the status page mirrors the inventory on purpose
+func Mirror(w http.ResponseWriter, r *http.Request) {
+	resp, err := http.Get("http://inventory.internal/items")
+	if err != nil {
+		http.Error(w, "inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
 `
 )
 
@@ -120,8 +133,9 @@ func Decided(w http.ResponseWriter, r *http.Request) {
 const (
 	findForward   = "handlers/handlers.go:18:16: upstreamlint: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service"
 	findViaHelper = "handlers/handlers.go:39:16: upstreamlint: passthrough: upstream status code is forwarded to the client; map it to a status of this service"
-	// what Suppressed would report without its //nolint
+	// what Suppressed and Mirror would report without their //nolint
 	findSuppressed = "handlers/handlers.go:29:16: upstreamlint: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service"
+	findMirror     = "handlers/handlers.go:62:16: upstreamlint: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service"
 )
 
 // TestGolangciLint builds golangci-lint v2 with the plugin compiled in
@@ -133,19 +147,23 @@ func TestGolangciLint(t *testing.T) {
 	}
 	bin := buildGolangciLint(t)
 	mod := writeModule(t, handlersGo)
+	// One golangci-lint cache for the runs, none of the user's: results are
+	// keyed by package contents, settings and binary, as for any user.
+	t.Setenv("GOLANGCI_LINT_CACHE", t.TempDir())
 
 	t.Run("findings", func(t *testing.T) {
 		res := golangciRun(t, bin, mod, `passthrough: {}`)
 		assert.Equal(t, 1, res.code, "exit code 1: issues found\n%s", res.stderr)
 		assert.Equal(t, []string{findForward, findViaHelper}, res.issues,
-			"Forward and ViaHelper (through a fact), not Suppressed (//nolint) nor Decided (clean)")
+			"Forward and ViaHelper (through a fact), not Suppressed and Mirror (//nolint) nor Decided (clean)")
 	})
 
 	t.Run("nolint suppresses", func(t *testing.T) {
-		// The same module without the //nolint comment: Suppressed reports.
-		bare := writeModule(t, strings.Replace(handlersGo, " //nolint:upstreamlint // the status page mirrors the inventory on purpose", "", 1))
+		// The same module without the //nolint comments (the line stays, so
+		// the positions do): Suppressed and Mirror report.
+		bare := writeModule(t, strings.ReplaceAll(handlersGo, "//nolint:upstreamlint", "//"))
 		res := golangciRun(t, bin, bare, `passthrough: {}`)
-		assert.Equal(t, []string{findForward, findSuppressed, findViaHelper}, res.issues)
+		assert.Equal(t, []string{findForward, findSuppressed, findViaHelper, findMirror}, res.issues)
 	})
 
 	t.Run("allow", func(t *testing.T) {
@@ -161,6 +179,27 @@ func TestGolangciLint(t *testing.T) {
 
 	t.Run("passthrough disabled", func(t *testing.T) {
 		res := golangciRun(t, bin, mod, `passthrough: {enable: false}`)
+		assert.Equal(t, 0, res.code, res.stderr)
+		assert.Empty(t, res.issues)
+	})
+
+	t.Run("fix", func(t *testing.T) {
+		// golangci-lint applies the suggested fixes itself: the helper both
+		// fixes add is added once, and the result builds and is clean.
+		dir := writeModule(t, handlersGo)
+		res := golangciRun(t, bin, dir, `passthrough: {}`, "--fix")
+		assert.Equal(t, 0, res.code, res.stderr)
+		fixed, err := os.ReadFile(filepath.Join(dir, "handlers", "handlers.go"))
+		require.NoError(t, err)
+		assert.Contains(t, string(fixed), "\tw.WriteHeader(mapUpstreamStatus(resp.StatusCode))\n}\n\n// Suppressed")
+		assert.Contains(t, string(fixed), "\tw.WriteHeader(mapUpstreamStatus(code))\n")
+		assert.Equal(t, 1, strings.Count(string(fixed), "func mapUpstreamStatus("), "one helper")
+		build := exec.Command("go", "vet", "./...")
+		build.Dir = dir
+		build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOPROXY=off")
+		out, err := build.CombinedOutput()
+		require.NoError(t, err, "the fixed module builds: %s", out)
+		res = golangciRun(t, bin, dir, `passthrough: {}`)
 		assert.Equal(t, 0, res.code, res.stderr)
 		assert.Empty(t, res.issues)
 	})
@@ -256,7 +295,7 @@ type golangciResult struct {
 
 // golangciRun runs golangci-lint in mod with a configuration that enables
 // only upstreamlint, with settings (a YAML flow mapping) as its settings.
-func golangciRun(t *testing.T, bin, mod, settings string) golangciResult {
+func golangciRun(t *testing.T, bin, mod, settings string, args ...string) golangciResult {
 	t.Helper()
 	cfg := fmt.Sprintf(`version: "2"
 linters:
@@ -274,16 +313,16 @@ issues:
 `, settings)
 	cfgPath := filepath.Join(mod, ".golangci.yml")
 	require.NoError(t, os.WriteFile(cfgPath, []byte(cfg), 0o644))
-	return golangciRunConfig(t, bin, mod, cfgPath)
+	return golangciRunConfig(t, bin, mod, cfgPath, args...)
 }
 
 // golangciRunConfig runs golangci-lint in mod with the configuration file cfgPath.
-func golangciRunConfig(t *testing.T, bin, mod, cfgPath string) golangciResult {
+func golangciRunConfig(t *testing.T, bin, mod, cfgPath string, args ...string) golangciResult {
 	t.Helper()
-	cmd := exec.Command(bin, "run", "--config", cfgPath, "--output.json.path=stdout", "--show-stats=false", "./...")
+	args = append([]string{"run", "--config", cfgPath, "--output.json.path=stdout", "--show-stats=false"}, args...)
+	cmd := exec.Command(bin, append(args, "./...")...)
 	cmd.Dir = mod
 	cmd.Env = append(os.Environ(),
-		"GOLANGCI_LINT_CACHE="+t.TempDir(),
 		"GOWORK=off",
 		"GOFLAGS=",
 		"GOPROXY=off", // the test module has no dependencies: linting is offline
