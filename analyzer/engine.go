@@ -27,7 +27,7 @@ type Engine struct {
 	events    map[*ssa.Function][]SinkEvent
 	forwarded map[forwardKey]map[token.Pos]bool
 
-	serviceTypes map[*types.TypeName]bool // types registered as gRPC services
+	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 }
 
 // A storeEntry is a write of labels into the memory under a root value.
@@ -87,7 +87,8 @@ type SinkEvent struct {
 	// (http.Error's code), or -1.
 	StatusArg int
 	// Partial is set when a helper writes only a part of the argument
-	// (a field of it): Value is not what the client receives.
+	// (a field of it), or embeds it in a payload of its own: Value is not
+	// what the client receives.
 	Partial bool
 	// Handoff marks a body event inferred, not modelled: an upstream body
 	// handed, whole, to a call that also receives the client's writer
@@ -477,7 +478,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	for _, b := range fn.Blocks {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
 			for i, r := range ret.Results {
-				if i < len(s.Results) {
+				if i < len(s.Results) && !NarrowedToConstants(b, r) {
 					s.Results[i] = s.Results[i].union(e.Labels(r))
 				}
 			}
@@ -585,6 +586,9 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	var evs []SinkEvent
 	statusArg := -1
 	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
+		if role == RoleStatus && i < len(args) && NarrowedToConstants(call.Block(), args[i]) {
+			ls = nil // a status known to equal a constant here: a decision
+		}
 		if i < len(args) {
 			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: statusArg})
 		}
@@ -625,7 +629,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		// (an error-only payload, say) matters to some checks.
 		ls := e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path)
 		add(sp.Role, sp.Param, via, ls, sp.Proxy)
-		evs[len(evs)-1].Partial = sp.Reads != ""
+		evs[len(evs)-1].Partial = sp.Reads != "" || sp.Path != ""
 	}
 	return evs
 }

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,6 +76,31 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 		text = "\n\nimport " + spec
 	}
 	return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
+}
+
+// HostFile picks the file that receives a helper a package's fixes
+// share: the first, by name, of the files with findings, preferring
+// non-test files so that the package still builds without its tests.
+// Every variant of a package (with or without its tests) picks the same
+// file when it has findings in non-test files, so identical insertions
+// coalesce when fixes are merged.
+func HostFile(fset *token.FileSet, files []*ast.File) *ast.File {
+	if len(files) == 0 {
+		return nil
+	}
+	name := func(f *ast.File) string { return fset.File(f.Pos()).Name() }
+	sorted := slices.Clone(files)
+	slices.SortFunc(sorted, func(a, b *ast.File) int {
+		ta, tb := strings.HasSuffix(name(a), "_test.go"), strings.HasSuffix(name(b), "_test.go")
+		switch {
+		case ta && !tb:
+			return 1
+		case tb && !ta:
+			return -1
+		}
+		return strings.Compare(name(a), name(b))
+	})
+	return sorted[0]
 }
 
 // Qualify returns how file refers to the package-level object path.name

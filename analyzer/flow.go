@@ -243,3 +243,93 @@ func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
 	})
 	return found
 }
+
+// NarrowedToConstants reports whether, where b executes, v is known to
+// equal one of a few constants: every way into b (or into a block that
+// dominates it) is the true edge of v == K or the false edge of v != K.
+// A value narrowed so is a decision (switch code { case 200, 201: return
+// code }), not a copy of whatever the upstream said.
+func NarrowedToConstants(b *ssa.BasicBlock, v ssa.Value) bool {
+	v = stripConv(v)
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) > 0 && allEqualityEdges(d, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func allEqualityEdges(d *ssa.BasicBlock, v ssa.Value) bool {
+	for _, p := range d.Preds {
+		ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+		if !ok {
+			return false
+		}
+		bin, ok := ifInstr.Cond.(*ssa.BinOp)
+		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+			return false
+		}
+		var other ssa.Value
+		switch {
+		case sameValue(stripConv(bin.X), v, 0):
+			other = bin.Y
+		case sameValue(stripConv(bin.Y), v, 0):
+			other = bin.X
+		default:
+			return false
+		}
+		if _, isConst := other.(*ssa.Const); !isConst {
+			return false
+		}
+		want := p.Succs[0] // the true edge for ==
+		if bin.Op == token.NEQ {
+			want = p.Succs[1]
+		}
+		if want != d || p.Succs[0] == p.Succs[1] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameValue reports whether a and b are the same value, or reads of the
+// same field of the same value (resp.StatusCode loaded twice). Stores in
+// between are not considered: a status field is not rewritten between a
+// test and its use in practice.
+func sameValue(a, b ssa.Value, depth int) bool {
+	if a == b {
+		return true
+	}
+	if depth > 4 {
+		return false
+	}
+	switch x := a.(type) {
+	case *ssa.UnOp:
+		// loads of a field only: a local variable may be reassigned
+		y, ok := b.(*ssa.UnOp)
+		_, field := x.X.(*ssa.FieldAddr)
+		return ok && field && x.Op == token.MUL && y.Op == token.MUL && sameValue(x.X, y.X, depth+1)
+	case *ssa.FieldAddr:
+		y, ok := b.(*ssa.FieldAddr)
+		return ok && x.Field == y.Field && sameValue(x.X, y.X, depth+1)
+	case *ssa.Field:
+		y, ok := b.(*ssa.Field)
+		return ok && x.Field == y.Field && sameValue(x.X, y.X, depth+1)
+	}
+	return false
+}
+
+func stripConv(v ssa.Value) ssa.Value {
+	for {
+		switch x := v.(type) {
+		case *ssa.Convert:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.MakeInterface:
+			v = x.X
+		default:
+			return v
+		}
+	}
+}

@@ -34,15 +34,19 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
-		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: e.Labels(v)})
+		var ls Labels
+		if !NarrowedToConstants(b, v) {
+			ls = e.Labels(v)
+		}
+		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: ls})
 	}
 	return out
 }
 
 // isServiceMethod reports whether fn is a method of a gRPC service
-// implementation: an exported method returning an error, on a type that
-// embeds a generated Unimplemented…Server or Unsafe…Server, or that is
-// passed to a generated Register…Server function in this package.
+// implementation: a method of the generated service interface (the
+// methods of the Unimplemented…Server it embeds, or of the …Server
+// interface of the Register…Server call it is passed to).
 func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	if fn.Parent() != nil || fn.Signature.Recv() == nil {
 		return false
@@ -62,7 +66,49 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	if e.serviceTypes == nil {
 		e.serviceTypes = e.findRegisteredServices()
 	}
-	return embedsGeneratedServer(named) || e.serviceTypes[named.Obj()]
+	if names := e.serviceTypes[named.Obj()]; names != nil && names[obj.Name()] {
+		return true
+	}
+	return generatedServerMethods(named)[obj.Name()]
+}
+
+// generatedServerMethods returns the methods of the Unimplemented…Server
+// or Unsafe…Server type that n embeds (Unsafe…Server is an interface
+// with one unexported method: then every exported method counts).
+func generatedServerMethods(n *types.Named) map[string]bool {
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !f.Embedded() {
+			continue
+		}
+		fn := recvNamed(f.Type())
+		if fn == nil {
+			continue
+		}
+		name := fn.Obj().Name()
+		switch {
+		case strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server"):
+			return methodNames(types.NewPointer(fn))
+		case strings.HasPrefix(name, "Unsafe") && strings.HasSuffix(name, "Server"):
+			return methodNames(types.NewPointer(n))
+		}
+	}
+	return nil
+}
+
+func methodNames(t types.Type) map[string]bool {
+	ms := types.NewMethodSet(t)
+	out := make(map[string]bool, ms.Len())
+	for i := 0; i < ms.Len(); i++ {
+		if m := ms.At(i).Obj(); m.Exported() {
+			out[m.Name()] = true
+		}
+	}
+	return out
 }
 
 func recvNamed(t types.Type) *types.Named {
@@ -73,30 +119,11 @@ func recvNamed(t types.Type) *types.Named {
 	return n
 }
 
-func embedsGeneratedServer(n *types.Named) bool {
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		if fn := recvNamed(f.Type()); fn != nil {
-			name := fn.Obj().Name()
-			if (strings.HasPrefix(name, "Unimplemented") || strings.HasPrefix(name, "Unsafe")) && strings.HasSuffix(name, "Server") {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // findRegisteredServices finds the types passed as the server argument
-// of generated Register…Server(s grpc.ServiceRegistrar, srv …Server) calls.
-func (e *Engine) findRegisteredServices() map[*types.TypeName]bool {
-	out := make(map[*types.TypeName]bool)
+// of generated Register…Server(s grpc.ServiceRegistrar, srv …Server)
+// calls, with the methods of that …Server interface.
+func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
+	out := make(map[*types.TypeName]map[string]bool)
 	for _, fn := range e.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -109,7 +136,8 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]bool {
 					continue
 				}
 				args := call.Common().Args
-				if len(args) != 2 {
+				sig := call.Common().Signature()
+				if len(args) != 2 || sig.Params().Len() != 2 || !types.IsInterface(sig.Params().At(1).Type()) {
 					continue
 				}
 				v := args[1]
@@ -117,7 +145,7 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]bool {
 					v = mi.X
 				}
 				if n := recvNamed(v.Type()); n != nil {
-					out[n.Obj()] = true
+					out[n.Obj()] = methodNames(sig.Params().At(1).Type())
 				}
 			}
 		}

@@ -224,16 +224,18 @@ var flows = map[string][]flow{
 
 	// grpc-go status: codes and statuses of upstream errors, and new
 	// errors built from them.
-	grpcStatus + ".Code":                   {res(0, 0, opGRPCCode)},
-	grpcStatus + ".Convert":                {res(0, 0, opGRPCStatus)},
-	grpcStatus + ".FromError":              {res(0, 0, opGRPCStatus)},
-	grpcStatus + ".New":                    {res(0, 0, opGRPCStatus), res(1, 0, opWrapText)},
-	grpcStatus + ".Newf":                   {res(0, 0, opGRPCStatus), res(variadicArgs, 0, "[]/"+opWrapText)},
-	grpcStatus + ".Error":                  {res(0, 0, opGRPCErr), res(1, 0, opWrapText)},
-	grpcStatus + ".Errorf":                 {res(0, 0, opGRPCErr), res(variadicArgs, 0, "[]/"+opWrapText)},
-	"(*" + grpcStatus + ".Status).Code":    {res(0, 0, opGRPCCode)},
-	"(*" + grpcStatus + ".Status).Err":     {res(0, 0, opGRPCErr)},
-	"(*" + grpcStatus + ".Status).Message": {res(0, 0, opText)},
+	grpcStatus + ".Code":      {res(0, 0, opGRPCCode)},
+	grpcStatus + ".Convert":   {res(0, 0, opGRPCStatus)},
+	grpcStatus + ".FromError": {res(0, 0, opGRPCStatus)},
+	grpcStatus + ".New":       {res(0, 0, opGRPCStatus), res(1, 0, opWrapText)},
+	grpcStatus + ".Newf":      {res(0, 0, opGRPCStatus), res(variadicArgs, 0, "[]/"+opWrapText)},
+	grpcStatus + ".Error":     {res(0, 0, opGRPCErr), res(1, 0, opWrapText)},
+	grpcStatus + ".Errorf":    {res(0, 0, opGRPCErr), res(variadicArgs, 0, "[]/"+opWrapText)},
+	// status.Status is an alias of internal/status.Status: methods are
+	// keyed by the internal type.
+	"(*" + grpcInternalStatus + ".Status).Code":    {res(0, 0, opGRPCCode)},
+	"(*" + grpcInternalStatus + ".Status).Err":     {res(0, 0, opGRPCErr)},
+	"(*" + grpcInternalStatus + ".Status).Message": {res(0, 0, opText)},
 }
 
 // Role is what a sink does with an argument.
@@ -272,11 +274,12 @@ func (r sinkRow) to(w int) sinkRow {
 }
 
 const (
-	grpcStatus = "google.golang.org/grpc/status"
-	gin        = "github.com/gin-gonic/gin"
-	echo       = "github.com/labstack/echo/v4"
-	fiber      = "github.com/gofiber/fiber/v2"
-	chi        = "github.com/go-chi/render"
+	grpcStatus         = "google.golang.org/grpc/status"
+	grpcInternalStatus = "google.golang.org/grpc/internal/status"
+	gin                = "github.com/gin-gonic/gin"
+	echo               = "github.com/labstack/echo/v4"
+	fiber              = "github.com/gofiber/fiber/v2"
+	chi                = "github.com/go-chi/render"
 )
 
 var sinks = map[string]sinkRow{

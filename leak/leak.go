@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -150,7 +152,11 @@ func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.Sin
 	}
 	block := ev.Instr.Block()
 	var errGuarded *bool
+	encodes := !isFmtCall(ev.Instr)
 	for _, l := range ev.Labels {
+		if encodes && !serialized(ev.Value.Type(), ev.Value, l.Path) {
+			continue // kept in a field an encoder never writes (unexported, json:"-")
+		}
 		switch l.Kind {
 		case analyzer.KindStack:
 			consider(leakStack, l)
@@ -175,6 +181,57 @@ func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.Sin
 		}
 	}
 	return best, bestLabel
+}
+
+// isFmtCall reports whether the sink is a fmt printing function, which
+// prints unexported fields too.
+func isFmtCall(instr ssa.CallInstruction) bool {
+	fn := instr.Common().StaticCallee()
+	return fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt"
+}
+
+// serialized reports whether the part of a value at path is written by
+// an encoder: no field on the way is unexported or tagged json:"-".
+// The static type is taken before interface conversion.
+func serialized(t types.Type, v ssa.Value, path string) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		t = mi.X.Type()
+	}
+	for path != "" {
+		var step string
+		step, path, _ = strings.Cut(path, "/")
+		if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Struct:
+			found := false
+			for i := 0; i < u.NumFields(); i++ {
+				f := u.Field(i)
+				if f.Name() != step {
+					continue
+				}
+				tag, _ := reflect.StructTag(u.Tag(i)).Lookup("json")
+				if !f.Exported() || tag == "-" {
+					return false
+				}
+				t, found = f.Type(), true
+				break
+			}
+			if !found {
+				return true
+			}
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Map:
+			t = u.Elem()
+		default:
+			return true // an interface or unknown: assume it is written
+		}
+	}
+	return true
 }
 
 // allSentinelGuarded reports whether every error that v carries is
@@ -229,7 +286,62 @@ func errorRoots(v ssa.Value) []ssa.Value {
 			}
 		}
 	}
+	if inner := payloadValues(v, 0); len(inner) > 0 {
+		var out []ssa.Value
+		for _, x := range inner {
+			out = append(out, errorRoots(x)...)
+		}
+		return out
+	}
 	return []ssa.Value{analyzer.ErrorRoot(v)}
+}
+
+// payloadValues returns the values stored into a map or struct literal
+// (gin.H{"error": err.Error()}), through interface conversions and loads.
+func payloadValues(v ssa.Value, depth int) []ssa.Value {
+	if depth > 3 {
+		return nil
+	}
+	v = stripIfaceLoad(v)
+	var out []ssa.Value
+	switch x := v.(type) {
+	case *ssa.MakeMap:
+		for _, ref := range *x.Referrers() {
+			if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == x {
+				out = append(out, u.Value)
+			}
+		}
+	case *ssa.Alloc:
+		for _, ref := range *x.Referrers() {
+			if fa, ok := ref.(*ssa.FieldAddr); ok {
+				for _, r2 := range *fa.Referrers() {
+					if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
+						out = append(out, st.Val)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func stripIfaceLoad(v ssa.Value) ssa.Value {
+	for i := 0; i < 6; i++ {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeType:
+			v = x.X
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return v
+			}
+			v = x.X
+		default:
+			return v
+		}
+	}
+	return v
 }
 
 func isErrorish(v ssa.Value) bool {
@@ -275,9 +387,11 @@ func leakExpr(info *types.Info, rep *analyzer.Reporter, call *ast.CallExpr, ev a
 	if x := rep.ArgExpr(call, ev.Instr, ev.Arg); x != nil {
 		return x
 	}
+	// The variadic arguments: the syntactic index of the variadic
+	// parameter is its index in the signature (x.M(…) and f(…) alike).
 	sig := ev.Instr.Common().Signature()
 	first := sig.Params().Len() - 1
-	if sig.Recv() == nil && len(call.Args) > first && first >= 0 {
+	if sig.Variadic() && len(call.Args) > first && first >= 0 {
 		for _, a := range call.Args[first:] {
 			if t := info.TypeOf(a); t != nil && (types.Implements(t, errorIface) || containsErrorCall(info, a)) {
 				return a

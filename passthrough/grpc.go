@@ -3,8 +3,6 @@ package passthrough
 import (
 	"go/ast"
 	"go/types"
-	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -104,18 +102,7 @@ func (c *checker) codeHelperHost(pass *analysis.Pass, findings []*grpcFinding) *
 	for _, f := range findings {
 		files = append(files, f.file)
 	}
-	name := func(f *ast.File) string { return pass.Fset.File(f.Pos()).Name() }
-	slices.SortFunc(files, func(a, b *ast.File) int {
-		ta, tb := strings.HasSuffix(name(a), "_test.go"), strings.HasSuffix(name(b), "_test.go")
-		switch {
-		case ta != tb && ta:
-			return 1
-		case ta != tb:
-			return -1
-		}
-		return strings.Compare(name(a), name(b))
-	})
-	return files[0]
+	return analyzer.HostFile(pass.Fset, files)
 }
 
 // grpcFix routes the code through the mapper: the code argument is

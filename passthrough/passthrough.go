@@ -1,14 +1,11 @@
 package passthrough
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"slices"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -252,29 +249,15 @@ func (c *checker) newFixer(pass *analysis.Pass, findings []*finding) *fixer {
 		}
 		return fx
 	}
-	// Host the helper in the first file with a fixable finding, preferring
-	// non-test files so the package still builds without its tests.
 	var hosts []*ast.File
 	for _, f := range findings {
 		if f.fixOK && f.file != nil {
 			hosts = append(hosts, f.file)
 		}
 	}
-	if len(hosts) == 0 {
+	if fx.host = analyzer.HostFile(pass.Fset, hosts); fx.host == nil {
 		return fx
 	}
-	name := func(f *ast.File) string { return pass.Fset.File(f.Pos()).Name() }
-	slices.SortFunc(hosts, func(a, b *ast.File) int {
-		ta, tb := strings.HasSuffix(name(a), "_test.go"), strings.HasSuffix(name(b), "_test.go")
-		if ta != tb {
-			if ta {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(name(a), name(b))
-	})
-	fx.host = hosts[0]
 	fx.hostText = helperText(httpName(pass.TypesInfo, fx.host))
 	fx.ok = true
 	return fx

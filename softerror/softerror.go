@@ -179,11 +179,15 @@ type handler struct {
 func handlerOf(fn *ssa.Function) *handler {
 	var w *ssa.Parameter
 	req := false
+	// A framework handler has the framework's handler signature: its
+	// context is its only parameter. A helper taking the context and
+	// more (writeError(c, msg)) may be called after a status was set.
+	only := fn.Signature.Params().Len() == 1
 	for _, p := range fn.Params {
 		switch t := p.Type(); {
-		case isPtrToNamed(t, "github.com/gin-gonic/gin", "Context"), isPtrToNamed(t, "github.com/gofiber/fiber/v2", "Ctx"):
+		case only && (isPtrToNamed(t, "github.com/gin-gonic/gin", "Context") || isPtrToNamed(t, "github.com/gofiber/fiber/v2", "Ctx")):
 			return &handler{param: p, setter: ".Status"}
-		case isNamed(t, "github.com/labstack/echo/v4", "Context"):
+		case only && isNamed(t, "github.com/labstack/echo/v4", "Context"):
 			return &handler{param: p, setter: ".Response().WriteHeader"}
 		case w == nil && isNamed(t, "net/http", "ResponseWriter"):
 			w = p

@@ -369,3 +369,51 @@ func stream(w http.ResponseWriter, body io.Reader) {
 		}
 	}
 }
+
+// Narrowed to constants: where the status is known to equal 404 or 410,
+// writing it is a decision, as if the constant were written.
+func goodNarrowedBySwitch(w http.ResponseWriter, r *http.Request) {
+	resp, err := fetch(r)
+	if err != nil {
+		return
+	}
+	switch resp.StatusCode {
+	case http.StatusNotFound, http.StatusGone:
+		w.WriteHeader(resp.StatusCode)
+	default:
+		w.WriteHeader(http.StatusBadGateway)
+	}
+}
+
+// A mapper that returns its argument only where it equals a constant.
+func mapKnown(code int) int {
+	switch code {
+	case http.StatusOK, http.StatusCreated:
+		return code
+	}
+	return http.StatusBadGateway
+}
+
+func goodNarrowingMapper(w http.ResponseWriter, r *http.Request) {
+	resp, err := fetch(r)
+	if err != nil {
+		return
+	}
+	w.WriteHeader(mapKnown(resp.StatusCode))
+}
+
+// Narrowed by a range test is not narrowed to constants: 4xx pass through.
+func mapServerErrors(code int) int {
+	if code >= 500 {
+		return http.StatusBadGateway
+	}
+	return code
+}
+
+func badRangeMapper(w http.ResponseWriter, r *http.Request) {
+	resp, err := fetch(r)
+	if err != nil {
+		return
+	}
+	w.WriteHeader(mapServerErrors(resp.StatusCode)) // want `upstream status mapServerErrors\(resp.StatusCode\) is forwarded`
+}
