@@ -19,7 +19,10 @@
 // closures and helper functions in this and other packages (helpers that
 // return an upstream status, and helpers whose parameter becomes the status,
 // such as writeJSON(w, code, v)). Sinks: ResponseWriter.WriteHeader (and
-// wrappers that implement it), the code of http.Error and http.Redirect.
+// wrappers that implement it), the code of http.Error and http.Redirect, the
+// status arguments of gin, echo, fiber and chi/render calls, and the error a
+// gRPC service method returns (an upstream gRPC error, unchanged or wrapped
+// with %w, or a status built from its code).
 //
 // Silent on: explicit decisions (a comparison, a switch picking constants,
 // any function not known to pass the status through), reading the status for
@@ -28,7 +31,8 @@
 //
 // The suggested fix routes the status through a mapping function: the one
 // named by -passthrough.mapper, or a mapUpstreamStatus helper added to the
-// package (2xx→200, 429/503→503, 504→504, anything else→502).
+// package (2xx→200, 429/503→503, 504→504, anything else→502); for gRPC, the
+// code goes through -passthrough.codemapper or a mapUpstreamCode helper.
 //
 // Suppress a finding with //upstreamlint:ignore passthrough -- reason (on the
 // line, the line above, or in a function's doc comment), or allowlist
