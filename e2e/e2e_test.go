@@ -1,0 +1,184 @@
+// Package e2e runs the upstreamlint command on frameworks/, a module of
+// handlers written against the real gin, echo v4, fiber v2, go-chi/render
+// and grpc-go modules (from the module proxy, pinned by its go.sum). The
+// analysistest cases run on stubs in testdata/src; this test proves that
+// the stubs did not drift from the real APIs: the same defects are found
+// in code that compiles against the real modules, and nothing else.
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The findings on frameworks/, as "path:line: check: message" with the
+// path relative to frameworks/.
+var wantFindings = []string{
+	"echoapp/echoapp.go:41: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"echoapp/echoapp.go:51: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"echoapp/echoapp.go:59: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"echoapp/echoapp.go:68: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
+
+	"fiberapp/fiberapp.go:40: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"fiberapp/fiberapp.go:49: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"fiberapp/fiberapp.go:57: passthrough: upstream status code is forwarded to the client; map it to a status of this service",
+	"fiberapp/fiberapp.go:63: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"fiberapp/fiberapp.go:72: softerror: error-only body github.com/gofiber/fiber/v2.Map is sent with status 200 (no status written on this path); write an error status first",
+
+	"ginapp/ginapp.go:44: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"ginapp/ginapp.go:55: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"ginapp/ginapp.go:64: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"ginapp/ginapp.go:70: leak: upstream error body body is sent to the client; answer with a message of this service",
+	"ginapp/ginapp.go:79: leak: stack trace string(debug.Stack()) is sent to the client; log it instead",
+	"ginapp/ginapp.go:88: softerror: error-only body github.com/gin-gonic/gin.H is sent with explicit status 200; use an error status",
+	// A known false positive: c.DataFromReader(resp.StatusCode, …,
+	// resp.Body, …) forwards the status and the body of the same response,
+	// a proxy. DataFromReader has no row in the sink tables, and the fact
+	// derived from gin's own code (Render → Status → WriteHeader) makes it
+	// a status sink without a body. The stubs, with empty bodies, do not
+	// show it; remove this line when it is fixed.
+	"ginapp/ginapp.go:127: passthrough: upstream status resp.StatusCode is forwarded to the client by Context.DataFromReader; map it to a status of this service",
+
+	"grpcapp/grpcapp.go:34: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
+	"grpcapp/grpcapp.go:49: passthrough: upstream gRPC code status.Code(err) is returned to the client; map it to a code of this service",
+	`grpcapp/grpcapp.go:57: leak: dependency error status.Errorf(codes.Internal, "upstream: %v", err) is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message`,
+
+	"renderapp/renderapp.go:41: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"renderapp/renderapp.go:49: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"renderapp/renderapp.go:59: softerror: error-only body github.com/go-chi/render.M is sent with status 200 (no status written on this path); write an error status first",
+}
+
+// Exit codes of the command (README, "Exit codes"): 0 without findings,
+// 3 with findings. Earlier versions exited 0 under -json whatever they
+// found; both are accepted here, since what is asserted is the report.
+// Anything else (1: load or analysis failure, 2: usage) fails the test.
+var okExitCodes = map[int]bool{0: true, 3: true}
+
+func TestFrameworks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the command and analyses the real frameworks: skipped in -short mode")
+	}
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	module := filepath.Join(root, "e2e", "frameworks")
+
+	bin := filepath.Join(t.TempDir(), "upstreamlint")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/upstreamlint")
+	build.Dir = root
+	out, err := build.CombinedOutput()
+	require.NoError(t, err, "go build ./cmd/upstreamlint:\n%s", out)
+
+	cmd := exec.Command(bin, "-json", "./...")
+	cmd.Dir = module
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err = cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	require.NotContains(t, stderr.String(), "panic", "the command panicked")
+	require.True(t, okExitCodes[code], "exit code %d\nstderr:\n%s", code, stderr.String())
+
+	got, err := findings(stdout.Bytes(), module)
+	require.NoError(t, err, "stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+	want := append([]string(nil), wantFindings...)
+	sortFindings(want)
+	require.Equal(t, want, got)
+	if len(want) > 0 {
+		require.Equal(t, 3, code, "findings were reported: the exit code should say so")
+	}
+}
+
+// diagnostic is an entry of the go/analysis JSON tree; an analyzer that
+// failed has {"error": "..."} in place of its list.
+type diagnostic struct {
+	Posn    string `json:"posn"`
+	Message string `json:"message"`
+}
+
+// findings decodes the JSON tree {package: {analyzer: [diagnostic…]}}
+// (one or several, as drivers print one per package or one in all) into
+// sorted "path:line: analyzer: message" strings, paths relative to dir.
+func findings(stdout []byte, dir string) ([]string, error) {
+	var out []string
+	dec := json.NewDecoder(bytes.NewReader(stdout))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("decoding the JSON output: %v", err)
+		}
+		for pkg, byAnalyzer := range tree {
+			for name, raw := range byAnalyzer {
+				var diags []diagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					return nil, fmt.Errorf("%s: %s: not a list of diagnostics: %s", pkg, name, raw)
+				}
+				for _, d := range diags {
+					file, line, err := fileLine(d.Posn)
+					if err != nil {
+						return nil, err
+					}
+					rel, err := filepath.Rel(dir, file)
+					if err != nil {
+						return nil, err
+					}
+					out = append(out, fmt.Sprintf("%s:%s: %s: %s", filepath.ToSlash(rel), line, name, d.Message))
+				}
+			}
+		}
+	}
+	sortFindings(out)
+	return out, nil
+}
+
+// sortFindings orders "path:line: …" strings by path, then line number.
+func sortFindings(fs []string) {
+	key := func(f string) (string, int, string) {
+		path, rest, _ := strings.Cut(f, ":")
+		line, rest, _ := strings.Cut(rest, ":")
+		n, _ := strconv.Atoi(line)
+		return path, n, rest
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		pi, li, ri := key(fs[i])
+		pj, lj, rj := key(fs[j])
+		if pi != pj {
+			return pi < pj
+		}
+		if li != lj {
+			return li < lj
+		}
+		return ri < rj
+	})
+}
+
+// fileLine splits "file:line:col" (or "file:line").
+func fileLine(posn string) (file, line string, err error) {
+	parts := strings.Split(posn, ":")
+	if len(parts) >= 3 {
+		return strings.Join(parts[:len(parts)-2], ":"), parts[len(parts)-2], nil
+	}
+	if len(parts) == 2 {
+		return parts[0], parts[1], nil
+	}
+	return "", "", fmt.Errorf("malformed position %q", posn)
+}

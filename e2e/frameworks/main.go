@@ -1,0 +1,48 @@
+// Command e2eframeworks wires the services of this module; it exists so
+// that every package is used and the module builds as a program.
+package main
+
+import (
+	"log"
+	"net"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/gofiber/fiber/v2"
+	"github.com/labstack/echo/v4"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+
+	"example.com/e2eframeworks/echoapp"
+	"example.com/e2eframeworks/fiberapp"
+	"example.com/e2eframeworks/ginapp"
+	"example.com/e2eframeworks/grpcapp"
+	"example.com/e2eframeworks/renderapp"
+)
+
+func main() {
+	g := gin.New()
+	ginapp.Routes(g)
+	e := echo.New()
+	echoapp.Routes(e)
+	app := fiber.New()
+	fiberapp.Routes(app)
+	mux := http.NewServeMux()
+	renderapp.Routes(mux)
+
+	cc, err := grpc.NewClient("inventory.internal:443", grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	s := grpc.NewServer()
+	grpcapp.Register(s, cc)
+	lis, err := net.Listen("tcp", ":9090")
+	if err != nil {
+		log.Fatal(err)
+	}
+	go func() { log.Fatal(s.Serve(lis)) }()
+	go func() { log.Fatal(app.Listen(":8082")) }()
+	go func() { log.Fatal(e.Start(":8081")) }()
+	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
+	log.Fatal(g.Run(":8080"))
+}
