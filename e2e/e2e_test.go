@@ -101,9 +101,6 @@ func TestFrameworks(t *testing.T) {
 	want := append([]string(nil), wantFindings...)
 	sortFindings(want)
 	require.Equal(t, want, got)
-	if len(want) > 0 {
-		require.Equal(t, 3, code, "findings were reported: the exit code should say so")
-	}
 }
 
 // diagnostic is an entry of the go/analysis JSON tree; an analyzer that
