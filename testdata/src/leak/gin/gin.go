@@ -1,6 +1,7 @@
 package gin
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -12,6 +13,8 @@ import (
 )
 
 var client = &http.Client{}
+
+var ErrSoldOut = errors.New("item sold out")
 
 func badJSON(c *gin.Context) {
 	resp, err := client.Get("http://billing.internal:8080/v1/charge?token=s3cr3t")
@@ -27,6 +30,14 @@ func badAbortWithStatusJSON(c *gin.Context) {
 	_, err := client.Get("http://users.internal/me")
 	if err != nil {
 		c.AbortWithStatusJSON(http.StatusBadGateway, gin.H{"error": "users: " + err.Error()}) // want `dependency error "users: " \+ err.Error\(\) is sent`
+	}
+}
+
+// The error among the variadic arguments of a method is named.
+func badString(c *gin.Context) {
+	_, err := client.Get("http://users.internal/me")
+	if err != nil {
+		c.String(http.StatusBadGateway, "lookup failed: %v", err) // want `dependency error err is sent to the client`
 	}
 }
 
@@ -144,4 +155,26 @@ func goodSuccessBody(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusBadGateway, gin.H{"error": "catalog failed"})
+}
+
+// A sentinel tested with errors.Is is ours to show, also inside a
+// payload map.
+func goodSentinelInPayload(c *gin.Context) {
+	err := reserve(c.Param("id"))
+	if errors.Is(err, ErrSoldOut) {
+		c.JSON(http.StatusConflict, gin.H{"error": err.Error()})
+		return
+	}
+	if err != nil {
+		c.JSON(http.StatusBadGateway, gin.H{"error": "reservation failed"})
+	}
+}
+
+func reserve(id string) error {
+	resp, err := client.Get("http://inventory.internal/reserve/" + id)
+	if err != nil {
+		return fmt.Errorf("inventory: %w", err)
+	}
+	resp.Body.Close()
+	return nil
 }

@@ -55,6 +55,21 @@ func (s *textWrapServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (
 	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
 }
 
+// newStatusServer builds the status with status.New and returns its Err.
+type newStatusServer struct {
+	pb.UnimplementedOrdersServer
+	inv pb.InventoryClient
+}
+
+func (s *newStatusServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	item, err := s.inv.GetItem(ctx, &pb.GetItemRequest{Id: in.GetItemId()})
+	if err != nil {
+		st := status.New(codes.Internal, "inventory: "+err.Error())
+		return nil, st.Err() // want `dependency error st.Err\(\) is returned to the gRPC client`
+	}
+	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
+}
+
 // --- correct code ---
 
 var errNoItem = errors.New("no item id")

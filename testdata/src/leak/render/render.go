@@ -74,6 +74,15 @@ func goodLogged(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// errResponse is go-chi/render's documented error payload: Err is kept
+// for logging and is not serialised (json:"-").
+func goodRenderInternalErr(w http.ResponseWriter, r *http.Request) {
+	_, err := client.Get("http://users.internal/me")
+	if err != nil {
+		render.Render(w, r, &errResponse{Err: err, Message: "users unavailable"})
+	}
+}
+
 func goodDecodeError(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		ItemID string `json:"item_id"`

@@ -54,6 +54,22 @@ func (s *codeServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.
 	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
 }
 
+// fromErrorServer takes the code from status.FromError (status.Status is
+// an alias of grpc's internal/status.Status, as in grpc-go).
+type fromErrorServer struct {
+	pb.UnimplementedOrdersServer
+	inv pb.InventoryClient
+}
+
+func (s *fromErrorServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	item, err := s.inv.GetItem(ctx, &pb.GetItemRequest{Id: in.GetItemId()})
+	if err != nil {
+		st, _ := status.FromError(err)
+		return nil, status.Errorf(st.Code(), "inventory lookup for %s failed", in.GetItemId()) // want `upstream gRPC code st.Code\(\) is returned to the client`
+	}
+	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
+}
+
 // helperServer gets the error through a client helper of this package.
 type helperServer struct {
 	pb.UnimplementedOrdersServer
@@ -155,6 +171,60 @@ func (s *mappedServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*p
 		return nil, status.Error(mapCode(status.Code(err)), "inventory lookup failed")
 	}
 	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
+}
+
+// Only the methods of the service interface answer gRPC clients; other
+// exported methods of a server type are Go helpers.
+type helperMethodServer struct {
+	pb.UnimplementedOrdersServer
+	inv pb.InventoryClient
+}
+
+func (s *helperMethodServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	item, err := s.Item(ctx, in.GetItemId())
+	if err != nil {
+		return nil, status.Error(codes.Internal, "inventory lookup failed")
+	}
+	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
+}
+
+// Item is an exported helper of a server type, not one of the service's
+// methods: its Go callers get the upstream error, as they should.
+func (s *helperMethodServer) Item(ctx context.Context, id string) (*pb.Item, error) {
+	item, err := s.inv.GetItem(ctx, &pb.GetItemRequest{Id: id})
+	if err != nil {
+		return nil, err
+	}
+	return item, nil
+}
+
+// fixedServer is what the default fix leaves behind: silent, although
+// the helper returns the code it was given where it equals
+// DeadlineExceeded or Canceled.
+type fixedServer struct {
+	pb.UnimplementedOrdersServer
+	inv pb.InventoryClient
+}
+
+func (s *fixedServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	item, err := s.inv.GetItem(ctx, &pb.GetItemRequest{Id: in.GetItemId()})
+	if err != nil {
+		return nil, status.Error(mapUpstreamCode(status.Code(err)), "upstream request failed")
+	}
+	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
+}
+
+// mapUpstreamCode maps the code of an upstream gRPC error to a code of
+// this service (upstreamlint's default policy; adjust it to your API).
+func mapUpstreamCode(code codes.Code) codes.Code {
+	switch code {
+	case codes.Unavailable, codes.ResourceExhausted:
+		return codes.Unavailable // retrying later can help
+	case codes.DeadlineExceeded, codes.Canceled:
+		return code
+	default:
+		return codes.Internal // our dependency failed, or we called it wrong
+	}
 }
 
 var errNoItem = errors.New("no item id")

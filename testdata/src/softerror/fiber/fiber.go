@@ -107,3 +107,18 @@ func goodStatusOK(c *fiber.Ctx) error {
 func goodData(c *fiber.Ctx) error {
 	return c.JSON(Item{ID: "1", Name: "error handling book"})
 }
+
+// respondError is a helper, not a handler (its signature is not fiber.Handler): like a
+// net/http helper without the *http.Request, its callers may have set
+// the status.
+func respondError(c *fiber.Ctx, msg string) error {
+	return c.JSON(fiber.Map{"error": msg})
+}
+
+func goodFiberHelperAfterStatus(c *fiber.Ctx) error {
+	if _, err := client.Get("http://inventory.internal/items"); err != nil {
+		c.Status(fiber.StatusBadGateway)
+		return respondError(c, "inventory unavailable")
+	}
+	return nil
+}

@@ -101,3 +101,17 @@ func goodStatusOK(c *gin.Context) {
 func goodData(c *gin.Context) {
 	c.JSON(http.StatusOK, Item{ID: "1", Name: "error handling book"})
 }
+
+// writeError is a helper, not a handler (its signature is not gin.HandlerFunc): like a
+// net/http helper without the *http.Request, its callers may have set
+// the status.
+func writeError(c *gin.Context, msg string) {
+	c.Writer.WriteString("failed: " + msg)
+}
+
+func goodGinHelperAfterStatus(c *gin.Context) {
+	if _, err := client.Get("http://inventory.internal/items"); err != nil {
+		c.Status(http.StatusBadGateway)
+		writeError(c, "inventory unavailable")
+	}
+}
