@@ -29,6 +29,7 @@ func Routes(app *fiber.App) {
 	app.Get("/mapped/:id", mapped)
 	app.Get("/proxy/:id", proxy)
 	app.Post("/parse", parse)
+	app.Get("/helper/:id", helperAfterStatus)
 }
 
 func forward(c *fiber.Ctx) error {
@@ -110,4 +111,19 @@ func parse(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusBadRequest, err.Error())
 	}
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"item_id": req.ItemID})
+}
+
+// respondError is a helper, not a handler: its callers set the status.
+func respondError(c *fiber.Ctx, msg string) error {
+	return c.JSON(fiber.Map{"error": msg})
+}
+
+func helperAfterStatus(c *fiber.Ctx) error {
+	resp, err := fetch(c)
+	if err != nil {
+		c.Status(fiber.StatusBadGateway)
+		return respondError(c, "inventory unavailable")
+	}
+	resp.Body.Close()
+	return c.SendStatus(fiber.StatusNoContent)
 }

@@ -32,6 +32,7 @@ func Routes(r *gin.Engine) {
 	r.GET("/proxy/:id", proxy)
 	r.POST("/bind", bind)
 	r.GET("/internal/:id", internalError)
+	r.GET("/text/:id", text)
 }
 
 func forward(c *gin.Context) {
@@ -143,6 +144,16 @@ func internalError(c *gin.Context) {
 	if err != nil {
 		// gin keeps c.Errors internal: the client gets the status only.
 		_ = c.AbortWithError(http.StatusBadGateway, err)
+		return
+	}
+	resp.Body.Close()
+	c.Status(http.StatusNoContent)
+}
+
+func text(c *gin.Context) {
+	resp, err := fetch(c)
+	if err != nil {
+		c.String(http.StatusBadGateway, "inventory: %v", err)
 		return
 	}
 	resp.Body.Close()

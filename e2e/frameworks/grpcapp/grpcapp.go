@@ -19,6 +19,8 @@ import (
 func Register(s *grpc.Server, cc grpc.ClientConnInterface) {
 	inv := pb.NewInventoryClient(cc)
 	pb.RegisterOrdersServer(s, &forwardServer{inv: inv})
+	_ = &decidingServer{inv: inv}
+	_ = &fromErrorServer{inv: inv}
 	healthpb.RegisterHealthServer(s, &healthServer{upstream: healthpb.NewHealthClient(cc)})
 }
 
@@ -97,4 +99,29 @@ func (c *InventoryClient) ItemName(ctx context.Context, id string) (string, erro
 		return "", fmt.Errorf("inventory: %w", err)
 	}
 	return item.GetName(), nil
+}
+
+// Item is an exported helper of a server type, not one of the service's
+// methods: its Go callers get the upstream error, as they should.
+func (s *decidingServer) Item(ctx context.Context, id string) (*pb.Item, error) {
+	item, err := s.inv.GetItem(ctx, &pb.GetItemRequest{Id: id})
+	if err != nil {
+		return nil, err
+	}
+	return item, nil
+}
+
+// fromErrorServer copies the upstream's code through status.FromError.
+type fromErrorServer struct {
+	pb.UnimplementedOrdersServer
+	inv pb.InventoryClient
+}
+
+func (s *fromErrorServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	item, err := s.inv.GetItem(ctx, &pb.GetItemRequest{Id: in.GetItemId()})
+	if err != nil {
+		st, _ := status.FromError(err)
+		return nil, status.Errorf(st.Code(), "inventory lookup for %s failed", in.GetItemId())
+	}
+	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
 }

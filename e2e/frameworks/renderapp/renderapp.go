@@ -28,6 +28,7 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /soft/{id}", soft)
 	mux.HandleFunc("GET /mapped/{id}", mapped)
 	mux.HandleFunc("GET /proxy/{id}", proxy)
+	mux.HandleFunc("GET /render/{id}", renderError)
 }
 
 func forward(w http.ResponseWriter, r *http.Request) {
@@ -90,4 +91,26 @@ func proxy(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(resp.Body)
 	render.Status(r, resp.StatusCode)
 	render.Data(w, r, body)
+}
+
+// errResponse is go-chi/render's documented error payload: Err is kept
+// for logging and is not serialised.
+type errResponse struct {
+	Err     error  `json:"-"`
+	Message string `json:"message"`
+}
+
+func (e *errResponse) Render(w http.ResponseWriter, r *http.Request) error {
+	render.Status(r, http.StatusBadGateway)
+	return nil
+}
+
+func renderError(w http.ResponseWriter, r *http.Request) {
+	resp, err := fetch(r)
+	if err != nil {
+		_ = render.Render(w, r, &errResponse{Err: err, Message: "inventory unavailable"})
+		return
+	}
+	resp.Body.Close()
+	render.NoContent(w, r)
 }
