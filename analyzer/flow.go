@@ -152,14 +152,14 @@ func flip(op token.Token) token.Token {
 // v == ErrX): then v is that sentinel, our own error, not the
 // dependency's text.
 func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
-	v = stripIface(v)
+	v = Strip(v)
 	found := false
 	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
 		switch c := ifInstr.Cond.(type) {
 		case *ssa.Call:
 			if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "errors.Is" && succ == 0 {
 				args := c.Common().Args
-				if len(args) == 2 && stripIface(args[0]) == v && isGlobalLoad(args[1]) {
+				if len(args) == 2 && Strip(args[0]) == v && isGlobalLoad(args[1]) {
 					found = true
 				}
 			}
@@ -170,7 +170,7 @@ func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 			} else if c.Op != token.EQL {
 				return true
 			}
-			if succ == want && ((stripIface(c.X) == v && isGlobalLoad(c.Y)) || (stripIface(c.Y) == v && isGlobalLoad(c.X))) {
+			if succ == want && ((Strip(c.X) == v && isGlobalLoad(c.Y)) || (Strip(c.Y) == v && isGlobalLoad(c.X))) {
 				found = true
 			}
 		}
@@ -179,21 +179,8 @@ func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	return found
 }
 
-func stripIface(v ssa.Value) ssa.Value {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		default:
-			return v
-		}
-	}
-}
-
 func isGlobalLoad(v ssa.Value) bool {
-	v = stripIface(v)
+	v = Strip(v)
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		_, ok := u.X.(*ssa.Global)
 		return ok
@@ -204,10 +191,10 @@ func isGlobalLoad(v ssa.Value) bool {
 // ErrorRoot returns the error value whose text an argument carries:
 // the receiver of err.Error(), through interface conversions.
 func ErrorRoot(v ssa.Value) ssa.Value {
-	v = stripIface(v)
+	v = Strip(v)
 	if c, ok := v.(*ssa.Call); ok {
 		if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "(error).Error" {
-			return stripIface(callArgs(c.Common())[0])
+			return Strip(callArgs(c.Common())[0])
 		}
 	}
 	return v
@@ -250,7 +237,7 @@ func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
 // A value narrowed so is a decision (switch code { case 200, 201: return
 // code }), not a copy of whatever the upstream said.
 func NarrowedToConstants(b *ssa.BasicBlock, v ssa.Value) bool {
-	v = stripConv(v)
+	v = Strip(v)
 	for d := b; d != nil; d = d.Idom() {
 		if len(d.Preds) > 0 && allEqualityEdges(d, v) {
 			return true
@@ -271,9 +258,9 @@ func allEqualityEdges(d *ssa.BasicBlock, v ssa.Value) bool {
 		}
 		var other ssa.Value
 		switch {
-		case sameValue(stripConv(bin.X), v, 0):
+		case sameValue(Strip(bin.X), v, 0):
 			other = bin.Y
-		case sameValue(stripConv(bin.Y), v, 0):
+		case sameValue(Strip(bin.Y), v, 0):
 			other = bin.X
 		default:
 			return false
@@ -319,17 +306,23 @@ func sameValue(a, b ssa.Value, depth int) bool {
 	return false
 }
 
-func stripConv(v ssa.Value) ssa.Value {
-	for {
+// Strip returns the value behind conversions: interface wrapping
+// (MakeInterface, ChangeInterface), named-type changes and numeric or
+// string conversions. None of them changes where a value came from.
+func Strip(v ssa.Value) ssa.Value {
+	for i := 0; i < 16; i++ {
 		switch x := v.(type) {
-		case *ssa.Convert:
+		case *ssa.MakeInterface:
+			v = x.X
+		case *ssa.ChangeInterface:
 			v = x.X
 		case *ssa.ChangeType:
 			v = x.X
-		case *ssa.MakeInterface:
+		case *ssa.Convert:
 			v = x.X
 		default:
 			return v
 		}
 	}
+	return v
 }

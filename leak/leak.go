@@ -327,19 +327,12 @@ func payloadValues(v ssa.Value, depth int) []ssa.Value {
 
 func stripIfaceLoad(v ssa.Value) ssa.Value {
 	for i := 0; i < 6; i++ {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return v
-			}
-			v = x.X
-		default:
+		v = analyzer.Strip(v)
+		u, ok := v.(*ssa.UnOp)
+		if !ok || u.Op != token.MUL {
 			return v
 		}
+		v = u.X
 	}
 	return v
 }

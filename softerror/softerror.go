@@ -216,7 +216,7 @@ func isPtrToNamed(t types.Type, pkg, name string) bool {
 // errorOnly decides from types and literals whether v, written as a
 // response body, is only an error, and describes it for the message.
 func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
-	v = strip(v)
+	v = analyzer.Strip(v)
 	switch x := v.(type) {
 	case *ssa.MakeMap:
 		if c.mapErrorOnly(x, 0) {
@@ -239,7 +239,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
 		return "error text", true
 	}
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
-		if k, ok := strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
+		if k, ok := analyzer.Strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
 			return "error text " + strconv.Quote(shorten(constant.StringVal(k.Value))+"…"), true
 		}
 	}
@@ -247,7 +247,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
 		if fn := call.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" && strings.HasPrefix(fn.Name(), "Sprint") {
 			args := call.Common().Args
 			if len(args) > 0 {
-				if first, ok := strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
+				if first, ok := analyzer.Strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
 					return "error text " + strconv.Quote(shorten(constant.StringVal(first.Value))), true
 				}
 			}
@@ -257,26 +257,6 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
 		return "error-only body " + typeString(pass, derefType(v.Type())), true
 	}
 	return "", false
-}
-
-// strip removes conversions and interface wrapping, and loads of a
-// local whose only store is known.
-func strip(v ssa.Value) ssa.Value {
-	for i := 0; i < 8; i++ {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-		case *ssa.ChangeInterface:
-			v = x.X
-		case *ssa.ChangeType:
-			v = x.X
-		case *ssa.Convert:
-			v = x.X
-		default:
-			return v
-		}
-	}
-	return v
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
@@ -294,7 +274,7 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int) bool {
 			if u.Map != m {
 				return false // stored into another map
 			}
-			k, ok := strip(u.Key).(*ssa.Const)
+			k, ok := analyzer.Strip(u.Key).(*ssa.Const)
 			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 				return false // a key we cannot read: no verdict
 			}
@@ -313,10 +293,10 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int) bool {
 		return false
 	}
 	if len(keys) == 1 && depth < 3 {
-		if inner, ok := strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(inner, depth+1) {
+		if inner, ok := analyzer.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(inner, depth+1) {
 			return true
 		}
-		if st := structOf(strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
+		if st := structOf(analyzer.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
 			return true
 		}
 	}
@@ -509,7 +489,7 @@ func statusOnPath(fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.Sink
 }
 
 func is200(v ssa.Value) bool {
-	k, ok := strip(v).(*ssa.Const)
+	k, ok := analyzer.Strip(v).(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
 		return false
 	}
