@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"net/http"
 	"strconv"
 
 	"example.com/pb"
@@ -68,6 +69,21 @@ func (s *newStatusServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) 
 		return nil, st.Err() // want `dependency error st.Err\(\) is returned to the gRPC client`
 	}
 	return &pb.Order{Id: in.GetId(), ItemName: item.GetName()}, nil
+}
+
+// httpServer returns the error of an HTTP client call: grpc-go sends a
+// plain error's text as the message (code Unknown).
+type httpServer struct {
+	pb.UnimplementedOrdersServer
+}
+
+func (s *httpServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	resp, err := http.Get("http://inventory.internal/items/" + in.GetItemId())
+	if err != nil {
+		return nil, err // want `dependency error err is returned to the gRPC client`
+	}
+	resp.Body.Close()
+	return &pb.Order{Id: in.GetId()}, nil
 }
 
 // --- correct code ---
