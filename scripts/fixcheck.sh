@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# fixcheck.sh — do upstreamlint's suggested fixes compile?
+#
+# Usage: scripts/fixcheck.sh MODULE_DIR...
+#
+# For each Go module directory: copy it to a temporary directory, count the
+# findings that carry a suggested fix, apply every fix (-fix), then check
+# that `go build ./...` passes, that `gofmt -l` is
+# empty, and that a second run reports none of the fixed findings again
+# (findings with a fix left after -fix). Prints one line per module and a
+# total, and exits 1 if any module fails. The module directories are never
+# modified. Needs the Go module proxy (or a warm module cache) for the
+# modules' dependencies.
+set -euo pipefail
+
+[[ $# -ge 1 ]] || { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 2; }
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/upstreamlint" "$root/cmd/upstreamlint"
+ul="$tmp/upstreamlint"
+
+# fixable FILE.json: the number of findings with at least one suggested fix
+fixable() {
+	python3 - "$1" <<'EOF'
+import json, sys
+tree = json.load(open(sys.argv[1]))
+n = 0
+for analyzers in tree.values():
+    for diags in analyzers.values():
+        if isinstance(diags, list):
+            n += sum(1 for d in diags if d.get("suggested_fixes"))
+print(n)
+EOF
+}
+
+fail=0
+tot_fix=0 tot_left=0 tot_mod=0 tot_ok=0
+printf '%-40s %8s %8s %8s %8s %8s\n' module fixable build gofmt left result
+for dir in "$@"; do
+	name="$(basename "$dir")"
+	work="$tmp/work/$name"
+	mkdir -p "$work"
+	cp -a "$dir/." "$work/"
+	(cd "$work" && GOFLAGS=-mod=mod "$ul" -format=json -exit-zero ./... >"$tmp/before.json" 2>"$tmp/before.err") || true
+	n="$(fixable "$tmp/before.json" 2>/dev/null || echo 0)"
+	(cd "$work" && GOFLAGS=-mod=mod "$ul" -fix -exit-zero ./... >/dev/null 2>"$tmp/fix.err") || true
+	build=ok
+	(cd "$work" && GOFLAGS=-mod=mod go build ./... >"$tmp/build.err" 2>&1) || build=FAIL
+	fmt=ok
+	[[ -z "$(cd "$work" && gofmt -l $(git -C "$work" ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './vendor/*') 2>/dev/null)" ]] || fmt=FAIL
+	(cd "$work" && GOFLAGS=-mod=mod "$ul" -format=json -exit-zero ./... >"$tmp/after.json" 2>/dev/null) || true
+	left="$(fixable "$tmp/after.json" 2>/dev/null || echo 0)"
+	result=ok
+	if [[ $build != ok || $fmt != ok ]]; then
+		result=FAIL
+		fail=1
+		sed 's/^/    /' "$tmp/build.err" | head -20
+	fi
+	printf '%-40s %8s %8s %8s %8s %8s\n' "$name" "$n" "$build" "$fmt" "$left" "$result"
+	tot_fix=$((tot_fix + n)) tot_left=$((tot_left + left)) tot_mod=$((tot_mod + 1))
+	[[ $result == ok ]] && tot_ok=$((tot_ok + 1))
+	rm -rf "$work"
+done
+echo "modules: $tot_mod, build+gofmt ok: $tot_ok, fixable findings: $tot_fix, fixable findings left after -fix: $tot_left"
+exit $fail
