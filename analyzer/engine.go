@@ -613,9 +613,12 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 			add(RoleStatus, 1, nil, e.Labels(args[1]), false)
 		}
 	}
+	// Calls the tables do not know may forward an upstream body in ways
+	// their summary cannot show (interface dispatch inside a framework).
+	evs = append(evs, e.handoffEvents(call, args)...)
 	s, _ := e.summary(obj, fn)
 	if s == nil || len(s.Sinks) == 0 {
-		return append(evs, e.handoffEvents(call, args)...)
+		return evs
 	}
 	via := obj
 	if via == nil && fn != nil {
@@ -635,12 +638,13 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 }
 
 // handoffEvents finds upstream bodies handed whole to a call that also
-// receives the client writer: a function that copies a response body
-// into our response in a way the tables do not model.
+// receives the client writer (a ResponseWriter, or a framework's request
+// context as receiver or argument): a function that copies a response
+// body into our response in a way the tables do not model.
 func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []SinkEvent {
 	writer := -1
 	for i, a := range args {
-		if IsResponseWriterType(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a, 0)) {
+		if IsResponseWriterType(a.Type()) || isHandlerContext(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a, 0)) {
 			writer = i
 			break
 		}

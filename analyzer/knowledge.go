@@ -320,6 +320,7 @@ var sinks = map[string]sinkRow{
 	"(*" + gin + ".Context).ProtoBuf":            status(1).body(2),
 	"(*" + gin + ".Context).String":              status(1).body(2, 3).variadic(),
 	"(*" + gin + ".Context).Data":                status(1).body(3),
+	"(*" + gin + ".Context).DataFromReader":      status(1).body(4),
 	"(*" + gin + ".Context).HTML":                status(1).body(3),
 	"(*" + gin + ".Context).Redirect":            status(1),
 	"(*" + gin + ".Context).AbortWithStatus":     status(1),

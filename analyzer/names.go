@@ -237,3 +237,15 @@ func isReaderOrBytes(t types.Type) bool {
 	}
 	return false
 }
+
+// handlerContexts are the request contexts of the supported frameworks:
+// values through which a handler answers its client.
+var handlerContexts = map[string]bool{
+	"github.com/gin-gonic/gin.Context":    true,
+	"github.com/gofiber/fiber/v2.Ctx":     true,
+	"github.com/labstack/echo/v4.Context": true,
+}
+
+func isHandlerContext(t types.Type) bool {
+	return handlerContexts[namedPath(t)]
+}

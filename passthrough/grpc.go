@@ -171,7 +171,7 @@ func ` + DefaultCodeMapper + `(code ` + codes + `.Code) ` + codes + `.Code {
 	case ` + codes + `.Unavailable, ` + codes + `.ResourceExhausted:
 		return ` + codes + `.Unavailable // retrying later can help
 	case ` + codes + `.DeadlineExceeded, ` + codes + `.Canceled:
-		return code
+		return code // the deadline or cancellation reached us too
 	default:
 		return ` + codes + `.Internal // our dependency failed, or we called it wrong
 	}

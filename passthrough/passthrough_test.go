@@ -60,3 +60,7 @@ func TestAllowlist(t *testing.T) {
 	}
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(cfg), "passthrough/allow")
 }
+
+func TestProxyThroughUnknownHelper(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginproxy")
+}

@@ -50,8 +50,27 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.E
 	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), h.param.Name(), h.param.Object()) {
 		return none, false
 	}
+	set := h.param.Name() + h.setter + "(" + code + ")"
+	if h.req != nil && calleePkg(ev) == "github.com/go-chi/render" {
+		// render writes the status kept in the request's context: set it
+		// there, or render's own WriteHeader(200) would follow ours.
+		render, renderEdits, ok := analyzer.Qualify(pass, file, stmt.Pos(), "github.com/go-chi/render", "Status")
+		if !ok || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), h.req.Name(), h.req.Object()) {
+			return none, false
+		}
+		set = render + "(" + h.req.Name() + ", " + code + ")"
+		edits = append(edits, renderEdits...)
+	}
 	col := pass.Fset.Position(stmt.Pos()).Column
-	text := h.param.Name() + h.setter + "(" + code + ")\n" + strings.Repeat("\t", max(col-1, 0))
+	text := set + "\n" + strings.Repeat("\t", max(col-1, 0))
 	edits = append([]analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)}}, edits...)
 	return analysis.SuggestedFix{Message: "Write " + msg + " before the body", TextEdits: edits}, true
+}
+
+// calleePkg returns the package path of the function a sink event calls.
+func calleePkg(ev analyzer.SinkEvent) string {
+	if fn := ev.Instr.Common().StaticCallee(); fn != nil && fn.Pkg != nil {
+		return fn.Pkg.Pkg.Path()
+	}
+	return ""
 }

@@ -170,15 +170,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // it answers through and how a status is set on it, for fixes.
 type handler struct {
 	param  *ssa.Parameter
-	setter string // appended to the parameter's name: ".WriteHeader", ".Status"
+	setter string         // appended to the parameter's name: ".WriteHeader", ".Status"
+	req    *ssa.Parameter // the *http.Request of a net/http handler
 }
 
 // handlerOf recognises a handler: a net/http handler (a ResponseWriter
 // and an *http.Request), or a gin, echo or fiber handler (its context).
 // It returns nil for other functions.
 func handlerOf(fn *ssa.Function) *handler {
-	var w *ssa.Parameter
-	req := false
+	var w, req *ssa.Parameter
 	// A framework handler has the framework's handler signature: its
 	// context is its only parameter. A helper taking the context and
 	// more (writeError(c, msg)) may be called after a status was set.
@@ -192,13 +192,13 @@ func handlerOf(fn *ssa.Function) *handler {
 		case w == nil && isNamed(t, "net/http", "ResponseWriter"):
 			w = p
 		case isPtrToNamed(t, "net/http", "Request"):
-			req = true
+			req = p
 		}
 	}
-	if w == nil || !req {
+	if w == nil || req == nil {
 		return nil
 	}
-	return &handler{param: w, setter: ".WriteHeader"}
+	return &handler{param: w, setter: ".WriteHeader", req: req}
 }
 
 func isNamed(t types.Type, pkg, name string) bool {
@@ -407,8 +407,14 @@ func shorten(s string) string {
 	return s
 }
 
+// typeString writes a type as code does: gin.H, ErrorResponse.
 func typeString(pass *analysis.Pass, t types.Type) string {
-	return types.TypeString(t, types.RelativeTo(pass.Pkg))
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	})
 }
 
 func sortStrings(s []string) {
