@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -14,7 +15,13 @@ import (
 // It is demand-driven: labels are computed for the values a question
 // reaches, memoised, and cycles are cut (a value on a cycle being
 // computed contributes nothing, which can only drop findings).
+//
+// An Engine is not safe for concurrent use: drivers run the checks of a
+// package in parallel, so each check holds the engine's lock (Lock,
+// Unlock) while it asks its questions.
 type Engine struct {
+	sync.Mutex
+
 	Pkg   *ssa.Package
 	Funcs []*ssa.Function // source functions of the package, literals included, in source order
 
@@ -545,6 +552,7 @@ func markProxySinks(ss []SinkParam) {
 // Events returns the sink calls of fn: direct sinks from the tables and
 // calls of helpers whose parameters reach a sink.
 func (e *Engine) Events(fn *ssa.Function) []SinkEvent {
+	e.mustHold()
 	if evs, ok := e.events[fn]; ok {
 		return evs
 	}
@@ -750,6 +758,16 @@ func (e *Engine) Forwarded(root *ssa.Function, role Role, origin token.Pos) bool
 type forwardKey struct {
 	root *ssa.Function
 	role Role
+}
+
+// mustHold panics unless the caller holds the engine's lock: a check
+// that forgets it would race with the others only now and then, so the
+// mistake is made to fail every time instead.
+func (e *Engine) mustHold() {
+	if e.TryLock() {
+		e.Unlock()
+		panic("analyzer: Engine used without holding its lock")
+	}
 }
 
 // ParentRoot returns the outermost function enclosing fn (fn itself

@@ -165,6 +165,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil
 	}
 	e := NewEngine(ssapkg, funcs, importFact)
+	e.Lock()
+	defer e.Unlock()
 
 	exported := false
 	for _, fn := range named {

@@ -21,6 +21,7 @@ type ReturnEvent struct {
 // GRPCReturns returns the return statements of fn when fn is a gRPC
 // service method, or nil.
 func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
+	e.mustHold()
 	if !e.isServiceMethod(fn) {
 		return nil
 	}

@@ -76,6 +76,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	e := res.Engine
+	e.Lock() // the checks of a package share the engine and may run in parallel
+	defer e.Unlock()
 	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
 	rep.ReportDirectives()
 
