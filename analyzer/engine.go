@@ -27,12 +27,13 @@ type Engine struct {
 
 	importFact func(*types.Func) *FuncFact
 
-	memo      map[ssa.Value]Labels
-	stores    map[ssa.Value][]storeEntry
-	closures  map[*ssa.Function]*ssa.MakeClosure
-	summaries map[*ssa.Function]*Summary
-	events    map[*ssa.Function][]SinkEvent
-	forwarded map[forwardKey]map[token.Pos]bool
+	memo        map[ssa.Value]Labels
+	stores      map[ssa.Value][]storeEntry
+	closures    map[*ssa.Function]*ssa.MakeClosure
+	summaries   map[*ssa.Function]*Summary
+	events      map[*ssa.Function][]SinkEvent
+	forwarded   map[forwardKey]map[token.Pos]bool
+	writerTypes map[types.Type]bool
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 }
@@ -107,15 +108,16 @@ type SinkEvent struct {
 // NewEngine prepares an engine for a built SSA package.
 func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.Func) *FuncFact) *Engine {
 	e := &Engine{
-		Pkg:        pkg,
-		Funcs:      funcs,
-		importFact: importFact,
-		memo:       make(map[ssa.Value]Labels),
-		stores:     make(map[ssa.Value][]storeEntry),
-		closures:   make(map[*ssa.Function]*ssa.MakeClosure),
-		summaries:  make(map[*ssa.Function]*Summary),
-		events:     make(map[*ssa.Function][]SinkEvent),
-		forwarded:  make(map[forwardKey]map[token.Pos]bool),
+		Pkg:         pkg,
+		Funcs:       funcs,
+		importFact:  importFact,
+		memo:        make(map[ssa.Value]Labels),
+		stores:      make(map[ssa.Value][]storeEntry),
+		closures:    make(map[*ssa.Function]*ssa.MakeClosure),
+		summaries:   make(map[*ssa.Function]*Summary),
+		events:      make(map[*ssa.Function][]SinkEvent),
+		forwarded:   make(map[forwardKey]map[token.Pos]bool),
+		writerTypes: make(map[types.Type]bool),
 	}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -652,7 +654,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []SinkEvent {
 	writer := -1
 	for i, a := range args {
-		if IsResponseWriterType(a.Type()) || isHandlerContext(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a, 0)) {
+		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a, 0)) {
 			writer = i
 			break
 		}
@@ -719,7 +721,18 @@ func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
 			return len(args) > 0 && e.IsClientWriter(args[0], depth+1)
 		}
 	}
-	return IsResponseWriterType(v.Type())
+	return e.isWriterType(v.Type())
+}
+
+// isWriterType is IsResponseWriterType, cached: method sets are costly
+// and the same few types come back at every call.
+func (e *Engine) isWriterType(t types.Type) bool {
+	if r, ok := e.writerTypes[t]; ok {
+		return r
+	}
+	r := IsResponseWriterType(t)
+	e.writerTypes[t] = r
+	return r
 }
 
 // Forwarded reports whether, in the outer function root (its closures
