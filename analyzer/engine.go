@@ -283,6 +283,9 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		switch v.Op {
 		case token.MUL: // load
 			root, path := e.loc(v.X, 0)
+			if st := lastStoreInBlock(v, e, root, path); st != nil {
+				return e.Labels(st.Val)
+			}
 			return e.Labels(root).readPath(path)
 		case token.ARROW: // receive
 			ls := e.Labels(v.X).Select("[]")
@@ -337,6 +340,36 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		}
 	case *ssa.Call:
 		return e.callLabels(v)
+	}
+	return nil
+}
+
+// lastStoreInBlock returns the store to the same local variable (root
+// and path) that a load sees for sure: earlier in the load's block, with
+// no call in between that could write it. It is what makes each return
+// of a function with a defer return its own value: go/ssa stores every
+// return's results into shared result slots, runs the defers, and loads
+// them back. Deferred calls (RunDefers) are assumed not to rewrite them.
+func lastStoreInBlock(load *ssa.UnOp, e *Engine, root ssa.Value, path string) *ssa.Store {
+	if _, ok := root.(*ssa.Alloc); !ok {
+		return nil
+	}
+	instrs := load.Block().Instrs
+	i := 0
+	for i < len(instrs) && instrs[i] != load {
+		i++
+	}
+	for i--; i >= 0; i-- {
+		switch in := instrs[i].(type) {
+		case *ssa.Store:
+			if r, p := e.loc(in.Addr, 0); r == root && p == path {
+				return in
+			} else if r == root {
+				return nil // a partial write: let the union decide
+			}
+		case ssa.CallInstruction:
+			return nil
+		}
 	}
 	return nil
 }
@@ -591,7 +624,9 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 				return evs
 			}
 		}
-		return nil
+		// A dynamic call (a copy function chosen at run time) that is
+		// handed the client writer and a whole upstream body forwards it.
+		return e.handoffEvents(call, args)
 	}
 	var evs []SinkEvent
 	statusArg := -1

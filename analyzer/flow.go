@@ -12,41 +12,57 @@ import (
 // successor an If reaches it through executes only when that If went
 // that way.
 
-// guardEdges calls f for each If that decides whether b executes, with
-// the index of the successor b is reached through. f returns false to stop.
-func guardEdges(b *ssa.BasicBlock, f func(ifInstr *ssa.If, succ int) bool) {
-	for d := b; d != nil; d = d.Idom() {
-		p := d.Idom()
-		if p == nil || len(d.Preds) != 1 || d.Preds[0] != p {
-			continue
-		}
-		ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-		if !ok {
-			continue
-		}
-		for i, s := range p.Succs {
-			if s == d && p.Succs[0] != p.Succs[1] {
-				if !f(ifInstr, i) {
-					return
+// InFailureBranch reports whether b executes only when the upstream
+// call with the given origin failed: a test of its status
+// (resp.StatusCode >= 400, != http.StatusOK, /100 != 2) or of its error
+// (err != nil), alone or joined by ||, decided it.
+func (e *Engine) InFailureBranch(b *ssa.BasicBlock, origin token.Pos) bool {
+	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		return e.failureEdge(cond, succ, func(l Label) bool { return l.Origin == origin })
+	})
+}
+
+// AfterUpstreamFailure reports whether b executes only after some
+// upstream call failed: err != nil for a dependency error, or a failing
+// upstream status, decided it.
+func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
+	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		return e.failureEdge(cond, succ, func(Label) bool { return true })
+	})
+}
+
+// failureEdge reports whether taking successor succ of an If on cond
+// means that an upstream call (one whose labels match) failed.
+func (e *Engine) failureEdge(cond ssa.Value, succ int, match func(Label) bool) bool {
+	bin, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return false
+	}
+	for _, side := range []ssa.Value{bin.X, bin.Y} {
+		for _, l := range e.Labels(side) {
+			if l.Path != "" || !match(l) {
+				continue
+			}
+			switch l.Kind {
+			case KindDepError, KindGRPCError:
+				if _, isConst := otherSide(bin, side).(*ssa.Const); isConst && (bin.Op == token.NEQ && succ == 0 || bin.Op == token.EQL && succ == 1) {
+					return true
+				}
+			case KindStatus:
+				if fs, ok := e.failureSucc(bin, l.Origin); ok && fs == succ {
+					return true
 				}
 			}
 		}
 	}
+	return false
 }
 
-// InFailureBranch reports whether b executes only when an upstream
-// status with the given origin is not a success (a test such as
-// resp.StatusCode >= 400, != http.StatusOK, /100 != 2 decided it).
-func (e *Engine) InFailureBranch(b *ssa.BasicBlock, origin token.Pos) bool {
-	found := false
-	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
-		if fs, ok := e.failureSucc(ifInstr.Cond, origin); ok && fs == succ {
-			found = true
-			return false
-		}
-		return true
-	})
-	return found
+func otherSide(bin *ssa.BinOp, side ssa.Value) ssa.Value {
+	if side == bin.X {
+		return bin.Y
+	}
+	return bin.X
 }
 
 // failureSucc says which successor of an If on cond is taken when the
@@ -149,34 +165,60 @@ func flip(op token.Token) token.Token {
 
 // SentinelGuarded reports whether b executes only when the error v was
 // found equal to a package-level sentinel (errors.Is(v, ErrX) or
-// v == ErrX): then v is that sentinel, our own error, not the
-// dependency's text.
+// v == ErrX, also several joined by ||): then v is that sentinel, our
+// own error, not the dependency's text.
 func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	v = Strip(v)
-	found := false
-	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
-		switch c := ifInstr.Cond.(type) {
+	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		switch c := cond.(type) {
 		case *ssa.Call:
 			if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "errors.Is" && succ == 0 {
 				args := c.Common().Args
-				if len(args) == 2 && Strip(args[0]) == v && isGlobalLoad(args[1]) {
-					found = true
-				}
+				return len(args) == 2 && Strip(args[0]) == v && isGlobalLoad(args[1])
 			}
 		case *ssa.BinOp:
 			want := 0
 			if c.Op == token.NEQ {
 				want = 1
 			} else if c.Op != token.EQL {
-				return true
+				return false
 			}
-			if succ == want && ((Strip(c.X) == v && isGlobalLoad(c.Y)) || (Strip(c.Y) == v && isGlobalLoad(c.X))) {
-				found = true
+			return succ == want && ((Strip(c.X) == v && isGlobalLoad(c.Y)) || (Strip(c.Y) == v && isGlobalLoad(c.X)))
+		}
+		return false
+	})
+}
+
+// guardedByAllPreds reports whether some block dominating b (b
+// included) is entered only along If edges for which holds(cond, succ)
+// is true: a condition known to hold wherever b runs, even when several
+// tests lead there (a || b, case A, B:).
+func guardedByAllPreds(b *ssa.BasicBlock, holds func(cond ssa.Value, succ int) bool) bool {
+	for d := b; d != nil; d = d.Idom() {
+		if len(d.Preds) == 0 {
+			continue
+		}
+		all := true
+		for _, p := range d.Preds {
+			ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
+			if !ok || p.Succs[0] == p.Succs[1] {
+				all = false
+				break
+			}
+			succ := 0
+			if p.Succs[1] == d {
+				succ = 1
+			}
+			if !holds(ifInstr.Cond, succ) {
+				all = false
+				break
 			}
 		}
-		return !found
-	})
-	return found
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 func isGlobalLoad(v ssa.Value) bool {
@@ -200,59 +242,17 @@ func ErrorRoot(v ssa.Value) ssa.Value {
 	return v
 }
 
-// AfterUpstreamFailure reports whether b executes only after some
-// upstream call failed: an If on err != nil for a dependency error, or
-// on a failing upstream status, decides it.
-func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
-	found := false
-	guardEdges(b, func(ifInstr *ssa.If, succ int) bool {
-		bin, ok := ifInstr.Cond.(*ssa.BinOp)
-		if !ok {
-			return true
-		}
-		for _, side := range []ssa.Value{bin.X, bin.Y} {
-			for _, l := range e.Labels(side) {
-				switch {
-				case l.Kind == KindDepError && l.Path == "" && (bin.Op == token.NEQ || bin.Op == token.EQL):
-					want := 0
-					if bin.Op == token.EQL {
-						want = 1
-					}
-					found = found || succ == want
-				case l.Kind == KindStatus && l.Path == "":
-					if fs, ok := e.failureSucc(bin, l.Origin); ok && fs == succ {
-						found = true
-					}
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
 
 // NarrowedToConstants reports whether, where b executes, v is known to
-// equal one of a few constants: every way into b (or into a block that
-// dominates it) is the true edge of v == K or the false edge of v != K.
-// A value narrowed so is a decision (switch code { case 200, 201: return
-// code }), not a copy of whatever the upstream said.
+// equal one of a few constants (nil included): every way into b, or
+// into a block that dominates it, is the true edge of v == K or the
+// false edge of v != K. A value narrowed so is a decision (switch code
+// { case 200, 201: return code }), not a copy of whatever the upstream
+// said; an error narrowed to nil carries no text.
 func NarrowedToConstants(b *ssa.BasicBlock, v ssa.Value) bool {
 	v = Strip(v)
-	for d := b; d != nil; d = d.Idom() {
-		if len(d.Preds) > 0 && allEqualityEdges(d, v) {
-			return true
-		}
-	}
-	return false
-}
-
-func allEqualityEdges(d *ssa.BasicBlock, v ssa.Value) bool {
-	for _, p := range d.Preds {
-		ifInstr, ok := p.Instrs[len(p.Instrs)-1].(*ssa.If)
-		if !ok {
-			return false
-		}
-		bin, ok := ifInstr.Cond.(*ssa.BinOp)
+	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		bin, ok := cond.(*ssa.BinOp)
 		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
 			return false
 		}
@@ -268,15 +268,11 @@ func allEqualityEdges(d *ssa.BasicBlock, v ssa.Value) bool {
 		if _, isConst := other.(*ssa.Const); !isConst {
 			return false
 		}
-		want := p.Succs[0] // the true edge for ==
-		if bin.Op == token.NEQ {
-			want = p.Succs[1]
+		if bin.Op == token.EQL {
+			return succ == 0
 		}
-		if want != d || p.Succs[0] == p.Succs[1] {
-			return false
-		}
-	}
-	return true
+		return succ == 1
+	})
 }
 
 // sameValue reports whether a and b are the same value, or reads of the

@@ -171,7 +171,12 @@ func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.Sin
 				consider(leakErr, l)
 			}
 		case analyzer.KindURL:
-			consider(leakURL, l)
+			// The URL of an outbound request is internal detail when it
+			// explains a failure; on the success path (the final URL of a
+			// fetch the client asked for) it is data.
+			if e.AfterUpstreamFailure(block) {
+				consider(leakURL, l)
+			}
 		case analyzer.KindBody:
 			// Upstream content written in a branch where the upstream
 			// failed is its error body; in a success branch it is data.
@@ -237,14 +242,16 @@ func serialized(t types.Type, v ssa.Value, path string) bool {
 }
 
 // allSentinelGuarded reports whether every error that v carries is
-// known, where the sink runs, to equal one of our sentinel errors.
+// known, where the sink runs, to be one of our sentinel errors or nil.
 func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	roots := errorRoots(v)
 	if len(roots) == 0 {
 		return false
 	}
 	for _, r := range roots {
-		if !analyzer.SentinelGuarded(b, r) {
+		// Our sentinel, or a value known to be nil (or another constant)
+		// where it is written: no dependency text either way.
+		if !analyzer.SentinelGuarded(b, r) && !analyzer.NarrowedToConstants(b, r) {
 			return false
 		}
 	}

@@ -42,3 +42,8 @@ func TestConfiguredDependencies(t *testing.T) {
 	}
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/deps")
 }
+
+// Shapes of false positives seen on public repositories (corpus/RESULTS.md).
+func TestRealCodeShapes(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realfp/...")
+}

@@ -64,3 +64,8 @@ func TestAllowlist(t *testing.T) {
 func TestProxyThroughUnknownHelper(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginproxy")
 }
+
+// Shapes of false positives seen on public repositories (corpus/RESULTS.md).
+func TestRealCodeShapes(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/realfp/...")
+}

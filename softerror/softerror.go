@@ -139,6 +139,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if !ok {
 				continue
 			}
+			if bodyContinues(evs, ev) {
+				continue // one line of a longer body, not the whole answer
+			}
 			st := statusOnPath(fn, evs, ev)
 			if st.kind == statusSet || (st.kind == statusImplicit && h == nil) {
 				// An error status was written on every path, or the
@@ -494,6 +497,49 @@ func statusOnPath(fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.Sink
 	}
 	walk(b, idx)
 	return result
+}
+
+// bodyContinues reports whether another body write can follow ev on
+// some path: then ev writes a part of the answer (a report line saying
+// one lookup failed), not an error-only body.
+func bodyContinues(evs []analyzer.SinkEvent, ev analyzer.SinkEvent) bool {
+	writes := make(map[ssa.Instruction]bool)
+	for _, x := range evs {
+		if x.Role == analyzer.RoleBody && x.Instr != ev.Instr {
+			writes[x.Instr] = true
+		}
+	}
+	if len(writes) == 0 {
+		return false
+	}
+	start := ev.Instr.Block()
+	after := false
+	for _, in := range start.Instrs {
+		if in == ev.Instr {
+			after = true
+			continue
+		}
+		if after && writes[in] {
+			return true
+		}
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	queue := append([]*ssa.BasicBlock(nil), start.Succs...)
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		for _, in := range b.Instrs {
+			if writes[in] {
+				return true
+			}
+		}
+		queue = append(queue, b.Succs...)
+	}
+	return false
 }
 
 func is200(v ssa.Value) bool {
