@@ -242,7 +242,6 @@ func ErrorRoot(v ssa.Value) ssa.Value {
 	return v
 }
 
-
 // NarrowedToConstants reports whether, where b executes, v is known to
 // equal one of a few constants (nil included): every way into b, or
 // into a block that dominates it, is the true edge of v == K or the
