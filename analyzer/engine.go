@@ -29,9 +29,12 @@ type Engine struct {
 
 	memo        map[ssa.Value]Labels
 	stores      map[ssa.Value][]storeEntry
+	firstPass   map[ssa.Value][]storeEntry // the store index before loads were resolved (see onlyStore)
+	devirt      map[devirtKey]*ssa.Function
 	closures    map[*ssa.Function]*ssa.MakeClosure
 	summaries   map[*ssa.Function]*Summary
 	events      map[*ssa.Function][]SinkEvent
+	condEvents  map[*ssa.Function][]condEvent // sinks writing to a writer parameter
 	forwarded   map[forwardKey]map[token.Pos]bool
 	writerTypes map[types.Type]bool
 
@@ -42,6 +45,7 @@ type Engine struct {
 type storeEntry struct {
 	path   string
 	labels func() Labels
+	val    ssa.Value // the stored value of a plain store, or nil
 }
 
 // Summary is what callers need to know about a function.
@@ -73,6 +77,10 @@ type SinkParam struct {
 	// Proxy is set when the function forwards the status and the body
 	// of the same response parameter: a forwarding helper.
 	Proxy bool
+	// Writer, when not zero, is 1 + the index of the parameter the sink
+	// writes to (an io.Writer): the sink answers the client only where
+	// callers pass the client's writer there.
+	Writer int
 }
 
 // Effect says that labels are stored at Path under pointer parameter Param.
@@ -116,6 +124,8 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		closures:    make(map[*ssa.Function]*ssa.MakeClosure),
 		summaries:   make(map[*ssa.Function]*Summary),
 		events:      make(map[*ssa.Function][]SinkEvent),
+		condEvents:  make(map[*ssa.Function][]condEvent),
+		devirt:      make(map[devirtKey]*ssa.Function),
 		forwarded:   make(map[forwardKey]map[token.Pos]bool),
 		writerTypes: make(map[types.Type]bool),
 	}
@@ -130,13 +140,20 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 			}
 		}
 	}
-	for _, fn := range funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				e.indexStore(instr)
+	// Two passes: loc resolves loads of variables assigned once through
+	// the index of plain stores (onlyStore), which must be complete.
+	index := func() {
+		for _, fn := range funcs {
+			for _, b := range fn.Blocks {
+				for _, instr := range b.Instrs {
+					e.indexStore(instr)
+				}
 			}
 		}
 	}
+	index()
+	e.firstPass, e.stores = e.stores, make(map[ssa.Value][]storeEntry)
+	index()
 	return e
 }
 
@@ -152,7 +169,10 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 	switch in := instr.(type) {
 	case *ssa.Store:
 		v := in.Val
-		e.addStore(in.Addr, "", func() Labels { return e.Labels(v) })
+		root, path := e.loc(in.Addr, 0)
+		if root != nil {
+			e.stores[root] = append(e.stores[root], storeEntry{path: path, labels: func() Labels { return e.Labels(v) }, val: v})
+		}
 	case *ssa.MapUpdate:
 		v := in.Value
 		e.addStore(in.Map, "[]", func() Labels { return e.Labels(v) })
@@ -225,8 +245,35 @@ func (e *Engine) loc(addr ssa.Value, depth int) (ssa.Value, string) {
 		if b := e.binding(a); b != nil {
 			return e.loc(b, depth+1)
 		}
+	case *ssa.UnOp:
+		// A slice, map or pointer loaded from a variable assigned once
+		// (often captured by closures or goroutines, each loading it):
+		// the memory is that of the one value stored.
+		if a.Op == token.MUL {
+			if r, p := e.loc(a.X, depth+1); p == "" {
+				if v := e.onlyStore(r); v != nil {
+					return e.loc(v, depth+1)
+				}
+			}
+		}
 	}
 	return addr, ""
+}
+
+// onlyStore returns the value of the single plain store into a local
+// variable, or nil when it has none, several, or partial ones.
+func (e *Engine) onlyStore(root ssa.Value) ssa.Value {
+	if _, ok := root.(*ssa.Alloc); !ok {
+		return nil
+	}
+	var only ssa.Value
+	for _, st := range e.firstPass[root] {
+		if st.val == nil || st.path != "" || only != nil {
+			return nil
+		}
+		only = st.val
+	}
+	return only
 }
 
 // binding returns the value a closure's free variable is bound to.
@@ -340,6 +387,11 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		}
 	case *ssa.Call:
 		return e.callLabels(v)
+	case *ssa.Next:
+		// for k, v := range m: the value (#2) is an element of the map
+		if r, ok := v.Iter.(*ssa.Range); ok && !v.IsString {
+			return e.Labels(r.X).Select("[]").prefixed("#2")
+		}
 	}
 	return nil
 }
@@ -417,7 +469,8 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			return out
 		}
 		if name == "fmt.Errorf" && len(args) == 2 {
-			return e.Labels(args[1]).applyOps("[]/" + errorfOp(args[0]))
+			// the format itself may be an error's text: fmt.Errorf(err.Error())
+			return e.Labels(args[1]).applyOps("[]/" + errorfOp(args[0])).union(e.Labels(args[0]).applyOps(opWrapText))
 		}
 		for _, f := range flows[name] {
 			if f.ToArg >= 0 || f.To >= nres {
@@ -436,6 +489,9 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 		if _, ok := flows[name]; ok {
 			return out
 		}
+	}
+	if fn == nil && cc.IsInvoke() {
+		fn = e.devirtualize(cc)
 	}
 	s, key := e.summary(obj, fn)
 	if s == nil {
@@ -458,6 +514,50 @@ func errorfOp(format ssa.Value) string {
 		return opWrapText
 	}
 	return opWrap
+}
+
+// devirtualize returns the method an interface call reaches when the
+// package declares exactly one type implementing the interface (a
+// service or repository interface with its one implementation beside
+// it), or nil.
+func (e *Engine) devirtualize(cc *ssa.CallCommon) *ssa.Function {
+	iface, ok := cc.Value.Type().Underlying().(*types.Interface)
+	if !ok || cc.Method == nil {
+		return nil
+	}
+	key := devirtKey{iface, cc.Method.Name()}
+	if fn, ok := e.devirt[key]; ok {
+		return fn
+	}
+	var found *ssa.Function
+	count := 0
+	scope := e.Pkg.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+			continue
+		}
+		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+			if types.Implements(t, iface) {
+				count++
+				found = e.Pkg.Prog.LookupMethod(t, cc.Method.Pkg(), cc.Method.Name())
+				break
+			}
+		}
+	}
+	if count != 1 || found == nil || found.Pkg != e.Pkg || found.Blocks == nil {
+		found = nil
+	}
+	e.devirt[key] = found
+	return found
+}
+
+type devirtKey struct {
+	iface  *types.Interface
+	method string
 }
 
 // resolve turns labels relative to a callee (key) into labels at a call site.
@@ -535,6 +635,18 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 				continue
 			}
 			sp := SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
+			if !containsSink(s.Sinks, sp) {
+				s.Sinks = append(s.Sinks, sp)
+			}
+		}
+	}
+	e.Events(fn) // computes the conditional events too
+	for _, ce := range e.condEvents[fn] {
+		for _, l := range ce.ev.Labels {
+			if l.Kind != KindParam || l.Owner != fn || (ce.ev.Role == RoleStatus && l.Path != "") {
+				continue
+			}
+			sp := SinkParam{Role: ce.ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Writer: ce.writer + 1}
 			if !containsSink(s.Sinks, sp) {
 				s.Sinks = append(s.Sinks, sp)
 			}
@@ -641,6 +753,19 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	if obj != nil {
 		if row, ok := sinks[fullName(obj)]; ok {
 			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer], 0)) {
+				// Writing to a writer parameter: a sink for the callers
+				// that pass the client's writer (a ToJSON(v, w) helper).
+				if row.Writer < len(args) {
+					if j := writerParam(args[row.Writer], 0); j >= 0 {
+						for _, i := range row.Body {
+							if i < len(args) {
+								ev := SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1}
+								fn := call.Parent()
+								e.condEvents[fn] = append(e.condEvents[fn], condEvent{ev: ev, writer: j})
+							}
+						}
+					}
+				}
 				return nil
 			}
 			if row.Status >= 0 && row.Status < len(args) {
@@ -661,6 +786,9 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	// Calls the tables do not know may forward an upstream body in ways
 	// their summary cannot show (interface dispatch inside a framework).
 	evs = append(evs, e.handoffEvents(call, args)...)
+	if fn == nil && cc.IsInvoke() {
+		fn = e.devirtualize(cc)
+	}
 	s, _ := e.summary(obj, fn)
 	if s == nil || len(s.Sinks) == 0 {
 		return evs
@@ -671,6 +799,15 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	}
 	for _, sp := range s.Sinks {
 		if sp.Param >= len(args) {
+			continue
+		}
+		if sp.Writer > 0 && (sp.Writer-1 >= len(args) || !e.IsClientWriter(args[sp.Writer-1], 0)) {
+			if j := writerParam(args[sp.Writer-1], 0); j >= 0 && sp.Writer-1 < len(args) {
+				// passed on to this function's own writer parameter
+				ev := SinkEvent{Role: sp.Role, Instr: call, Arg: sp.Param, Value: args[sp.Param], Labels: e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path), StatusArg: -1}
+				fn := call.Parent()
+				e.condEvents[fn] = append(e.condEvents[fn], condEvent{ev: ev, writer: j})
+			}
 			continue
 		}
 		// The event exists even without labels: what the argument is
@@ -727,6 +864,41 @@ func funcVar(v ssa.Value) string {
 		return ""
 	}
 	return g.Object().Pkg().Path() + "." + g.Object().Name()
+}
+
+// A condEvent is a sink that writes to the writer parameter writer of
+// its function: it matters to callers, through the summary.
+type condEvent struct {
+	ev     SinkEvent
+	writer int
+}
+
+// writerParam returns the index of the parameter of the enclosing
+// function that v is (through interface conversions and writer
+// wrappers such as json.NewEncoder), or -1.
+func writerParam(v ssa.Value, depth int) int {
+	if depth > 8 {
+		return -1
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		return writerParam(x.X, depth+1)
+	case *ssa.ChangeInterface:
+		return writerParam(x.X, depth+1)
+	case *ssa.Call:
+		if obj, _ := callee(x.Common()); obj != nil && writerWrappers[fullName(obj)] {
+			if args := callArgs(x.Common()); len(args) > 0 {
+				return writerParam(args[0], depth+1)
+			}
+		}
+	case *ssa.Parameter:
+		for i, p := range x.Parent().Params {
+			if p == x {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // IsClientWriter reports whether v writes into the response to the

@@ -102,6 +102,14 @@ func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
 	if depPackages.Match(pkg.Path()) {
 		return true
 	}
+	// Whatever the receiver (a query layer, an interface mirroring
+	// *sql.DB and *sql.Tx such as sqlc's DBTX), a call that returns
+	// database/sql results with an error did I/O on the database.
+	for i := 0; i < sig.Results().Len()-1; i++ {
+		if sqlResultTypes[namedPath(sig.Results().At(i).Type())] {
+			return true
+		}
+	}
 	switch pkg.Path() {
 	case "database/sql":
 		if recv := sig.Recv(); recv != nil {
@@ -123,6 +131,12 @@ func isGRPCClientCall(sig *types.Signature) bool {
 	params := sig.Params()
 	sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
 	return ok && namedPath(sl.Elem()) == "google.golang.org/grpc.CallOption"
+}
+
+// sqlResultTypes are the results of database/sql queries.
+var sqlResultTypes = map[string]bool{
+	"database/sql.Result": true, "database/sql.Rows": true, "database/sql.Row": true,
+	"database/sql.Stmt": true, "database/sql.Tx": true, "database/sql.Conn": true,
 }
 
 // namedPath returns "pkgpath.Name" of a (pointer to a) named type.

@@ -47,3 +47,8 @@ func TestConfiguredDependencies(t *testing.T) {
 func TestRealCodeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realfp/...")
 }
+
+// Shapes of leaks the corpus study found missed (corpus/RESULTS.md).
+func TestRealCodeMisses(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realmiss/...")
+}
