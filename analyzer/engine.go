@@ -31,12 +31,14 @@ type Engine struct {
 	stores      map[ssa.Value][]storeEntry
 	firstPass   map[ssa.Value][]storeEntry // the store index before loads were resolved (see onlyStore)
 	devirt      map[devirtKey]*ssa.Function
+	impls       map[*types.Interface][]types.Type // the package's types implementing an interface of the package
+	concrete    []types.Type                      // the package's concrete named types
 	closures    map[*ssa.Function]*ssa.MakeClosure
 	summaries   map[*ssa.Function]*Summary
 	events      map[*ssa.Function][]SinkEvent
 	condEvents  map[*ssa.Function][]condEvent // sinks writing to a writer parameter
 	forwarded   map[forwardKey]map[token.Pos]bool
-	writerTypes map[types.Type]bool
+	writerTypes map[writerKey]bool
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 }
@@ -126,8 +128,9 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		events:      make(map[*ssa.Function][]SinkEvent),
 		condEvents:  make(map[*ssa.Function][]condEvent),
 		devirt:      make(map[devirtKey]*ssa.Function),
+		impls:       make(map[*types.Interface][]types.Type),
 		forwarded:   make(map[forwardKey]map[token.Pos]bool),
-		writerTypes: make(map[types.Type]bool),
+		writerTypes: make(map[writerKey]bool),
 	}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -141,19 +144,28 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		}
 	}
 	// Two passes: loc resolves loads of variables assigned once through
-	// the index of plain stores (onlyStore), which must be complete.
-	index := func() {
-		for _, fn := range funcs {
-			for _, b := range fn.Blocks {
-				for _, instr := range b.Instrs {
-					e.indexStore(instr)
+	// an index of the plain whole-variable stores (onlyStore), which
+	// must be complete first.
+	firstPass := make(map[ssa.Value][]storeEntry)
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if st, ok := instr.(*ssa.Store); ok {
+					if root, path := e.loc(st.Addr, 0); root != nil && path == "" {
+						firstPass[root] = append(firstPass[root], storeEntry{val: st.Val})
+					}
 				}
 			}
 		}
 	}
-	index()
-	e.firstPass, e.stores = e.stores, make(map[ssa.Value][]storeEntry)
-	index()
+	e.firstPass = firstPass
+	for _, fn := range funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				e.indexStore(instr)
+			}
+		}
+	}
 	return e
 }
 
@@ -521,34 +533,50 @@ func errorfOp(format ssa.Value) string {
 // service or repository interface with its one implementation beside
 // it), or nil.
 func (e *Engine) devirtualize(cc *ssa.CallCommon) *ssa.Function {
-	iface, ok := cc.Value.Type().Underlying().(*types.Interface)
-	if !ok || cc.Method == nil {
+	// Only the package's own interfaces: its layers' seams. (The
+	// standard library's io.Writer and the like have many implementers.)
+	named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() != e.Pkg.Pkg || cc.Method == nil {
+		return nil
+	}
+	iface, ok := named.Underlying().(*types.Interface)
+	if !ok {
 		return nil
 	}
 	key := devirtKey{iface, cc.Method.Name()}
 	if fn, ok := e.devirt[key]; ok {
 		return fn
 	}
-	var found *ssa.Function
-	count := 0
-	scope := e.Pkg.Pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
-		}
-		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
-			continue
-		}
-		for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
-			if types.Implements(t, iface) {
-				count++
-				found = e.Pkg.Prog.LookupMethod(t, cc.Method.Pkg(), cc.Method.Name())
-				break
+	impls, ok := e.impls[iface]
+	if !ok {
+		if e.concrete == nil {
+			scope := e.Pkg.Pkg.Scope()
+			for _, name := range scope.Names() {
+				tn, ok := scope.Lookup(name).(*types.TypeName)
+				if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+					continue
+				}
+				if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+					continue
+				}
+				e.concrete = append(e.concrete, tn.Type())
 			}
 		}
+		for _, t := range e.concrete {
+			for _, c := range []types.Type{t, types.NewPointer(t)} {
+				if types.Implements(c, iface) {
+					impls = append(impls, c)
+					break
+				}
+			}
+		}
+		e.impls[iface] = impls
 	}
-	if count != 1 || found == nil || found.Pkg != e.Pkg || found.Blocks == nil {
+	var found *ssa.Function
+	if len(impls) == 1 {
+		found = e.Pkg.Prog.LookupMethod(impls[0], cc.Method.Pkg(), cc.Method.Name())
+	}
+	if found == nil || found.Pkg != e.Pkg || found.Blocks == nil {
 		found = nil
 	}
 	e.devirt[key] = found
@@ -934,12 +962,29 @@ func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
 // isWriterType is IsResponseWriterType, cached: method sets are costly
 // and the same few types come back at every call.
 func (e *Engine) isWriterType(t types.Type) bool {
-	if r, ok := e.writerTypes[t]; ok {
+	// Key by the named type: pointer types are not canonical, and only
+	// named types and interfaces can have the methods.
+	base, ptr := types.Unalias(t), false
+	if p, ok := base.(*types.Pointer); ok {
+		base, ptr = types.Unalias(p.Elem()), true
+	}
+	switch base.(type) {
+	case *types.Named, *types.Interface:
+	default:
+		return false
+	}
+	key := writerKey{base, ptr}
+	if r, ok := e.writerTypes[key]; ok {
 		return r
 	}
 	r := IsResponseWriterType(t)
-	e.writerTypes[t] = r
+	e.writerTypes[key] = r
 	return r
+}
+
+type writerKey struct {
+	t   types.Type
+	ptr bool
 }
 
 // Forwarded reports whether, in the outer function root (its closures

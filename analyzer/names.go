@@ -164,6 +164,10 @@ func IsResponseWriterType(t types.Type) bool {
 	if t == nil {
 		return false
 	}
+	// Most types have no WriteHeader: ask for it before the method set.
+	if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "WriteHeader"); obj == nil {
+		return false
+	}
 	ms := types.NewMethodSet(t)
 	if _, isPtr := t.Underlying().(*types.Pointer); !isPtr && !types.IsInterface(t) {
 		ms = types.NewMethodSet(types.NewPointer(t))
