@@ -298,6 +298,9 @@ func errorRoots(v ssa.Value) []ssa.Value {
 	if inner := payloadValues(v, 0); len(inner) > 0 {
 		var out []ssa.Value
 		for _, x := range inner {
+			if _, ok := stripIfaceLoad(x).(*ssa.Const); ok {
+				continue // "success": false carries no error
+			}
 			out = append(out, errorRoots(x)...)
 		}
 		return out
