@@ -951,9 +951,15 @@ func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
 		}
 		return false
 	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && writerWrappers[fullName(obj)] {
+		if obj, _ := callee(x.Common()); obj != nil {
+			name := fullName(obj)
 			args := callArgs(x.Common())
-			return len(args) > 0 && e.IsClientWriter(args[0], depth+1)
+			if writerWrappers[name] {
+				return len(args) > 0 && e.IsClientWriter(args[0], depth+1)
+			}
+			if clientBodyWriters[name] {
+				return len(args) > 0 && servedResponse(args[0])
+			}
 		}
 	}
 	return e.isWriterType(v.Type())
@@ -978,8 +984,32 @@ func (e *Engine) isWriterType(t types.Type) bool {
 		return r
 	}
 	r := IsResponseWriterType(t)
+	if n, ok := base.(*types.Named); ok && ptr && n.Obj().Pkg() != nil {
+		r = r || clientWriterTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
+	}
 	e.writerTypes[key] = r
 	return r
+}
+
+// servedResponse reports whether v is the response of the request being
+// served by a framework: (*fiber.Ctx).Response(), or the Response field
+// of a *fasthttp.RequestCtx. A fasthttp client's response is not.
+func servedResponse(v ssa.Value) bool {
+	switch x := v.(type) {
+	case *ssa.Call:
+		obj, _ := callee(x.Common())
+		return obj != nil && fullName(obj) == "(*"+fiber+".Ctx).Response"
+	case *ssa.FieldAddr:
+		p, ok := types.Unalias(x.X.Type()).(*types.Pointer)
+		if !ok {
+			return false
+		}
+		named, ok := types.Unalias(p.Elem()).(*types.Named)
+		return ok && named.Obj().Pkg() != nil &&
+			named.Obj().Pkg().Path() == "github.com/valyala/fasthttp" && named.Obj().Name() == "RequestCtx" &&
+			fieldName(x.X.Type(), x.Field, true) == "Response"
+	}
+	return false
 }
 
 type writerKey struct {

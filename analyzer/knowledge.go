@@ -409,6 +409,21 @@ var writerWrappers = map[string]bool{
 	"compress/gzip.NewWriterLevel": true,
 }
 
+// clientWriterTypes are framework types whose values are io.Writers into
+// the response body (io.Copy(c, resp.Body) in a fiber handler), keyed
+// by package path and type name; they are used through pointers.
+var clientWriterTypes = map[[2]string]bool{
+	{fiber, "Ctx"}: true,
+	{"github.com/valyala/fasthttp", "RequestCtx"}: true,
+}
+
+// clientBodyWriters return a writer into the response body when their
+// receiver is the response of the request being served (see
+// Engine.IsClientWriter): c.Response().BodyWriter() in fiber.
+var clientBodyWriters = map[string]bool{
+	"(*github.com/valyala/fasthttp.Response).BodyWriter": true,
+}
+
 // triggerImports are packages whose import makes a package worth
 // analysing: they provide sources or sinks. A package importing none of
 // them, and no package with upstreamlint facts, is skipped before any

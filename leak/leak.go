@@ -325,6 +325,14 @@ func payloadValues(v ssa.Value, depth int) []ssa.Value {
 		}
 	case *ssa.Alloc:
 		for _, ref := range *x.Referrers() {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == x {
+				// &map[string]any{…}: the literal stored into a new cell
+				if inner := payloadValues(st.Val, depth+1); len(inner) > 0 {
+					out = append(out, inner...)
+				} else {
+					out = append(out, st.Val)
+				}
+			}
 			if fa, ok := ref.(*ssa.FieldAddr); ok {
 				for _, r2 := range *fa.Referrers() {
 					if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {

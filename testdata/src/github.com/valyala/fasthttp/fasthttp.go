@@ -2,6 +2,8 @@
 // far as the fiber v2 stub needs it.
 package fasthttp
 
+import "io"
+
 // RequestCtx contains incoming request and manages outgoing response.
 type RequestCtx struct {
 	id uint64
@@ -15,3 +17,17 @@ type HostClient struct {
 	Addr string
 	Name string
 }
+
+// Write writes p into response body.
+func (ctx *RequestCtx) Write(p []byte) (int, error) { return len(p), nil }
+
+// Response represents HTTP response.
+type Response struct {
+	body []byte
+}
+
+// BodyWriter returns writer for populating response body.
+func (resp *Response) BodyWriter() io.Writer { return nil }
+
+// StatusCode returns response status code.
+func (resp *Response) StatusCode() int { return 0 }

@@ -50,6 +50,22 @@ func productStruct(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusNoContent)
 }
 
+// The payload is a pointer to a map literal (&fiber.Map{…} in the corpus).
+func productPtrMap(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://catalog.internal/products/1")
+	if err != nil {
+		http.Error(w, "catalog unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		w.WriteHeader(http.StatusBadGateway)
+		json.NewEncoder(w).Encode(&map[string]any{"success": false, "error": err.Error()}) // silent: err is nil here
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
 // --- still reported ---
 
 func productLeak(w http.ResponseWriter, r *http.Request) {
@@ -61,4 +77,12 @@ func productLeak(w http.ResponseWriter, r *http.Request) {
 	}
 	resp.Body.Close()
 	w.WriteHeader(http.StatusNoContent)
+}
+
+func productLeakPtrMap(w http.ResponseWriter, r *http.Request) {
+	_, err := client.Get("http://catalog.internal/products/1")
+	if err != nil {
+		w.WriteHeader(http.StatusBadGateway)
+		json.NewEncoder(w).Encode(&map[string]any{"success": false, "error": err.Error()}) // want `dependency error`
+	}
 }

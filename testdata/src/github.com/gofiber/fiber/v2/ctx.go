@@ -16,6 +16,7 @@ type Ctx struct {
 func (c *Ctx) Body() []byte                                             { return nil }
 func (c *Ctx) BodyParser(out interface{}) error                         { return nil }
 func (c *Ctx) Context() *fasthttp.RequestCtx                            { return c.fasthttp }
+func (c *Ctx) Response() *fasthttp.Response                             { return nil }
 func (c *Ctx) UserContext() context.Context                             { return context.Background() }
 func (c *Ctx) Get(key string, defaultValue ...string) string            { return "" }
 func (c *Ctx) IP() string                                               { return "" }
