@@ -5,9 +5,11 @@
 #
 # For each Go module directory: copy it to a temporary directory, count the
 # findings that carry a suggested fix, apply every fix (-fix), then check
-# that `go build ./...` passes, that `gofmt -l` is
-# empty, and that a second run reports none of the fixed findings again
-# (findings with a fix left after -fix). Prints one line per module and a
+# that `go build ./...` passes, that `gofmt -l` names no file that was
+# gofmt-clean before, and that a second run reports none of the fixed
+# findings again (findings with a fix left after -fix). A module that did
+# not build before the fixes shows build "pre"; "ok+pre" under gofmt means
+# files were already unformatted and the fixes added none. Prints one line per module and a
 # total, and exits 1 if any module fails. The module directories are never
 # modified. Needs the Go module proxy (or a warm module cache) for the
 # modules' dependencies.
@@ -18,7 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/upstreamlint" "$root/cmd/upstreamlint"
+(cd "$root" && go build -o "$tmp/upstreamlint" ./cmd/upstreamlint)
 ul="$tmp/upstreamlint"
 
 # fixable FILE.json: the number of findings with at least one suggested fix
@@ -35,6 +37,12 @@ print(n)
 EOF
 }
 
+# unformatted DIR: the Go files under DIR (vendor excluded) that gofmt
+# would change, sorted, one per line.
+unformatted() {
+	(cd "$1" && find . -name '*.go' -not -path './vendor/*' -print0 | xargs -0 -r gofmt -l | sort)
+}
+
 fail=0
 tot_fix=0 tot_left=0 tot_mod=0 tot_ok=0
 printf '%-40s %8s %8s %8s %8s %8s\n' module fixable build gofmt left result
@@ -45,15 +53,23 @@ for dir in "$@"; do
 	cp -a "$dir/." "$work/"
 	(cd "$work" && GOFLAGS=-mod=mod "$ul" -format=json -exit-zero ./... >"$tmp/before.json" 2>"$tmp/before.err") || true
 	n="$(fixable "$tmp/before.json" 2>/dev/null || echo 0)"
+	# What was already broken before the fixes is not theirs: a module
+	# that does not build, or files that were not gofmt-clean.
+	built_before=1
+	(cd "$work" && GOFLAGS=-mod=mod go build ./... >/dev/null 2>&1) || built_before=0
+	unformatted "$work" >"$tmp/fmt.before"
 	(cd "$work" && GOFLAGS=-mod=mod "$ul" -fix -exit-zero ./... >/dev/null 2>"$tmp/fix.err") || true
 	build=ok
 	(cd "$work" && GOFLAGS=-mod=mod go build ./... >"$tmp/build.err" 2>&1) || build=FAIL
+	[[ $build == FAIL && $built_before == 0 ]] && build=pre
 	fmt=ok
-	[[ -z "$(cd "$work" && gofmt -l $(git -C "$work" ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './vendor/*') 2>/dev/null)" ]] || fmt=FAIL
+	unformatted "$work" >"$tmp/fmt.after"
+	[[ -z "$(comm -13 "$tmp/fmt.before" "$tmp/fmt.after")" ]] || fmt=FAIL
+	[[ $fmt == ok && -s "$tmp/fmt.before" ]] && fmt=ok+pre
 	(cd "$work" && GOFLAGS=-mod=mod "$ul" -format=json -exit-zero ./... >"$tmp/after.json" 2>/dev/null) || true
 	left="$(fixable "$tmp/after.json" 2>/dev/null || echo 0)"
 	result=ok
-	if [[ $build != ok || $fmt != ok ]]; then
+	if [[ $build == FAIL || $fmt == FAIL || $left != 0 ]]; then
 		result=FAIL
 		fail=1
 		sed 's/^/    /' "$tmp/build.err" | head -20
