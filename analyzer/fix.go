@@ -56,10 +56,20 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 	if pkg.Scope().Lookup(name) != nil {
 		return "", nil, false
 	}
+	std := !strings.Contains(strings.Split(importPath, "/")[0], ".")
+	if std && name == path.Base(importPath) {
+		// The standard library's package names are their last element.
+		explicit = false
+	}
 	spec := strconv.Quote(importPath)
 	if explicit {
 		// The real package name is unknown here: name it explicitly.
 		spec = name + " " + spec
+	}
+	if !explicit && std {
+		if pos, text, ok := intoStdGroup(file, importPath, spec); ok {
+			return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
+		}
 	}
 	var pos token.Pos
 	var text string
@@ -76,6 +86,51 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 		text = "\n\nimport " + spec
 	}
 	return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
+}
+
+// intoStdGroup places a standard-library import among the standard
+// imports of a parenthesized import declaration, where gofmt keeps it:
+// in path order within the standard imports that open the declaration.
+// It declines (ok false) when there is no such run.
+func intoStdGroup(file *ast.File, importPath, spec string) (token.Pos, string, bool) {
+	for _, decl := range file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT || !gd.Lparen.IsValid() || len(gd.Specs) == 0 {
+			continue
+		}
+		// Blank lines may split the run into blocks that gofmt sorts
+		// apart; inserting before the first greater path (or after the
+		// last) keeps whichever block receives it sorted all the same.
+		var run []*ast.ImportSpec
+		for _, sp := range gd.Specs {
+			is := sp.(*ast.ImportSpec)
+			p, err := strconv.Unquote(is.Path.Value)
+			if err != nil || strings.Contains(strings.Split(p, "/")[0], ".") {
+				break
+			}
+			run = append(run, is)
+		}
+		if len(run) == 0 {
+			return token.NoPos, "", false
+		}
+		for _, is := range run {
+			p, _ := strconv.Unquote(is.Path.Value)
+			if p > importPath {
+				at := is.Pos()
+				if is.Doc != nil {
+					at = is.Doc.Pos()
+				}
+				return at, spec + "\n\t", true
+			}
+		}
+		last := run[len(run)-1]
+		at := last.End()
+		if last.Comment != nil {
+			at = last.Comment.End()
+		}
+		return at, "\n\t" + spec, true
+	}
+	return token.NoPos, "", false
 }
 
 // HostFile picks the file that receives a helper a package's fixes

@@ -1,5 +1,7 @@
 package analyzer
 
+import "go/types"
+
 // Framework and library knowledge, as data. Keys are full function
 // names as printed by (*types.Func).FullName on the generic origin:
 // "net/http.Get", "(*net/http.Client).Do",
@@ -274,6 +276,22 @@ type sinkRow struct {
 	Body     []int // argument indices whose content is written to the client
 	Variadic bool  // the last Body index is a variadic slice
 	Writer   int   // argument that must be a client writer for the row to apply; -1 = no condition
+}
+
+// StatusSetterArg returns, for a call that only sets the status of the
+// response (fiber's (*Ctx).Status, net/http's WriteHeader), the index of
+// its status among the call's syntactic arguments (the receiver of a
+// method not counted), or -1. A fix of a chained write,
+// c.Status(code).JSON(…), reads the status sent there.
+func StatusSetterArg(fn *types.Func) int {
+	row, ok := sinks[fullName(fn)]
+	if !ok || row.Status < 0 || len(row.Body) > 0 {
+		return -1
+	}
+	if fn.Type().(*types.Signature).Recv() != nil {
+		return row.Status - 1
+	}
+	return row.Status
 }
 
 // Row builders keep the table readable: status(i) sets the status

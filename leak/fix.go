@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 )
@@ -44,11 +45,14 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 		msg = "Send " + ref + " of the error instead"
 		edits = importEdits
 	} else {
-		if ev.StatusArg < 0 {
-			return none, false // the status sent is not at hand
+		var code ast.Expr
+		if ev.StatusArg >= 0 {
+			code = rep.ArgExpr(call, ev.Instr, ev.StatusArg)
+		} else {
+			code = chainedStatus(info, call)
 		}
-		code := rep.ArgExpr(call, ev.Instr, ev.StatusArg)
 		if code == nil || !sideEffectFree(info, code) {
+			// the status sent is not at hand
 			return none, false
 		}
 		ref, importEdits, ok := analyzer.Qualify(pass, file, target.Pos(), "net/http", "StatusText")
@@ -64,6 +68,27 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 	}
 	edits = append([]analysis.TextEdit{{Pos: target.Pos(), End: target.End(), NewText: []byte(text)}}, edits...)
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+}
+
+// chainedStatus returns the status of a write chained on a status
+// setter, c.Status(code).JSON(…) in fiber, or nil.
+func chainedStatus(info *types.Info, call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn, ok := typeutil.Callee(info, inner).(*types.Func)
+	if !ok {
+		return nil
+	}
+	if i := analyzer.StatusSetterArg(fn); i >= 0 && i < len(inner.Args) {
+		return inner.Args[i]
+	}
+	return nil
 }
 
 // fixTarget picks the expression that carries the leak, which the fix

@@ -14,3 +14,23 @@ func badFiberNewError(c *fiber.Ctx) error {
 	}
 	return nil
 }
+
+// The status is set by the call the write is chained on: the fix reads it there.
+func badFiberChained(c *fiber.Ctx) error {
+	_, err := client.Get("http://billing.internal/charge")
+	if err != nil {
+		return c.Status(fiber.StatusBadGateway).JSON(fiber.Map{"error": true, "msg": err.Error()}) // want `dependency error err.Error\(\) is sent`
+	}
+	return nil
+}
+
+// A status chained on something that is not a status setter is not at
+// hand: no fix.
+func badFiberNotChained(c *fiber.Ctx) error {
+	_, err := client.Get("http://billing.internal/charge")
+	if err != nil {
+		c.Status(fiber.StatusBadGateway)
+		return c.JSON(fiber.Map{"msg": err.Error()}) // want `dependency error err.Error\(\) is sent`
+	}
+	return nil
+}

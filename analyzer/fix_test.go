@@ -1,0 +1,65 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestIntoStdGroup checks that a standard import added by a fix lands
+// where gofmt keeps it: the fixed file is gofmt-clean and has the import.
+func TestIntoStdGroup(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+		ok              bool
+	}{
+		{"middle", "package p\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\t\"example.com/x\"\n)\n",
+			"package p\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n\t\"os\"\n\n\t\"example.com/x\"\n)\n", true},
+		{"last", "package p\n\nimport (\n\t\"fmt\"\n\t\"log\" // logging\n\n\t\"example.com/x\"\n)\n",
+			"package p\n\nimport (\n\t\"fmt\"\n\t\"log\" // logging\n\t\"net/http\"\n\n\t\"example.com/x\"\n)\n", true},
+		{"before doc comment", "package p\n\nimport (\n\t\"fmt\"\n\t// os for exit\n\t\"os\"\n)\n",
+			"package p\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n\t// os for exit\n\t\"os\"\n)\n", true},
+		{"blank-line blocks", "package p\n\nimport (\n\t\"fmt\"\n\n\t\"os\"\n)\n",
+			"package p\n\nimport (\n\t\"fmt\"\n\n\t\"net/http\"\n\t\"os\"\n)\n", true},
+		{"named", "package p\n\nimport (\n\t_ \"embed\"\n\tstdlog \"log\"\n)\n",
+			"package p\n\nimport (\n\t_ \"embed\"\n\tstdlog \"log\"\n\t\"net/http\"\n)\n", true},
+		{"third-party first", "package p\n\nimport (\n\t\"example.com/x\"\n)\n", "", false},
+		{"no parentheses", "package p\n\nimport \"fmt\"\n", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, "p.go", c.src, parser.ParseComments)
+			require.NoError(t, err)
+			pos, text, ok := intoStdGroup(f, "net/http", strconv.Quote("net/http"))
+			require.Equal(t, c.ok, ok)
+			if !ok {
+				return
+			}
+			off := fset.Position(pos).Offset
+			got := c.src[:off] + text + c.src[off:]
+			assert.Equal(t, c.want, got)
+			formatted, err := format.Source([]byte(got))
+			require.NoError(t, err)
+			assert.Equal(t, got, string(formatted), "not gofmt-clean")
+			g, err := parser.ParseFile(token.NewFileSet(), "p.go", got, parser.ImportsOnly)
+			require.NoError(t, err)
+			assert.True(t, imports(g, "net/http"))
+		})
+	}
+}
+
+func imports(f *ast.File, path string) bool {
+	for _, is := range f.Imports {
+		if p, _ := strconv.Unquote(is.Path.Value); p == path {
+			return true
+		}
+	}
+	return false
+}
