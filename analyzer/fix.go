@@ -41,10 +41,9 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 	}
 	name := guessPackageName(importPath)
 	explicit := true
-	for _, imp := range pkg.Imports() {
-		if imp.Path() == importPath {
-			name, explicit = imp.Name(), imp.Name() != path.Base(importPath)
-		}
+	if imp := importedPackage(pkg, importPath); imp != nil {
+		// A dependency (maybe indirect) tells the package's real name.
+		name, explicit = imp.Name(), imp.Name() != path.Base(importPath)
 	}
 	if !token.IsIdentifier(name) {
 		return "", nil, false
@@ -68,6 +67,11 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 	}
 	if !explicit && std {
 		if pos, text, ok := intoStdGroup(file, importPath, spec); ok {
+			return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
+		}
+	}
+	if !std {
+		if pos, text, ok := intoLastGroup(file, spec); ok {
 			return name, []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}, true
 		}
 	}
@@ -131,6 +135,56 @@ func intoStdGroup(file *ast.File, importPath, spec string) (token.Pos, string, b
 		return at, "\n\t" + spec, true
 	}
 	return token.NoPos, "", false
+}
+
+// intoLastGroup places a non-standard import at the end of the last
+// parenthesized import declaration: in its last group when that group
+// holds non-standard imports (gofmt sorts it there), else in a group of
+// its own after the standard imports, as goimports would.
+func intoLastGroup(file *ast.File, spec string) (token.Pos, string, bool) {
+	var last *ast.GenDecl
+	for _, decl := range file.Decls {
+		if gd, ok := decl.(*ast.GenDecl); ok && gd.Tok == token.IMPORT {
+			last = gd
+		}
+	}
+	if last == nil || !last.Lparen.IsValid() || len(last.Specs) == 0 {
+		return token.NoPos, "", false
+	}
+	is := last.Specs[len(last.Specs)-1].(*ast.ImportSpec)
+	at := is.End()
+	if is.Comment != nil {
+		at = is.Comment.End()
+	}
+	p, err := strconv.Unquote(is.Path.Value)
+	if err != nil {
+		return token.NoPos, "", false
+	}
+	if strings.Contains(strings.Split(p, "/")[0], ".") {
+		return at, "\n\t" + spec, true
+	}
+	return at, "\n\n\t" + spec, true
+}
+
+// importedPackage finds the package of path among the (transitive)
+// imports of pkg, or returns nil.
+func importedPackage(pkg *types.Package, path string) *types.Package {
+	seen := make(map[*types.Package]bool)
+	work := []*types.Package{pkg}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, imp := range p.Imports() {
+			if imp.Path() == path {
+				return imp
+			}
+			if !seen[imp] {
+				seen[imp] = true
+				work = append(work, imp)
+			}
+		}
+	}
+	return nil
 }
 
 // HostFile picks the file that receives a helper a package's fixes
@@ -227,4 +281,27 @@ func guessPackageName(importPath string) string {
 		}
 	}
 	return b.String()
+}
+
+// MergeInsertions joins the insertions of one fix that share an offset
+// into a single edit, their texts in the fix's order (two imports added
+// after the same import declaration, say). A fix then never holds two
+// edits at one point, whose order drivers that merge fixes (the command's
+// -fix, golangci-lint, gopls) could not know.
+func MergeInsertions(edits []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+	at := make(map[token.Pos]int) // offset -> index in out of its insertion
+	for _, e := range edits {
+		if e.End.IsValid() && e.End != e.Pos {
+			out = append(out, e)
+			continue
+		}
+		if i, ok := at[e.Pos]; ok {
+			out[i].NewText = append(slices.Clip(out[i].NewText), e.NewText...)
+			continue
+		}
+		at[e.Pos] = len(out)
+		out = append(out, analysis.TextEdit{Pos: e.Pos, End: e.Pos, NewText: slices.Clone(e.NewText)})
+	}
+	return out
 }

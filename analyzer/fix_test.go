@@ -10,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
 )
 
 // TestIntoStdGroup checks that a standard import added by a fix lands
@@ -62,4 +63,60 @@ func imports(f *ast.File, path string) bool {
 		}
 	}
 	return false
+}
+
+// TestIntoLastGroup checks where a non-standard import added by a fix
+// lands: in the last group when it holds non-standard imports, else in a
+// group of its own; the result is gofmt-clean after sorting.
+func TestIntoLastGroup(t *testing.T) {
+	spec := `status "google.golang.org/grpc/status"`
+	cases := []struct {
+		name, src, want string
+		ok              bool
+	}{
+		{"third-party group", "package p\n\nimport (\n\t\"context\"\n\n\t\"example.com/pb\"\n)\n",
+			"package p\n\nimport (\n\t\"context\"\n\n\t\"example.com/pb\"\n\tstatus \"google.golang.org/grpc/status\"\n)\n", true},
+		{"standard only", "package p\n\nimport (\n\t\"context\"\n\t\"fmt\" // printing\n)\n",
+			"package p\n\nimport (\n\t\"context\"\n\t\"fmt\" // printing\n\n\tstatus \"google.golang.org/grpc/status\"\n)\n", true},
+		{"no parentheses", "package p\n\nimport \"fmt\"\n", "", false},
+		{"no imports", "package p\n", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fset := token.NewFileSet()
+			f, err := parser.ParseFile(fset, "p.go", c.src, parser.ParseComments)
+			require.NoError(t, err)
+			pos, text, ok := intoLastGroup(f, spec)
+			require.Equal(t, c.ok, ok)
+			if !ok {
+				return
+			}
+			off := fset.Position(pos).Offset
+			got := c.src[:off] + text + c.src[off:]
+			assert.Equal(t, c.want, got)
+			formatted, err := format.Source([]byte(got))
+			require.NoError(t, err)
+			assert.Equal(t, got, string(formatted), "not gofmt-clean")
+		})
+	}
+}
+
+// TestMergeInsertions: the insertions of one fix at one offset become one
+// edit, in the fix's order; replacements and other insertions stay.
+func TestMergeInsertions(t *testing.T) {
+	edits := []analysis.TextEdit{
+		{Pos: 10, End: 12, NewText: []byte("x")},
+		{Pos: 5, End: 5, NewText: []byte("\n\timport a")},
+		{Pos: 20, NewText: []byte("tail")},
+		{Pos: 5, End: 5, NewText: []byte("\n\timport b")},
+		{Pos: 10, End: 10, NewText: []byte("y")},
+	}
+	got := MergeInsertions(edits)
+	assert.Equal(t, []analysis.TextEdit{
+		{Pos: 10, End: 12, NewText: []byte("x")},
+		{Pos: 5, End: 5, NewText: []byte("\n\timport a\n\timport b")},
+		{Pos: 20, End: 20, NewText: []byte("tail")},
+		{Pos: 10, End: 10, NewText: []byte("y")},
+	}, got)
+	assert.Equal(t, "\n\timport a", string(edits[1].NewText), "the input is not modified")
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -31,7 +32,52 @@ func (a edit) conflicts(b edit) bool {
 	if a.start < b.end && b.start < a.end {
 		return true
 	}
-	return a.start == a.end && b.start == b.end && a.start == b.start
+	if a.start == a.end && b.start == b.end && a.start == b.start {
+		// Import declarations added at one place may go in either order.
+		return !isImport(a.text) || !isImport(b.text)
+	}
+	return false
+}
+
+// importSpec matches one import as the fixes insert it: a declaration
+// after the last import declaration ("\n\nimport name \"path\""), a spec
+// at the end of an import declaration, in its last group or a group of its
+// own ("\n\tname \"path\"", "\n\n\tname \"path\""), or a spec placed
+// before another one ("\"path\"\n\t").
+var importSpec = regexp.MustCompile(`\n\n?(?:import |\t)(?:[\pL_][\pL\pN_]* )?"[^"\n]+"|(?:[\pL_][\pL\pN_]* )?"[^"\n]+"\n\t`)
+
+// importUnits splits text into the imports it adds, or returns nil when
+// it is not made of imports only.
+func importUnits(text string) []string {
+	units := importSpec.FindAllString(text, -1)
+	if len(units) == 0 || strings.Join(units, "") != text {
+		return nil
+	}
+	return units
+}
+
+func isImport(text string) bool {
+	u := importUnits(text)
+	return len(u) == 1
+}
+
+// splitImports splits an insertion that adds several imports (the fixes
+// join the insertions they make at one offset) into one edit per import,
+// so that they coalesce with those of other fixes one by one. Any other
+// edit is returned as it is.
+func splitImports(e edit) []edit {
+	if e.start != e.end {
+		return []edit{e}
+	}
+	units := importUnits(e.text)
+	if len(units) < 2 {
+		return []edit{e}
+	}
+	var out []edit
+	for _, u := range units {
+		out = append(out, edit{e.start, e.end, u})
+	}
+	return out
 }
 
 // fileFix is the merged edits to one file.
@@ -97,17 +143,26 @@ next:
 			if !end.IsValid() {
 				end = te.Pos
 			}
-			e := edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)}
-			if slices.Contains(ff.edits, e) || slices.Contains(pending[name], e) {
-				continue // coalesce
-			}
-			for _, other := range slices.Concat(ff.edits, pending[name]) {
-				if e.conflicts(other) {
-					p.conflicts++
-					continue next
+			for _, e := range splitImports(edit{tf.Offset(te.Pos), tf.Offset(end), string(te.NewText)}) {
+				if slices.Contains(ff.edits, e) || slices.Contains(pending[name], e) {
+					continue // coalesce
 				}
+				for _, other := range ff.edits {
+					if e.conflicts(other) {
+						p.conflicts++
+						continue next
+					}
+				}
+				for _, other := range pending[name] {
+					// The edits of one fix are in the order it wants them:
+					// its insertions at one offset are not in conflict.
+					if e.conflicts(other) && !(e.start == e.end && other.start == other.end && e.start == other.start) {
+						p.conflicts++
+						continue next
+					}
+				}
+				pending[name] = append(pending[name], e)
 			}
-			pending[name] = append(pending[name], e)
 		}
 		for name, edits := range pending {
 			p.files[name].edits = append(p.files[name].edits, edits...)

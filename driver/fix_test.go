@@ -29,9 +29,36 @@ func TestEditConflicts(t *testing.T) {
 		{edit{10, 12, ""}, edit{0, 5, "y"}, false},  // apart
 		{edit{0, 10, "x"}, edit{2, 3, "x"}, true},   // nested
 		{edit{7, 7, "\n"}, edit{7, 7, "\n"}, false}, // the same helper added twice
+		// Different imports added at one place: any order is right.
+		{edit{7, 7, "\n\nimport codes \"google.golang.org/grpc/codes\""}, edit{7, 7, "\n\nimport \"example.com/x\""}, false},
+		{edit{7, 7, "\n\tcodes \"google.golang.org/grpc/codes\""}, edit{7, 7, "\n\n\tstatus \"google.golang.org/grpc/status\""}, false},
+		{edit{7, 7, "\"net/http\"\n\t"}, edit{7, 7, "\"fmt\"\n\t"}, false},
+		// An import and anything else at one place: no right order.
+		{edit{7, 7, "\n\tcodes \"google.golang.org/grpc/codes\""}, edit{7, 7, "\n\treturn x"}, true},
+		{edit{7, 7, "\n\tcodes \"a\"\n\treturn x"}, edit{7, 7, "\n\t\"b\""}, true},
 	} {
 		assert.Equal(t, tc.want, tc.a.conflicts(tc.b), "%v %v", tc.a, tc.b)
 		assert.Equal(t, tc.want, tc.b.conflicts(tc.a), "%v %v (swapped)", tc.b, tc.a)
+	}
+}
+
+// TestSplitImports: an insertion of several imports (one fix's, joined by
+// analyzer.MergeInsertions) splits into one edit per import, so each
+// coalesces with the same import added by another fix.
+func TestSplitImports(t *testing.T) {
+	joined := edit{7, 7, "\n\tcodes \"google.golang.org/grpc/codes\"\n\tstatus \"google.golang.org/grpc/status\""}
+	assert.Equal(t, []edit{
+		{7, 7, "\n\tcodes \"google.golang.org/grpc/codes\""},
+		{7, 7, "\n\tstatus \"google.golang.org/grpc/status\""},
+	}, splitImports(joined))
+	decls := edit{3, 3, "\n\nimport a \"example.com/a\"\n\nimport \"example.com/b\""}
+	assert.Len(t, splitImports(decls), 2)
+	for _, e := range []edit{
+		{7, 7, "\n\tcodes \"google.golang.org/grpc/codes\"\nfunc f() {}"}, // not only imports
+		{0, 5, "\n\t\"a\"\n\t\"b\""},                                      // a replacement
+		{7, 7, "\n\t\"a\""},                                               // one import
+	} {
+		assert.Equal(t, []edit{e}, splitImports(e), "%q", e.text)
 	}
 }
 

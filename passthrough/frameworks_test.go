@@ -37,4 +37,5 @@ func TestFixGin(t *testing.T) {
 
 func TestFixGRPCServer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfix")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfiximports")
 }
