@@ -24,7 +24,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/pprof"
 	"slices"
 	"strings"
 
@@ -148,6 +150,8 @@ type options struct {
 	tests     bool
 	exitZero  bool
 	version   bool
+	cpuprof   string // -cpuprofile: write a CPU profile here
+	memprof   string // -memprofile: write a heap profile here
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -174,6 +178,8 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
+	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
@@ -286,7 +292,16 @@ func (c *Command) Run(args []string, analyzers []*analysis.Analyzer) int {
 	}
 
 	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
+	stop, err := startProfiles(o)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return ExitUsage
+	}
 	code := c.run(o, out, errw)
+	if err := stop(); err != nil {
+		fmt.Fprintf(errw, "%s: %v\n", name, err)
+		code = ExitError // as a failed -fix write: it wins over findings
+	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(errw, "%s: writing the output: %v\n", name, err)
 		code = ExitError
@@ -405,4 +420,44 @@ func (ts *triState) Set(s string) error {
 		return fmt.Errorf("want true or false, not %q", s)
 	}
 	return nil
+}
+
+// startProfiles starts the CPU profile of -cpuprofile; the function it
+// returns stops it and writes the heap profile of -memprofile.
+func startProfiles(o *options) (func() error, error) {
+	var cpu *os.File
+	if o.cpuprof != "" {
+		f, err := os.Create(o.cpuprof)
+		if err != nil {
+			return nil, fmt.Errorf("-cpuprofile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, fmt.Errorf("-cpuprofile: %v", err)
+		}
+		cpu = f
+	}
+	return func() error {
+		var errs []error
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			if err := cpu.Close(); err != nil {
+				errs = append(errs, fmt.Errorf("-cpuprofile: %v", err))
+			}
+		}
+		if o.memprof != "" {
+			f, err := os.Create(o.memprof)
+			if err == nil {
+				runtime.GC()
+				err = pprof.Lookup("allocs").WriteTo(f, 0)
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("-memprofile: %v", err))
+			}
+		}
+		return errors.Join(errs...)
+	}, nil
 }

@@ -499,6 +499,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag"},
 		{nil, "no packages given"},
 		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
+		{[]string{"-cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof"), "./..."}, "-cpuprofile: open"},
 	} {
 		res := run(t, dir, tc.args...)
 		assert.Equal(t, ExitUsage, res.code, "%v", tc.args)
@@ -519,6 +520,22 @@ func TestUsage(t *testing.T) {
 	res = run(t, dir, "./nosuchpackage")
 	assert.Equal(t, ExitError, res.code)
 	assert.NotEmpty(t, res.stderr)
+}
+
+// TestProfiles: -cpuprofile and -memprofile write pprof files (gzipped
+// protocol buffers) and leave the outcome as it is.
+func TestProfiles(t *testing.T) {
+	dir := fixture(t)
+	out := t.TempDir()
+	cpu, mem := filepath.Join(out, "cpu.prof"), filepath.Join(out, "mem.prof")
+	res := run(t, dir, "-cpuprofile", cpu, "-memprofile", mem, "./...")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	for _, name := range []string{cpu, mem} {
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		require.Greater(t, len(data), 2)
+		assert.Equal(t, []byte{0x1f, 0x8b}, data[:2], "%s is not a gzipped profile", name)
+	}
 }
 
 func TestIsVetInvocation(t *testing.T) {
