@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -135,7 +136,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Partial {
 				continue
 			}
-			what, ok := c.errorOnly(pass, ev.Value)
+			what, ok := c.errorOnly(pass, ev.Value, ev.Instr)
 			if !ok {
 				continue
 			}
@@ -221,11 +222,11 @@ func isPtrToNamed(t types.Type, pkg, name string) bool {
 
 // errorOnly decides from types and literals whether v, written as a
 // response body, is only an error, and describes it for the message.
-func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
+func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction) (string, bool) {
 	v = analyzer.Strip(v)
 	switch x := v.(type) {
 	case *ssa.MakeMap:
-		if c.mapErrorOnly(x, 0) {
+		if c.mapErrorOnly(x, 0, at) {
 			return "error-only body " + typeString(pass, x.Type()), true
 		}
 		return "", false
@@ -237,7 +238,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value) (string, bool) {
 	case *ssa.Slice:
 		// the variadic arguments of fmt.Fprint*: the first decides
 		if vals := sliceElems(x); len(vals) > 0 {
-			return c.errorOnly(pass, vals[0])
+			return c.errorOnly(pass, vals[0], at)
 		}
 		return "", false
 	}
@@ -271,9 +272,17 @@ var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Inte
 // constant, all keys are error or meta keys, and one is an error key;
 // or the map has a single key whose value is itself error-only (the
 // envelope {"upstreamResponse": {"statusCode": …, "error": …}}).
-func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int) bool {
+//
+// Only the keys stored on a path to the write at count: a key set in a
+// branch that returns after writing its own answer is not in this body
+// (resp["error"] = err; respond(500, resp); return … resp["status"] = ok;
+// respond(200, resp)). And an error key must be stored on every path to
+// the write: a map that holds an error only on some paths is not
+// error-only on the others.
+func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int, at ssa.Instruction) bool {
 	var keys []string
 	var single ssa.Value
+	errKeyOnEveryPath := false
 	for _, ref := range *m.Referrers() {
 		switch u := ref.(type) {
 		case *ssa.MapUpdate:
@@ -284,8 +293,15 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int) bool {
 			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 				return false // a key we cannot read: no verdict
 			}
-			keys = append(keys, constant.StringVal(k.Value))
+			if !reaches(u, at) {
+				continue
+			}
+			key := constant.StringVal(k.Value)
+			keys = append(keys, key)
 			single = u.Value
+			if c.cfg.ErrorKeys.has(key) && dominates(u, at) {
+				errKeyOnEveryPath = true
+			}
 		case *ssa.DebugRef:
 		default:
 			// A call that takes the map itself (not as an interface to
@@ -299,14 +315,63 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int) bool {
 		return false
 	}
 	if len(keys) == 1 && depth < 3 {
-		if inner, ok := analyzer.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(inner, depth+1) {
+		if inner, ok := analyzer.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(inner, depth+1, at) {
 			return true
 		}
 		if st := structOf(analyzer.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
 			return true
 		}
 	}
-	return c.keysErrorOnly(keys)
+	return errKeyOnEveryPath && c.keysErrorOnly(keys)
+}
+
+// reaches reports whether the instruction from can run before to: it
+// comes first in the same block, or to's block is reachable from its
+// block. Instructions of different functions (a map made by a closure's
+// parent) are assumed to.
+func reaches(from, to ssa.Instruction) bool {
+	fb, tb := from.Block(), to.Block()
+	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
+		return true
+	}
+	if fb == tb && index(from) < index(to) {
+		return true
+	}
+	seen := map[*ssa.BasicBlock]bool{}
+	work := slices.Clone(fb.Succs)
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == tb {
+			return true
+		}
+		if !seen[b] {
+			seen[b] = true
+			work = append(work, b.Succs...)
+		}
+	}
+	return false
+}
+
+// dominates reports whether from runs on every path to to.
+func dominates(from, to ssa.Instruction) bool {
+	fb, tb := from.Block(), to.Block()
+	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
+		return true
+	}
+	if fb == tb {
+		return index(from) < index(to)
+	}
+	return fb.Dominates(tb)
+}
+
+func index(instr ssa.Instruction) int {
+	for i, x := range instr.Block().Instrs {
+		if x == instr {
+			return i
+		}
+	}
+	return -1
 }
 
 func (c *checker) keysErrorOnly(keys []string) bool {
