@@ -83,6 +83,9 @@ func sourceKindsOf(obj *types.Func, name string) []Kind {
 		ks[res.Len()-1] = KindGRPCError
 		return ks
 	}
+	if isHTTPDoer(sig) {
+		return []Kind{KindResponse, KindDepError}
+	}
 	if !isDependencyCall(obj, sig) {
 		return nil
 	}
@@ -119,6 +122,26 @@ func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
 		return strings.HasPrefix(obj.Name(), "Dial")
 	}
 	return false
+}
+
+// isHTTPDoer reports whether sig is that of an interface method that returns an
+// *http.Response and an error: the seam services put in front of their
+// HTTP client to test it (type httpDoer interface{ Do(*http.Request)
+// (*http.Response, error) }). Its implementations are the HTTP client or
+// wrappers of it, and its body is nowhere to summarise, so the shape
+// decides, as it does for *http.Client.Do.
+func isHTTPDoer(sig *types.Signature) bool {
+	recv := sig.Recv()
+	if recv == nil || !types.IsInterface(recv.Type()) || sig.Results().Len() != 2 {
+		return false
+	}
+	return namedPath(sig.Results().At(0).Type()) == "net/http.Response" &&
+		isPointer(sig.Results().At(0).Type())
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok
 }
 
 // isGRPCClientCall reports whether sig is a gRPC client call: its last

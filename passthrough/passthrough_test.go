@@ -19,6 +19,7 @@ func testdata(t *testing.T) string {
 
 func TestNetHTTP(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/nethttp")
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/httpdoer")
 }
 
 func TestFixDefaultMapper(t *testing.T) {
