@@ -302,6 +302,11 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int, at ssa.Instruction) bo
 			if c.cfg.ErrorKeys.has(key) && dominates(u, at) {
 				errKeyOnEveryPath = true
 			}
+			if declaresSuccess(key, u.Value) {
+				// {"code": 200, "error": "…"}: the body says it succeeded;
+				// whatever its "error" holds, it is not an error answer.
+				return false
+			}
 		case *ssa.DebugRef:
 		default:
 			// A call that takes the map itself (not as an interface to
@@ -323,6 +328,27 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int, at ssa.Instruction) bo
 		}
 	}
 	return errKeyOnEveryPath && c.keysErrorOnly(keys)
+}
+
+// declaresSuccess reports whether a body entry states success with a
+// constant: a status-like key holding a 1xx–3xx code, or a success flag
+// holding true.
+func declaresSuccess(key string, v ssa.Value) bool {
+	k, ok := analyzer.Strip(v).(*ssa.Const)
+	if !ok || k.Value == nil {
+		return false
+	}
+	switch strings.ToLower(key) {
+	case "code", "status", "status_code", "statuscode":
+		if k.Value.Kind() != constant.Int {
+			return false
+		}
+		n, exact := constant.Int64Val(k.Value)
+		return exact && n >= 100 && n < 400
+	case "success", "ok":
+		return k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value)
+	}
+	return false
 }
 
 // reaches reports whether the instruction from can run before to: it
