@@ -4,6 +4,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -473,7 +474,14 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	if obj != nil {
 		name := fullName(obj)
 		if kinds := sourceKindsOf(obj, name); kinds != nil {
+			forward := slices.Contains(kinds, KindResponse) && forwardsServedRequest(call, args)
 			for i, k := range kinds {
+				if forward && k == KindDepError {
+					// A forward proxy sends the client's own request to the
+					// target the client chose: the error is about the
+					// client's input, not about our dependencies.
+					continue
+				}
 				if k != 0 && i < nres {
 					out = out.add(Label{Kind: k, Origin: call.Pos(), Path: resPath(i)})
 				}
@@ -989,6 +997,113 @@ func (e *Engine) isWriterType(t types.Type) bool {
 	}
 	e.writerTypes[key] = r
 	return r
+}
+
+// forwardsServedRequest reports whether an HTTP client call sends the
+// request being served, unchanged: the *http.Request parameter of a
+// net/http handler, or the Request field of a *gin.Context, that the
+// function neither modifies (no store through it) nor hands to another
+// call. A reverse proxy that rewrites the URL to an internal target, or
+// passes the request to a director, is not such a call.
+func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
+	var req ssa.Value
+	for _, a := range args {
+		if isPtrTo(a.Type(), "net/http", "Request") {
+			req = a
+			break
+		}
+	}
+	if req == nil {
+		return false
+	}
+	fn := call.Parent()
+	root := servedRequestRoot(req, fn)
+	if root == nil {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			switch x := instr.(type) {
+			case *ssa.Store:
+				if servedRequestRoot(x.Addr, fn) == root {
+					return false // r.URL.Host = …, c.Request.Host = …
+				}
+			case ssa.CallInstruction:
+				if x == ssa.CallInstruction(call) {
+					continue
+				}
+				if obj, _ := callee(x.Common()); obj != nil && isRequestMethod(obj) {
+					continue // r.Context(), r.Cookie(…): methods of the request do not retarget it
+				}
+				for _, a := range callArgs(x.Common()) {
+					if isPtrTo(a.Type(), "net/http", "Request") && servedRequestRoot(a, fn) == root {
+						return false // handed to a director, cloned, …
+					}
+				}
+			}
+		}
+	}
+	return true
+}
+
+// servedRequestRoot follows loads and field addresses from v back to the
+// served request it derives from: the *http.Request parameter of a
+// net/http handler fn, or the *gin.Context parameter whose Request field
+// it reads. It returns that parameter, or nil.
+func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
+	for range 8 {
+		switch x := v.(type) {
+		case *ssa.Parameter:
+			if x.Parent() != fn {
+				return nil
+			}
+			if isPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
+				return x
+			}
+			if isPtrTo(x.Type(), "github.com/gin-gonic/gin", "Context") {
+				return x
+			}
+			return nil
+		case *ssa.UnOp:
+			if x.Op != token.MUL {
+				return nil
+			}
+			v = x.X
+		case *ssa.FieldAddr:
+			if isPtrTo(x.X.Type(), "github.com/gin-gonic/gin", "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
+				return nil
+			}
+			v = x.X
+		case *ssa.Field:
+			v = x.X
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+func isRequestMethod(obj *types.Func) bool {
+	sig, ok := obj.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && isPtrTo(sig.Recv().Type(), "net/http", "Request")
+}
+
+func hasResponseWriterParam(fn *ssa.Function) bool {
+	for _, p := range fn.Params {
+		if IsResponseWriterType(p.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isPtrTo(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // servedResponse reports whether v is the response of the request being
