@@ -1032,12 +1032,12 @@ func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
 				if x == ssa.CallInstruction(call) {
 					continue
 				}
-				if obj, _ := callee(x.Common()); obj != nil && isRequestMethod(obj) {
-					continue // r.Context(), r.Cookie(…): methods of the request do not retarget it
+				if obj, _ := callee(x.Common()); obj != nil && (isMethodOf(obj, "net/http", "Request") || isMethodOf(obj, gin, "Context")) {
+					continue // r.Context(), c.Param(…): the framework's methods do not retarget it
 				}
 				for _, a := range callArgs(x.Common()) {
-					if isPtrTo(a.Type(), "net/http", "Request") && servedRequestRoot(a, fn) == root {
-						return false // handed to a director, cloned, …
+					if (isPtrTo(a.Type(), "net/http", "Request") || isPtrTo(a.Type(), gin, "Context")) && servedRequestRoot(a, fn) == root {
+						return false // handed to a director (rewrite(r), rewrite(c)), cloned, …
 					}
 				}
 			}
@@ -1060,7 +1060,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			if isPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
 				return x
 			}
-			if isPtrTo(x.Type(), "github.com/gin-gonic/gin", "Context") {
+			if isPtrTo(x.Type(), gin, "Context") {
 				return x
 			}
 			return nil
@@ -1070,7 +1070,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			}
 			v = x.X
 		case *ssa.FieldAddr:
-			if isPtrTo(x.X.Type(), "github.com/gin-gonic/gin", "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
+			if isPtrTo(x.X.Type(), gin, "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
 				return nil
 			}
 			v = x.X
@@ -1083,9 +1083,10 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 	return nil
 }
 
-func isRequestMethod(obj *types.Func) bool {
+// isMethodOf reports whether obj is a method of *pkg.name.
+func isMethodOf(obj *types.Func, pkg, name string) bool {
 	sig, ok := obj.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && isPtrTo(sig.Recv().Type(), "net/http", "Request")
+	return ok && sig.Recv() != nil && isPtrTo(sig.Recv().Type(), pkg, name)
 }
 
 func hasResponseWriterParam(fn *ssa.Function) bool {

@@ -135,13 +135,7 @@ func isHTTPDoer(sig *types.Signature) bool {
 	if recv == nil || !types.IsInterface(recv.Type()) || sig.Results().Len() != 2 {
 		return false
 	}
-	return namedPath(sig.Results().At(0).Type()) == "net/http.Response" &&
-		isPointer(sig.Results().At(0).Type())
-}
-
-func isPointer(t types.Type) bool {
-	_, ok := types.Unalias(t).(*types.Pointer)
-	return ok
+	return isPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
 }
 
 // isGRPCClientCall reports whether sig is a gRPC client call: its last
