@@ -35,7 +35,9 @@
 // validation), our own sentinel errors (including an error tested with
 // errors.Is(err, ErrNotFound) or err == ErrNotFound where it is written),
 // errors that are only logged or returned, upstream bodies written on success
-// (data) and transparent proxies that forward status and body together.
+// (data), transparent proxies that forward status and body together, and
+// the transport errors of a forward proxy that sends the served request
+// unchanged (its target is the client's own).
 //
 // The suggested fix replaces the text with http.StatusText of the status the
 // same call sends (http.Error), or with the function named by

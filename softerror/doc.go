@@ -15,7 +15,8 @@
 //	}
 //
 // "Error-only" is decided from types and literals: a map whose constant keys
-// are all error or meta keys with an error key among them; a struct whose
+// are all error or meta keys with an error key among them (the keys stored
+// on a path to the write, an error key on every path to it); a struct whose
 // exported fields' JSON names are; a single-key envelope around such a body;
 // plain text that is an error's text or a string starting like an error
 // ("failed …", "could not …"). The status is decided on the control-flow
@@ -25,7 +26,8 @@
 // written, or after WriteHeader(200), is reported.
 //
 // Silent on partial success (data plus an outages, errors or warnings
-// section), empty results, {"status": "ok"}-style bodies, writes after an
+// section), empty results, {"status": "ok"}-style bodies, bodies that state
+// success with a constant ({"code": 200, …}, {"success": true, …}), writes after an
 // error status, and bodies written by helpers that do not see the request
 // (their callers may have written the status).
 //
