@@ -35,25 +35,38 @@ func TestIntoStdGroup(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, "p.go", c.src, parser.ParseComments)
-			require.NoError(t, err)
-			pos, text, ok := intoStdGroup(f, "net/http", strconv.Quote("net/http"))
+			got, ok := insertImport(t, c.src, func(f *ast.File) (token.Pos, string, bool) {
+				return intoStdGroup(f, "net/http", strconv.Quote("net/http"))
+			})
 			require.Equal(t, c.ok, ok)
 			if !ok {
 				return
 			}
-			off := fset.Position(pos).Offset
-			got := c.src[:off] + text + c.src[off:]
 			assert.Equal(t, c.want, got)
-			formatted, err := format.Source([]byte(got))
-			require.NoError(t, err)
-			assert.Equal(t, got, string(formatted), "not gofmt-clean")
 			g, err := parser.ParseFile(token.NewFileSet(), "p.go", got, parser.ImportsOnly)
 			require.NoError(t, err)
 			assert.True(t, imports(g, "net/http"))
 		})
 	}
+}
+
+// insertImport parses src, asks place where an import goes, and returns
+// src with it inserted, after checking that the result is gofmt-clean.
+func insertImport(t *testing.T, src string, place func(*ast.File) (token.Pos, string, bool)) (string, bool) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	require.NoError(t, err)
+	pos, text, ok := place(f)
+	if !ok {
+		return "", false
+	}
+	off := fset.Position(pos).Offset
+	got := src[:off] + text + src[off:]
+	formatted, err := format.Source([]byte(got))
+	require.NoError(t, err)
+	assert.Equal(t, got, string(formatted), "not gofmt-clean")
+	return got, true
 }
 
 func imports(f *ast.File, path string) bool {
@@ -83,20 +96,13 @@ func TestIntoLastGroup(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fset := token.NewFileSet()
-			f, err := parser.ParseFile(fset, "p.go", c.src, parser.ParseComments)
-			require.NoError(t, err)
-			pos, text, ok := intoLastGroup(f, spec)
+			got, ok := insertImport(t, c.src, func(f *ast.File) (token.Pos, string, bool) {
+				return intoLastGroup(f, spec)
+			})
 			require.Equal(t, c.ok, ok)
-			if !ok {
-				return
+			if ok {
+				assert.Equal(t, c.want, got)
 			}
-			off := fset.Position(pos).Offset
-			got := c.src[:off] + text + c.src[off:]
-			assert.Equal(t, c.want, got)
-			formatted, err := format.Source([]byte(got))
-			require.NoError(t, err)
-			assert.Equal(t, got, string(formatted), "not gofmt-clean")
 		})
 	}
 }
