@@ -177,13 +177,17 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 	return r.ignored(f, pos)
 }
 
-// Report emits d unless its range was reported already.
+// Report emits d unless its range was reported already, with the
+// insertions each fix makes at one offset joined (MergeInsertions).
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	key := [2]token.Pos{d.Pos, d.End}
 	if r.seen[key] {
 		return
 	}
 	r.seen[key] = true
+	for i := range d.SuggestedFixes {
+		d.SuggestedFixes[i].TextEdits = MergeInsertions(d.SuggestedFixes[i].TextEdits)
+	}
 	r.Pass.Report(d)
 }
 

@@ -101,7 +101,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			}
 			d := analysis.Diagnostic{Pos: pos, End: end, Message: message(kind, expr, ev.Via), Related: rep.Origin(l)}
 			if fix, ok := c.fix(pass, rep, call, expr, ev); ok {
-				fix.TextEdits = analyzer.MergeInsertions(fix.TextEdits)
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			rep.Report(d)

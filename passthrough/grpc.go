@@ -64,7 +64,6 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *anal
 		}
 		d := analysis.Diagnostic{Pos: f.expr.Pos(), End: f.expr.End(), Message: msg, Related: rep.Origin(f.label)}
 		if fix, ok := c.grpcFix(pass, f, host); ok {
-			fix.TextEdits = analyzer.MergeInsertions(fix.TextEdits)
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		rep.Report(d)

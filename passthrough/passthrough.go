@@ -122,7 +122,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			d.Pos, d.End = f.call.Pos(), f.call.End()
 		}
 		if fix, ok := fixer.fix(f); ok {
-			fix.TextEdits = analyzer.MergeInsertions(fix.TextEdits)
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		rep.Report(d)

@@ -164,7 +164,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				d.Message = fmt.Sprintf("%s is sent with status 200 (no status written on this path); write an error status first", what)
 			}
 			if fix, ok := c.fix(pass, rep, e, h, call, ev, st); ok {
-				fix.TextEdits = analyzer.MergeInsertions(fix.TextEdits)
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			rep.Report(d)
