@@ -55,7 +55,7 @@ func ImportName(info *types.Info, pkg *types.Package, file *ast.File, importPath
 	if pkg.Scope().Lookup(name) != nil {
 		return "", nil, false
 	}
-	std := !strings.Contains(strings.Split(importPath, "/")[0], ".")
+	std := isStdPath(importPath)
 	if std && name == path.Base(importPath) {
 		// The standard library's package names are their last element.
 		explicit = false
@@ -109,7 +109,7 @@ func intoStdGroup(file *ast.File, importPath, spec string) (token.Pos, string, b
 		for _, sp := range gd.Specs {
 			is := sp.(*ast.ImportSpec)
 			p, err := strconv.Unquote(is.Path.Value)
-			if err != nil || strings.Contains(strings.Split(p, "/")[0], ".") {
+			if err != nil || !isStdPath(p) {
 				break
 			}
 			run = append(run, is)
@@ -160,10 +160,17 @@ func intoLastGroup(file *ast.File, spec string) (token.Pos, string, bool) {
 	if err != nil {
 		return token.NoPos, "", false
 	}
-	if strings.Contains(strings.Split(p, "/")[0], ".") {
+	if !isStdPath(p) {
 		return at, "\n\t" + spec, true
 	}
 	return at, "\n\n\t" + spec, true
+}
+
+// isStdPath reports whether an import path is the standard library's:
+// its first element has no dot.
+func isStdPath(p string) bool {
+	first, _, _ := strings.Cut(p, "/")
+	return !strings.Contains(first, ".")
 }
 
 // importedPackage finds the package of path among the (transitive)
