@@ -1008,7 +1008,7 @@ func (e *Engine) isWriterType(t types.Type) bool {
 func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
 	var req ssa.Value
 	for _, a := range args {
-		if isPtrTo(a.Type(), "net/http", "Request") {
+		if IsPtrTo(a.Type(), "net/http", "Request") {
 			req = a
 			break
 		}
@@ -1036,7 +1036,7 @@ func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
 					continue // r.Context(), c.Param(…): the framework's methods do not retarget it
 				}
 				for _, a := range callArgs(x.Common()) {
-					if (isPtrTo(a.Type(), "net/http", "Request") || isPtrTo(a.Type(), gin, "Context")) && servedRequestRoot(a, fn) == root {
+					if (IsPtrTo(a.Type(), "net/http", "Request") || IsPtrTo(a.Type(), gin, "Context")) && servedRequestRoot(a, fn) == root {
 						return false // handed to a director (rewrite(r), rewrite(c)), cloned, …
 					}
 				}
@@ -1057,10 +1057,10 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			if x.Parent() != fn {
 				return nil
 			}
-			if isPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
+			if IsPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
 				return x
 			}
-			if isPtrTo(x.Type(), gin, "Context") {
+			if IsPtrTo(x.Type(), gin, "Context") {
 				return x
 			}
 			return nil
@@ -1070,7 +1070,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			}
 			v = x.X
 		case *ssa.FieldAddr:
-			if isPtrTo(x.X.Type(), gin, "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
+			if IsPtrTo(x.X.Type(), gin, "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
 				return nil
 			}
 			v = x.X
@@ -1086,7 +1086,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 // isMethodOf reports whether obj is a method of *pkg.name.
 func isMethodOf(obj *types.Func, pkg, name string) bool {
 	sig, ok := obj.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && isPtrTo(sig.Recv().Type(), pkg, name)
+	return ok && sig.Recv() != nil && IsPtrTo(sig.Recv().Type(), pkg, name)
 }
 
 func hasResponseWriterParam(fn *ssa.Function) bool {
@@ -1098,13 +1098,16 @@ func hasResponseWriterParam(fn *ssa.Function) bool {
 	return false
 }
 
-func isPtrTo(t types.Type, pkg, name string) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := types.Unalias(p.Elem()).(*types.Named)
+// IsNamed reports whether t is the named type pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// IsPtrTo reports whether t is a pointer to the named type pkg.name.
+func IsPtrTo(t types.Type, pkg, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	return ok && IsNamed(p.Elem(), pkg, name)
 }
 
 // servedResponse reports whether v is the response of the request being

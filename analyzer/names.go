@@ -135,7 +135,7 @@ func isHTTPDoer(sig *types.Signature) bool {
 	if recv == nil || !types.IsInterface(recv.Type()) || sig.Results().Len() != 2 {
 		return false
 	}
-	return isPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
+	return IsPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
 }
 
 // isGRPCClientCall reports whether sig is a gRPC client call: its last

@@ -191,13 +191,13 @@ func handlerOf(fn *ssa.Function) *handler {
 	only := fn.Signature.Params().Len() == 1
 	for _, p := range fn.Params {
 		switch t := p.Type(); {
-		case only && (isPtrToNamed(t, "github.com/gin-gonic/gin", "Context") || isPtrToNamed(t, "github.com/gofiber/fiber/v2", "Ctx")):
+		case only && (analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx")):
 			return &handler{param: p, setter: ".Status"}
-		case only && isNamed(t, "github.com/labstack/echo/v4", "Context"):
+		case only && analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
 			return &handler{param: p, setter: ".Response().WriteHeader"}
-		case w == nil && isNamed(t, "net/http", "ResponseWriter"):
+		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
 			w = p
-		case isPtrToNamed(t, "net/http", "Request"):
+		case analyzer.IsPtrTo(t, "net/http", "Request"):
 			req = p
 		}
 	}
@@ -205,16 +205,6 @@ func handlerOf(fn *ssa.Function) *handler {
 		return nil
 	}
 	return &handler{param: w, setter: ".WriteHeader", req: req}
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-func isPtrToNamed(t types.Type, pkg, name string) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && isNamed(p.Elem(), pkg, name)
 }
 
 // --- is the body only an error? ---
