@@ -14,6 +14,7 @@
 //	        type: module
 //	        settings:
 //	          deps: ["github.com/redis/go-redis/v9"]
+//	          budget: 1000000
 //	          passthrough:
 //	            enable: true
 //	            mapper: example.com/svc/httperr.FromUpstream
@@ -66,6 +67,10 @@ type Settings struct {
 	// check (-upstreamfacts.deps). It configures the analysis the checks
 	// share, so it is process-wide: see applyShared.
 	Deps []string `json:"deps"`
+	// Budget is the work the provenance engine may spend on one function
+	// before it gives up on it, silently (-upstreamfacts.budget; unset:
+	// the default). Process-wide, like Deps.
+	Budget *int `json:"budget"`
 
 	Passthrough PassthroughSettings `json:"passthrough"`
 	Leak        LeakSettings        `json:"leak"`
@@ -190,25 +195,42 @@ func flagValue(v reflect.Value) (string, bool, error) {
 // builds several plugins, their deps add up. The values are validated on
 // a scratch value first, so a bad path changes nothing.
 func applyShared(s Settings) error {
-	if s.Deps == nil {
-		return nil
+	var setBudget, setDeps string
+	if s.Budget != nil {
+		var scratch analyzer.PositiveInt
+		if err := scratch.Set(strconv.Itoa(*s.Budget)); err != nil {
+			return fmt.Errorf("budget: %w", err)
+		}
+		setBudget = scratch.String()
 	}
-	f := analyzer.Analyzer.Flags.Lookup("deps")
-	if f == nil {
-		return errors.New("internal error: the shared analyzer has no flag -upstreamfacts.deps")
+	if s.Deps != nil {
+		f := analyzer.Analyzer.Flags.Lookup("deps")
+		if f == nil {
+			return errors.New("internal error: the shared analyzer has no flag -upstreamfacts.deps")
+		}
+		scratch := reflect.New(reflect.TypeOf(f.Value).Elem()).Interface().(flag.Value)
+		if err := scratch.Set(strings.Join(s.Deps, ",")); err != nil {
+			return fmt.Errorf("deps: %w", err)
+		}
+		have := strings.Split(f.Value.String(), ",")
+		var add []string
+		for _, p := range strings.Split(scratch.String(), ",") {
+			if p != "" && !slices.Contains(have, p) {
+				add = append(add, p)
+			}
+		}
+		setDeps = strings.Join(add, ",")
 	}
-	scratch := reflect.New(reflect.TypeOf(f.Value).Elem()).Interface().(flag.Value)
-	if err := scratch.Set(strings.Join(s.Deps, ",")); err != nil {
-		return fmt.Errorf("deps: %w", err)
-	}
-	have := strings.Split(f.Value.String(), ",")
-	var add []string
-	for _, p := range strings.Split(scratch.String(), ",") {
-		if p != "" && !slices.Contains(have, p) {
-			add = append(add, p)
+	// Both are valid: apply them.
+	if setBudget != "" {
+		if err := analyzer.Analyzer.Flags.Set("budget", setBudget); err != nil {
+			return fmt.Errorf("budget: %w", err)
 		}
 	}
-	return f.Value.Set(strings.Join(add, ","))
+	if setDeps != "" {
+		return analyzer.Analyzer.Flags.Set("deps", setDeps)
+	}
+	return nil
 }
 
 // plugin is the golangci-lint plugin for one set of settings.

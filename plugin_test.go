@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -102,7 +103,7 @@ softerror:
 func TestSettingsUnknownKey(t *testing.T) {
 	for _, tc := range []struct{ settings, want string }{
 		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, codemapper, allow)`},
-		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, passthrough, leak, softerror)`},
+		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, budget, passthrough, leak, softerror)`},
 		{`{leak: {enabled: false}}`, `unknown key "leak.enabled"`},
 		{`{enable: false}`, `unknown key "enable"`},
 	} {
@@ -158,6 +159,31 @@ func TestSettingsMalformedValue(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `upstreamlint settings: deps: malformed import path "github.com/redis/..."`)
 	assert.Equal(t, before, flagValue(t, analyzer.Analyzer, "deps"), "a rejected deps list changes nothing")
+}
+
+// budget sets the shared engine's work budget; a value that is not a
+// positive count is rejected, and changes nothing, deps included.
+func TestSettingsBudget(t *testing.T) {
+	t.Cleanup(func() {
+		require.NoError(t, analyzer.Analyzer.Flags.Set("budget", strconv.Itoa(analyzer.DefaultBudget)))
+	})
+	_, err := newPlugin(t, `{budget: 5000}`)
+	require.NoError(t, err)
+	assert.Equal(t, "5000", flagValue(t, analyzer.Analyzer, "budget"))
+
+	deps := flagValue(t, analyzer.Analyzer, "deps")
+	for _, tc := range []struct{ settings, want string }{
+		{`{budget: 0, deps: [example.com/plugintest/budget]}`, `upstreamlint settings: budget: malformed count "0": want a whole number greater than zero`},
+		{`{budget: -1}`, `upstreamlint settings: budget: malformed count "-1"`},
+		{`{budget: many}`, `upstreamlint settings: budget: got a string, want`},
+	} {
+		_, err := newPlugin(t, tc.settings)
+		if assert.Error(t, err, tc.settings) {
+			assert.Contains(t, err.Error(), tc.want)
+		}
+	}
+	assert.Equal(t, "5000", flagValue(t, analyzer.Analyzer, "budget"), "a rejected budget changes nothing")
+	assert.Equal(t, deps, flagValue(t, analyzer.Analyzer, "deps"), "a rejected budget leaves deps alone")
 }
 
 // deps configures the analysis every check shares: it is set once, on the
@@ -241,10 +267,10 @@ func TestEveryCheckAndFlagHasASetting(t *testing.T) {
 	}
 	assert.Empty(t, sections, "sections without a check")
 
-	// The one setting of the shared analysis is its one flag.
+	// The settings of the shared analysis are its flags.
 	var shared []string
 	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { shared = append(shared, f.Name) })
-	assert.Equal(t, []string{"deps"}, shared, "a new -upstreamfacts flag needs a top-level setting in upstreamlint.Settings")
+	assert.Equal(t, []string{"budget", "deps"}, shared, "a new -upstreamfacts flag needs a top-level setting in upstreamlint.Settings")
 }
 
 func jsonName(f reflect.StructField) string {

@@ -20,6 +20,21 @@ import (
 // An Engine is not safe for concurrent use: drivers run the checks of a
 // package in parallel, so each check holds the engine's lock (Lock,
 // Unlock) while it asks its questions.
+//
+// The walk rule, for this package and the checks: real SSA is full of
+// cycles (phis around loops, a cell stored with a load of itself, the
+// named results of a function with a defer, closures that capture
+// themselves, recursive types, recursive and mutually recursive
+// functions), and a stack overflow is fatal, not a recoverable panic:
+// it ends a standalone or golangci-lint run whole. So every recursive
+// walk over SSA values, instructions, blocks, types or summaries carries
+// either a visited set (or a memo with an in-progress mark, like Labels,
+// localSummary, Events and IsClientWriter) or a depth bound, and a walk
+// that branches (over phi edges, stores, referrers) takes the visited
+// set: a depth bound alone lets it grow exponentially. On top of that,
+// the engine spends at most Budget units of work on one function (see
+// spend); past it the function is given up, silently: its findings and
+// its summary are dropped, which can only lose findings.
 type Engine struct {
 	sync.Mutex
 
@@ -28,20 +43,124 @@ type Engine struct {
 
 	importFact func(*types.Func) *FuncFact
 
-	memo        map[ssa.Value]Labels
-	stores      map[ssa.Value][]storeEntry
-	firstPass   map[ssa.Value][]storeEntry // the store index before loads were resolved (see onlyStore)
-	devirt      map[devirtKey]*ssa.Function
-	impls       map[*types.Interface][]types.Type // the package's types implementing an interface of the package
-	concrete    []types.Type                      // the package's concrete named types
-	closures    map[*ssa.Function]*ssa.MakeClosure
-	summaries   map[*ssa.Function]*Summary
-	events      map[*ssa.Function][]SinkEvent
-	condEvents  map[*ssa.Function][]condEvent // sinks writing to a writer parameter
-	forwarded   map[forwardKey]map[token.Pos]bool
-	writerTypes map[writerKey]bool
+	memo          map[ssa.Value]Labels
+	stores        map[ssa.Value][]storeEntry
+	firstPass     map[ssa.Value][]storeEntry // the store index before loads were resolved (see onlyStore)
+	devirt        map[devirtKey]*ssa.Function
+	impls         map[*types.Interface][]types.Type // the package's types implementing an interface of the package
+	concrete      []types.Type                      // the package's concrete named types
+	closures      map[*ssa.Function]*ssa.MakeClosure
+	summaries     map[*ssa.Function]*Summary
+	events        map[*ssa.Function][]SinkEvent
+	condEvents    map[*ssa.Function][]condEvent // sinks writing to a writer parameter
+	forwarded     map[forwardKey]map[token.Pos]bool
+	writerTypes   map[writerKey]bool
+	clientWriters map[ssa.Value]bool // IsClientWriter, memoised
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
+
+	// Budget is the work the engine may spend on one function, in units:
+	// one per label computation plus the size of the label set it
+	// produces, one per writer question and per call examined for sink
+	// events, one per instruction scanned for a reaching store. Zero
+	// means DefaultBudget.
+	Budget int
+	work   map[*ssa.Function]int
+	gaveUp map[*ssa.Function]bool
+	stats  *Stats // nil unless CollectStats was called
+}
+
+// DefaultBudget is the work per function after which the engine gives
+// up on it. Every function of the corpus and of the standard library
+// needs far less (see corpus/RESULTS.md); only pathological code (huge
+// generated functions with thousands of upstream calls) reaches it.
+const DefaultBudget = 1_000_000
+
+// spend charges n units of work to fn, and reports whether fn is still
+// within its budget. The first time it is not, fn is given up.
+func (e *Engine) spend(fn *ssa.Function, n int) bool {
+	if fn == nil {
+		return true
+	}
+	if e.gaveUp[fn] {
+		return false
+	}
+	w, seen := e.work[fn]
+	e.work[fn] = w + n
+	if e.stats != nil {
+		if !seen {
+			e.stats.Funcs++
+		}
+		e.stats.Work += n
+		if w+n > e.stats.Max {
+			e.stats.Max, e.stats.MaxFunc = w+n, fn.String()
+		}
+	}
+	budget := e.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	if w+n > budget {
+		e.gaveUp[fn] = true
+		if e.stats != nil {
+			e.stats.GaveUp = append(e.stats.GaveUp, fn.String())
+		}
+		return false
+	}
+	return true
+}
+
+// GaveUp reports whether the engine gave up on fn, or on the function
+// literal's enclosing function, for running out of budget: nothing
+// should be reported there, since what the engine knows of it is partial.
+func (e *Engine) GaveUp(fn *ssa.Function) bool {
+	for ; fn != nil; fn = fn.Parent() {
+		if e.gaveUp[fn] {
+			return true
+		}
+	}
+	return false
+}
+
+// Stats is what an engine did in a package, for the -debug.stats output
+// of the standalone command and for tests.
+type Stats struct {
+	Pkg    string   // the package's import path
+	Funcs  int      // functions that cost any work
+	Work   int      // units of work spent, in all
+	GaveUp []string // functions given up, over budget
+
+	Max     int    // the most work spent on one function
+	MaxFunc string // that function
+}
+
+// Statistics are gathered only when a driver asks for them: a
+// long-running host (golangci-lint) must not accumulate them.
+var (
+	statsMu    sync.Mutex
+	statsOn    bool
+	statsOfAll []*Stats
+)
+
+// CollectStats makes every engine created from now on record its
+// statistics, for CollectedStats.
+func CollectStats() {
+	statsMu.Lock()
+	statsOn = true
+	statsMu.Unlock()
+}
+
+// CollectedStats returns a copy of the statistics of every engine
+// created since CollectStats, in creation order.
+func CollectedStats() []Stats {
+	statsMu.Lock()
+	defer statsMu.Unlock()
+	out := make([]Stats, len(statsOfAll))
+	for i, st := range statsOfAll {
+		out[i] = *st
+		out[i].GaveUp = slices.Clone(st.GaveUp)
+	}
+	return out
 }
 
 // A storeEntry is a write of labels into the memory under a root value.
@@ -119,20 +238,29 @@ type SinkEvent struct {
 // NewEngine prepares an engine for a built SSA package.
 func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.Func) *FuncFact) *Engine {
 	e := &Engine{
-		Pkg:         pkg,
-		Funcs:       funcs,
-		importFact:  importFact,
-		memo:        make(map[ssa.Value]Labels),
-		stores:      make(map[ssa.Value][]storeEntry),
-		closures:    make(map[*ssa.Function]*ssa.MakeClosure),
-		summaries:   make(map[*ssa.Function]*Summary),
-		events:      make(map[*ssa.Function][]SinkEvent),
-		condEvents:  make(map[*ssa.Function][]condEvent),
-		devirt:      make(map[devirtKey]*ssa.Function),
-		impls:       make(map[*types.Interface][]types.Type),
-		forwarded:   make(map[forwardKey]map[token.Pos]bool),
-		writerTypes: make(map[writerKey]bool),
+		Pkg:           pkg,
+		Funcs:         funcs,
+		importFact:    importFact,
+		memo:          make(map[ssa.Value]Labels),
+		stores:        make(map[ssa.Value][]storeEntry),
+		closures:      make(map[*ssa.Function]*ssa.MakeClosure),
+		summaries:     make(map[*ssa.Function]*Summary),
+		events:        make(map[*ssa.Function][]SinkEvent),
+		condEvents:    make(map[*ssa.Function][]condEvent),
+		devirt:        make(map[devirtKey]*ssa.Function),
+		impls:         make(map[*types.Interface][]types.Type),
+		forwarded:     make(map[forwardKey]map[token.Pos]bool),
+		writerTypes:   make(map[writerKey]bool),
+		clientWriters: make(map[ssa.Value]bool),
+		work:          make(map[*ssa.Function]int),
+		gaveUp:        make(map[*ssa.Function]bool),
 	}
+	statsMu.Lock()
+	if statsOn {
+		e.stats = &Stats{Pkg: pkg.Pkg.Path()}
+		statsOfAll = append(statsOfAll, e.stats)
+	}
+	statsMu.Unlock()
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -313,11 +441,18 @@ func (e *Engine) Labels(v ssa.Value) Labels {
 		return ls
 	}
 	e.memo[v] = nil // in progress: a cycle contributes nothing
+	fn := v.Parent()
+	if !e.spend(fn, 1) {
+		return nil // over budget: the function is given up
+	}
 	ls := e.compute(v)
 	for _, s := range e.stores[v] {
 		ls = ls.union(s.labels().prefixed(s.path))
 	}
 	ls = ls.clip()
+	if !e.spend(fn, len(ls)) {
+		return nil
+	}
 	e.memo[v] = ls
 	return ls
 }
@@ -343,7 +478,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		switch v.Op {
 		case token.MUL: // load
 			root, path := e.loc(v.X, 0)
-			if st := lastStoreInBlock(v, e, root, path); st != nil {
+			if st := reachingStore(v, e, root, path); st != nil {
 				return e.Labels(st.Val)
 			}
 			return e.Labels(root).readPath(path)
@@ -409,35 +544,61 @@ func (e *Engine) compute(v ssa.Value) Labels {
 	return nil
 }
 
-// lastStoreInBlock returns the store to the same local variable (root
-// and path) that a load sees for sure: earlier in the load's block, with
-// no call in between that could write it. It is what makes each return
-// of a function with a defer return its own value: go/ssa stores every
-// return's results into shared result slots, runs the defers, and loads
-// them back. Deferred calls (RunDefers) are assumed not to rewrite them.
-func lastStoreInBlock(load *ssa.UnOp, e *Engine, root ssa.Value, path string) *ssa.Store {
-	if _, ok := root.(*ssa.Alloc); !ok {
+// reachingStore returns the store to the same local variable (root
+// and path) that a load sees for sure: the last one before the load in
+// its block, or, when the block has none and a single predecessor, in
+// that predecessor, and so on up a straight chain of blocks. A call in
+// between could write a variable whose address escapes (Alloc.Heap), so
+// it ends the search for those; a local cell that does not escape is
+// written by stores only. It is what makes each return of a function
+// with a defer return its own value: go/ssa stores every return's
+// results into shared result slots, runs the defers, and loads them
+// back (deferred calls, RunDefers, are assumed not to rewrite them).
+// And a read of a named result in a branch sees the value the code
+// before the branch gave it, not the union of every return's value.
+func reachingStore(load *ssa.UnOp, e *Engine, root ssa.Value, path string) *ssa.Store {
+	alloc, ok := root.(*ssa.Alloc)
+	if !ok {
 		return nil
 	}
-	instrs := load.Block().Instrs
-	i := 0
-	for i < len(instrs) && instrs[i] != load {
-		i++
-	}
-	for i--; i >= 0; i-- {
-		switch in := instrs[i].(type) {
-		case *ssa.Store:
-			if r, p := e.loc(in.Addr, 0); r == root && p == path {
-				return in
-			} else if r == root {
-				return nil // a partial write: let the union decide
-			}
-		case ssa.CallInstruction:
+	b := load.Block()
+	instrs := b.Instrs
+	i := slices.Index(instrs, ssa.Instruction(load))
+	// Walk rule (see walkRule): the chain is bounded by a block count,
+	// and a block seen twice (a loop of single-predecessor blocks that
+	// only unreachable code can form) ends it.
+	seen := map[*ssa.BasicBlock]bool{b: true}
+	for range maxReachingBlocks {
+		if !e.spend(b.Parent(), i) {
 			return nil
 		}
+		for i--; i >= 0; i-- {
+			switch in := instrs[i].(type) {
+			case *ssa.Store:
+				if r, p := e.loc(in.Addr, 0); r == root && p == path {
+					return in
+				} else if r == root {
+					return nil // a partial write: let the union decide
+				}
+			case ssa.CallInstruction:
+				if alloc.Heap {
+					return nil
+				}
+			}
+		}
+		if len(b.Preds) != 1 || seen[b.Preds[0]] {
+			return nil
+		}
+		b = b.Preds[0]
+		seen[b] = true
+		instrs = b.Instrs
+		i = len(instrs)
 	}
 	return nil
 }
+
+// maxReachingBlocks bounds the chain of blocks reachingStore walks up.
+const maxReachingBlocks = 64
 
 func resultStep(i int) string { return "#" + itoa(i) }
 
@@ -689,6 +850,11 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 		}
 	}
 	markProxySinks(s.Sinks)
+	if e.GaveUp(fn) {
+		s = &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
+		e.summaries[fn] = s
+		return s
+	}
 	for i, p := range fn.Params {
 		if _, ok := p.Type().Underlying().(*types.Pointer); !ok {
 			continue
@@ -755,6 +921,9 @@ func (e *Engine) Events(fn *ssa.Function) []SinkEvent {
 }
 
 func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
+	if !e.spend(call.Parent(), 1) {
+		return nil
+	}
 	cc := call.Common()
 	obj, fn := callee(cc)
 	args := callArgs(cc)
@@ -788,7 +957,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	}
 	if obj != nil {
 		if row, ok := sinks[fullName(obj)]; ok {
-			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer], 0)) {
+			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer])) {
 				// Writing to a writer parameter: a sink for the callers
 				// that pass the client's writer (a ToJSON(v, w) helper).
 				if row.Writer < len(args) {
@@ -837,7 +1006,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		if sp.Param >= len(args) {
 			continue
 		}
-		if sp.Writer > 0 && (sp.Writer-1 >= len(args) || !e.IsClientWriter(args[sp.Writer-1], 0)) {
+		if sp.Writer > 0 && (sp.Writer-1 >= len(args) || !e.IsClientWriter(args[sp.Writer-1])) {
 			if j := writerParam(args[sp.Writer-1], 0); j >= 0 && sp.Writer-1 < len(args) {
 				// passed on to this function's own writer parameter
 				ev := SinkEvent{Role: sp.Role, Instr: call, Arg: sp.Param, Value: args[sp.Param], Labels: e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path), StatusArg: -1}
@@ -862,7 +1031,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []SinkEvent {
 	writer := -1
 	for i, a := range args {
-		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a, 0)) {
+		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a)) {
 			writer = i
 			break
 		}
@@ -939,21 +1108,35 @@ func writerParam(v ssa.Value, depth int) int {
 
 // IsClientWriter reports whether v writes into the response to the
 // client: a value whose type is an http.ResponseWriter, or a wrapper
-// (json.NewEncoder, bufio.NewWriter, …) around one.
-func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
-	if v == nil || depth > 8 {
+// (json.NewEncoder, bufio.NewWriter, …) around one. Answers are
+// memoised per value; a phi cycle being answered counts as no.
+func (e *Engine) IsClientWriter(v ssa.Value) bool {
+	if v == nil {
 		return false
 	}
+	if r, ok := e.clientWriters[v]; ok {
+		return r
+	}
+	e.clientWriters[v] = false // in progress
+	if !e.spend(v.Parent(), 1) {
+		return false
+	}
+	r := e.isClientWriter(v)
+	e.clientWriters[v] = r
+	return r
+}
+
+func (e *Engine) isClientWriter(v ssa.Value) bool {
 	switch x := v.(type) {
 	case *ssa.MakeInterface:
-		return e.IsClientWriter(x.X, depth+1)
+		return e.IsClientWriter(x.X)
 	case *ssa.ChangeInterface:
-		return e.IsClientWriter(x.X, depth+1)
+		return e.IsClientWriter(x.X)
 	case *ssa.ChangeType:
-		return e.IsClientWriter(x.X, depth+1)
+		return e.IsClientWriter(x.X)
 	case *ssa.Phi:
 		for _, edge := range x.Edges {
-			if e.IsClientWriter(edge, depth+1) {
+			if e.IsClientWriter(edge) {
 				return true
 			}
 		}
@@ -963,7 +1146,7 @@ func (e *Engine) IsClientWriter(v ssa.Value, depth int) bool {
 			name := fullName(obj)
 			args := callArgs(x.Common())
 			if writerWrappers[name] {
-				return len(args) > 0 && e.IsClientWriter(args[0], depth+1)
+				return len(args) > 0 && e.IsClientWriter(args[0])
 			}
 			if clientBodyWriters[name] {
 				return len(args) > 0 && servedResponse(args[0])

@@ -24,12 +24,18 @@ var Analyzer = &analysis.Analyzer{
 
 // depPackages are the user's dependency client packages (Redis, Mongo,
 // cloud SDKs, …): the error results of their functions and methods are
-// dependency errors. It is the one setting of the shared analyzer, so
-// every check sees the same sources and facts stay check-independent.
+// dependency errors. It is the one setting of the shared analyzer that
+// decides what is upstream, so every check sees the same sources and
+// facts stay check-independent.
 var depPackages PathPrefixes
+
+// budget is the engine's work budget per function (Engine.Budget): how
+// much the analysis may cost, not what it finds where it completes.
+var budget PositiveInt = DefaultBudget
 
 func init() {
 	Analyzer.Flags.Var(&depPackages, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. github.com/redis/go-redis/v9")
+	Analyzer.Flags.Var(&budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
 }
 
 // Result is the outcome of Analyzer for a package.
@@ -165,6 +171,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil
 	}
 	e := NewEngine(ssapkg, funcs, importFact)
+	e.Budget = int(budget)
 	e.Lock()
 	defer e.Unlock()
 

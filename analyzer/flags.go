@@ -3,6 +3,7 @@ package analyzer
 import (
 	"fmt"
 	"go/token"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -175,4 +176,24 @@ func (p *PathPrefixes) Match(path string) bool {
 		}
 	}
 	return false
+}
+
+// PositiveInt is a flag value holding an integer greater than zero.
+type PositiveInt int
+
+func (n *PositiveInt) String() string {
+	if n == nil {
+		return "0"
+	}
+	return strconv.Itoa(int(*n))
+}
+
+// Set parses a decimal integer greater than zero.
+func (n *PositiveInt) Set(s string) error {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || v <= 0 {
+		return fmt.Errorf("malformed count %q: want a whole number greater than zero", s)
+	}
+	*n = PositiveInt(v)
+	return nil
 }

@@ -174,6 +174,10 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 	if fn != nil && r.Allow.Match(ParentRoot(fn)) {
 		return true
 	}
+	// What the engine knows of a function it gave up on is partial.
+	if res, ok := r.Pass.ResultOf[Analyzer].(*Result); ok && res.Engine != nil && res.Engine.GaveUp(fn) {
+		return true
+	}
 	return r.ignored(f, pos)
 }
 

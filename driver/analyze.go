@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 )
 
 // result is the outcome of one analysis run.
@@ -128,6 +131,29 @@ func (res *result) collect() {
 		res.analysisErrors = append(res.analysisErrors, e)
 	}
 	slices.Sort(res.analysisErrors)
+}
+
+// writeStats prints what the provenance engines did (-debug.stats): a
+// total, then each function given up over budget.
+func writeStats(w io.Writer, name string) {
+	var pkgs, funcs, work, most int
+	var gaveUp []string
+	costliest := "none"
+	for _, st := range upstream.CollectedStats() {
+		pkgs++
+		funcs += st.Funcs
+		work += st.Work
+		gaveUp = append(gaveUp, st.GaveUp...)
+		if st.Max > most {
+			most, costliest = st.Max, st.MaxFunc
+		}
+	}
+	slices.Sort(gaveUp)
+	gaveUp = slices.Compact(gaveUp) // a package and its test variant
+	fmt.Fprintf(w, "%s: engine: %d packages, %d functions, %d units of work, %d functions given up over budget; costliest: %s (%d)\n", name, pkgs, funcs, work, len(gaveUp), costliest, most)
+	for _, fn := range gaveUp {
+		fmt.Fprintf(w, "%s: engine: gave up on %s\n", name, fn)
+	}
 }
 
 // loadErrors lists the errors of the packages and their dependencies, as

@@ -32,6 +32,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 )
 
 // Exit codes of the standalone driver. They follow the go/analysis drivers
@@ -152,6 +154,7 @@ type options struct {
 	version   bool
 	cpuprof   string // -cpuprofile: write a CPU profile here
 	memprof   string // -memprofile: write a heap profile here
+	stats     bool   // -debug.stats: print the engine's work statistics
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -180,6 +183,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
+	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
@@ -313,6 +317,9 @@ func (c *Command) Run(args []string, analyzers []*analysis.Analyzer) int {
 // run loads, analyses, fixes and reports; it returns the exit code.
 func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	name := c.name()
+	if o.stats {
+		upstream.CollectStats()
+	}
 	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -324,6 +331,9 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	for _, e := range res.analysisErrors {
 		fmt.Fprintf(stderr, "%s: %s\n", name, e)
+	}
+	if o.stats {
+		writeStats(stderr, name)
 	}
 
 	findings := res.findings

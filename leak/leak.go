@@ -261,6 +261,19 @@ func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 // errorRoots returns the error values an argument is made of: the
 // receiver of err.Error(), or the elements of a variadic slice.
 func errorRoots(v ssa.Value) []ssa.Value {
+	return errorRootsOf(v, make(map[ssa.Value]bool))
+}
+
+// errorRootsOf is errorRoots with the values already visited: a payload
+// may hold itself (the named result of a function with a defer is
+// stored back into its own cell, v = *v), so the walk through
+// payloadValues must not come back to a value (see analyzer's walk rule
+// in engine.go).
+func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
+	if seen[v] {
+		return nil
+	}
+	seen[v] = true
 	if sl, ok := v.(*ssa.Slice); ok {
 		if alloc, ok := sl.X.(*ssa.Alloc); ok {
 			var out []ssa.Value
@@ -288,7 +301,7 @@ func errorRoots(v ssa.Value) []ssa.Value {
 					if isErrorish(a) {
 						out = append(out, analyzer.ErrorRoot(a))
 					} else if sl, ok := a.(*ssa.Slice); ok {
-						out = append(out, errorRoots(sl)...)
+						out = append(out, errorRootsOf(sl, seen)...)
 					}
 				}
 				return out
@@ -301,7 +314,7 @@ func errorRoots(v ssa.Value) []ssa.Value {
 			if _, ok := stripIfaceLoad(x).(*ssa.Const); ok {
 				continue // "success": false carries no error
 			}
-			out = append(out, errorRoots(x)...)
+			out = append(out, errorRootsOf(x, seen)...)
 		}
 		return out
 	}

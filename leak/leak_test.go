@@ -1,8 +1,13 @@
 package leak_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"strconv"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
@@ -51,4 +56,49 @@ func TestRealCodeShapes(t *testing.T) {
 // Shapes of leaks the corpus study found missed (corpus/RESULTS.md).
 func TestRealCodeMisses(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realmiss/...")
+}
+
+// Code whose SSA has cycles (self-stores, phi loops, recursive types,
+// recursive summaries, self-capturing closures): the check must end, and
+// report what it reports on the same code without the cycle.
+func TestCycles(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/cycles")
+}
+
+// recorder is an analysistest.Testing that keeps the errors instead of
+// failing the test.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestBudget runs the check with a work budget too small for any
+// handler: every function is given up, silently, so nothing is reported
+// where the default budget finds leaks, and the statistics name them.
+func TestBudget(t *testing.T) {
+	require.NoError(t, analyzer.Analyzer.Flags.Set("budget", "3"))
+	t.Cleanup(func() {
+		require.NoError(t, analyzer.Analyzer.Flags.Set("budget", strconv.Itoa(analyzer.DefaultBudget)))
+	})
+	analyzer.CollectStats()
+	rec := &recorder{}
+	results := analysistest.Run(rec, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/cycles")
+	require.NotEmpty(t, results)
+	for _, r := range results {
+		assert.Empty(t, r.Diagnostics, "a function over budget must not be reported")
+	}
+	// Every `want` of the package is missed, and nothing else goes wrong.
+	require.NotEmpty(t, rec.errs)
+	for _, e := range rec.errs {
+		assert.Contains(t, e, "no diagnostic was reported")
+	}
+	var gaveUp []string
+	for _, st := range analyzer.CollectedStats() {
+		if st.Pkg == "leak/cycles" {
+			gaveUp = append(gaveUp, st.GaveUp...)
+		}
+	}
+	assert.Contains(t, gaveUp, "(*leak/cycles.selfStoreServer).GetOrder")
+	assert.Contains(t, gaveUp, "leak/cycles.selfPayload")
 }

@@ -197,13 +197,13 @@ func (c *checker) fixable(pass *analysis.Pass, f *finding) bool {
 	if p < 0 || p >= sig.Params().Len() || !types.Identical(sig.Params().At(p).Type(), intType) {
 		return false
 	}
-	return onlyUpstream(pass, f.ev.Value, 0)
+	return onlyUpstream(pass, f.ev.Value, make(map[*ssa.Phi]bool))
 }
 
-func onlyUpstream(pass *analysis.Pass, v ssa.Value, depth int) bool {
-	if depth > 8 {
-		return false
-	}
+// onlyUpstream reports whether every value that can reach v is an
+// upstream status or a 2xx constant. Phis already on the walk (a loop
+// carrying the status) add nothing new.
+func onlyUpstream(pass *analysis.Pass, v ssa.Value, seen map[*ssa.Phi]bool) bool {
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.Value == nil || x.Value.Kind() != constant.Int {
@@ -212,8 +212,12 @@ func onlyUpstream(pass *analysis.Pass, v ssa.Value, depth int) bool {
 		n, ok := constant.Int64Val(x.Value)
 		return ok && n >= 200 && n < 300
 	case *ssa.Phi:
+		if seen[x] {
+			return true
+		}
+		seen[x] = true
 		for _, edge := range x.Edges {
-			if !onlyUpstream(pass, edge, depth+1) {
+			if !onlyUpstream(pass, edge, seen) {
 				return false
 			}
 		}

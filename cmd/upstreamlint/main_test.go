@@ -399,3 +399,21 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 	assert.Equal(t, 2, res.code)
 	assert.Contains(t, res.stderr, "malformed import path")
 }
+
+// -debug.stats prints the engine's work; a budget too small for any
+// handler gives every function up, silently: no findings, the functions
+// named in the statistics.
+func TestStatsAndBudget(t *testing.T) {
+	res := run(t, examples(t), bin, "-debug.stats", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Regexp(t, `upstreamlint: engine: \d+ packages, [1-9]\d* functions, [1-9]\d* units of work, 0 functions given up over budget; costliest: \S+ \(\d+\)`, res.stderr)
+
+	res = run(t, examples(t), bin, "-debug.stats", "-upstreamfacts.budget=2", "./...")
+	assert.Equal(t, 0, res.code, "nothing is reported in functions over budget: %s", res.stderr)
+	assert.Regexp(t, `[1-9]\d* functions given up over budget`, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: engine: gave up on example.com/upstreamlint-example/handlers.")
+
+	res = run(t, examples(t), bin, "-upstreamfacts.budget=0", "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, `invalid value "0" for flag -upstreamfacts.budget: malformed count "0": want a whole number greater than zero`)
+}
