@@ -53,7 +53,8 @@ type Engine struct {
 	summaries     map[*ssa.Function]*Summary
 	events        map[*ssa.Function][]SinkEvent
 	condEvents    map[*ssa.Function][]condEvent // sinks writing to a writer parameter
-	forwarded     map[forwardKey]map[token.Pos]bool
+	forwarded     map[forwardKey]bool           // ForwardedOnPath, memoised
+	reachable     map[*ssa.BasicBlock][]bool    // the blocks each block reaches (reaches)
 	writerTypes   map[writerKey]bool
 	clientWriters map[ssa.Value]bool // IsClientWriter, memoised
 
@@ -197,8 +198,14 @@ type SinkParam struct {
 	Reads string
 	Path  string
 	// Proxy is set when the function forwards the status and the body
-	// of the same response parameter: a forwarding helper.
+	// of the same response parameter, on one path: a forwarding helper.
 	Proxy bool
+	// OwnBody is set on a status sink of a response parameter whose
+	// body the function writes whole too, but only on other paths (it
+	// relays the body on success and sends the status with a message of
+	// its own on failure): at a call, the body it forwards is not this
+	// status's.
+	OwnBody bool
 	// Writer, when not zero, is 1 + the index of the parameter the sink
 	// writes to (an io.Writer): the sink answers the client only where
 	// callers pass the client's writer there.
@@ -221,6 +228,9 @@ type SinkEvent struct {
 	Labels Labels
 	Via    *types.Func // helper through which the sink is reached; nil for a direct sink
 	Proxy  bool
+	// OwnBody: the helper sends this status with a body of its own, not
+	// with the body it forwards on other paths (SinkParam.OwnBody).
+	OwnBody bool
 	// StatusArg is the argument of the same call that sets the status
 	// (http.Error's code), or -1.
 	StatusArg int
@@ -249,7 +259,8 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		condEvents:    make(map[*ssa.Function][]condEvent),
 		devirt:        make(map[devirtKey]*ssa.Function),
 		impls:         make(map[*types.Interface][]types.Type),
-		forwarded:     make(map[forwardKey]map[token.Pos]bool),
+		forwarded:     make(map[forwardKey]bool),
+		reachable:     make(map[*ssa.BasicBlock][]bool),
 		writerTypes:   make(map[writerKey]bool),
 		clientWriters: make(map[ssa.Value]bool),
 		work:          make(map[*ssa.Function]int),
@@ -823,6 +834,8 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 			}
 		}
 	}
+	// The sinks its parameters reach, each with the call that reaches it.
+	var sinks []sinkAt
 	for _, ev := range e.Events(fn) {
 		for _, l := range ev.Labels {
 			if l.Kind != KindParam || l.Owner != fn {
@@ -831,25 +844,23 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 			if ev.Role == RoleStatus && l.Path != "" {
 				continue
 			}
-			sp := SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
-			if !containsSink(s.Sinks, sp) {
-				s.Sinks = append(s.Sinks, sp)
-			}
+			sinks = append(sinks, sinkAt{SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}, ev.Instr})
 		}
 	}
-	e.Events(fn) // computes the conditional events too
-	for _, ce := range e.condEvents[fn] {
+	for _, ce := range e.condEvents[fn] { // computed by Events
 		for _, l := range ce.ev.Labels {
 			if l.Kind != KindParam || l.Owner != fn || (ce.ev.Role == RoleStatus && l.Path != "") {
 				continue
 			}
-			sp := SinkParam{Role: ce.ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Writer: ce.writer + 1}
-			if !containsSink(s.Sinks, sp) {
-				s.Sinks = append(s.Sinks, sp)
-			}
+			sinks = append(sinks, sinkAt{SinkParam{Role: ce.ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Writer: ce.writer + 1}, ce.ev.Instr})
 		}
 	}
-	markProxySinks(s.Sinks)
+	e.markProxySinks(sinks)
+	for _, x := range sinks {
+		if !containsSink(s.Sinks, x.sp) {
+			s.Sinks = append(s.Sinks, x.sp)
+		}
+	}
 	if e.GaveUp(fn) {
 		s = &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
 		e.summaries[fn] = s
@@ -878,24 +889,72 @@ func containsSink(ss []SinkParam, sp SinkParam) bool {
 	return false
 }
 
+// A sinkAt is a sink of a parameter, with the call that reaches it.
+type sinkAt struct {
+	sp    SinkParam
+	instr ssa.CallInstruction
+}
+
 // markProxySinks marks the status sink of a response parameter as a
-// proxy when the body of the same parameter is written as a whole too:
-// such a helper forwards a response, which is its contract.
-func markProxySinks(ss []SinkParam) {
+// proxy when the body of the same parameter is written as a whole on a
+// path through it: such a helper forwards a response, which is its
+// contract. A helper that relays the body on success and sends the
+// status with a message of its own on failure is not one.
+func (e *Engine) markProxySinks(ss []sinkAt) {
 	for i := range ss {
 		st := &ss[i]
-		if st.Role != RoleStatus || !hasLastStep(st.Reads, "StatusCode") {
+		if st.sp.Role != RoleStatus || !hasLastStep(st.sp.Reads, "StatusCode") {
 			continue
 		}
-		prefix := trimLastStep(st.Reads)
+		prefix := trimLastStep(st.sp.Reads)
+		bodies := false
 		for j := range ss {
 			b := &ss[j]
-			if b.Role == RoleBody && b.Param == st.Param && b.Path == "" && hasPrefixPath(b.Reads, joinPath(prefix, "Body")) {
-				st.Proxy = true
-				b.Proxy = true
+			if b.sp.Role != RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !hasPrefixPath(b.sp.Reads, joinPath(prefix, "Body")) {
+				continue
+			}
+			bodies = true
+			if e.samePath(st.instr, b.instr) {
+				st.sp.Proxy = true
+				b.sp.Proxy = true
 			}
 		}
+		st.sp.OwnBody = bodies && !st.sp.Proxy
 	}
+}
+
+// samePath reports whether one execution can run both instructions: one
+// of their blocks reaches the other. Instructions of different functions
+// (a closure and its parent) are assumed to.
+func (e *Engine) samePath(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || ab.Parent() != bb.Parent() || ab == bb {
+		return true
+	}
+	return e.reaches(ab, bb) || e.reaches(bb, ab)
+}
+
+// reaches reports whether block to can run after block from, memoising
+// the blocks each block reaches (a visited set bounds the walk).
+func (e *Engine) reaches(from, to *ssa.BasicBlock) bool {
+	set, ok := e.reachable[from]
+	if !ok {
+		fn := from.Parent()
+		set = make([]bool, len(fn.Blocks))
+		work := slices.Clone(from.Succs)
+		for len(work) > 0 {
+			b := work[len(work)-1]
+			work = work[:len(work)-1]
+			if b.Index < 0 || b.Index >= len(set) || set[b.Index] {
+				continue
+			}
+			set[b.Index] = true
+			work = append(work, b.Succs...)
+		}
+		e.spend(fn, len(fn.Blocks))
+		e.reachable[from] = set
+	}
+	return to.Index >= 0 && to.Index < len(set) && set[to.Index]
 }
 
 // Events returns the sink calls of fn: direct sinks from the tables and
@@ -1020,6 +1079,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		ls := e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path)
 		add(sp.Role, sp.Param, via, ls, sp.Proxy)
 		evs[len(evs)-1].Partial = sp.Reads != "" || sp.Path != ""
+		evs[len(evs)-1].OwnBody = sp.OwnBody
 	}
 	return evs
 }
@@ -1319,42 +1379,54 @@ type writerKey struct {
 	ptr bool
 }
 
-// Forwarded reports whether, in the outer function root (its closures
-// included), a sink in role forwards the upstream value of the given
-// origin as a whole: a body written whole, or a status. A function that
-// forwards both the status and the body of one response is a proxy.
-func (e *Engine) Forwarded(root *ssa.Function, role Role, origin token.Pos) bool {
-	key := forwardKey{root, role}
-	origins, ok := e.forwarded[key]
-	if !ok {
-		origins = make(map[token.Pos]bool)
-		want := KindStatus
-		if role == RoleBody {
-			want = KindBody
+// ForwardedOnPath reports whether a sink in role forwards the upstream
+// value of the given origin as a whole (a body written whole, or a
+// status) on a path through ev: in ev's own function, where one of the
+// two can run after the other, or in a closure of the same outer
+// function. A response answered with the status and the body of the
+// same upstream response is a transparent proxy's; a path that sends
+// the upstream status with a body of ours (a fixed message, or the
+// upstream body inside our payload) is not proxying, whatever other
+// paths of the function do.
+func (e *Engine) ForwardedOnPath(ev SinkEvent, role Role, origin token.Pos) bool {
+	key := forwardKey{ev.Instr, role, origin}
+	if r, ok := e.forwarded[key]; ok {
+		return r
+	}
+	want := KindStatus
+	if role == RoleBody {
+		want = KindBody
+	}
+	root := ParentRoot(ev.Instr.Parent())
+	found := false
+	for _, fn := range e.Funcs {
+		if found {
+			break
 		}
-		for _, fn := range e.Funcs {
-			if ParentRoot(fn) != root {
+		if ParentRoot(fn) != root {
+			continue
+		}
+		for _, other := range e.Events(fn) {
+			if other.Role != role || !e.samePath(ev.Instr, other.Instr) {
 				continue
 			}
-			for _, ev := range e.Events(fn) {
-				if ev.Role != role {
-					continue
-				}
-				for _, l := range ev.Labels {
-					if l.Kind == want && l.Path == "" {
-						origins[l.Origin] = true
-					}
-				}
+			if other.Instr == ev.Instr && (ev.OwnBody || other.OwnBody) {
+				continue // a helper that writes them on different paths
+			}
+			if slices.ContainsFunc(other.Labels, func(l Label) bool { return l.Kind == want && l.Path == "" && l.Origin == origin }) {
+				found = true
+				break
 			}
 		}
-		e.forwarded[key] = origins
 	}
-	return origins[origin]
+	e.forwarded[key] = found
+	return found
 }
 
 type forwardKey struct {
-	root *ssa.Function
-	role Role
+	at     ssa.CallInstruction
+	role   Role
+	origin token.Pos
 }
 
 // mustHold panics unless the caller holds the engine's lock: a check

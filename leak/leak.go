@@ -180,9 +180,9 @@ func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.Sin
 		case analyzer.KindBody:
 			// Upstream content written in a branch where the upstream
 			// failed is its error body; in a success branch it is data.
-			// Forwarding the status too makes a proxy.
-			root := analyzer.ParentRoot(fn)
-			if e.InFailureBranch(block, l.Origin) && !e.Forwarded(root, analyzer.RoleStatus, l.Origin) {
+			// Writing it whole with the status of the same response, on
+			// one path, makes a proxy; inside a payload of ours it is not.
+			if e.InFailureBranch(block, l.Origin) && !(l.Path == "" && e.ForwardedOnPath(ev, analyzer.RoleStatus, l.Origin)) {
 				consider(leakBody, l)
 			}
 		}

@@ -102,3 +102,9 @@ func TestBudget(t *testing.T) {
 	assert.Contains(t, gaveUp, "(*leak/cycles.selfStoreServer).GetOrder")
 	assert.Contains(t, gaveUp, "leak/cycles.selfPayload")
 }
+
+// An upstream error body is a proxy's only when written whole with the
+// status of its response on one path.
+func TestProxyPerPath(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/proxypath")
+}

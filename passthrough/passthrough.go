@@ -91,8 +91,8 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if !ok || c.isMapperCall(ev.Value) {
 				continue
 			}
-			if e.Forwarded(analyzer.ParentRoot(fn), analyzer.RoleBody, l.Origin) {
-				continue // a proxy: status and body of the same response
+			if e.ForwardedOnPath(ev, analyzer.RoleBody, l.Origin) {
+				continue // a proxy: status and body of the same response, on one path
 			}
 			call := rep.CallAt(ev.Instr.Pos())
 			f := &finding{ev: ev, fn: fn, label: l, call: call, expr: rep.ArgExpr(call, ev.Instr, ev.Arg)}

@@ -70,3 +70,9 @@ func TestProxyThroughUnknownHelper(t *testing.T) {
 func TestRealCodeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/realfp/...")
 }
+
+// The transparent-proxy rule looks at one response path, not at the
+// whole function.
+func TestProxyPerPath(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/proxypath")
+}

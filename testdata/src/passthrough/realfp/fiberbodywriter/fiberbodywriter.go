@@ -1,9 +1,11 @@
 // Package fiberbodywriter reproduces FP-7 of the corpus: a fiber route
-// that proxies one upstream resource copies the upstream body into the
-// fasthttp response body writer (c.Response().BodyWriter()) and forwards
-// the upstream status when it is not 200. Forwarding the status and the
-// body of one response is a proxy's contract: silent. The writer was not
-// known to answer the client, so the body forwarding went unseen.
+// copies the upstream body into the fasthttp response body writer
+// (c.Response().BodyWriter()), which was not known to answer the client.
+// Forwarding the status and the body of one response, on one path, is a
+// proxy's contract: silent. But the route of FP-7 itself relays the body
+// on success only and answers a failure with the upstream status and a
+// message of its own: that path does not proxy, it passes the status
+// through (issue 12 turned this case from silent to reported).
 package fiberbodywriter
 
 import (
@@ -22,7 +24,7 @@ func product(c *fiber.Ctx) error {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return c.Status(resp.StatusCode).JSON(fiber.Map{"error": "catalog said no"}) // silent: proxy
+		return c.Status(resp.StatusCode).JSON(fiber.Map{"error": "catalog said no"}) // want `upstream status resp.StatusCode is forwarded to the client`
 	}
 	if _, err := io.Copy(c.Response().BodyWriter(), resp.Body); err != nil {
 		return c.SendStatus(fiber.StatusBadGateway)
@@ -39,6 +41,18 @@ func productCtxWriter(c *fiber.Ctx) error {
 	defer resp.Body.Close()
 	c.Status(resp.StatusCode) // silent: proxy
 	_, err = io.Copy(c, resp.Body)
+	return err
+}
+
+// The body writer and the status on one path: a proxy.
+func productRelay(c *fiber.Ctx) error {
+	resp, err := client.Get("http://catalog.internal/products/1")
+	if err != nil {
+		return c.SendStatus(fiber.StatusBadGateway)
+	}
+	defer resp.Body.Close()
+	c.Status(resp.StatusCode) // silent: proxy
+	_, err = io.Copy(c.Response().BodyWriter(), resp.Body)
 	return err
 }
 
