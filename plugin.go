@@ -316,7 +316,7 @@ func decodeSettings(raw any) (Settings, error) {
 	if err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			where := typeErr.Field
+			where := settingPath(typeErr.Field)
 			if where == "" {
 				where = "the settings"
 			}
@@ -325,6 +325,18 @@ func decodeSettings(raw any) (Settings, error) {
 		return Settings{}, err
 	}
 	return s, nil
+}
+
+// settingPath is the key path of a decoding error without list indices:
+// Go 1.27's encoding/json names the element ("allow.0"), Go 1.26's the
+// list ("allow"); the message names the setting, the same on both.
+func settingPath(field string) string {
+	parts := strings.Split(field, ".")
+	parts = slices.DeleteFunc(parts, func(p string) bool {
+		_, err := strconv.Atoi(p)
+		return err == nil
+	})
+	return strings.Join(parts, ".")
 }
 
 // checkKeys reports the first key of v that has no field in t. Values

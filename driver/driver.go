@@ -314,6 +314,27 @@ func (c *Command) Run(args []string, analyzers []*analysis.Analyzer) int {
 	return code
 }
 
+// goVersionMismatch recognises errors of packages that need a newer Go
+// than the one this program was built with, or than the go command that
+// lists them: go/types of an older release cannot check them (nor the
+// standard library of a newer go command), and the go command refuses a
+// go.mod that asks for a newer release under GOTOOLCHAIN=local. It
+// returns what to tell the user.
+func goVersionMismatch(errs []string) (string, bool) {
+	const install = "GOTOOLCHAIN=go1.27.3 go install github.com/upstreamlint/upstreamlint/cmd/upstreamlint@latest"
+	for _, e := range errs {
+		e = strings.TrimSpace(e)
+		switch {
+		case strings.Contains(e, "go.mod requires go >="):
+			_, detail, _ := strings.Cut(e, "go: ")
+			return fmt.Sprintf("the module needs a newer Go than the go command here (%s): install that Go release or let the go command fetch it (GOTOOLCHAIN=auto), and build upstreamlint with it too, e.g. %s", detail, install), true
+		case strings.Contains(e, "requires newer Go version"):
+			return fmt.Sprintf("these packages need a newer Go than the one upstreamlint was built with (%s): build upstreamlint with the Go release the module requires, e.g. %s (first error: %s)", runtime.Version(), install, e), true
+		}
+	}
+	return "", false
+}
+
 // run loads, analyses, fixes and reports; it returns the exit code.
 func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	name := c.name()
@@ -322,10 +343,20 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests)
 	if err != nil {
+		if msg, ok := goVersionMismatch([]string{err.Error()}); ok {
+			fmt.Fprintf(stderr, "%s: %s\n", name, msg)
+			return ExitError
+		}
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return ExitError
 	}
 	failed := len(res.loadErrors) > 0 || len(res.analysisErrors) > 0
+	if msg, ok := goVersionMismatch(res.loadErrors); ok {
+		// Every package fails to type-check, and every analysis of it
+		// fails after: one clear line instead of hundreds.
+		fmt.Fprintf(stderr, "%s: %s\n", name, msg)
+		return ExitError
+	}
 	for _, e := range res.loadErrors {
 		fmt.Fprintln(stderr, e)
 	}

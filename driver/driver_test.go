@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -554,4 +555,21 @@ func TestIsVetInvocation(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, IsVetInvocation(tc.args), "%q", tc.args)
 	}
+}
+
+func TestGoVersionMismatch(t *testing.T) {
+	msg, ok := goVersionMismatch([]string{
+		"/x/a.go:3:1: undefined: y",
+		"/m/main.go:1:1: package requires newer Go version go1.27 (application built with go1.26)",
+	})
+	require.True(t, ok)
+	assert.Contains(t, msg, "these packages need a newer Go than the one upstreamlint was built with ("+runtime.Version()+")")
+	assert.Contains(t, msg, "first error: /m/main.go:1:1: package requires newer Go version go1.27")
+
+	msg, ok = goVersionMismatch([]string{"err: exit status 1: stderr: go: go.mod requires go >= 1.27 (running go 1.26.8; GOTOOLCHAIN=local)\n"})
+	require.True(t, ok)
+	assert.Contains(t, msg, "the module needs a newer Go than the go command here (go.mod requires go >= 1.27 (running go 1.26.8; GOTOOLCHAIN=local))")
+
+	_, ok = goVersionMismatch([]string{"/x/a.go:3:1: undefined: y"})
+	assert.False(t, ok, "other load errors are printed as they are")
 }

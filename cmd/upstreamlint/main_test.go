@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/version"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -416,4 +418,50 @@ func TestStatsAndBudget(t *testing.T) {
 	res = run(t, examples(t), bin, "-upstreamfacts.budget=0", "./...")
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, `invalid value "0" for flag -upstreamfacts.budget: malformed count "0": want a whole number greater than zero`)
+}
+
+// A module that requires Go 1.27 is analysed by an upstreamlint built
+// with Go 1.27 (scripts/test-go1.27 runs the suite so); built with an
+// older Go, the command says in one line what to do instead of printing
+// the type errors of every package.
+func TestModuleRequiringGo127(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m127\n\ngo 1.27\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(`package main
+
+import "net/http"
+
+var client = &http.Client{}
+
+func handler(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://users.internal/me")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+
+func main() { http.HandleFunc("/", handler) }
+`), 0o644))
+	if version.Compare(runtime.Version(), "go1.27") >= 0 {
+		res := run(t, dir, bin, "./...")
+		assert.Equal(t, 3, res.code, res.stderr)
+		assert.Contains(t, res.stderr, "main.go:10:17: dependency error err.Error() is sent to the client")
+		assert.Contains(t, res.stderr, "main.go:14:16: upstream status resp.StatusCode is forwarded to the client")
+		return
+	}
+	cmd := exec.Command(bin, "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local") // no toolchain download in this test
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, stderr.String())
+	assert.Equal(t, 1, exit.ExitCode(), stderr.String())
+	assert.Equal(t, 1, strings.Count(stderr.String(), "\n"), "one line: %s", stderr.String())
+	assert.Contains(t, stderr.String(), "upstreamlint: the module needs a newer Go than the go command here (go.mod requires go >= 1.27")
+	assert.Contains(t, stderr.String(), "build upstreamlint with it too")
 }
