@@ -174,7 +174,7 @@ func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 		case *ssa.Call:
 			if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "errors.Is" && succ == 0 {
 				args := c.Common().Args
-				return len(args) == 2 && Strip(args[0]) == v && isGlobalLoad(args[1])
+				return len(args) == 2 && Strip(args[0]) == v && isSentinel(args[1])
 			}
 		case *ssa.BinOp:
 			want := 0
@@ -183,7 +183,7 @@ func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 			} else if c.Op != token.EQL {
 				return false
 			}
-			return succ == want && ((Strip(c.X) == v && isGlobalLoad(c.Y)) || (Strip(c.Y) == v && isGlobalLoad(c.X)))
+			return succ == want && ((Strip(c.X) == v && isSentinel(c.Y)) || (Strip(c.Y) == v && isSentinel(c.X)))
 		}
 		return false
 	})
@@ -219,6 +219,91 @@ func guardedByAllPreds(b *ssa.BasicBlock, holds func(cond ssa.Value, succ int) b
 		}
 	}
 	return false
+}
+
+// isSentinel reports whether v is one of our sentinel errors: a
+// package-level variable, or a local error made of constants only
+// (errMissing := errors.New("…") in the function, often captured by its
+// closures, so read through a cell whose every store is such an error).
+func isSentinel(v ssa.Value) bool {
+	if isGlobalLoad(v) {
+		return true
+	}
+	v = Strip(v)
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		alloc, ok := u.X.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		stores := 0
+		for _, ref := range *alloc.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.Store:
+				if r.Addr != alloc || !isConstantError(r.Val) {
+					return false
+				}
+				stores++
+			case *ssa.MakeClosure:
+				if closureWrites(r, alloc) {
+					return false
+				}
+			case *ssa.UnOp, *ssa.DebugRef:
+				// reads of the cell
+			default:
+				return false // the address escapes: it may be written elsewhere
+			}
+		}
+		return stores > 0
+	}
+	return isConstantError(v)
+}
+
+// closureWrites reports whether the closure made by mc stores into the
+// cell it captures as binding, or lets its address go further.
+func closureWrites(mc *ssa.MakeClosure, cell ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return true
+	}
+	for i, b := range mc.Bindings {
+		if b != cell || i >= len(fn.FreeVars) {
+			continue
+		}
+		for _, ref := range *fn.FreeVars[i].Referrers() {
+			switch ref.(type) {
+			case *ssa.UnOp, *ssa.DebugRef:
+			default:
+				return true // a store, or handed on (to a nested closure, say)
+			}
+		}
+	}
+	return false
+}
+
+// isConstantError reports whether v is errors.New or fmt.Errorf called
+// with constant arguments only: fixed text of ours.
+func isConstantError(v ssa.Value) bool {
+	c, ok := Strip(v).(*ssa.Call)
+	if !ok {
+		return false
+	}
+	obj, _ := callee(c.Common())
+	if obj == nil {
+		return false
+	}
+	switch fullName(obj) {
+	case "errors.New":
+	case "fmt.Errorf":
+		if len(c.Common().Args) == 2 {
+			if sl, ok := c.Common().Args[1].(*ssa.Const); !ok || !sl.IsNil() {
+				return false // %v of something: not only constants
+			}
+		}
+	default:
+		return false
+	}
+	_, isConst := c.Common().Args[0].(*ssa.Const)
+	return isConst
 }
 
 func isGlobalLoad(v ssa.Value) bool {
