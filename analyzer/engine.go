@@ -575,7 +575,7 @@ func reachingStore(load *ssa.UnOp, e *Engine, root ssa.Value, path string) *ssa.
 	b := load.Block()
 	instrs := b.Instrs
 	i := slices.Index(instrs, ssa.Instruction(load))
-	// Walk rule (see walkRule): the chain is bounded by a block count,
+	// The walk rule (on Engine): the chain is bounded by a block count,
 	// and a block seen twice (a loop of single-predecessor blocks that
 	// only unreachable code can form) ends it.
 	seen := map[*ssa.BasicBlock]bool{b: true}

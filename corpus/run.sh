@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # corpus/run.sh re-runs upstreamlint on the precision corpus (corpus/repos.txt)
-# and prints, per repository and module, the number of findings of each check.
+# and prints, per repository and module, the number of findings of each check
+# and the wall seconds the module took (the module's packages and their
+# dependencies are loaded and analysed in one run, so no package takes longer).
 #
 #   corpus/run.sh [-o DIR] [-t TOOL] [-l LIST] [-k] [NAME...]
 #
@@ -114,7 +116,7 @@ counts='[to_entries[].value | to_entries[] | select(.value|type=="array") | {k: 
 	| "\($p) \($l) \($s)"'
 errs='[to_entries[].value | to_entries[] | select(.value|type=="object")] | length'
 
-printf '%-50s %-28s %-12s %5s %5s %5s %5s  %s\n' repository module commit passth leak softer total notes
+printf '%-50s %-28s %-12s %5s %5s %5s %5s %6s  %s\n' repository module commit passth leak softer total secs notes
 tp=0 tl=0 ts=0 nmod=0 nfail=0
 while read -r repo commit subdirs _; do
 	[ -z "${repo:-}" ] && continue
@@ -149,7 +151,9 @@ while read -r repo commit subdirs _; do
 		json=$work/$name.json
 		err=$work/$name.err
 		rc=0
+		start=$SECONDS
 		(cd "$dir" && GOFLAGS="${GOFLAGS:-} -mod=$mode" "$tool" -format=json -exit-zero ./... >"$json" 2>"$err") || rc=$?
+		secs=$((SECONDS - start))
 		notes=""
 		[ "$mode" = vendor ] && notes="vendor"
 		if [ "$rc" != 0 ]; then
@@ -162,7 +166,7 @@ while read -r repo commit subdirs _; do
 		fi
 		e=$(jq -r "$errs" "$json" 2>/dev/null || echo 0)
 		[ "$e" != 0 ] && notes="$notes analysis-errors=$e"
-		printf '%-50s %-28s %-12s %5d %5d %5d %5d  %s\n' "$repo" "$mod" "${commit:0:12}" "$p" "$l" "$s" $((p + l + s)) "$notes"
+		printf '%-50s %-28s %-12s %5d %5d %5d %5d %6d  %s\n' "$repo" "$mod" "${commit:0:12}" "$p" "$l" "$s" $((p + l + s)) "$secs" "$notes"
 		tp=$((tp + p)) tl=$((tl + l)) ts=$((ts + s)) nmod=$((nmod + 1))
 		if [ -n "$outdir" ]; then
 			cp "$json" "$outdir/$name.json"
@@ -171,4 +175,4 @@ while read -r repo commit subdirs _; do
 	done
 	[ "$keep" = 1 ] || rm -rf "$dest"
 done <"$list"
-printf '%-50s %-28s %-12s %5d %5d %5d %5d  %s\n' TOTAL "$nmod modules" "" "$tp" "$tl" "$ts" $((tp + tl + ts)) "$nfail failed"
+printf '%-50s %-28s %-12s %5d %5d %5d %5d %6s  %s\n' TOTAL "$nmod modules" "" "$tp" "$tl" "$ts" $((tp + tl + ts)) "" "$nfail failed"
