@@ -35,7 +35,8 @@
 // validation), our own sentinel errors (including an error tested with
 // errors.Is(err, ErrNotFound) or err == ErrNotFound where it is written),
 // errors that are only logged or returned, upstream bodies written on success
-// (data), transparent proxies that forward status and body together, and
+// (data), transparent proxies that forward status and whole body together on
+// one path, and
 // the transport errors of a forward proxy that sends the served request
 // unchanged (its target is the client's own).
 //

@@ -26,8 +26,10 @@
 //
 // Silent on: explicit decisions (a comparison, a switch picking constants,
 // any function not known to pass the status through), reading the status for
-// logs or metrics, and transparent proxies that forward the status and the
-// body of the same response.
+// logs or metrics, and transparent proxies that answer with the status and
+// the raw body of the same response on one path (a handler that relays the
+// body on success and sends the upstream status with its own message on
+// failure is reported).
 //
 // The suggested fix routes the status through a mapping function: the one
 // named by -passthrough.mapper, or a mapUpstreamStatus helper added to the
@@ -48,5 +50,6 @@ const doc = `report upstream HTTP statuses forwarded to clients
 An upstream status (resp.StatusCode of an http.Client call, or a helper
 returning one) that reaches WriteHeader, http.Error or http.Redirect tells the
 client something about our dependency as if it were about its own request.
-Map it to a status of this service. Transparent proxies (status and body of
-the same response forwarded) and explicit decisions are not reported.`
+Map it to a status of this service. Transparent proxies (status and raw body
+of the same response forwarded on one path) and explicit decisions are not
+reported.`
