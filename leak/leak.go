@@ -78,7 +78,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Proxy {
 				continue
 			}
-			kind, l := c.classify(e, fn, ev)
+			kind, l := c.classify(e, ev)
 			if kind == leakNone {
 				continue
 			}
@@ -145,7 +145,7 @@ func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 }
 
 // classify decides what, if anything, a body sink leaks.
-func (c *checker) classify(e *analyzer.Engine, fn *ssa.Function, ev analyzer.SinkEvent) (leakKind, analyzer.Label) {
+func (c *checker) classify(e *analyzer.Engine, ev analyzer.SinkEvent) (leakKind, analyzer.Label) {
 	best, bestLabel := leakNone, analyzer.Label{}
 	consider := func(k leakKind, l analyzer.Label) {
 		if k > best {
