@@ -52,9 +52,10 @@ type Engine struct {
 	closures      map[*ssa.Function]*ssa.MakeClosure
 	summaries     map[*ssa.Function]*Summary
 	events        map[*ssa.Function][]SinkEvent
-	condEvents    map[*ssa.Function][]condEvent // sinks writing to a writer parameter
-	forwarded     map[forwardKey]bool           // ForwardedOnPath, memoised
-	reachable     map[*ssa.BasicBlock][]bool    // the blocks each block reaches (reaches)
+	condEvents    map[*ssa.Function][]condEvent     // sinks writing to a writer parameter
+	forwarded     map[forwardKey]bool               // ForwardedOnPath, memoised
+	byRoot        map[*ssa.Function][]*ssa.Function // the functions of each outer function, literals included (ForwardedOnPath)
+	reachable     map[*ssa.BasicBlock][]bool        // the blocks each block reaches (reaches)
 	writerTypes   map[writerKey]bool
 	clientWriters map[ssa.Value]bool // IsClientWriter, memoised
 
@@ -1397,14 +1398,17 @@ func (e *Engine) ForwardedOnPath(ev SinkEvent, role Role, origin token.Pos) bool
 	if role == RoleBody {
 		want = KindBody
 	}
-	root := ParentRoot(ev.Instr.Parent())
+	if e.byRoot == nil {
+		e.byRoot = make(map[*ssa.Function][]*ssa.Function)
+		for _, fn := range e.Funcs {
+			root := ParentRoot(fn)
+			e.byRoot[root] = append(e.byRoot[root], fn)
+		}
+	}
 	found := false
-	for _, fn := range e.Funcs {
+	for _, fn := range e.byRoot[ParentRoot(ev.Instr.Parent())] {
 		if found {
 			break
-		}
-		if ParentRoot(fn) != root {
-			continue
 		}
 		for _, other := range e.Events(fn) {
 			if other.Role != role || !e.samePath(ev.Instr, other.Instr) {
