@@ -399,7 +399,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	var werr error
 	switch o.format {
 	case "text":
-		rep.writeText(stderr, o.context)
+		rep.writeText(stderr, o.context, name)
 	case "json":
 		werr = rep.writeJSON(stdout)
 	case "sarif":

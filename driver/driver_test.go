@@ -573,3 +573,18 @@ func TestGoVersionMismatch(t *testing.T) {
 	_, ok = goVersionMismatch([]string{"/x/a.go:3:1: undefined: y"})
 	assert.False(t, ok, "other load errors are printed as they are")
 }
+
+func TestSummaryLine(t *testing.T) {
+	marker2 := &analysis.Analyzer{Name: "leak"}
+	fix := []analysis.SuggestedFix{{Message: "Fix it"}}
+	mk := func(a *analysis.Analyzer, file string, fixes []analysis.SuggestedFix) *finding {
+		return &finding{act: &checker.Action{Analyzer: a}, diag: analysis.Diagnostic{SuggestedFixes: fixes}, at: span{file: file}}
+	}
+	assert.Equal(t, "", summaryLine(nil, nil), "a clean run prints nothing")
+	assert.Equal(t, "1 finding: 1 leak; 0 fixable with -fix", summaryLine([]*finding{mk(marker2, "/a.go", nil)}, nil))
+	fs := []*finding{
+		mk(marker, "/a.go", fix), mk(marker2, "/a.go", fix), mk(marker2, "/b.go", nil),
+		mk(marker2, "/gen.go", fix), // a fix in a generated file is never applied
+	}
+	assert.Equal(t, "4 findings: 3 leak, 1 marker; 2 fixable with -fix", summaryLine(fs, map[string]bool{"/gen.go": true}))
+}

@@ -118,6 +118,15 @@ func TestText(t *testing.T) {
 	res := run(t, examples(t), bin, "./...")
 	assert.Equal(t, 3, res.code, "exit code 3 reports findings")
 	assert.Equal(t, 2, strings.Count(res.stderr, "is forwarded to the client"), res.stderr)
+	// The text output ends with one line of counts.
+	assert.True(t, strings.HasSuffix(res.stderr, "\nupstreamlint: 4 findings: 2 passthrough, 1 leak, 1 softerror; 4 fixable with -fix\n"), res.stderr)
+
+	// Machine formats have no such line, and a clean run prints nothing.
+	res = run(t, examples(t), bin, "-json", "./...")
+	assert.NotContains(t, res.stderr, "findings:")
+	res = run(t, examples(t), bin, "-passthrough.allow=example.com/upstreamlint-example/...", "-leak.allow=example.com/upstreamlint-example/...", "-softerror.allow=example.com/upstreamlint-example/...", "./...")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Empty(t, res.stderr)
 }
 
 func TestVetTool(t *testing.T) {
