@@ -155,6 +155,8 @@ type options struct {
 	cpuprof   string // -cpuprofile: write a CPU profile here
 	memprof   string // -memprofile: write a heap profile here
 	stats     bool   // -debug.stats: print the engine's work statistics
+	newFrom   string // -new-from-rev or -new-from-merge-base: the revision
+	mergeBase bool   // the revision is -new-from-merge-base's
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -183,6 +185,9 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
+	var newFromRev, newFromMergeBase string
+	fs.StringVar(&newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision (uncommitted changes and untracked files included)")
+	fs.StringVar(&newFromMergeBase, "new-from-merge-base", "", "report only findings on lines added or changed since the merge base of this git revision and HEAD")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -212,6 +217,15 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 			return nil, errUsage
 		}
 		o.format = "json"
+	}
+	switch {
+	case newFromRev != "" && newFromMergeBase != "":
+		fmt.Fprintf(stderr, "%s: -new-from-rev and -new-from-merge-base exclude each other\n", name)
+		return nil, errUsage
+	case newFromRev != "":
+		o.newFrom = newFromRev
+	case newFromMergeBase != "":
+		o.newFrom, o.mergeBase = newFromMergeBase, true
 	}
 	if !slices.Contains(formats, o.format) {
 		fmt.Fprintf(stderr, "%s: unknown -format=%s (want one of %s)\n", name, o.format, strings.Join(formats, ", "))
@@ -341,6 +355,23 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	if o.stats {
 		upstream.CollectStats()
 	}
+	var changed *changedLines
+	if o.newFrom != "" {
+		// Before the analysis: a bad revision fails fast.
+		dir := c.Dir
+		if dir == "" {
+			dir, _ = os.Getwd()
+		}
+		var err error
+		if changed, err = gitChanges(dir, o.newFrom, o.mergeBase); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			var nf *errNewFrom
+			if errors.As(err, &nf) {
+				return ExitUsage
+			}
+			return ExitError
+		}
+	}
 	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests)
 	if err != nil {
 		if msg, ok := goVersionMismatch([]string{err.Error()}); ok {
@@ -365,6 +396,9 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	if o.stats {
 		writeStats(stderr, name)
+	}
+	if changed != nil {
+		res.findings = slices.DeleteFunc(res.findings, func(f *finding) bool { return !res.isNew(f, changed) })
 	}
 
 	findings := res.findings

@@ -588,3 +588,42 @@ func TestSummaryLine(t *testing.T) {
 	}
 	assert.Equal(t, "4 findings: 3 leak, 1 marker; 2 fixable with -fix", summaryLine(fs, map[string]bool{"/gen.go": true}))
 }
+
+func TestParseUnifiedZero(t *testing.T) {
+	diff := `diff --git a/a.go b/a.go
+index 1..2 100644
+--- a/a.go
++++ b/a.go
+@@ -3 +3 @@ package a
+-x
++y
+@@ -10,0 +11,2 @@ func f() {
++z
++w
+@@ -20,3 +22,0 @@
+-gone
+diff --git a/old.go b/old.go
+deleted file mode 100644
+--- a/old.go
++++ /dev/null
+@@ -1,2 +0,0 @@
+-package a
+-
+diff --git "a/sp ace.go" "b/sp ace.go"
+--- "a/sp ace.go"
++++ "b/sp ace.go"
+@@ -1 +1 @@
+-a
++b
+`
+	ch, err := parseUnifiedZero("/top", diff)
+	require.NoError(t, err)
+	assert.Equal(t, map[int]bool{3: true, 11: true, 12: true}, ch.lines["/top/a.go"])
+	assert.Equal(t, map[int]bool{1: true}, ch.lines["/top/sp ace.go"])
+	assert.NotContains(t, ch.lines, "/top/old.go")
+	assert.True(t, ch.touches("/top/a.go", 10, 11))
+	assert.False(t, ch.touches("/top/a.go", 13, 21))
+
+	_, err = parseUnifiedZero("/top", "+++ b/a.go\n@@ -1 +x @@\n")
+	assert.ErrorContains(t, err, "malformed hunk header")
+}

@@ -474,3 +474,151 @@ func main() { http.HandleFunc("/", handler) }
 	assert.Contains(t, stderr.String(), "upstreamlint: the module needs a newer Go than the go command here (go.mod requires go >= 1.27")
 	assert.Contains(t, stderr.String(), "build upstreamlint with it too")
 }
+
+// gitRepo creates a module in a fresh git repository with one commit of
+// files, and returns its directory.
+func gitRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeFiles(t, dir, files)
+	gitIn(t, dir, "init", "-q", "-b", "main")
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "first")
+	return dir
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
+	}
+}
+
+func gitIn(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "git %v: %s", args, out)
+	return strings.TrimSpace(string(out))
+}
+
+const newFromGoMod = "module example.com/newfrom\n\ngo 1.26\n"
+
+// The old handler has a leak (line 12) and a passthrough (line 16).
+const newFromOld = `package main
+
+import "net/http"
+
+var client = &http.Client{}
+
+func old(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://users.internal/me")
+	if err != nil {
+		// a comment
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+
+func main() { http.HandleFunc("/", old) }
+`
+
+func TestNewFromRev(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	first := gitIn(t, dir, "rev-parse", "HEAD")
+
+	// Nothing changed since HEAD: nothing is new.
+	res := run(t, dir, bin, "-new-from-rev=HEAD", "./...")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Empty(t, res.stderr)
+
+	// A new file (untracked) with a finding, and an edit of the old
+	// handler's upstream call only: the passthrough at the old sink line
+	// is new too, because its upstream call changed; the leak line and
+	// the call did not move.
+	writeFiles(t, dir, map[string]string{
+		"main.go": strings.Replace(newFromOld, `"http://users.internal/me"`, `"http://users.internal/v2/me"`, 1),
+		"added.go": `package main
+
+import "net/http"
+
+func added(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://orders.internal/")
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+`,
+	})
+	res = run(t, dir, bin, "-new-from-rev=HEAD", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "added.go:11:16: upstream status resp.StatusCode is forwarded")
+	assert.Contains(t, res.stderr, "main.go:11:17: dependency error err.Error() is sent", "its upstream call changed")
+	assert.Contains(t, res.stderr, "main.go:15:16: upstream status resp.StatusCode is forwarded", "its upstream call changed")
+	assert.Contains(t, res.stderr, "upstreamlint: 3 findings:")
+
+	// Committed, then a change elsewhere: only findings on changed lines.
+	gitIn(t, dir, "add", "-A")
+	gitIn(t, dir, "commit", "-q", "-m", "second")
+	writeFiles(t, dir, map[string]string{
+		"added.go": `package main
+
+import "net/http"
+
+func added(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://orders.internal/")
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode) // changed line
+}
+`,
+	})
+	res = run(t, dir, bin, "-new-from-rev=HEAD", "-format=json", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Equal(t, 1, strings.Count(res.stdout, `"message": "upstream status`), "one new finding, in every format: %s", res.stdout)
+	assert.NotContains(t, res.stdout, "main.go")
+	assert.Contains(t, res.stdout, "added.go:11:16")
+	res = run(t, dir, bin, "-new-from-rev="+first, "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: 3 findings:", "since the first commit: all three")
+
+	// -new-from-merge-base: a branch that changed nothing of its own since
+	// it forked from main reports only what the working tree changed.
+	gitIn(t, dir, "checkout", "-q", "-b", "topic")
+	res = run(t, dir, bin, "-new-from-merge-base=main", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: 1 finding: 1 passthrough")
+}
+
+func TestNewFromRevErrors(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	res := run(t, dir, bin, "-new-from-rev=no-such-rev", "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, `upstreamlint: -new-from-rev: unknown revision "no-such-rev"`)
+
+	res = run(t, dir, bin, "-new-from-rev=HEAD", "-new-from-merge-base=main", "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "-new-from-rev and -new-from-merge-base exclude each other")
+
+	plain := t.TempDir() // no git repository
+	writeFiles(t, plain, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	cmd := exec.Command(bin, "-new-from-merge-base=main", "./...")
+	cmd.Dir = plain
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GIT_CEILING_DIRECTORIES="+filepath.Dir(plain))
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, stderr.String())
+	assert.Equal(t, 2, exit.ExitCode(), stderr.String())
+	assert.Contains(t, stderr.String(), "-new-from-merge-base: "+plain+" is not in a git repository")
+}
