@@ -16,6 +16,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/upstreamlint/upstreamlint/checks"
 )
@@ -621,4 +622,52 @@ func TestNewFromRevErrors(t *testing.T) {
 	require.ErrorAs(t, err, &exit, stderr.String())
 	assert.Equal(t, 2, exit.ExitCode(), stderr.String())
 	assert.Contains(t, stderr.String(), "-new-from-merge-base: "+plain+" is not in a git repository")
+}
+
+// The pre-commit hooks of .pre-commit-hooks.yaml, run as pre-commit runs
+// them (entry, then args, no file names) in a repository with a staged
+// change: the first reports only the staged finding, the second all.
+func TestPreCommitHooks(t *testing.T) {
+	data, err := os.ReadFile("../../.pre-commit-hooks.yaml")
+	require.NoError(t, err)
+	var hooks []struct {
+		ID            string   `yaml:"id"`
+		Name          string   `yaml:"name"`
+		Entry         string   `yaml:"entry"`
+		Args          []string `yaml:"args"`
+		Language      string   `yaml:"language"`
+		Types         []string `yaml:"types"`
+		PassFilenames *bool    `yaml:"pass_filenames"`
+	}
+	require.NoError(t, yaml.Unmarshal(data, &hooks))
+	require.Len(t, hooks, 2)
+
+	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	writeFiles(t, dir, map[string]string{"main.go": newFromOld + `
+func staged(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://orders.internal/")
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+`})
+	gitIn(t, dir, "add", "main.go")
+	want := map[string]string{
+		"upstreamlint":     "upstreamlint: 1 finding: 1 passthrough",
+		"upstreamlint-all": "upstreamlint: 3 findings: 2 passthrough, 1 leak",
+	}
+	for _, h := range hooks {
+		assert.Equal(t, "golang", h.Language, h.ID)
+		assert.Equal(t, []string{"go"}, h.Types, h.ID)
+		require.NotNil(t, h.PassFilenames, h.ID)
+		assert.False(t, *h.PassFilenames, "%s: upstreamlint takes packages, not file names", h.ID)
+		assert.NotEmpty(t, h.Name, h.ID)
+		words := strings.Fields(h.Entry)
+		require.Equal(t, "upstreamlint", words[0], "%s: the binary go install ./... builds", h.ID)
+		res := run(t, dir, bin, append(words[1:], h.Args...)...)
+		assert.Equal(t, 3, res.code, "%s: %s", h.ID, res.stderr)
+		assert.Contains(t, res.stderr, want[h.ID], h.ID)
+	}
 }
