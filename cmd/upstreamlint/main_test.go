@@ -671,3 +671,36 @@ func staged(w http.ResponseWriter, r *http.Request) {
 		assert.Contains(t, res.stderr, want[h.ID], h.ID)
 	}
 }
+
+// The go command applies upstreamlint's fixes too: Go 1.26's go fix
+// -fixtool and go vet -vettool -fix, on a copy of the example service.
+// Afterwards it builds and upstreamlint finds nothing left.
+func TestGoCommandFixes(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"go fix -fixtool", []string{"fix", "-fixtool=" + bin, "./..."}},
+		{"go vet -vettool -fix", []string{"vet", "-vettool=" + bin, "-fix", "./..."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			require.NoError(t, os.CopyFS(dir, os.DirFS(examples(t))))
+			before, err := os.ReadFile(filepath.Join(dir, "handlers", "handlers.go"))
+			require.NoError(t, err)
+
+			res := run(t, dir, "go", tc.args...)
+			require.Equal(t, 0, res.code, res.stderr)
+			after, err := os.ReadFile(filepath.Join(dir, "handlers", "handlers.go"))
+			require.NoError(t, err)
+			assert.NotEqual(t, string(before), string(after), "the fixes were applied")
+			assert.Contains(t, string(after), "mapUpstreamStatus(resp.StatusCode)")
+			assert.Contains(t, string(after), "http.StatusText(")
+
+			build := run(t, dir, "go", "build", "./...")
+			require.Equal(t, 0, build.code, build.stderr)
+			again := run(t, dir, bin, "./...")
+			assert.Equal(t, 0, again.code, "no findings left: %s", again.stderr)
+		})
+	}
+}
