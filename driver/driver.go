@@ -157,6 +157,9 @@ type options struct {
 	stats     bool   // -debug.stats: print the engine's work statistics
 	newFrom   string // -new-from-rev or -new-from-merge-base: the revision
 	mergeBase bool   // the revision is -new-from-merge-base's
+	baseline  string // -baseline: suppress the findings this file records
+	writeBase string // -write-baseline: record the findings in this file
+	verbose   bool   // -v
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -188,6 +191,9 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	var newFromRev, newFromMergeBase string
 	fs.StringVar(&newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision (uncommitted changes and untracked files included)")
 	fs.StringVar(&newFromMergeBase, "new-from-merge-base", "", "report only findings on lines added or changed since the merge base of this git revision and HEAD")
+	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
+	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
+	fs.BoolVar(&o.verbose, "v", false, "verbose: with -baseline, list the baseline entries that no longer match a finding")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -226,6 +232,14 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		o.newFrom = newFromRev
 	case newFromMergeBase != "":
 		o.newFrom, o.mergeBase = newFromMergeBase, true
+	}
+	if o.baseline != "" && o.writeBase != "" {
+		fmt.Fprintf(stderr, "%s: -baseline and -write-baseline exclude each other (-write-baseline alone rewrites the file)\n", name)
+		return nil, errUsage
+	}
+	if o.writeBase != "" && o.fix {
+		fmt.Fprintf(stderr, "%s: -write-baseline records the findings; it cannot be combined with -fix or -diff\n", name)
+		return nil, errUsage
 	}
 	if !slices.Contains(formats, o.format) {
 		fmt.Fprintf(stderr, "%s: unknown -format=%s (want one of %s)\n", name, o.format, strings.Join(formats, ", "))
@@ -365,11 +379,19 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 		var err error
 		if changed, err = gitChanges(dir, o.newFrom, o.mergeBase); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
-			var nf *errNewFrom
+			var nf *usageError
 			if errors.As(err, &nf) {
 				return ExitUsage
 			}
 			return ExitError
+		}
+	}
+	var base *baseline
+	if o.baseline != "" {
+		var err error
+		if base, err = readBaseline(o.baseline); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitUsage
 		}
 	}
 	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests)
@@ -399,6 +421,24 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	if changed != nil {
 		res.findings = slices.DeleteFunc(res.findings, func(f *finding) bool { return !res.isNew(f, changed) })
+	}
+	if o.writeBase != "" {
+		n, err := res.writeBaseline(o.writeBase, c.Tool.Name, res.findings)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "%s: recorded %d findings in the baseline %s\n", name, n, o.writeBase)
+		return exitCode(failed, false, o.exitZero)
+	}
+	suppressed := 0
+	if base != nil {
+		suppressed = res.suppress(base)
+		if o.verbose {
+			for _, e := range base.stale() {
+				fmt.Fprintf(stderr, "%s: baseline %s: no finding matches %s: %s: %s: %s (%d)\n", name, base.name, e.File, e.Function, e.Check, e.Message, e.Count)
+			}
+		}
 	}
 
 	findings := res.findings
@@ -433,7 +473,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	var werr error
 	switch o.format {
 	case "text":
-		rep.writeText(stderr, o.context, name)
+		rep.writeText(stderr, o.context, name, suppressed)
 	case "json":
 		werr = rep.writeJSON(stdout)
 	case "sarif":

@@ -580,13 +580,15 @@ func TestSummaryLine(t *testing.T) {
 	mk := func(a *analysis.Analyzer, file string, fixes []analysis.SuggestedFix) *finding {
 		return &finding{act: &checker.Action{Analyzer: a}, diag: analysis.Diagnostic{SuggestedFixes: fixes}, at: span{file: file}}
 	}
-	assert.Equal(t, "", summaryLine(nil, nil), "a clean run prints nothing")
-	assert.Equal(t, "1 finding: 1 leak; 0 fixable with -fix", summaryLine([]*finding{mk(marker2, "/a.go", nil)}, nil))
+	assert.Equal(t, "", summaryLine(nil, nil, 0), "a clean run prints nothing")
+	assert.Equal(t, "1 finding: 1 leak; 0 fixable with -fix", summaryLine([]*finding{mk(marker2, "/a.go", nil)}, nil, 0))
 	fs := []*finding{
 		mk(marker, "/a.go", fix), mk(marker2, "/a.go", fix), mk(marker2, "/b.go", nil),
 		mk(marker2, "/gen.go", fix), // a fix in a generated file is never applied
 	}
-	assert.Equal(t, "4 findings: 3 leak, 1 marker; 2 fixable with -fix", summaryLine(fs, map[string]bool{"/gen.go": true}))
+	assert.Equal(t, "4 findings: 3 leak, 1 marker; 2 fixable with -fix", summaryLine(fs, map[string]bool{"/gen.go": true}, 0))
+	assert.Equal(t, "1 finding: 1 leak; 0 fixable with -fix; 2 suppressed by the baseline", summaryLine([]*finding{mk(marker2, "/a.go", nil)}, nil, 2))
+	assert.Equal(t, "0 findings; 5 suppressed by the baseline", summaryLine(nil, nil, 5))
 }
 
 func TestParseUnifiedZero(t *testing.T) {

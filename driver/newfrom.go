@@ -42,11 +42,12 @@ func (ch *changedLines) key(file string) string {
 	return k
 }
 
-// errNewFrom is an error of -new-from-*: a usage error (exit 2), such as
-// a directory outside any git repository or an unknown revision.
-type errNewFrom struct{ msg string }
+// usageError is a usage error (exit 2) found after the flags parsed: a
+// directory outside any git repository, an unknown revision, a baseline
+// file that cannot be read.
+type usageError struct{ msg string }
 
-func (e *errNewFrom) Error() string { return e.msg }
+func (e *usageError) Error() string { return e.msg }
 
 // gitChanges computes the changed lines of the repository holding dir
 // since rev (mergeBase: since the merge base of rev and HEAD).
@@ -57,7 +58,7 @@ func gitChanges(dir, rev string, mergeBase bool) (*changedLines, error) {
 	}
 	top, err := git(dir, "rev-parse", "--show-toplevel")
 	if err != nil {
-		return nil, &errNewFrom{fmt.Sprintf("%s: %s is not in a git repository (%v)", flagName, dir, err)}
+		return nil, &usageError{fmt.Sprintf("%s: %s is not in a git repository (%v)", flagName, dir, err)}
 	}
 	top = strings.TrimSpace(top)
 	if r, err := filepath.EvalSymlinks(top); err == nil {
@@ -65,13 +66,13 @@ func gitChanges(dir, rev string, mergeBase bool) (*changedLines, error) {
 	}
 	commit, err := git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
-		return nil, &errNewFrom{fmt.Sprintf("%s: unknown revision %q in %s", flagName, rev, top)}
+		return nil, &usageError{fmt.Sprintf("%s: unknown revision %q in %s", flagName, rev, top)}
 	}
 	base := strings.TrimSpace(commit)
 	if mergeBase {
 		mb, err := git(top, "merge-base", base, "HEAD")
 		if err != nil {
-			return nil, &errNewFrom{fmt.Sprintf("%s: %q and HEAD have no merge base in %s (%v)", flagName, rev, top, err)}
+			return nil, &usageError{fmt.Sprintf("%s: %q and HEAD have no merge base in %s (%v)", flagName, rev, top, err)}
 		}
 		base = strings.TrimSpace(mb)
 	}

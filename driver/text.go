@@ -26,7 +26,7 @@ type report struct {
 // each related location on a line of its own after a tab; with context >= 0,
 // also the offending lines and that many lines around them; then one line
 // of counts (summaryLine). Write errors surface when the caller flushes w.
-func (r *report) writeText(w io.Writer, context int, name string) {
+func (r *report) writeText(w io.Writer, context int, name string, suppressed int) {
 	for _, f := range r.findings {
 		fset := f.act.Package.Fset
 		r.printPlain(w, fset, f.diag.Pos, f.diag.End, f.diag.Message, context)
@@ -34,18 +34,26 @@ func (r *report) writeText(w io.Writer, context int, name string) {
 			r.printPlain(w, fset, rel.Pos, rel.End, "\t"+rel.Message, context)
 		}
 	}
-	if line := summaryLine(r.findings, r.files); line != "" {
+	if line := summaryLine(r.findings, r.files, suppressed); line != "" {
 		fmt.Fprintf(w, "%s: %s\n", name, line)
 	}
 }
 
 // summaryLine counts the findings per check, most first, and those with
 // a fix -fix would apply (not in a generated file, see generated):
-// "7 findings: 5 leak, 2 passthrough; 4 fixable with -fix". It is empty
-// when there are none: a clean run prints nothing, as go vet.
-func summaryLine(findings []*finding, generated map[string]bool) string {
+// "7 findings: 5 leak, 2 passthrough; 4 fixable with -fix", then how
+// many a baseline suppressed. It is empty when there is nothing to say: a
+// clean run prints nothing, as go vet.
+func summaryLine(findings []*finding, generated map[string]bool, suppressed int) string {
+	base := ""
+	if suppressed > 0 {
+		base = fmt.Sprintf("; %d suppressed by the baseline", suppressed)
+	}
 	if len(findings) == 0 {
-		return ""
+		if base == "" {
+			return ""
+		}
+		return "0 findings" + base
 	}
 	perCheck := make(map[string]int)
 	fixable := 0
@@ -70,7 +78,7 @@ func summaryLine(findings []*finding, generated map[string]bool) string {
 	if len(findings) == 1 {
 		noun = "finding"
 	}
-	return fmt.Sprintf("%d %s: %s; %d fixable with -fix", len(findings), noun, strings.Join(parts, ", "), fixable)
+	return fmt.Sprintf("%d %s: %s; %d fixable with -fix%s", len(findings), noun, strings.Join(parts, ", "), fixable, base)
 }
 
 func (r *report) printPlain(w io.Writer, fset *token.FileSet, pos, end token.Pos, message string, context int) {

@@ -704,3 +704,87 @@ func TestGoCommandFixes(t *testing.T) {
 		})
 	}
 }
+
+// A baseline records today's findings; later runs report only the
+// others, however lines move and whatever changes elsewhere.
+func TestBaseline(t *testing.T) {
+	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	base := filepath.Join(dir, "upstreamlint-baseline.json")
+
+	res := run(t, dir, bin, "-write-baseline="+base, "./...")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: recorded 2 findings in the baseline "+base)
+	data, err := os.ReadFile(base)
+	require.NoError(t, err)
+	var file struct {
+		Version  int `json:"version"`
+		Findings []struct {
+			Check, File, Function, Message, Text string
+			Count                                int
+		} `json:"findings"`
+	}
+	require.NoError(t, json.Unmarshal(data, &file))
+	assert.Equal(t, 1, file.Version)
+	require.Len(t, file.Findings, 2)
+	assert.Equal(t, "leak", file.Findings[0].Check, "sorted: file, function, check, message")
+	assert.Equal(t, "main.go", file.Findings[0].File)
+	assert.Equal(t, "old", file.Findings[0].Function)
+	assert.Equal(t, "err.Error()", file.Findings[0].Text)
+	assert.Equal(t, "passthrough", file.Findings[1].Check)
+	assert.NotContains(t, string(data), `"line"`, "no line numbers")
+	res = run(t, dir, bin, "-write-baseline="+base, "./...")
+	require.Equal(t, 0, res.code, res.stderr)
+	again, err := os.ReadFile(base)
+	require.NoError(t, err)
+	assert.Equal(t, string(data), string(again), "the file is stable")
+
+	// Lines move (a declaration above the handler) and another function
+	// changes: the recorded findings stay suppressed.
+	moved := strings.Replace(newFromOld, "var client = &http.Client{}\n", "var client = &http.Client{}\n\n// Limits of the service.\nconst (\n\tmaxItems = 10\n\tmaxUsers = 20\n)\n", 1)
+	moved = strings.Replace(moved, `func main() { http.HandleFunc("/", old) }`, "func main() {\n\thttp.HandleFunc(\"/\", old)\n\thttp.HandleFunc(\"/v2\", old)\n}", 1)
+	writeFiles(t, dir, map[string]string{"main.go": moved})
+	res = run(t, dir, bin, "-baseline="+base, "./...")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, "upstreamlint: 0 findings; 2 suppressed by the baseline\n", res.stderr)
+
+	// A new finding is reported, alone.
+	writeFiles(t, dir, map[string]string{"main.go": moved + `
+func added(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://orders.internal/")
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+`})
+	res = run(t, dir, bin, "-baseline="+base, "-format=json", "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Equal(t, 1, strings.Count(res.stdout, `"message": "upstream status`), res.stdout)
+	assert.NotContains(t, res.stdout, "err.Error()")
+	res = run(t, dir, bin, "-baseline="+base, "./...")
+	assert.Equal(t, 3, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: 1 finding: 1 passthrough; 1 fixable with -fix; 2 suppressed by the baseline")
+
+	// The leak is fixed: -v names the entry that matches nothing now.
+	fixed := strings.Replace(moved, "http.Error(w, err.Error(), http.StatusBadGateway)", `http.Error(w, "users unavailable", http.StatusBadGateway)`, 1)
+	writeFiles(t, dir, map[string]string{"main.go": fixed})
+	res = run(t, dir, bin, "-baseline="+base, "-v", "./...")
+	assert.Equal(t, 0, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: baseline "+base+": no finding matches main.go: old: leak: dependency error err.Error() is sent to the client; log it and send a generic message (1)")
+	assert.Contains(t, res.stderr, "0 findings; 1 suppressed by the baseline")
+	res = run(t, dir, bin, "-baseline="+base, "./...")
+	assert.NotContains(t, res.stderr, "no finding matches", "only with -v")
+
+	// Bad input.
+	res = run(t, dir, bin, "-baseline="+filepath.Join(dir, "missing.json"), "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "upstreamlint: -baseline: open ")
+	writeFiles(t, dir, map[string]string{"bad.json": `{"version": 1, "findings": [{"check": "leak", "lines": 3}]}`})
+	res = run(t, dir, bin, "-baseline="+filepath.Join(dir, "bad.json"), "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, `is not a baseline file: json: unknown field "lines"`)
+	res = run(t, dir, bin, "-baseline="+base, "-write-baseline="+base, "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "-baseline and -write-baseline exclude each other")
+}
