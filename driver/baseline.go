@@ -8,7 +8,6 @@ import (
 	"go/ast"
 	"go/token"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -122,29 +121,23 @@ func (res *result) writeBaseline(name, tool string, findings []*finding) (int, e
 	return len(findings), nil
 }
 
-// writeFileAtomic replaces name with data through a synced temporary
-// file in the same directory, so that no reader sees half a file.
+// writeFileAtomic replaces name with data as -fix replaces a file (a
+// synced temporary file renamed over it), so that no reader sees half a
+// file; a new file gets mode 0644.
 func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	perm := os.FileMode(0o644)
+	if info, err := os.Stat(name); err == nil {
+		perm = info.Mode().Perm()
+	}
+	temp, err := stageWithMode(osFS{}, name, data, perm)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing left to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	if err := os.Rename(temp, name); err != nil {
+		os.Remove(temp)
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return nil
 }
 
 // baseline is a loaded baseline file: the count left of each key.

@@ -313,13 +313,19 @@ func stage(fsys fileSystem, target string, content []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return stageWithMode(fsys, target, content, info.Mode().Perm())
+}
+
+// stageWithMode is stage for a target that may not exist yet: the
+// temporary file gets the permissions perm.
+func stageWithMode(fsys fileSystem, target string, content []byte, perm os.FileMode) (string, error) {
 	dir, base := filepath.Split(target)
 	f, err := fsys.CreateTemp(dir, "."+base+".upstreamlint-*")
 	if err != nil {
 		return "", err
 	}
 	_, err = f.Write(content)
-	err = errors.Join(err, f.Chmod(info.Mode().Perm()), f.Sync(), f.Close())
+	err = errors.Join(err, f.Chmod(perm), f.Sync(), f.Close())
 	if err != nil {
 		fsys.Remove(f.Name())
 		return "", err
