@@ -170,6 +170,13 @@ var formats = []string{"text", "json", "sarif", "github", "rdjson"}
 // errUsage marks a command line error whose message has been printed.
 var errUsage = errors.New("usage")
 
+// usageError is a usage error (exit 2) found after the flags parsed: a
+// directory outside any git repository, an unknown revision, a baseline
+// file that cannot be read.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
 // parseFlags parses args into options, registering every analyzer's flags
 // as -NAME.FLAG and an enable flag -NAME, as multichecker does.
 func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stderr io.Writer) (*options, error) {

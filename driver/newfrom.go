@@ -42,13 +42,6 @@ func (ch *changedLines) key(file string) string {
 	return k
 }
 
-// usageError is a usage error (exit 2) found after the flags parsed: a
-// directory outside any git repository, an unknown revision, a baseline
-// file that cannot be read.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
 // gitChanges computes the changed lines of the repository holding dir
 // since rev (mergeBase: since the merge base of rev and HEAD).
 func gitChanges(dir, rev string, mergeBase bool) (*changedLines, error) {
