@@ -67,8 +67,7 @@ type Engine struct {
 	// events, one per instruction scanned for a reaching store. Zero
 	// means DefaultBudget.
 	Budget int
-	work   map[*ssa.Function]int
-	gaveUp map[*ssa.Function]bool
+	work   map[*ssa.Function]*workCount
 	stats  *Stats // nil unless CollectStats was called
 }
 
@@ -78,32 +77,43 @@ type Engine struct {
 // generated functions with thousands of upstream calls) reaches it.
 const DefaultBudget = 1_000_000
 
+// workCount is the work spent on one function.
+type workCount struct {
+	n      int
+	gaveUp bool
+}
+
 // spend charges n units of work to fn, and reports whether fn is still
-// within its budget. The first time it is not, fn is given up.
+// within its budget. The first time it is not, fn is given up. It runs
+// for every value the engine follows: one map look-up.
 func (e *Engine) spend(fn *ssa.Function, n int) bool {
 	if fn == nil {
 		return true
 	}
-	if e.gaveUp[fn] {
-		return false
-	}
-	w, seen := e.work[fn]
-	e.work[fn] = w + n
-	if e.stats != nil {
-		if !seen {
+	c := e.work[fn]
+	if c == nil {
+		c = new(workCount)
+		e.work[fn] = c
+		if e.stats != nil {
 			e.stats.Funcs++
 		}
+	}
+	if c.gaveUp {
+		return false
+	}
+	c.n += n
+	if e.stats != nil {
 		e.stats.Work += n
-		if w+n > e.stats.Max {
-			e.stats.Max, e.stats.MaxFunc = w+n, fn.String()
+		if c.n > e.stats.Max {
+			e.stats.Max, e.stats.MaxFunc = c.n, fn.String()
 		}
 	}
 	budget := e.Budget
 	if budget <= 0 {
 		budget = DefaultBudget
 	}
-	if w+n > budget {
-		e.gaveUp[fn] = true
+	if c.n > budget {
+		c.gaveUp = true
 		if e.stats != nil {
 			e.stats.GaveUp = append(e.stats.GaveUp, fn.String())
 		}
@@ -117,7 +127,7 @@ func (e *Engine) spend(fn *ssa.Function, n int) bool {
 // should be reported there, since what the engine knows of it is partial.
 func (e *Engine) GaveUp(fn *ssa.Function) bool {
 	for ; fn != nil; fn = fn.Parent() {
-		if e.gaveUp[fn] {
+		if c := e.work[fn]; c != nil && c.gaveUp {
 			return true
 		}
 	}
@@ -264,8 +274,7 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		reachable:     make(map[*ssa.BasicBlock][]bool),
 		writerTypes:   make(map[writerKey]bool),
 		clientWriters: make(map[ssa.Value]bool),
-		work:          make(map[*ssa.Function]int),
-		gaveUp:        make(map[*ssa.Function]bool),
+		work:          make(map[*ssa.Function]*workCount),
 	}
 	statsMu.Lock()
 	if statsOn {
