@@ -498,6 +498,9 @@ func (e *Engine) compute(v ssa.Value) Labels {
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.MUL: // load
+			if l, ok := errorFieldLoad(v); ok {
+				return Labels{l}
+			}
 			root, path := e.loc(v.X, 0)
 			if st := reachingStore(v, e, root, path); st != nil {
 				return e.Labels(st.Val)
@@ -563,6 +566,25 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		}
 	}
 	return nil
+}
+
+// errorFieldLoad recognises a read of a library's error field (gorm's
+// db.First(&u).Error): a dependency error of the call that returned the
+// value, or of the read itself when the value is not a call's result.
+func errorFieldLoad(load *ssa.UnOp) (Label, bool) {
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok {
+		return Label{}, false
+	}
+	want, ok := errorFields[namedPath(fa.X.Type())]
+	if !ok || fieldName(fa.X.Type(), fa.Field, true) != want {
+		return Label{}, false
+	}
+	origin := fa.Pos()
+	if c, ok := fa.X.(*ssa.Call); ok {
+		origin = c.Pos()
+	}
+	return Label{Kind: KindDepError, Origin: origin}, true
 }
 
 // reachingStore returns the store to the same local variable (root

@@ -210,7 +210,7 @@ func run(pass *analysis.Pass) (any, error) {
 func mayHoldFindings(pass *analysis.Pass) bool {
 	viaFacts := false
 	for _, imp := range pass.Pkg.Imports() {
-		if triggerImports[imp.Path()] || depPackages.Match(imp.Path()) || importsGRPC(imp) {
+		if triggerImports[imp.Path()] || depPackages.Match(imp.Path()) || dependencyLibraries.Match(imp.Path()) || importsGRPC(imp) {
 			// Even a package with no source or sink use can hold a helper
 			// that passes a status or an error through (a partial mapper).
 			return true

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/constant"
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -255,8 +256,13 @@ func isSentinel(v ssa.Value) bool {
 		}
 		return stores > 0
 	}
+	if c, ok := v.(*ssa.Const); ok && !c.IsNil() && types.Implements(c.Type(), errorInterface) {
+		return true // a constant of an error type: redis.Nil
+	}
 	return isConstantError(v)
 }
+
+var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // closureWrites reports whether the closure made by mc stores into the
 // cell it captures as binding, or lets its address go further.

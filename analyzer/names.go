@@ -102,7 +102,7 @@ func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
 	if pkg == nil {
 		return false
 	}
-	if depPackages.Match(pkg.Path()) {
+	if depPackages.Match(pkg.Path()) || dependencyLibraries.Match(pkg.Path()) {
 		return true
 	}
 	// Whatever the receiver (a query layer, an interface mirroring

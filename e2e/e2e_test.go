@@ -50,6 +50,13 @@ var wantFindings = []string{
 	`grpcapp/grpcapp.go:59: leak: dependency error status.Errorf(codes.Internal, "upstream: %v", err) is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message`,
 	"grpcapp/grpcapp.go:124: passthrough: upstream gRPC code st.Code() is returned to the client; map it to a code of this service",
 
+	"libapp/libapp.go:43: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp/libapp.go:52: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp/libapp.go:61: leak: dependency error err is sent to the client; log it and send a generic message",
+	"libapp/libapp.go:71: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp/libapp.go:80: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp/libapp.go:84: passthrough: upstream status resp.StatusCode() is forwarded to the client; map it to a status of this service",
+
 	"renderapp/renderapp.go:42: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"renderapp/renderapp.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"renderapp/renderapp.go:60: softerror: error-only body render.M is sent with status 200 (no status written on this path); write an error status first",

@@ -29,6 +29,13 @@ var stubbed = []string{
 	"google.golang.org/grpc/status",
 	"google.golang.org/grpc/internal/status",
 	"google.golang.org/grpc/metadata",
+	"gorm.io/gorm",
+	"github.com/jmoiron/sqlx",
+	"github.com/redis/go-redis/v9",
+	"github.com/redis/go-redis/v9/internal/proto",
+	"go.mongodb.org/mongo-driver/mongo",
+	"go.mongodb.org/mongo-driver/mongo/options",
+	"github.com/go-resty/resty/v2",
 }
 
 // TestStubsMatchRealPackages compares every exported declaration of the

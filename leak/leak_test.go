@@ -108,3 +108,8 @@ func TestBudget(t *testing.T) {
 func TestProxyPerPath(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/proxypath")
 }
+
+// The dependency libraries services use are known without configuration.
+func TestLibraries(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/libraries")
+}

@@ -76,3 +76,8 @@ func TestRealCodeShapes(t *testing.T) {
 func TestProxyPerPath(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/proxypath")
 }
+
+// The status of an HTTP client library's response is an upstream status.
+func TestRestyResponse(t *testing.T) {
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/resty")
+}

@@ -17,12 +17,14 @@ import (
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/grpcapp"
+	"example.com/e2eframeworks/libapp"
 	"example.com/e2eframeworks/renderapp"
 )
 
 func main() {
 	g := gin.New()
 	ginapp.Routes(g)
+	(&libapp.Handler{}).Routes(g)
 	e := echo.New()
 	echoapp.Routes(e)
 	app := fiber.New()

@@ -1,0 +1,51 @@
+package analyzer
+
+// The dependency client libraries services use, known without
+// configuration (issue 13): the error results of their functions and
+// methods are dependency errors, as those of -upstreamfacts.deps packages
+// are. One row per library; a path matches itself and the packages below
+// it. Only client packages are listed: a package that parses the client's
+// own input (mongo's bson/primitive.ObjectIDFromHex of a URL parameter,
+// say) does no I/O, and its errors are about the request.
+var dependencyLibraries = PathPrefixes{list: []string{
+	"gorm.io/gorm",                         // gorm v2; chain calls keep their error in DB.Error (below)
+	"github.com/jinzhu/gorm",               // gorm v1, likewise
+	"github.com/jmoiron/sqlx",              // sqlx
+	"github.com/jackc/pgx/v4",              // pgx v4 (pgxpool below it)
+	"github.com/jackc/pgx/v5",              // pgx v5 (pgxpool, pgconn below it)
+	"github.com/jackc/pgconn",              // pgx v4's connection layer
+	"github.com/go-redis/redis/v8",         // go-redis v8: Cmd.Err, Cmd.Result
+	"github.com/redis/go-redis/v9",         // go-redis v9
+	"go.mongodb.org/mongo-driver/mongo",    // mongo-driver v1 (not bson)
+	"go.mongodb.org/mongo-driver/v2/mongo", // mongo-driver v2
+	"github.com/go-resty/resty/v2",         // resty v2 (its responses below)
+	"resty.dev/v3",                         // resty v3 (errors only: its responses are not modelled yet)
+	"github.com/imroc/req/v3",              // req v3 (likewise)
+}}
+
+// errorFields are fields of library types that hold the error of the I/O
+// the call returning the value did: gorm's chain calls return a *DB whose
+// Error says how the query went (db.First(&u).Error).
+var errorFields = map[string]string{
+	"gorm.io/gorm.DB":           "Error",
+	"github.com/jinzhu/gorm.DB": "Error",
+}
+
+// HTTP client libraries: their request methods return a response (an
+// upstream value, for passthrough and leak) and an error, and the
+// response's accessors read its status, body and header. The method
+// names are checked against the real module (e2e/frameworks).
+func init() {
+	for _, pkg := range []string{"github.com/go-resty/resty/v2"} {
+		for _, m := range []string{"Get", "Head", "Post", "Put", "Patch", "Delete", "Options", "Send", "Execute"} {
+			sourceResults["(*"+pkg+".Request)."+m] = []Kind{KindResponse, KindDepError}
+		}
+		resp := "(*" + pkg + ".Response)."
+		flows[resp+"StatusCode"] = []flow{res(0, 0, "StatusCode")}
+		flows[resp+"Status"] = []flow{res(0, 0, "Status")}
+		flows[resp+"Body"] = []flow{res(0, 0, "Body")}
+		flows[resp+"String"] = []flow{res(0, 0, "Body")}
+		flows[resp+"RawBody"] = []flow{res(0, 0, "Body")}
+		flows[resp+"Header"] = []flow{res(0, 0, "Header")}
+	}
+}
