@@ -436,30 +436,12 @@ func TestStatsAndBudget(t *testing.T) {
 // the type errors of every package.
 func TestModuleRequiringGo127(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/m127\n\ngo 1.27\n"), 0o644))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(`package main
-
-import "net/http"
-
-var client = &http.Client{}
-
-func handler(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://users.internal/me")
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-
-func main() { http.HandleFunc("/", handler) }
-`), 0o644))
+	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/m127\n\ngo 1.27\n", "main.go": newFromOld})
 	if version.Compare(runtime.Version(), "go1.27") >= 0 {
 		res := run(t, dir, bin, "./...")
 		assert.Equal(t, 3, res.code, res.stderr)
-		assert.Contains(t, res.stderr, "main.go:10:17: dependency error err.Error() is sent to the client")
-		assert.Contains(t, res.stderr, "main.go:14:16: upstream status resp.StatusCode is forwarded to the client")
+		assert.Contains(t, res.stderr, "main.go:11:17: dependency error err.Error() is sent to the client")
+		assert.Contains(t, res.stderr, "main.go:15:16: upstream status resp.StatusCode is forwarded to the client")
 		return
 	}
 	cmd := exec.Command(bin, "./...")
@@ -508,7 +490,7 @@ func gitIn(t *testing.T, dir string, args ...string) string {
 
 const newFromGoMod = "module example.com/newfrom\n\ngo 1.26\n"
 
-// The old handler has a leak (line 12) and a passthrough (line 16).
+// The old handler has a leak (line 11) and a passthrough (line 15).
 const newFromOld = `package main
 
 import "net/http"
