@@ -511,6 +511,21 @@ func old(w http.ResponseWriter, r *http.Request) {
 func main() { http.HandleFunc("/", old) }
 `
 
+// newFromAdded is a handler added later, with a passthrough on its last
+// line; newFromAddedFile is the same in a file of its own (line 11).
+const newFromAdded = `
+func added(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://orders.internal/")
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+`
+
+const newFromAddedFile = "package main\n\nimport \"net/http\"\n" + newFromAdded
+
 func TestNewFromRev(t *testing.T) {
 	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
 	first := gitIn(t, dir, "rev-parse", "HEAD")
@@ -525,20 +540,8 @@ func TestNewFromRev(t *testing.T) {
 	// is new too, because its upstream call changed; the leak line and
 	// the call did not move.
 	writeFiles(t, dir, map[string]string{
-		"main.go": strings.Replace(newFromOld, `"http://users.internal/me"`, `"http://users.internal/v2/me"`, 1),
-		"added.go": `package main
-
-import "net/http"
-
-func added(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://orders.internal/")
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-`,
+		"main.go":  strings.Replace(newFromOld, `"http://users.internal/me"`, `"http://users.internal/v2/me"`, 1),
+		"added.go": newFromAddedFile,
 	})
 	res = run(t, dir, bin, "-new-from-rev=HEAD", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
@@ -551,19 +554,7 @@ func added(w http.ResponseWriter, r *http.Request) {
 	gitIn(t, dir, "add", "-A")
 	gitIn(t, dir, "commit", "-q", "-m", "second")
 	writeFiles(t, dir, map[string]string{
-		"added.go": `package main
-
-import "net/http"
-
-func added(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://orders.internal/")
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode) // changed line
-}
-`,
+		"added.go": strings.Replace(newFromAddedFile, "w.WriteHeader(resp.StatusCode)", "w.WriteHeader(resp.StatusCode) // changed line", 1),
 	})
 	res = run(t, dir, bin, "-new-from-rev=HEAD", "-format=json", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
@@ -625,16 +616,7 @@ func TestPreCommitHooks(t *testing.T) {
 	require.Len(t, hooks, 2)
 
 	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
-	writeFiles(t, dir, map[string]string{"main.go": newFromOld + `
-func staged(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://orders.internal/")
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-`})
+	writeFiles(t, dir, map[string]string{"main.go": newFromOld + newFromAdded})
 	gitIn(t, dir, "add", "main.go")
 	want := map[string]string{
 		"upstreamlint":     "upstreamlint: 1 finding: 1 passthrough",
@@ -730,16 +712,7 @@ func TestBaseline(t *testing.T) {
 	assert.Equal(t, "upstreamlint: 0 findings; 2 suppressed by the baseline\n", res.stderr)
 
 	// A new finding is reported, alone.
-	writeFiles(t, dir, map[string]string{"main.go": moved + `
-func added(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://orders.internal/")
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-`})
+	writeFiles(t, dir, map[string]string{"main.go": moved + newFromAdded})
 	res = run(t, dir, bin, "-baseline="+base, "-format=json", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
 	assert.Equal(t, 1, strings.Count(res.stdout, `"message": "upstream status`), res.stdout)
