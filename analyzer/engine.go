@@ -959,11 +959,25 @@ func (e *Engine) markProxySinks(ss []sinkAt) {
 // of their blocks reaches the other. Instructions of different functions
 // (a closure and its parent) are assumed to.
 func (e *Engine) samePath(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == nil || bb == nil || ab.Parent() != bb.Parent() || ab == bb {
+	if a.Block() == b.Block() {
+		return true // one call (c.DataFromReader(code, …, body)) or one block
+	}
+	return e.Reaches(a, b) || e.Reaches(b, a)
+}
+
+// Reaches reports whether the instruction to can run after from: later
+// in the same block, or in a block reachable from from's block.
+// Instructions of different functions (a closure and its parent) are
+// assumed to.
+func (e *Engine) Reaches(from, to ssa.Instruction) bool {
+	fb, tb := from.Block(), to.Block()
+	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
 		return true
 	}
-	return e.reaches(ab, bb) || e.reaches(bb, ab)
+	if fb == tb && slices.Index(fb.Instrs, from) < slices.Index(fb.Instrs, to) {
+		return true
+	}
+	return e.reaches(fb, tb)
 }
 
 // reaches reports whether block to can run after block from, memoising

@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -215,7 +214,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction
 	v = analyzer.Strip(v)
 	switch x := v.(type) {
 	case *ssa.MakeMap:
-		if c.mapErrorOnly(x, 0, at) {
+		if c.mapErrorOnly(engineOf(pass), x, 0, at) {
 			return "error-only body " + typeString(pass, x.Type()), true
 		}
 		return "", false
@@ -255,6 +254,11 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction
 	return "", false
 }
 
+// engineOf is the provenance engine of the pass (the check holds its lock).
+func engineOf(pass *analysis.Pass) *analyzer.Engine {
+	return pass.ResultOf[analyzer.Analyzer].(*analyzer.Result).Engine
+}
+
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // mapErrorOnly reports whether every key stored into the map is a
@@ -268,7 +272,7 @@ var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Inte
 // respond(200, resp)). And an error key must be stored on every path to
 // the write: a map that holds an error only on some paths is not
 // error-only on the others.
-func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int, at ssa.Instruction) bool {
+func (c *checker) mapErrorOnly(e *analyzer.Engine, m *ssa.MakeMap, depth int, at ssa.Instruction) bool {
 	var keys []string
 	var single ssa.Value
 	errKeyOnEveryPath := false
@@ -282,7 +286,7 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int, at ssa.Instruction) bo
 			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 				return false // a key we cannot read: no verdict
 			}
-			if !reaches(u, at) {
+			if !e.Reaches(u, at) {
 				continue
 			}
 			key := constant.StringVal(k.Value)
@@ -309,7 +313,7 @@ func (c *checker) mapErrorOnly(m *ssa.MakeMap, depth int, at ssa.Instruction) bo
 		return false
 	}
 	if len(keys) == 1 && depth < 3 {
-		if inner, ok := analyzer.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(inner, depth+1, at) {
+		if inner, ok := analyzer.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(e, inner, depth+1, at) {
 			return true
 		}
 		if st := structOf(analyzer.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
@@ -336,34 +340,6 @@ func declaresSuccess(key string, v ssa.Value) bool {
 		return exact && n >= 100 && n < 400
 	case "success", "ok":
 		return k.Value.Kind() == constant.Bool && constant.BoolVal(k.Value)
-	}
-	return false
-}
-
-// reaches reports whether the instruction from can run before to: it
-// comes first in the same block, or to's block is reachable from its
-// block. Instructions of different functions (a map made by a closure's
-// parent) are assumed to.
-func reaches(from, to ssa.Instruction) bool {
-	fb, tb := from.Block(), to.Block()
-	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
-		return true
-	}
-	if fb == tb && index(from) < index(to) {
-		return true
-	}
-	seen := map[*ssa.BasicBlock]bool{}
-	work := slices.Clone(fb.Succs)
-	for len(work) > 0 {
-		b := work[len(work)-1]
-		work = work[:len(work)-1]
-		if b == tb {
-			return true
-		}
-		if !seen[b] {
-			seen[b] = true
-			work = append(work, b.Succs...)
-		}
 	}
 	return false
 }
