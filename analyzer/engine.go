@@ -221,6 +221,18 @@ type SinkParam struct {
 	// writes to (an io.Writer): the sink answers the client only where
 	// callers pass the client's writer there.
 	Writer int
+	// Status is, for a body sink, the constant status the function
+	// sends it with on every path (a serverError(w, err) helper's 500),
+	// else 0.
+	Status int
+	// Covered is set on a body sink of an error parameter whose text the
+	// function sends with that server-error Status: the leak check
+	// reports it there, where the fix belongs, not at every call.
+	Covered bool
+	// No5xx is set on a body sink whose status is a parameter of the
+	// function when the parameter does not reach it for a server-error
+	// status: the helper sends a generic message for 5xx.
+	No5xx bool
 }
 
 // Effect says that labels are stored at Path under pointer parameter Param.
@@ -254,6 +266,14 @@ type SinkEvent struct {
 	// (a copy loop of a proxy). It counts as forwarding the body; it is
 	// not evidence of what the callee writes.
 	Handoff bool
+	// HelperStatus is the constant status the helper Via sends this body
+	// with (SinkParam.Status), else 0.
+	HelperStatus int
+	// Covered: the helper reports this argument itself (SinkParam.Covered).
+	Covered bool
+	// No5xx: the helper does not send this argument when the status it
+	// is given is a server error (SinkParam.No5xx).
+	No5xx bool
 }
 
 // NewEngine prepares an engine for a built SSA package.
@@ -876,7 +896,16 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 			if ev.Role == RoleStatus && l.Path != "" {
 				continue
 			}
-			sinks = append(sinks, sinkAt{SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}, ev.Instr})
+			sp := SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
+			if ev.Role == RoleBody {
+				st := e.BodyStatus(ev)
+				sp.Status = st.Code
+				if st.Param > 0 {
+					sp.No5xx = dropsTextOnServerError(fn, ev, l.Param, st.Param-1)
+				}
+				sp.Covered = ServerError(st.Code) && sendsOwnErrorParam(fn, ev, l.Param)
+			}
+			sinks = append(sinks, sinkAt{sp, ev.Instr})
 		}
 	}
 	for _, ce := range e.condEvents[fn] { // computed by Events
@@ -1124,8 +1153,23 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		// (an error-only payload, say) matters to some checks.
 		ls := e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path)
 		add(sp.Role, sp.Param, via, ls, sp.Proxy)
-		evs[len(evs)-1].Partial = sp.Reads != "" || sp.Path != ""
-		evs[len(evs)-1].OwnBody = sp.OwnBody
+		last := &evs[len(evs)-1]
+		last.Partial = sp.Reads != "" || sp.Path != ""
+		last.OwnBody = sp.OwnBody
+		last.HelperStatus = sp.Status
+		last.No5xx = sp.No5xx
+		last.Covered = sp.Covered
+		if sp.Role == RoleStatus && !last.Partial {
+			statusArg = sp.Param
+		}
+	}
+	if statusArg >= 0 {
+		// The status the helper is given goes with the bodies it sends.
+		for i := range evs {
+			if evs[i].Instr == call && evs[i].Role == RoleBody && evs[i].Via != nil {
+				evs[i].StatusArg = statusArg
+			}
+		}
 	}
 	return evs
 }

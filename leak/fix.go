@@ -14,7 +14,7 @@ import (
 // -leak.publicmsg function applied to the error, or http.StatusText of
 // the status the same call sends. It offers nothing when the rewrite
 // would be ambiguous or would leave a variable or an import unused.
-func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.CallExpr, expr ast.Expr, ev analyzer.SinkEvent) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.CallExpr, expr ast.Expr, ev analyzer.SinkEvent, sent ast.Expr) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	if expr == nil || call == nil {
 		return none, false
@@ -51,6 +51,9 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 		} else {
 			code = chainedStatus(info, call)
 		}
+		if code == nil {
+			code = sent // a constant status written before the body
+		}
 		if code == nil || !sideEffectFree(info, code) {
 			// the status sent is not at hand
 			return none, false
@@ -68,6 +71,26 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 	}
 	edits = append([]analysis.TextEdit{{Pos: target.Pos(), End: target.End(), NewText: []byte(text)}}, edits...)
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}, true
+}
+
+// statusExpr returns the syntax of a constant status a body is sent
+// with, set by another call before it (w.WriteHeader(503)), or nil.
+func statusExpr(info *types.Info, rep *analyzer.Reporter, st analyzer.SentStatus) ast.Expr {
+	if st.Instr == nil || st.Arg < 0 || st.Code == 0 {
+		return nil
+	}
+	call := rep.CallAt(st.Instr.Pos())
+	if call == nil {
+		return nil
+	}
+	x := rep.ArgExpr(call, st.Instr, st.Arg)
+	if x == nil {
+		return nil
+	}
+	if tv, ok := info.Types[x]; !ok || tv.Value == nil {
+		return nil // only a constant can be copied to another place
+	}
+	return x
 }
 
 // chainedStatus returns the status of a write chained on a status

@@ -3,6 +3,7 @@ package leak
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -61,6 +62,9 @@ const (
 	leakURL
 	leakErr
 	leakStack
+	// leakServer: the text of an error of unknown origin, sent with a
+	// server-error status (DESIGN.md: the status decides).
+	leakServer
 )
 
 func (c *checker) run(pass *analysis.Pass) (any, error) {
@@ -78,8 +82,15 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Proxy {
 				continue
 			}
+			status := e.BodyStatus(ev)
+			if ev.No5xx && analyzer.ServerError(status.Code) {
+				continue // the helper sends a generic message for this status
+			}
 			kind, l := c.classify(e, ev)
-			if kind == leakNone {
+			if kind == leakNone && analyzer.ServerError(status.Code) && internalError(ev) != nil {
+				kind = leakServer
+			}
+			if kind == leakNone || coveredByHelper(pass, ev) {
 				continue
 			}
 			call := rep.CallAt(ev.Instr.Pos())
@@ -99,8 +110,12 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if rep.Skip(fn, pos) {
 				continue
 			}
-			d := analysis.Diagnostic{Pos: pos, End: end, Message: message(kind, expr, ev.Via), Related: rep.Origin(l)}
-			if fix, ok := c.fix(pass, rep, call, expr, ev); ok {
+			msg := message(kind, expr, ev.Via)
+			if kind == leakServer {
+				msg = serverMessage(pass.TypesInfo, expr, status.Code, ev.Via)
+			}
+			d := analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: rep.Origin(l)}
+			if fix, ok := c.fix(pass, rep, call, expr, ev, statusExpr(pass.TypesInfo, rep, status)); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			rep.Report(d)
@@ -128,16 +143,35 @@ func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 					break
 				}
 			}
-			if !found || allSentinelGuarded(re.Instr.Block(), re.Value) {
+			var msg string
+			switch {
+			case found && !allSentinelGuarded(re.Instr.Block(), re.Value):
+				msg = "dependency error %s is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message"
+			case !found:
+				if code, leaf := grpcServerError(re.Instr.Block(), re.Value); leaf != nil {
+					msg = "error text of %s is sent with gRPC code " + code + "; internal errors carry details of our dependencies: log it and return a status with a generic message"
+				}
+			}
+			if msg == "" {
 				continue
 			}
 			expr := rep.ReturnedError(re.Instr)
 			if expr == nil || rep.Skip(fn, expr.Pos()) {
 				continue
 			}
+			if !found {
+				name := "the error"
+				if x := uniqueError(rep.Pass.TypesInfo, expr); x != nil {
+					name = types.ExprString(x)
+				}
+				msg = fmt.Sprintf(msg, analyzer.Shorten(name))
+			}
+			if found {
+				msg = fmt.Sprintf(msg, analyzer.Shorten(types.ExprString(expr)))
+			}
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),
-				Message: "dependency error " + analyzer.Shorten(types.ExprString(expr)) + " is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message",
+				Message: msg,
 				Related: rep.Origin(l),
 			})
 		}
@@ -454,4 +488,146 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 		return nil, false
 	}
 	return sel.X, true
+}
+
+// internalError returns an error whose text the body of ev carries and
+// that is not provably ours (a sentinel, a constant, the client's own
+// input): sent with a server-error status, it is internal detail.
+func internalError(ev analyzer.SinkEvent) ssa.Value {
+	b := ev.Instr.Block()
+	for _, leaf := range analyzer.TextLeaves(ev.Value, nil) {
+		if analyzer.IsErrorValue(leaf) && !analyzer.OwnErrorText(b, leaf) {
+			return leaf
+		}
+	}
+	return nil
+}
+
+// coveredByHelper reports whether ev is a call of a helper of the
+// analysed module that sends the text of its error parameter with a
+// server-error status of its own: the finding is the helper's, where the
+// fix belongs, and its callers are not reported again for it.
+func coveredByHelper(pass *analysis.Pass, ev analyzer.SinkEvent) bool {
+	return ev.Covered && ev.Via != nil && ev.Via.Pkg() != nil && sameModule(pass, ev.Via.Pkg().Path())
+}
+
+// sameModule reports whether the package path belongs to the module
+// being analysed. Hosts that give no module (GOPATH mode, some build
+// systems) get the usual module root of the path instead: three
+// elements on the big forges, two on other domains, else the first.
+func sameModule(pass *analysis.Pass, path string) bool {
+	if path == pass.Pkg.Path() {
+		return true
+	}
+	m := ""
+	if pass.Module != nil {
+		m = pass.Module.Path
+	}
+	if m == "" {
+		m = moduleRoot(pass.Pkg.Path())
+	}
+	return path == m || strings.HasPrefix(path, m+"/")
+}
+
+func moduleRoot(path string) string {
+	elems := strings.Split(path, "/")
+	n := 1
+	switch {
+	case elems[0] == "github.com" || elems[0] == "gitlab.com" || elems[0] == "bitbucket.org":
+		n = 3
+	case strings.Contains(elems[0], "."):
+		n = 2
+	}
+	if n > len(elems) {
+		n = len(elems)
+	}
+	return strings.Join(elems[:n], "/")
+}
+
+// serverMessage words a finding of the server-error status rule.
+func serverMessage(info *types.Info, expr ast.Expr, code int, via *types.Func) string {
+	what := "the error"
+	if expr != nil {
+		x := expr
+		if _, e := fixTarget(info, expr); e != nil {
+			x = e
+		} else if e := uniqueError(info, expr); e != nil {
+			x = e
+		}
+		if r, ok := errorCallReceiver(info, x); ok {
+			x = r
+		}
+		what = analyzer.Shorten(types.ExprString(x))
+	}
+	by := ""
+	if via != nil {
+		by = " by " + via.Name()
+	}
+	return fmt.Sprintf("error text of %s is sent with status %d%s; internal errors carry details of our dependencies: log it and send a generic message", what, code, by)
+}
+
+// grpcServerCodes are the gRPC codes that say "this failure is ours",
+// as a 5xx does.
+var grpcServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavailable", 15: "DataLoss"}
+
+// grpcServerError returns, for a returned status.Error(f)(code, …) or
+// status.New(f)(code, …).Err() with a server-error code, that code and
+// an error whose text its message carries and that is not provably ours.
+func grpcServerError(b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
+	call, ok := analyzer.Strip(v).(*ssa.Call)
+	if !ok {
+		return "", nil
+	}
+	args := call.Common().Args
+	switch calleeName(call) {
+	case "google.golang.org/grpc/status.Error", "google.golang.org/grpc/status.Errorf":
+	case "(*google.golang.org/grpc/internal/status.Status).Err":
+		// status.New(code, …).Err(): status.Status is an alias of the
+		// internal type, whose methods are keyed by it
+		inner, ok := analyzer.Strip(args[0]).(*ssa.Call)
+		if !ok {
+			return "", nil
+		}
+		switch calleeName(inner) {
+		case "google.golang.org/grpc/status.New", "google.golang.org/grpc/status.Newf":
+		default:
+			return "", nil
+		}
+		args = inner.Common().Args
+	default:
+		return "", nil
+	}
+	if len(args) < 2 {
+		return "", nil
+	}
+	c, ok := analyzer.Strip(args[0]).(*ssa.Const)
+	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+		return "", nil
+	}
+	n, _ := constant.Int64Val(c.Value)
+	code, ok := grpcServerCodes[n]
+	if !ok {
+		return "", nil
+	}
+	for _, a := range args[1:] {
+		for _, leaf := range analyzer.TextLeaves(a, nil) {
+			if analyzer.IsErrorValue(leaf) && !analyzer.OwnErrorText(b, leaf) {
+				return code, leaf
+			}
+		}
+	}
+	return "", nil
+}
+
+// calleeName is the full name of a static callee, or "".
+func calleeName(call *ssa.Call) string {
+	fn := call.Common().StaticCallee()
+	if fn == nil {
+		return ""
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return ""
+	}
+	return analyzer.FullName(obj)
 }

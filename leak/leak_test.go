@@ -113,3 +113,10 @@ func TestProxyPerPath(t *testing.T) {
 func TestLibraries(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/libraries")
 }
+
+// The server-error status rule (issue 13): errors of unknown origin sent
+// with a 5xx, helpers reported once where the fix belongs, helpers that
+// drop the text for 5xx.
+func TestServerErrorStatus(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/servererror/...")
+}

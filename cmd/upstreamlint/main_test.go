@@ -385,7 +385,8 @@ var cache = &kv.Client{Addr: "10.0.3.7:6379"}
 func Handle(w http.ResponseWriter, r *http.Request) {
 	v, err := cache.Get("session")
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		// a client-error status: only a proven dependency error is reported
+		http.Error(w, err.Error(), http.StatusTooManyRequests)
 		return
 	}
 	w.Write([]byte(v))
@@ -401,11 +402,11 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 
 	res = run(t, dir, bin, "-upstreamfacts.deps=example.com/depsmod/kv", "./...")
 	assert.Equal(t, 3, res.code)
-	assert.Contains(t, res.stderr, "h/h.go:14:17: dependency error err.Error() is sent to the client")
+	assert.Contains(t, res.stderr, "h/h.go:15:17: dependency error err.Error() is sent to the client")
 
 	res = run(t, dir, "go", "vet", "-vettool="+bin, "-upstreamfacts.deps=example.com/depsmod/kv", "./...")
 	assert.NotEqual(t, 0, res.code)
-	assert.Contains(t, res.stderr, "h/h.go:14:17: dependency error err.Error() is sent to the client")
+	assert.Contains(t, res.stderr, "h/h.go:15:17: dependency error err.Error() is sent to the client")
 
 	res = run(t, dir, bin, "-upstreamfacts.deps=example.com/...", "./...")
 	assert.Equal(t, 2, res.code)

@@ -59,7 +59,7 @@ func retry(w http.ResponseWriter, n int) {
 // parameter: their summaries depend on each other.
 func even(w http.ResponseWriter, err error, n int) {
 	if n == 0 {
-		http.Error(w, err.Error(), http.StatusBadGateway)
+		http.Error(w, err.Error(), http.StatusBadGateway) // want `error text of err is sent with status 502; internal errors carry details`
 		return
 	}
 	odd(w, err, n-1)

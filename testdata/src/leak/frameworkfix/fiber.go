@@ -24,8 +24,8 @@ func badFiberChained(c *fiber.Ctx) error {
 	return nil
 }
 
-// A status chained on something that is not a status setter is not at
-// hand: no fix.
+// A status set by an earlier call that runs on every path to the write is
+// the status sent: the fix names it.
 func badFiberNotChained(c *fiber.Ctx) error {
 	_, err := client.Get("http://billing.internal/charge")
 	if err != nil {

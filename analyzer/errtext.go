@@ -1,0 +1,392 @@
+package analyzer
+
+import (
+	"go/token"
+	"slices"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Questions about the text of errors, whatever their origin: which
+// errors a response body shows, and whether an error is provably our
+// own fixed text or about the client's input. The server-error status
+// rule of the leak check rests on them: an error sent with a 5xx status
+// is internal unless one of these says otherwise (DESIGN.md).
+
+// maxTextWalk bounds the values one TextLeaves or OwnErrorText question
+// visits (the walk rule of engine.go: a visited set, and a budget).
+const maxTextWalk = 256
+
+// An EdgeFilter says whether control can go from block pred to block b;
+// nil allows every edge.
+type EdgeFilter func(pred, b *ssa.BasicBlock) bool
+
+// TextLeaves returns the values whose text or content v is made of: the
+// parts of a map or struct literal, the operands of a string
+// concatenation and of fmt.Sprint*, the error of err.Error(), the
+// values a phi merges (along edges that edge allows). A value none of
+// these is its own leaf.
+func TextLeaves(v ssa.Value, edge EdgeFilter) []ssa.Value {
+	w := leafWalk{seen: make(map[ssa.Value]bool), edge: edge}
+	w.walk(v)
+	return w.out
+}
+
+type leafWalk struct {
+	seen map[ssa.Value]bool
+	edge EdgeFilter
+	out  []ssa.Value
+}
+
+func (w *leafWalk) walk(v ssa.Value) {
+	v = Strip(v)
+	if w.seen[v] || len(w.seen) > maxTextWalk {
+		return
+	}
+	w.seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const:
+		return // fixed text
+	case *ssa.Phi:
+		for i, in := range x.Edges {
+			if w.edge == nil || w.edge(x.Block().Preds[i], x.Block()) {
+				w.walk(in)
+			}
+		}
+		return
+	case *ssa.BinOp:
+		if x.Op == token.ADD {
+			w.walk(x.X)
+			w.walk(x.Y)
+			return
+		}
+	case *ssa.Call:
+		if root := ErrorRoot(x); root != x {
+			w.out = append(w.out, root)
+			return
+		}
+		if w.flows(x) {
+			return
+		}
+	case *ssa.Slice:
+		if alloc, ok := x.X.(*ssa.Alloc); ok {
+			// a variadic argument list: its elements
+			for _, ref := range *alloc.Referrers() {
+				if ia, ok := ref.(*ssa.IndexAddr); ok {
+					w.stores(ia)
+				}
+			}
+			return
+		}
+	case *ssa.UnOp:
+		if x.Op == token.MUL {
+			if alloc, ok := x.X.(*ssa.Alloc); ok && w.literal(alloc) {
+				return
+			}
+		}
+	case *ssa.Alloc:
+		if w.literal(x) {
+			return
+		}
+	case *ssa.MakeMap:
+		found := false
+		for _, ref := range *x.Referrers() {
+			if u, ok := ref.(*ssa.MapUpdate); ok && u.Map == x {
+				w.walk(u.Value)
+				found = true
+			}
+		}
+		if found {
+			return
+		}
+	}
+	w.out = append(w.out, v)
+}
+
+// flows walks the arguments whose text a library call's result keeps
+// (strings.ReplaceAll, html.EscapeString, fmt.Sprintf: the flows of
+// knowledge.go); false when the call is not one.
+func (w *leafWalk) flows(c *ssa.Call) bool {
+	obj, _ := callee(c.Common())
+	if obj == nil {
+		return false
+	}
+	fl, ok := flows[fullName(obj)]
+	if !ok {
+		return false
+	}
+	args := callArgs(c.Common())
+	found := false
+	for _, f := range fl {
+		if f.ToArg >= 0 || f.To != 0 {
+			continue
+		}
+		i := f.From
+		if i == variadicArgs {
+			i = len(args) - 1
+		}
+		if i >= 0 && i < len(args) {
+			w.walk(args[i])
+			found = true
+		}
+	}
+	return found
+}
+
+// literal walks the parts of a composite literal built in alloc (a
+// struct's fields, an array's elements, a pointer to a map literal);
+// false when alloc is not one.
+func (w *leafWalk) literal(alloc *ssa.Alloc) bool {
+	found := false
+	for _, ref := range *alloc.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr == alloc {
+				w.walk(r.Val)
+				found = true
+			}
+		case *ssa.FieldAddr:
+			found = w.stores(r) || found
+		case *ssa.IndexAddr:
+			found = w.stores(r) || found
+		}
+	}
+	return found
+}
+
+func (w *leafWalk) stores(addr ssa.Value) bool {
+	found := false
+	for _, ref := range *addr.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == addr {
+			w.walk(st.Val)
+			found = true
+		}
+	}
+	return found
+}
+
+// IsErrorValue reports whether v, behind interface conversions, is an
+// error: a value whose text a body would show.
+func IsErrorValue(v ssa.Value) bool {
+	return types.Implements(Strip(v).Type(), errorInterface)
+}
+
+// OwnErrorText reports whether the error err, where block b runs, is
+// provably ours on every path: nil, a sentinel or a constant error, an
+// error of a type of this package whose Error method returns constants,
+// an error about the client's input (decoding or binding the request,
+// validating it, parsing a parameter), or an error made of only these
+// (fmt.Errorf("bad id: %w", strconvErr)). An error of unknown origin is
+// not: it may carry whatever our dependencies said.
+func OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
+	if SentinelGuarded(b, err) || NarrowedToConstants(b, err) {
+		return true
+	}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog}
+	return o.own(err, 0)
+}
+
+type ownWalk struct {
+	seen map[ssa.Value]bool
+	prog *ssa.Program
+}
+
+// maxOwnCalls bounds how deep OwnErrorText follows the returns of the
+// package's own functions.
+const maxOwnCalls = 3
+
+func (o *ownWalk) own(v ssa.Value, calls int) bool {
+	v = Strip(v)
+	if o.seen[v] {
+		return true // a cycle adds no new text
+	}
+	if len(o.seen) > maxTextWalk {
+		return false // unknown: not provably ours
+	}
+	o.seen[v] = true
+	if isSentinel(v) {
+		return true
+	}
+	switch x := v.(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.Phi:
+		for _, in := range x.Edges {
+			if !o.own(in, calls) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			return o.call(c, calls)
+		}
+	case *ssa.Call:
+		return o.call(x, calls)
+	case *ssa.UnOp:
+		if alloc, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			return o.cell(alloc, calls)
+		}
+	case *ssa.Alloc:
+		return o.fixedType(v.Type()) // &ourError{…}
+	}
+	if _, ok := v.Type().Underlying().(*types.Struct); ok {
+		return o.fixedType(v.Type())
+	}
+	return false
+}
+
+// cell: an error variable in a cell (captured, or the named result of a
+// function with a defer) is ours when everything stored into it is.
+func (o *ownWalk) cell(alloc *ssa.Alloc, calls int) bool {
+	stores := 0
+	for _, ref := range *alloc.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc || !o.own(r.Val, calls) {
+				return false
+			}
+			stores++
+		case *ssa.MakeClosure:
+			if closureWrites(r, alloc) {
+				return false
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+		default:
+			return false // the address escapes
+		}
+	}
+	return stores > 0
+}
+
+func (o *ownWalk) call(c *ssa.Call, calls int) bool {
+	cc := c.Common()
+	obj, fn := callee(cc)
+	if obj == nil {
+		return false
+	}
+	args := callArgs(cc)
+	if kinds := sourceKindsOf(obj, fullName(obj)); slices.Contains(kinds, KindResponse) && forwardsServedRequest(c, args) {
+		return true // a forward proxy's error is about the client's own request
+	}
+	if row, ok := clientInputRow(obj); ok {
+		return row.request < 0 || (row.request < len(args) && fromServedRequest(args[row.request]))
+	}
+	if obj.Pkg() != nil && errorPackages[obj.Pkg().Path()] {
+		// errors.New(msg), fmt.Errorf("…: %w", err), errors.Wrap(err, …),
+		// errors.Join(a, b): ours when what they are made of is.
+		for _, a := range cc.Args {
+			for _, leaf := range TextLeaves(a, nil) {
+				if IsErrorValue(leaf) && !o.own(leaf, calls) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	// A function of this package: ours when every error it returns is.
+	if fn != nil && fn.Blocks != nil && fn.Pkg == c.Parent().Pkg && calls < maxOwnCalls {
+		res := fn.Signature.Results()
+		if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+			return false
+		}
+		for _, blk := range fn.Blocks {
+			ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) == 0 {
+				continue
+			}
+			r := ret.Results[len(ret.Results)-1]
+			if !NarrowedToConstants(blk, r) && !SentinelGuarded(blk, r) && !o.own(r, calls+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// errorPackages make errors from text and other errors, adding nothing
+// but what they are given.
+var errorPackages = map[string]bool{
+	"errors":                        true,
+	"fmt":                           true,
+	"github.com/pkg/errors":         true,
+	"golang.org/x/xerrors":          true,
+	"github.com/cockroachdb/errors": true,
+	"github.com/go-errors/errors":   true,
+}
+
+// fixedType reports whether t is an error type of this package whose
+// Error method returns constants only.
+func (o *ownWalk) fixedType(t types.Type) bool {
+	named := recvNamed(t)
+	if named == nil || named.Obj().Pkg() == nil {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	sel := ms.Lookup(named.Obj().Pkg(), "Error")
+	if sel == nil {
+		return false
+	}
+	fn := o.prog.MethodValue(sel)
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	for _, blk := range fn.Blocks {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		for _, r := range ret.Results {
+			if _, ok := r.(*ssa.Const); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fromServedRequest reports whether v is read from the request being
+// served: r.Body, bytes read from it, a decoder over it, or anything a
+// framework's request context gives.
+func fromServedRequest(v ssa.Value) bool {
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value, depth int) bool
+	walk = func(v ssa.Value, depth int) bool {
+		v = Strip(v)
+		if seen[v] || depth > 10 {
+			return false
+		}
+		seen[v] = true
+		if IsPtrTo(v.Type(), "net/http", "Request") || isHandlerContext(v.Type()) {
+			return true
+		}
+		switch x := v.(type) {
+		case *ssa.UnOp:
+			return walk(x.X, depth+1)
+		case *ssa.FieldAddr:
+			return walk(x.X, depth+1)
+		case *ssa.Field:
+			return walk(x.X, depth+1)
+		case *ssa.Slice:
+			return walk(x.X, depth+1)
+		case *ssa.Extract:
+			return walk(x.Tuple, depth+1)
+		case *ssa.Call:
+			for _, a := range callArgs(x.Common()) {
+				if walk(a, depth+1) {
+					return true
+				}
+			}
+		case *ssa.Phi:
+			for _, in := range x.Edges {
+				if walk(in, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(v, 0)
+}

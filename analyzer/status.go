@@ -1,0 +1,256 @@
+package analyzer
+
+import (
+	"go/constant"
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// The status a body is sent with. The leak check's server-error rule
+// needs it (an error's text sent with a 5xx status is internal), and so
+// do helper summaries: a helper that sends its error parameter with a
+// 5xx of its own is where the fix belongs, and one that drops the text
+// when its status parameter is a server error protects its callers.
+
+// A SentStatus is what is known of the status of a body sink.
+type SentStatus struct {
+	// Code is the status, when it is a constant on every path (a phi of
+	// constants of one class gives its first), else 0.
+	Code int
+	// Param is 1 + the index of the parameter of the enclosing function
+	// that the status is, else 0.
+	Param int
+	// Instr is the call that sets the status (the body's own call, or a
+	// status write that runs before it on every path); Arg its argument
+	// holding the status, or -1 when a helper sets it itself.
+	Instr ssa.CallInstruction
+	Arg   int
+}
+
+// BodyStatus returns the status a body event is sent with: the status
+// argument of the same call, the status a helper sends with it, or the
+// last status write that dominates it (w.WriteHeader(503) before
+// fmt.Fprint(w, err), c.Status(500).JSON(…)).
+func (e *Engine) BodyStatus(ev SinkEvent) SentStatus {
+	if ev.HelperStatus != 0 {
+		return SentStatus{Code: ev.HelperStatus, Instr: ev.Instr, Arg: -1}
+	}
+	fn := ev.Instr.Parent()
+	var best *SinkEvent
+	evs := e.Events(fn)
+	for i := range evs {
+		s := &evs[i]
+		if s.Role != RoleStatus || s.Partial {
+			continue
+		}
+		if s.Instr == ev.Instr {
+			return e.statusOf(s)
+		}
+		if dominatesInstr(s.Instr, ev.Instr) && (best == nil || dominatesInstr(best.Instr, s.Instr)) {
+			best = s
+		}
+	}
+	if best == nil {
+		return SentStatus{}
+	}
+	return e.statusOf(best)
+}
+
+func (e *Engine) statusOf(s *SinkEvent) SentStatus {
+	out := SentStatus{Instr: s.Instr, Arg: s.Arg}
+	v := Strip(s.Value)
+	if p, ok := v.(*ssa.Parameter); ok {
+		for i, q := range p.Parent().Params {
+			if q == p {
+				out.Param = i + 1
+			}
+		}
+		return out
+	}
+	out.Code = constStatus(v, 0)
+	return out
+}
+
+// constStatus returns the status v is on every path when it is an
+// integer constant or a phi of constants of one class (all 5xx), else 0.
+func constStatus(v ssa.Value, depth int) int {
+	v = Strip(v)
+	switch x := v.(type) {
+	case *ssa.Const:
+		if x.Value == nil || x.Value.Kind() != constant.Int {
+			return 0
+		}
+		n, ok := constant.Int64Val(x.Value)
+		if !ok || n < 100 || n > 999 {
+			return 0
+		}
+		return int(n)
+	case *ssa.Phi:
+		if depth > 2 {
+			return 0
+		}
+		first := 0
+		for _, in := range x.Edges {
+			n := constStatus(in, depth+1)
+			if n == 0 || (first != 0 && n/100 != first/100) {
+				return 0
+			}
+			if first == 0 {
+				first = n
+			}
+		}
+		return first
+	}
+	return 0
+}
+
+// dominatesInstr reports whether a runs before b on every path to b:
+// earlier in b's block, or in a block that dominates b's.
+func dominatesInstr(a, b ssa.Instruction) bool {
+	ab, bb := a.Block(), b.Block()
+	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
+		return false
+	}
+	if ab == bb {
+		for _, x := range ab.Instrs {
+			switch x {
+			case a:
+				return true
+			case b:
+				return false
+			}
+		}
+		return false
+	}
+	return ab.Dominates(bb)
+}
+
+// ServerError reports whether a status is a server error (5xx).
+func ServerError(code int) bool { return code >= 500 && code <= 599 }
+
+// serverStatusEdges returns the edges of fn that can be taken when its
+// parameter p holds a server-error status: an If that compares p with
+// a constant is decided for every status from 500 to 599, and blocks
+// only its other edge reaches are not reached.
+func serverStatusEdges(fn *ssa.Function, p *ssa.Parameter) EdgeFilter {
+	decided := func(pred *ssa.BasicBlock) (int, bool) { // the successor taken
+		ifi, ok := pred.Instrs[len(pred.Instrs)-1].(*ssa.If)
+		if !ok {
+			return 0, false
+		}
+		bin, ok := ifi.Cond.(*ssa.BinOp)
+		if !ok {
+			return 0, false
+		}
+		op, x, y := bin.Op, Strip(bin.X), Strip(bin.Y)
+		if y == p {
+			x, y, op = y, x, flip(op)
+		}
+		c, ok := y.(*ssa.Const)
+		if x != p || !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+			return 0, false
+		}
+		n, ok := constant.Int64Val(c.Value)
+		if !ok {
+			return 0, false
+		}
+		lo, hi := holds(op, n, 500), holds(op, n, 599)
+		if lo != hi {
+			return 0, false
+		}
+		if op == token.EQL || op == token.NEQ {
+			// one value: decided only when it lies outside the range
+			if n >= 500 && n <= 599 {
+				return 0, false
+			}
+		}
+		if lo {
+			return 0, true
+		}
+		return 1, true
+	}
+	edgeOK := func(pred, b *ssa.BasicBlock) bool {
+		taken, ok := decided(pred)
+		return !ok || pred.Succs[taken] == b
+	}
+	reached := make([]bool, len(fn.Blocks))
+	if len(fn.Blocks) > 0 {
+		work := []*ssa.BasicBlock{fn.Blocks[0]}
+		reached[0] = true
+		for len(work) > 0 {
+			b := work[len(work)-1]
+			work = work[:len(work)-1]
+			for _, s := range b.Succs {
+				if s.Index >= 0 && s.Index < len(reached) && !reached[s.Index] && edgeOK(b, s) {
+					reached[s.Index] = true
+					work = append(work, s)
+				}
+			}
+		}
+	}
+	return func(pred, b *ssa.BasicBlock) bool {
+		return pred.Index >= 0 && pred.Index < len(reached) && reached[pred.Index] && edgeOK(pred, b)
+	}
+}
+
+// holds evaluates x op n for the status x.
+func holds(op token.Token, n, x int64) bool {
+	switch op {
+	case token.EQL:
+		return x == n
+	case token.NEQ:
+		return x != n
+	case token.LSS:
+		return x < n
+	case token.LEQ:
+		return x <= n
+	case token.GTR:
+		return x > n
+	case token.GEQ:
+		return x >= n
+	}
+	return false
+}
+
+// dropsTextOnServerError reports whether the body event ev of helper fn
+// carries parameter param in general but not when the status parameter
+// status holds a server error: the helper logs the details and sends a
+// generic message for 5xx (if status >= 500 { msg = "internal error" }).
+func dropsTextOnServerError(fn *ssa.Function, ev SinkEvent, param, status int) bool {
+	if param < 0 || param >= len(fn.Params) || status < 0 || status >= len(fn.Params) {
+		return false
+	}
+	carries := func(edge EdgeFilter) bool { return carriesParam(fn, ev, param, edge) }
+	if !carries(nil) {
+		return false // the parameter reaches the sink in a way the walk does not see
+	}
+	edges := serverStatusEdges(fn, fn.Params[status])
+	b := ev.Instr.Block()
+	reached := b.Index == 0
+	for _, pred := range b.Preds {
+		reached = reached || edges(pred, b)
+	}
+	return !reached || !carries(edges)
+}
+
+// carriesParam reports whether the body of event ev shows parameter
+// param of fn, along the edges edge allows.
+func carriesParam(fn *ssa.Function, ev SinkEvent, param int, edge EdgeFilter) bool {
+	if param < 0 || param >= len(fn.Params) {
+		return false
+	}
+	for _, leaf := range TextLeaves(ev.Value, edge) {
+		if leaf == fn.Params[param] {
+			return true
+		}
+	}
+	return false
+}
+
+// sendsOwnErrorParam reports whether the body of ev, in fn, shows the
+// text of fn's error parameter param, unguarded: with a server-error
+// status of fn's own, the leak check reports that write in fn.
+func sendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, param int) bool {
+	return carriesParam(fn, ev, param, nil) && IsErrorValue(fn.Params[param]) && !OwnErrorText(ev.Instr.Block(), fn.Params[param])
+}
