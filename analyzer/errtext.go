@@ -2,8 +2,8 @@ package analyzer
 
 import (
 	"go/token"
-	"slices"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 )
