@@ -60,6 +60,9 @@ var wantFindings = []string{
 	"renderapp/renderapp.go:42: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"renderapp/renderapp.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"renderapp/renderapp.go:60: softerror: error-only body render.M is sent with status 200 (no status written on this path); write an error status first",
+
+	"statusapp/respond/respond.go:14: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+	"statusapp/statusapp.go:36: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 }
 
 // Exit codes of the command (README, "Exit codes"): 0 without findings,
@@ -103,6 +106,24 @@ func TestFrameworks(t *testing.T) {
 	want := append([]string(nil), wantFindings...)
 	sortFindings(want)
 	require.Equal(t, want, got)
+
+	// go vet -vettool analyses one package at a time from export data and
+	// facts: the same findings, the helper rule across packages included.
+	vet := exec.Command("go", "vet", "-vettool="+bin, "-json", "./...")
+	vet.Dir = module
+	vet.Env = cmd.Env
+	var vetOut bytes.Buffer
+	vet.Stdout, vet.Stderr = &vetOut, &vetOut
+	_ = vet.Run() // the report is what is asserted
+	var jsonLines bytes.Buffer
+	for _, line := range strings.SplitAfter(vetOut.String(), "\n") {
+		if !strings.HasPrefix(line, "# ") {
+			jsonLines.WriteString(line) // go vet -json heads each package's tree with "# path"
+		}
+	}
+	gotVet, err := findings(jsonLines.Bytes(), module)
+	require.NoError(t, err, "go vet output:\n%s", vetOut.String())
+	require.Equal(t, want, gotVet, "go vet -vettool gives the standalone's findings")
 }
 
 // diagnostic is an entry of the go/analysis JSON tree; an analyzer that

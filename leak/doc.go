@@ -29,6 +29,34 @@
 // failed (resp.StatusCode >= 400, != 200, …). The URL of an outbound request.
 // debug.Stack() and runtime.Stack buffers.
 //
+// The status decides for errors of unknown origin: the text of any error
+// (err.Error(), %v formatting, an error value in the payload, the message of
+// echo.NewHTTPError or fiber.NewError) sent with a server-error status is
+// reported, whatever produced the error. The status is a 5xx constant of the
+// same call, a 5xx written before the write on every path
+// (w.WriteHeader(503) then fmt.Fprint(w, err)), or a helper's status
+// parameter given a 5xx at the call; in gRPC services, a returned status with
+// code Internal, Unknown, DataLoss or Unavailable whose message carries an
+// error's text.
+//
+//	orders, err := h.orders.ByUser(ctx, id) // an interface: origin unknown
+//	if err != nil {
+//		c.JSON(http.StatusInternalServerError, gin.H{"error": err.Error()}) // error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message
+//	}
+//
+// Exempt are errors provably ours on every path (sentinels, constant errors
+// and messages, errors built only from those, error types of the package
+// whose Error method returns constants, the package's functions returning
+// only such errors) and errors about the client's input (decoding or binding
+// the request, validation, strconv and other parameter parsing). With a 4xx,
+// 2xx or unknown status only proven dependency errors are reported.
+//
+// One finding where the fix belongs: a helper that sends its error
+// parameter's text with a 5xx of its own is reported at its write, and its
+// callers in the module are not. Callers are reported when the helper takes
+// the status or a message from them, or lives in another module; a helper
+// that drops the text when its status parameter is a 5xx protects them.
+//
 // Sinks: ResponseWriter.Write, the message of http.Error, fmt.Fprint* and
 // io.WriteString/io.Copy into the writer, json.NewEncoder(w).Encode,
 // templates executed into the writer, and helpers that write a parameter.
@@ -43,7 +71,8 @@
 // unchanged (its target is the client's own).
 //
 // The suggested fix replaces the text with http.StatusText of the status the
-// same call sends (http.Error), or with the function named by
+// same call sends (http.Error), or that a constant status write before it
+// sent, or with the function named by
 // -leak.publicmsg applied to the error. No fix is offered where a variable or
 // an import would become unused, or the status is not at hand.
 //

@@ -19,12 +19,14 @@ import (
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/libapp"
 	"example.com/e2eframeworks/renderapp"
+	"example.com/e2eframeworks/statusapp"
 )
 
 func main() {
 	g := gin.New()
 	ginapp.Routes(g)
 	(&libapp.Handler{}).Routes(g)
+	(&statusapp.Handler{}).Routes(g)
 	e := echo.New()
 	echoapp.Routes(e)
 	app := fiber.New()
