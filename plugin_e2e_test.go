@@ -138,6 +138,45 @@ const (
 	findMirror     = "handlers/handlers.go:62:16: upstreamlint: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service"
 )
 
+// The module of the status-rule subtest: handlers and a helper package.
+const (
+	respondGo = `// Package respond holds the module's response helpers.
+package respond
+
+import "net/http"
+
+func ServerError(w http.ResponseWriter, err error) {
+	http.Error(w, err.Error(), http.StatusInternalServerError)
+}
+`
+	statusHandlersGo = `// Package handlers answers clients.
+package handlers
+
+import (
+	"context"
+	"net/http"
+
+	"example.com/e2e/respond"
+)
+
+type Store interface{ Save(ctx context.Context) error }
+
+type H struct{ Store Store }
+
+func (h *H) Direct(w http.ResponseWriter, r *http.Request) {
+	if err := h.Store.Save(r.Context()); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+func (h *H) ViaHelper(w http.ResponseWriter, r *http.Request) {
+	if err := h.Store.Save(r.Context()); err != nil {
+		respond.ServerError(w, err)
+	}
+}
+`
+)
+
 // TestGolangciLint builds golangci-lint v2 with the plugin compiled in
 // (tools/golangci, what `golangci-lint custom` would build, without
 // cloning golangci-lint) and runs it on a test module.
@@ -175,6 +214,23 @@ func TestGolangciLint(t *testing.T) {
 		res := golangciRun(t, bin, mod, `passthrough: {mapper: example.com/e2e/httperr.FromUpstream}`)
 		assert.Equal(t, []string{findForward, findViaHelper}, res.issues)
 		assert.Equal(t, []string{"Route the status through httperr.FromUpstream"}, res.fixes, "the fix uses the configured mapper")
+	})
+
+	t.Run("status rule across packages", func(t *testing.T) {
+		// The leak check's server-error rule under golangci-lint: an error
+		// of unknown origin sent with a 500 is reported, and a helper of the
+		// module that sends its error parameter with its own 500 is
+		// reported once, in the helper, not at its caller in another package.
+		dir := writeModule(t, statusHandlersGo)
+		p := filepath.Join(dir, "respond", "respond.go")
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(respondGo), 0o644))
+		res := golangciRun(t, bin, dir, `passthrough: {enable: false}`)
+		assert.Equal(t, 1, res.code, res.stderr)
+		assert.Equal(t, []string{
+			"handlers/handlers.go:17:17: upstreamlint: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+			"respond/respond.go:7:16: upstreamlint: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+		}, res.issues)
 	})
 
 	t.Run("passthrough disabled", func(t *testing.T) {
