@@ -546,7 +546,7 @@ func moduleRoot(path string) string {
 
 // serverMessage words a finding of the server-error status rule.
 func serverMessage(info *types.Info, expr ast.Expr, code int, via *types.Func) string {
-	what := "the error"
+	what := "of the error"
 	if expr != nil {
 		x := expr
 		if _, e := fixTarget(info, expr); e != nil {
@@ -557,13 +557,16 @@ func serverMessage(info *types.Info, expr ast.Expr, code int, via *types.Func) s
 		if r, ok := errorCallReceiver(info, x); ok {
 			x = r
 		}
-		what = analyzer.Shorten(types.ExprString(x))
+		what = "of " + analyzer.Shorten(types.ExprString(x))
+		if t := info.TypeOf(x); t == nil || !types.Implements(t, errorIface) {
+			what = "in " + analyzer.Shorten(types.ExprString(x)) // a payload the error is put into
+		}
 	}
 	by := ""
 	if via != nil {
 		by = " by " + via.Name()
 	}
-	return fmt.Sprintf("error text of %s is sent with status %d%s; internal errors carry details of our dependencies: log it and send a generic message", what, code, by)
+	return fmt.Sprintf("error text %s is sent with status %d%s; internal errors carry details of our dependencies: log it and send a generic message", what, code, by)
 }
 
 // grpcServerCodes are the gRPC codes that say "this failure is ours",

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 
@@ -89,6 +90,15 @@ func (h *handler) mixedStatus(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// An error put into a response map is named by the map it is in.
+func (h *handler) payloadMap(w http.ResponseWriter, r *http.Request) {
+	resp := map[string]any{"ok": false}
+	if _, err := h.orders.ByUser(r.Context(), "1"); err != nil {
+		resp["error"] = err
+		writeJSON(w, http.StatusInternalServerError, resp) // want `error text in resp is sent with status 500 by writeJSON`
+	}
+}
+
 // Our own fixed text: a sentinel, a constant error, a constant message.
 func (h *handler) fixedText(w http.ResponseWriter, r *http.Request) {
 	_, err := h.orders.ByUser(r.Context(), "1")
@@ -135,6 +145,10 @@ func clientInput(w http.ResponseWriter, r *http.Request) {
 	n, err := strconv.Atoi(r.URL.Query().Get("n"))
 	if err != nil {
 		http.Error(w, "bad n: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if _, err := io.ReadAll(r.Body); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // reading the request body
 		return
 	}
 	if err := decode(r, &req); err != nil {
