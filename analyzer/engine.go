@@ -683,7 +683,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	cc := call.Common()
 	obj, fn := callee(cc)
 	if obj == nil && fn == nil {
-		return nil
+		return libraryFuncValueLabels(call)
 	}
 	args := callArgs(cc)
 	sig := cc.Signature()
@@ -745,6 +745,29 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 		out = out.union(e.resolve(r, key, call, args).prefixed(resPath(i)))
 	}
 	return out
+}
+
+// libraryFuncValueLabels labels the error of a call through a function
+// value whose named function type a dependency library declares: the
+// elastic clients' API is fields of such types (es.Search(…) calls the
+// esapi.Search field).
+func libraryFuncValueLabels(call *ssa.Call) Labels {
+	named, ok := types.Unalias(call.Common().Value.Type()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return nil
+	}
+	if p := named.Obj().Pkg().Path(); !dependencyLibraries.Match(p) && !depPackages.Match(p) {
+		return nil
+	}
+	res := call.Common().Signature().Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return nil
+	}
+	path := ""
+	if res.Len() > 1 {
+		path = resultStep(res.Len() - 1)
+	}
+	return Labels{{Kind: KindDepError, Origin: call.Pos(), Path: path}}
 }
 
 // errorfOp says how fmt.Errorf treats its arguments: with %w the

@@ -374,8 +374,28 @@ func fromServedRequest(v ssa.Value) bool {
 		case *ssa.Extract:
 			return walk(x.Tuple, depth+1)
 		case *ssa.Call:
-			for _, a := range callArgs(x.Common()) {
-				if walk(a, depth+1) {
+			// Only calls that hand on what they read: a method of the
+			// request or of a request context (c.Body(), c.GetRawData()),
+			// http.MaxBytesReader, and the readers and copies of the flows
+			// table (io.ReadAll, json.NewDecoder, bytes.NewReader). Anything
+			// else computed from the request (a token exchange, a query
+			// keyed by a parameter) is not what the client sent.
+			obj, _ := callee(x.Common())
+			if obj == nil {
+				return false
+			}
+			args := callArgs(x.Common())
+			if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil && len(args) > 0 {
+				if rt := sig.Recv().Type(); IsPtrTo(rt, "net/http", "Request") || isHandlerContext(rt) {
+					return true
+				}
+			}
+			name := fullName(obj)
+			if name == "net/http.MaxBytesReader" && len(args) == 3 {
+				return walk(args[1], depth+1)
+			}
+			for _, f := range flows[name] {
+				if f.ToArg < 0 && f.From >= 0 && f.From < len(args) && walk(args[f.From], depth+1) {
 					return true
 				}
 			}

@@ -21,6 +21,23 @@ var dependencyLibraries = PathPrefixes{list: []string{
 	"github.com/go-resty/resty/v2",         // resty v2 (its responses below)
 	"resty.dev/v3",                         // resty v3 (errors only: its responses are not modelled yet)
 	"github.com/imroc/req/v3",              // req v3 (likewise)
+	"entgo.io/ent/dialect",                 // ent: the SQL driver and sqlgraph under the generated client
+	"github.com/uptrace/bun",               // bun (its drivers below it)
+	"github.com/aws/aws-sdk-go-v2/service", // AWS SDK v2 service clients (s3, dynamodb, sqs, …)
+	"github.com/aws/aws-sdk-go-v2/feature/s3/manager",
+	"github.com/aws/aws-sdk-go-v2/feature/s3/transfermanager",
+	"cloud.google.com/go/storage", // Google Cloud client libraries
+	"cloud.google.com/go/pubsub",
+	"cloud.google.com/go/firestore",
+	"cloud.google.com/go/bigquery",
+	"cloud.google.com/go/spanner",
+	"cloud.google.com/go/datastore",
+	"cloud.google.com/go/secretmanager",
+	"google.golang.org/api",                  // Google REST clients; their errors are *googleapi.Error
+	"github.com/elastic/go-elasticsearch/v7", // elastic's clients
+	"github.com/elastic/go-elasticsearch/v8",
+	"github.com/elastic/go-elasticsearch/v9",
+	"github.com/olivere/elastic/v7",
 }}
 
 // errorFields are fields of library types that hold the error of the I/O

@@ -57,6 +57,18 @@ var wantFindings = []string{
 	"libapp/libapp.go:80: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"libapp/libapp.go:84: passthrough: upstream status resp.StatusCode() is forwarded to the client; map it to a status of this service",
 
+	"libapp2/libapp2.go:51: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:55: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:60: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:65: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:69: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:74: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:79: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:83: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:87: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:91: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"libapp2/libapp2.go:95: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+
 	"renderapp/renderapp.go:42: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"renderapp/renderapp.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"renderapp/renderapp.go:60: softerror: error-only body render.M is sent with status 200 (no status written on this path); write an error status first",

@@ -18,6 +18,7 @@ import (
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/libapp"
+	"example.com/e2eframeworks/libapp2"
 	"example.com/e2eframeworks/renderapp"
 	"example.com/e2eframeworks/statusapp"
 )
@@ -33,6 +34,7 @@ func main() {
 	fiberapp.Routes(app)
 	mux := http.NewServeMux()
 	renderapp.Routes(mux)
+	mux.Handle("/lib/", &libapp2.Handler{})
 
 	cc, err := grpc.NewClient("inventory.internal:443", grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {

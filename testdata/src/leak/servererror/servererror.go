@@ -166,6 +166,22 @@ func decode(r *http.Request, v any) error {
 	return json.NewDecoder(r.Body).Decode(v)
 }
 
+// Decoding an upstream's answer is not the client's input, even where the
+// call was made with the request's context.
+func decodeUpstream(w http.ResponseWriter, r *http.Request) {
+	req, _ := http.NewRequestWithContext(r.Context(), http.MethodGet, "http://users.internal/me", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		http.Error(w, "upstream failed", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	var v map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError) // want `error text of err is sent with status 500`
+	}
+}
+
 // Decoding something that is not the request proves nothing.
 func decodeOther(w http.ResponseWriter, data []byte) {
 	var v map[string]any
