@@ -51,6 +51,7 @@ type Engine struct {
 	concrete      []types.Type                      // the package's concrete named types
 	closures      map[*ssa.Function]*ssa.MakeClosure
 	summaries     map[*ssa.Function]*Summary
+	setterSums    map[*ssa.Function]*setterSummary
 	events        map[*ssa.Function][]SinkEvent
 	condEvents    map[*ssa.Function][]condEvent     // sinks writing to a writer parameter
 	forwarded     map[forwardKey]bool               // ForwardedOnPath, memoised
@@ -266,6 +267,9 @@ type SinkEvent struct {
 	// (a copy loop of a proxy). It counts as forwarding the body; it is
 	// not evidence of what the callee writes.
 	Handoff bool
+	// Reads is, for a helper's sink, what the helper reads of the
+	// argument before writing it (SinkParam.Reads: a field, "text"…).
+	Reads string
 	// HelperStatus is the constant status the helper Via sends this body
 	// with (SinkParam.Status), else 0.
 	HelperStatus int
@@ -286,6 +290,7 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		stores:        make(map[ssa.Value][]storeEntry),
 		closures:      make(map[*ssa.Function]*ssa.MakeClosure),
 		summaries:     make(map[*ssa.Function]*Summary),
+		setterSums:    make(map[*ssa.Function]*setterSummary),
 		events:        make(map[*ssa.Function][]SinkEvent),
 		condEvents:    make(map[*ssa.Function][]condEvent),
 		devirt:        make(map[devirtKey]*ssa.Function),
@@ -926,7 +931,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 				if st.Param > 0 {
 					sp.No5xx = dropsTextOnServerError(fn, ev, l.Param, st.Param-1)
 				}
-				sp.Covered = ServerError(st.Code) && sendsOwnErrorParam(fn, ev, l.Param)
+				sp.Covered = ServerError(st.Code) && SendsOwnErrorParam(fn, ev, l)
 			}
 			sinks = append(sinks, sinkAt{sp, ev.Instr})
 		}
@@ -1179,6 +1184,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		last := &evs[len(evs)-1]
 		last.Partial = sp.Reads != "" || sp.Path != ""
 		last.OwnBody = sp.OwnBody
+		last.Reads = sp.Reads
 		last.HelperStatus = sp.Status
 		last.No5xx = sp.No5xx
 		last.Covered = sp.Covered

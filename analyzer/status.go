@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/constant"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -41,7 +42,7 @@ func (e *Engine) BodyStatus(ev SinkEvent) SentStatus {
 	evs := e.Events(fn)
 	for i := range evs {
 		s := &evs[i]
-		if s.Role != RoleStatus || s.Partial {
+		if s.Role != RoleStatus || (s.Partial && !fieldStep(s.Reads)) {
 			continue
 		}
 		if s.Instr == ev.Instr {
@@ -59,6 +60,13 @@ func (e *Engine) BodyStatus(ev SinkEvent) SentStatus {
 
 func (e *Engine) statusOf(s *SinkEvent) SentStatus {
 	out := SentStatus{Instr: s.Instr, Arg: s.Arg}
+	if s.Partial {
+		// a helper that writes a field of its argument: a builder's
+		// status, set by the chained setters that made the argument
+		out.Arg = -1
+		out.Code = e.fieldConst(s.Value, s.Reads, 0)
+		return out
+	}
 	v := Strip(s.Value)
 	if p, ok := v.(*ssa.Parameter); ok {
 		for i, q := range p.Parent().Params {
@@ -248,9 +256,17 @@ func carriesParam(fn *ssa.Function, ev SinkEvent, param int, edge EdgeFilter) bo
 	return false
 }
 
-// sendsOwnErrorParam reports whether the body of ev, in fn, shows the
-// text of fn's error parameter param, unguarded: with a server-error
-// status of fn's own, the leak check reports that write in fn.
-func sendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, param int) bool {
-	return carriesParam(fn, ev, param, nil) && IsErrorValue(fn.Params[param]) && !OwnErrorText(ev.Instr.Block(), fn.Params[param])
+// SendsOwnErrorParam reports whether the body of ev, in fn, shows the
+// text (or the value) of fn's error parameter that label l says it
+// carries, unguarded: with a server-error status of fn's own, the leak
+// check reports that write in fn.
+func SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l Label) bool {
+	if l.Kind != KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
+		return false
+	}
+	if l.Reads != "" && l.Reads != opText && !strings.HasPrefix(l.Reads, opText+"/") {
+		return false // a field of the parameter, not its text
+	}
+	p := fn.Params[l.Param]
+	return IsErrorValue(p) && !OwnErrorText(ev.Instr.Block(), p)
 }

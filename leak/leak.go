@@ -87,8 +87,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				continue // the helper sends a generic message for this status
 			}
 			kind, l := c.classify(e, ev)
-			if kind == leakNone && analyzer.ServerError(status.Code) && internalError(ev) != nil {
-				kind = leakServer
+			var internal ssa.Value
+			if kind == leakNone && analyzer.ServerError(status.Code) {
+				if internal = internalError(ev); internal != nil {
+					kind = leakServer
+				}
 			}
 			if kind == leakNone || coveredByHelper(pass, ev) {
 				continue
@@ -112,7 +115,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			}
 			msg := message(kind, expr, ev.Via)
 			if kind == leakServer {
-				msg = serverMessage(pass.TypesInfo, expr, status.Code, ev.Via)
+				msg = serverMessage(pass.TypesInfo, expr, internal, status.Code, ev.Via)
 			}
 			d := analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: rep.Origin(l)}
 			if fix, ok := c.fix(pass, rep, call, expr, ev, statusExpr(pass.TypesInfo, rep, status)); ok {
@@ -492,12 +495,21 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 
 // internalError returns an error whose text the body of ev carries and
 // that is not provably ours (a sentinel, a constant, the client's own
-// input): sent with a server-error status, it is internal detail.
+// input): sent with a server-error status, it is internal detail. The
+// error parameter of the function the event is in counts when the
+// engine saw its text reach the body in ways the syntax walk does not
+// follow (a builder's field, a helper's payload).
 func internalError(ev analyzer.SinkEvent) ssa.Value {
 	b := ev.Instr.Block()
 	for _, leaf := range analyzer.TextLeaves(ev.Value, nil) {
 		if analyzer.IsErrorValue(leaf) && !analyzer.OwnErrorText(b, leaf) {
 			return leaf
+		}
+	}
+	fn := ev.Instr.Parent()
+	for _, l := range ev.Labels {
+		if analyzer.SendsOwnErrorParam(fn, ev, l) {
+			return fn.Params[l.Param]
 		}
 	}
 	return nil
@@ -545,9 +557,11 @@ func moduleRoot(path string) string {
 }
 
 // serverMessage words a finding of the server-error status rule.
-func serverMessage(info *types.Info, expr ast.Expr, code int, via *types.Func) string {
+func serverMessage(info *types.Info, expr ast.Expr, internal ssa.Value, code int, via *types.Func) string {
 	what := "of the error"
-	if expr != nil {
+	if p, ok := internal.(*ssa.Parameter); ok {
+		what = "of " + p.Name() // the helper's own error parameter
+	} else if expr != nil {
 		x := expr
 		if _, e := fixTarget(info, expr); e != nil {
 			x = e

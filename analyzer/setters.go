@@ -1,0 +1,146 @@
+package analyzer
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Builders: response helpers often answer through an object whose
+// status is set by chained setters (NewBuilder(w).WithStatus(500).
+// WithBody(b).Write()), and the write reads the status from a field.
+// fieldConst follows such chains among the functions of this package to
+// the constant the field holds.
+
+// maxSetterChain bounds how many chained calls fieldConst follows.
+const maxSetterChain = 16
+
+// fieldStep reports whether reads is one field step (statusCode), not a
+// path or an operation.
+func fieldStep(reads string) bool {
+	return reads != "" && !strings.Contains(reads, "/") && !strings.HasPrefix(reads, "#") && reads != "[]" && !isOp(reads)
+}
+
+func isOp(step string) bool {
+	switch step {
+	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr:
+		return true
+	}
+	return false
+}
+
+// A setterSummary says what a function of this package does to the
+// object it returns: which parameter it returns unchanged (a chained
+// setter returns its receiver), and which fields of that object, or of a
+// new one it allocates, it sets to a parameter or a constant.
+type setterSummary struct {
+	returns int // index of the parameter every return gives back; -1: none
+	sets    map[string]fieldSet
+}
+
+// A fieldSet is a field assigned a parameter (param >= 0) or a constant
+// status (konst); conflict marks a field assigned different values.
+type fieldSet struct {
+	param    int
+	konst    int
+	conflict bool
+}
+
+func (e *Engine) setters(fn *ssa.Function) *setterSummary {
+	if s, ok := e.setterSums[fn]; ok {
+		return s
+	}
+	s := &setterSummary{returns: -1, sets: make(map[string]fieldSet)}
+	e.setterSums[fn] = s
+	var obj ssa.Value // the parameter or the allocation that is returned
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) == 0 {
+			return s
+		}
+		r := Strip(ret.Results[0])
+		switch r.(type) {
+		case *ssa.Parameter, *ssa.Alloc:
+		default:
+			return s
+		}
+		if obj != nil && obj != r {
+			return s
+		}
+		obj = r
+	}
+	if obj == nil {
+		return s
+	}
+	if p, ok := obj.(*ssa.Parameter); ok {
+		for i, q := range fn.Params {
+			if q == p {
+				s.returns = i
+			}
+		}
+	}
+	e.spend(fn, len(*obj.Referrers()))
+	for _, ref := range *obj.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != obj {
+			continue
+		}
+		name := fieldName(fa.X.Type(), fa.Field, true)
+		for _, r2 := range *fa.Referrers() {
+			st, ok := r2.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			set := fieldSet{param: -1}
+			switch v := Strip(st.Val).(type) {
+			case *ssa.Parameter:
+				for i, q := range fn.Params {
+					if q == v {
+						set.param = i
+					}
+				}
+			default:
+				set.konst = constStatus(v, 0)
+			}
+			if old, ok := s.sets[name]; ok && old != set {
+				set.conflict = true
+			}
+			s.sets[name] = set
+		}
+	}
+	return s
+}
+
+// fieldConst returns the constant status that field holds in the object
+// v points to, when chained setters of this package say so, else 0.
+func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
+	if depth > maxSetterChain {
+		return 0
+	}
+	call, ok := Strip(v).(*ssa.Call)
+	if !ok {
+		return 0
+	}
+	fn := call.Common().StaticCallee()
+	if fn == nil || fn.Pkg != e.Pkg || fn.Blocks == nil {
+		return 0
+	}
+	s := e.setters(fn)
+	args := call.Common().Args
+	if set, ok := s.sets[field]; ok {
+		switch {
+		case set.conflict:
+			return 0
+		case set.param >= 0 && set.param < len(args):
+			return constStatus(args[set.param], 0)
+		}
+		return set.konst
+	}
+	if s.returns >= 0 && s.returns < len(args) {
+		return e.fieldConst(args[s.returns], field, depth+1)
+	}
+	return 0
+}
