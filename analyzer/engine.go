@@ -931,7 +931,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 				if st.Param > 0 {
 					sp.No5xx = dropsTextOnServerError(fn, ev, l.Param, st.Param-1)
 				}
-				sp.Covered = ServerError(st.Code) && SendsOwnErrorParam(fn, ev, l)
+				sp.Covered = ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
 			}
 			sinks = append(sinks, sinkAt{sp, ev.Instr})
 		}

@@ -179,17 +179,27 @@ func IsErrorValue(v ssa.Value) bool {
 // validating it, parsing a parameter), or an error made of only these
 // (fmt.Errorf("bad id: %w", strconvErr)). An error of unknown origin is
 // not: it may carry whatever our dependencies said.
-func OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
+func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 	if SentinelGuarded(b, err) || NarrowedToConstants(b, err) {
 		return true
 	}
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact}
 	return o.own(err, 0)
 }
 
+// ownErrors reports whether every error fn returns is provably ours
+// (OwnErrorText of each returned error): exported as a fact, so that
+// callers in other packages know a token parser or a validator of the
+// module returns only such errors.
+func (e *Engine) ownErrors(fn *ssa.Function) bool {
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact}
+	return o.returns(fn, 0)
+}
+
 type ownWalk struct {
-	seen map[ssa.Value]bool
-	prog *ssa.Program
+	seen       map[ssa.Value]bool
+	prog       *ssa.Program
+	importFact func(*types.Func) *FuncFact
 }
 
 // maxOwnCalls bounds how deep OwnErrorText follows the returns of the
@@ -285,25 +295,36 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		}
 		return true
 	}
-	// A function of this package: ours when every error it returns is.
-	if fn != nil && fn.Blocks != nil && fn.Pkg == c.Parent().Pkg && calls < maxOwnCalls {
-		res := fn.Signature.Results()
-		if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
-			return false
+	// A function of this package: ours when every error it returns is;
+	// of another package: when its fact says so.
+	if fn != nil && fn.Blocks != nil && fn.Pkg == c.Parent().Pkg {
+		return calls < maxOwnCalls && o.returns(fn, calls+1)
+	}
+	if o.importFact != nil && obj.Pkg() != nil && obj.Pkg() != c.Parent().Pkg.Pkg {
+		if ff := o.importFact(obj.Origin()); ff != nil {
+			return ff.OwnErrors
 		}
-		for _, blk := range fn.Blocks {
-			ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
-			if !ok || len(ret.Results) == 0 {
-				continue
-			}
-			r := ret.Results[len(ret.Results)-1]
-			if !NarrowedToConstants(blk, r) && !SentinelGuarded(blk, r) && !o.own(r, calls+1) {
-				return false
-			}
-		}
-		return true
 	}
 	return false
+}
+
+// returns reports whether every error fn returns is ours.
+func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
+	res := fn.Signature.Results()
+	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) || fn.Blocks == nil {
+		return false
+	}
+	for _, blk := range fn.Blocks {
+		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		r := ret.Results[len(ret.Results)-1]
+		if !NarrowedToConstants(blk, r) && !SentinelGuarded(blk, r) && !o.own(r, calls) {
+			return false
+		}
+	}
+	return true
 }
 
 // errorPackages make errors from text and other errors, adding nothing

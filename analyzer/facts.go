@@ -51,6 +51,9 @@ type FuncFact struct {
 	Results [][]FactLabel
 	Sinks   []SinkParam
 	Effects []FactEffect
+	// OwnErrors: every error the function returns is provably ours (a
+	// sentinel, a constant error, one about the client's input).
+	OwnErrors bool
 }
 
 // FactLabel is a Label without positions or owners, for facts.
@@ -182,10 +185,11 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		s := e.localSummary(fn)
-		if s.empty() {
+		own := obj.Exported() && e.ownErrors(fn)
+		if s.empty() && !own {
 			continue
 		}
-		ff := &FuncFact{Sinks: s.Sinks}
+		ff := &FuncFact{Sinks: s.Sinks, OwnErrors: own}
 		for _, r := range s.Results {
 			ff.Results = append(ff.Results, toFact(r, fn))
 		}

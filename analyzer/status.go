@@ -260,7 +260,7 @@ func carriesParam(fn *ssa.Function, ev SinkEvent, param int, edge EdgeFilter) bo
 // text (or the value) of fn's error parameter that label l says it
 // carries, unguarded: with a server-error status of fn's own, the leak
 // check reports that write in fn.
-func SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l Label) bool {
+func (e *Engine) SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l Label) bool {
 	if l.Kind != KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
 		return false
 	}
@@ -268,5 +268,5 @@ func SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l Label) bool {
 		return false // a field of the parameter, not its text
 	}
 	p := fn.Params[l.Param]
-	return IsErrorValue(p) && !OwnErrorText(ev.Instr.Block(), p)
+	return IsErrorValue(p) && !e.OwnErrorText(ev.Instr.Block(), p)
 }

@@ -89,7 +89,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			kind, l := c.classify(e, ev)
 			var internal ssa.Value
 			if kind == leakNone && analyzer.ServerError(status.Code) {
-				if internal = internalError(ev); internal != nil {
+				if internal = internalError(e, ev); internal != nil {
 					kind = leakServer
 				}
 			}
@@ -151,7 +151,7 @@ func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			case found && !allSentinelGuarded(re.Instr.Block(), re.Value):
 				msg = "dependency error %s is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message"
 			case !found:
-				if code, leaf := grpcServerError(re.Instr.Block(), re.Value); leaf != nil {
+				if code, leaf := grpcServerError(e, re.Instr.Block(), re.Value); leaf != nil {
 					msg = "error text of %s is sent with gRPC code " + code + "; internal errors carry details of our dependencies: log it and return a status with a generic message"
 				}
 			}
@@ -499,16 +499,16 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 // error parameter of the function the event is in counts when the
 // engine saw its text reach the body in ways the syntax walk does not
 // follow (a builder's field, a helper's payload).
-func internalError(ev analyzer.SinkEvent) ssa.Value {
+func internalError(e *analyzer.Engine, ev analyzer.SinkEvent) ssa.Value {
 	b := ev.Instr.Block()
 	for _, leaf := range analyzer.TextLeaves(ev.Value, nil) {
-		if analyzer.IsErrorValue(leaf) && !analyzer.OwnErrorText(b, leaf) {
+		if analyzer.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
 			return leaf
 		}
 	}
 	fn := ev.Instr.Parent()
 	for _, l := range ev.Labels {
-		if analyzer.SendsOwnErrorParam(fn, ev, l) {
+		if e.SendsOwnErrorParam(fn, ev, l) {
 			return fn.Params[l.Param]
 		}
 	}
@@ -590,7 +590,7 @@ var grpcServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavai
 // grpcServerError returns, for a returned status.Error(f)(code, …) or
 // status.New(f)(code, …).Err() with a server-error code, that code and
 // an error whose text its message carries and that is not provably ours.
-func grpcServerError(b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
+func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
 	call, ok := analyzer.Strip(v).(*ssa.Call)
 	if !ok {
 		return "", nil
@@ -628,7 +628,7 @@ func grpcServerError(b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
 	}
 	for _, a := range args[1:] {
 		for _, leaf := range analyzer.TextLeaves(a, nil) {
-			if analyzer.IsErrorValue(leaf) && !analyzer.OwnErrorText(b, leaf) {
+			if analyzer.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
 				return code, leaf
 			}
 		}
