@@ -183,7 +183,7 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 	if SentinelGuarded(b, err) || NarrowedToConstants(b, err) {
 		return true
 	}
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter}
 	return o.own(err, 0)
 }
 
@@ -192,14 +192,15 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 // callers in other packages know a token parser or a validator of the
 // module returns only such errors.
 func (e *Engine) ownErrors(fn *ssa.Function) bool {
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact, clientWriter: e.IsClientWriter}
 	return o.returns(fn, 0)
 }
 
 type ownWalk struct {
-	seen       map[ssa.Value]bool
-	prog       *ssa.Program
-	importFact func(*types.Func) *FuncFact
+	seen         map[ssa.Value]bool
+	prog         *ssa.Program
+	importFact   func(*types.Func) *FuncFact
+	clientWriter func(ssa.Value) bool
 }
 
 // maxOwnCalls bounds how deep OwnErrorText follows the returns of the
@@ -280,6 +281,9 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 	if kinds := sourceKindsOf(obj, fullName(obj)); slices.Contains(kinds, KindResponse) && forwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
+	if o.clientWriter != nil && writesToClient(obj, args, o.clientWriter) {
+		return true // the write to this client failed: its text cannot reach it, and names nothing of our dependencies
+	}
 	if row, ok := clientInputRow(obj); ok {
 		return row.request < 0 || (row.request < len(args) && fromServedRequest(args[row.request]))
 	}
@@ -325,6 +329,37 @@ func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
 		}
 	}
 	return true
+}
+
+// writerCalls are plain writes into a writer, by the index of the
+// writer argument (receiver first).
+var writerCalls = map[string]int{
+	"io.Copy":                    0,
+	"io.CopyBuffer":              0,
+	"io.CopyN":                   0,
+	"io.WriteString":             0,
+	"fmt.Fprint":                 0,
+	"fmt.Fprintf":                0,
+	"fmt.Fprintln":               0,
+	"(*net/http.Request).Write":  1,
+	"(*net/http.Response).Write": 1,
+	"(*bytes.Buffer).WriteTo":    1,
+	"(*bytes.Reader).WriteTo":    1,
+	"(*strings.Reader).WriteTo":  1,
+}
+
+// writesToClient reports whether a call only writes into the client's
+// response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …).
+func writesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Value) bool) bool {
+	if i, ok := writerCalls[fullName(obj)]; ok {
+		return i < len(args) && clientWriter(args[i])
+	}
+	switch obj.Name() {
+	case "Write", "WriteString":
+		sig, _ := obj.Type().(*types.Signature)
+		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
+	}
+	return false
 }
 
 // errorPackages make errors from text and other errors, adding nothing

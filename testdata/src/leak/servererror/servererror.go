@@ -158,6 +158,21 @@ func clientInput(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprint(w, n)
 }
 
+// A write to the client that failed: its text cannot reach the client.
+func writeFailed(w http.ResponseWriter, r *http.Request) {
+	if _, err := w.Write([]byte("hello")); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if _, err := io.Copy(w, r.Body); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if _, err := fmt.Fprintf(w, "%d", 1); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
 // decode is our own decoding helper: its errors are the client's.
 func decode(r *http.Request, v any) error {
 	if r.Body == nil {
