@@ -377,8 +377,8 @@ var errorPackages = map[string]bool{
 // Error method returns constants only.
 func (o *ownWalk) fixedType(t types.Type) bool {
 	named := recvNamed(t)
-	if named == nil || named.Obj().Pkg() == nil {
-		return false
+	if named == nil || named.Obj().Pkg() == nil || o.prog.Package(named.Obj().Pkg()) == nil {
+		return false // only types whose package the program holds: methods of others are not built
 	}
 	ms := types.NewMethodSet(t)
 	sel := ms.Lookup(named.Obj().Pkg(), "Error")
