@@ -74,6 +74,17 @@ type FactEffect struct {
 
 func (*FuncFact) AFact() {}
 
+// summarises reports whether the fact carries a summary (a result, a
+// sink or an effect), not only OwnErrors.
+func (f *FuncFact) summarises() bool {
+	for _, r := range f.Results {
+		if len(r) > 0 {
+			return true
+		}
+	}
+	return len(f.Sinks) > 0 || len(f.Effects) > 0
+}
+
 func (f *FuncFact) String() string { return "upstream summary" }
 
 // PkgFact marks a package that exports function facts, so that its
@@ -197,7 +208,9 @@ func run(pass *analysis.Pass) (any, error) {
 			ff.Effects = append(ff.Effects, FactEffect{Param: ef.Param, Path: ef.Path, Labels: toFact(ef.Labels, fn)})
 		}
 		pass.ExportObjectFact(obj, ff)
-		exported = true
+		if !s.empty() {
+			exported = true // OwnErrors alone gives importers nothing to find
+		}
 	}
 	if exported {
 		pass.ExportPackageFact(&PkgFact{})
@@ -236,7 +249,7 @@ func mayHoldFindings(pass *analysis.Pass) bool {
 		seen[fn] = true
 		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
 			var f FuncFact
-			if pass.ImportObjectFact(fn.Origin(), &f) {
+			if pass.ImportObjectFact(fn.Origin(), &f) && f.summarises() {
 				return true
 			}
 		}

@@ -101,7 +101,7 @@ tools=(vet upstreamlint noopvet)
 # related-information lines included) or a "# package" header.
 check_output() {
 	local tool="$1" code="$2" logf="$3"
-	if grep -Eq 'panic:|internal error|fatal error:|SIGSEGV' "$logf"; then
+	if grep -Eq 'panic:|internal error:|fatal error:|SIGSEGV' "$logf"; then
 		echo "bench-vet: $tool crashed:" >&2
 		cat "$logf" >&2
 		return 1
