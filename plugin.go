@@ -109,10 +109,14 @@ type LeakSettings struct {
 
 // SofterrorSettings configures the softerror check (flags -softerror.*).
 type SofterrorSettings struct {
-	Enable    *bool    `json:"enable"`    // default true
-	ErrorKeys []string `json:"errorkeys"` // replaces the default list
-	MetaKeys  []string `json:"metakeys"`  // replaces the default list
-	Allow     []string `json:"allow"`     // function or package patterns
+	Enable     *bool    `json:"enable"`     // default true
+	ErrorKeys  []string `json:"errorkeys"`  // replaces the default list
+	MetaKeys   []string `json:"metakeys"`   // replaces the default list
+	Envelopes  *bool    `json:"envelopes"`  // default true: 200 envelopes that say failure
+	FlagKeys   []string `json:"flagkeys"`   // replaces the default list
+	StatusKeys []string `json:"statuskeys"` // replaces the default list
+	DataKeys   []string `json:"datakeys"`   // replaces the default list
+	Allow      []string `json:"allow"`      // function or package patterns
 }
 
 // check is one check of the plugin: its settings section and a

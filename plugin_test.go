@@ -85,6 +85,8 @@ leak:
   enable: false
 softerror:
   errorkeys: [problem, Fault]
+  envelopes: false
+  datakeys: [payload]
   allow: []
 `)
 	require.Equal(t, []string{"passthrough", "softerror"}, names(as), "leak is disabled")
@@ -92,6 +94,8 @@ softerror:
 	assert.Equal(t, "example.com/gw/...,(*example.com/api.Mirror).ServeHTTP", flagValue(t, as[0], "allow"))
 	assert.Equal(t, "fault,problem", flagValue(t, as[1], "errorkeys"), "the list replaces the default, as the flag does")
 	assert.Equal(t, "", flagValue(t, as[1], "allow"))
+	assert.Equal(t, "false", flagValue(t, as[1], "envelopes"), "a team that keeps the business-code convention turns envelopes off")
+	assert.Equal(t, "payload", flagValue(t, as[1], "datakeys"))
 	require.NoError(t, analysis.Validate(as))
 
 	// Keys match without regard to case, as encoding/json does (golangci-lint

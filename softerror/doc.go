@@ -25,6 +25,14 @@
 // through facts) silences it; a path that reaches the write with no status
 // written, or after WriteHeader(200), is reported.
 //
+// Envelopes that say failure are error-only too: a map or struct literal
+// whose success flag is the constant false, or whose status-like key holds
+// a constant 4xx/5xx code or "error"/"fail", on every path to the write,
+// with no data (data keys absent, nil or empty) and only error or meta keys
+// besides: c.JSON(http.StatusOK, gin.H{"success": false, "message": …}),
+// c.JSON(200, gin.H{"code": 500, "msg": …}). -softerror.envelopes=false
+// turns this off for teams that keep the convention on purpose.
+//
 // Silent on partial success (data plus an outages, errors or warnings
 // section), empty results, {"status": "ok"}-style bodies, bodies that state
 // success with a constant ({"code": 200, …}, {"success": true, …}), writes after an
@@ -34,8 +42,9 @@
 // The fix writes 502 Bad Gateway before the body when the path follows a
 // failed upstream call, else 500, or turns an explicit 200 into that status.
 //
-// Flags: -softerror.errorkeys, -softerror.metakeys (comma-separated lists
-// replacing the defaults), -softerror.allow. Suppress with
+// Flags: -softerror.errorkeys, -softerror.metakeys, -softerror.flagkeys,
+// -softerror.statuskeys, -softerror.datakeys (comma-separated lists
+// replacing the defaults), -softerror.envelopes, -softerror.allow. Suppress with
 // //upstreamlint:ignore softerror -- reason.
 package softerror
 

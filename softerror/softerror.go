@@ -25,6 +25,18 @@ type Config struct {
 	ErrorKeys Words
 	// MetaKeys are keys that may accompany an error in an error-only body.
 	MetaKeys Words
+	// Envelopes reports 200 bodies whose envelope says failure
+	// ({"success": false, "message": …}, {"code": 500, "msg": …}). Teams
+	// that keep the business-code convention on purpose turn it off.
+	Envelopes bool
+	// FlagKeys are success flags: false says the request failed.
+	FlagKeys Words
+	// StatusKeys are status-like keys: a constant 4xx/5xx code or an
+	// "error"/"fail" string says the request failed.
+	StatusKeys Words
+	// DataKeys hold an envelope's data: absent, nil or empty, the body
+	// carries nothing but its failure.
+	DataKeys Words
 	// Allow lists functions and packages allowed to answer 200 with an error.
 	Allow analyzer.FuncPatterns
 }
@@ -35,6 +47,11 @@ func DefaultConfig() Config {
 		ErrorKeys: Words{set: wordSet("error", "errors", "err", "error_message", "errormessage", "error_description", "fault")},
 		MetaKeys: Words{set: wordSet("message", "msg", "detail", "details", "reason", "code", "status", "status_code",
 			"statuscode", "trace_id", "traceid", "request_id", "requestid", "title", "type", "timestamp", "success", "ok")},
+		Envelopes: true,
+		FlagKeys:  Words{set: wordSet("success", "ok", "succeeded", "succeed", "is_success", "issuccess")},
+		StatusKeys: Words{set: wordSet("code", "status", "status_code", "statuscode", "errcode", "err_code", "error_code",
+			"errorcode", "errno", "ret", "retcode", "ret_code", "result_code", "resultcode")},
+		DataKeys: Words{set: wordSet("data", "result", "results", "items", "list", "payload", "rows", "records", "content", "value")},
 	}
 }
 
@@ -46,6 +63,9 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	c.cfg.ErrorKeys = cfg.ErrorKeys.clone()
 	c.cfg.MetaKeys = cfg.MetaKeys.clone()
+	c.cfg.FlagKeys = cfg.FlagKeys.clone()
+	c.cfg.StatusKeys = cfg.StatusKeys.clone()
+	c.cfg.DataKeys = cfg.DataKeys.clone()
 	a := &analysis.Analyzer{
 		Name:     Name,
 		Doc:      doc,
@@ -55,6 +75,10 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer {
 	}
 	a.Flags.Var(&c.cfg.ErrorKeys, "errorkeys", "comma-separated keys (map keys, JSON names) that hold an error; replaces the default list")
 	a.Flags.Var(&c.cfg.MetaKeys, "metakeys", "comma-separated keys that may accompany an error in an error-only body; replaces the default list")
+	a.Flags.BoolVar(&c.cfg.Envelopes, "envelopes", cfg.Envelopes, "report 200 bodies whose envelope says failure (success: false, a 4xx/5xx code, status \"error\") and carries no data")
+	a.Flags.Var(&c.cfg.FlagKeys, "flagkeys", "comma-separated success-flag keys of envelopes (false says failure); replaces the default list")
+	a.Flags.Var(&c.cfg.StatusKeys, "statuskeys", "comma-separated status-like keys of envelopes (a 4xx/5xx constant or \"error\" says failure); replaces the default list")
+	a.Flags.Var(&c.cfg.DataKeys, "datakeys", "comma-separated keys that hold an envelope's data (absent, nil or empty: no data); replaces the default list")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to answer 200 with an error body")
 	return a
 }
@@ -217,6 +241,9 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction
 		if c.mapErrorOnly(engineOf(pass), x, 0, at) {
 			return "error-only body " + typeString(pass, x.Type()), true
 		}
+		if marker, ok := c.mapEnvelope(engineOf(pass), x, at); ok {
+			return "failure envelope " + typeString(pass, x.Type()) + " (" + marker + ")", true
+		}
 		return "", false
 	case *ssa.Const:
 		if x.Value != nil && x.Value.Kind() == constant.String && looksLikeError(constant.StringVal(x.Value)) {
@@ -250,6 +277,11 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction
 	}
 	if st := structOf(v.Type()); st != nil && c.structErrorOnly(st, 0) {
 		return "error-only body " + typeString(pass, derefType(v.Type())), true
+	}
+	if alloc := literalAlloc(v); alloc != nil {
+		if marker, ok := c.structEnvelope(engineOf(pass), alloc, at); ok {
+			return "failure envelope " + typeString(pass, derefType(alloc.Type())) + " (" + marker + ")", true
+		}
 	}
 	return "", false
 }

@@ -1,9 +1,12 @@
 package softerror_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/upstreamlint/upstreamlint/softerror"
@@ -36,4 +39,41 @@ func TestConfiguredKeys(t *testing.T) {
 // Shapes of false positives seen on public repositories (corpus/RESULTS.md).
 func TestRealCodeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/realfp/...")
+}
+
+// Envelopes that say failure and carry no data (issue 15).
+func TestEnvelopes(t *testing.T) {
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelope")
+}
+
+// recorder is an analysistest.Testing that keeps the errors instead of
+// failing the test.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// A team that keeps the business-code convention on purpose turns the
+// envelope rule off with one setting: softerror/envelopeoff has no
+// expectations, so every finding is an error of the run.
+func TestEnvelopesOff(t *testing.T) {
+	on := &recorder{}
+	analysistest.Run(on, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopeoff")
+	assert.Len(t, on.errs, 2, "with the default, both envelopes are reported: %v", on.errs)
+
+	a := softerror.NewAnalyzer(softerror.DefaultConfig())
+	require.NoError(t, a.Flags.Set("envelopes", "false"))
+	analysistest.Run(t, testdata(t), a, "softerror/envelopeoff")
+}
+
+func TestEnvelopeKeys(t *testing.T) {
+	a := softerror.NewAnalyzer(softerror.DefaultConfig())
+	assert.Contains(t, a.Flags.Lookup("flagkeys").Value.String(), "success")
+	assert.Contains(t, a.Flags.Lookup("statuskeys").Value.String(), "errcode")
+	assert.Contains(t, a.Flags.Lookup("datakeys").Value.String(), "data")
+	require.Error(t, a.Flags.Set("datakeys", "my data"))
+	require.Error(t, a.Flags.Set("envelopes", "maybe"))
+	require.NoError(t, a.Flags.Set("flagkeys", "isOK"))
+	assert.Equal(t, "isok", a.Flags.Lookup("flagkeys").Value.String())
 }
