@@ -270,6 +270,9 @@ type SinkEvent struct {
 	// Reads is, for a helper's sink, what the helper reads of the
 	// argument before writing it (SinkParam.Reads: a field, "text"…).
 	Reads string
+	// SinkPath is, for a helper's sink, where in the body it writes the
+	// argument (SinkParam.Path: the field of its payload).
+	SinkPath string
 	// HelperStatus is the constant status the helper Via sends this body
 	// with (SinkParam.Status), else 0.
 	HelperStatus int
@@ -1185,6 +1188,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		last.Partial = sp.Reads != "" || sp.Path != ""
 		last.OwnBody = sp.OwnBody
 		last.Reads = sp.Reads
+		last.SinkPath = sp.Path
 		last.HelperStatus = sp.Status
 		last.No5xx = sp.No5xx
 		last.Covered = sp.Covered

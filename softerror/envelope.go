@@ -1,6 +1,7 @@
 package softerror
 
 import (
+	"fmt"
 	"go/constant"
 	"go/token"
 	"go/types"
@@ -8,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
@@ -33,6 +35,13 @@ type entry struct {
 // envelope judges the entries of a body: the failure marker it carries,
 // or false when the body is not a failure envelope.
 func (c *checker) envelope(entries []entry) (string, bool) {
+	return c.envelopeWith(entries, nil)
+}
+
+// envelopeWith is envelope with the package's business codes: constants
+// of a status-like field that are not HTTP-like, judged by how the
+// package uses them (nil: none known).
+func (c *checker) envelopeWith(entries []entry, business map[int64]bool) (string, bool) {
 	if !c.cfg.Envelopes || len(entries) == 0 {
 		return "", false
 	}
@@ -55,6 +64,15 @@ func (c *checker) envelope(entries []entry) (string, bool) {
 				continue
 			}
 			if n, ok := constInt(en.val); ok {
+				if fail, known := business[n]; known {
+					if !fail {
+						return "", false // the package's success code
+					}
+					if en.always && marker == "" {
+						marker = en.key + ": " + strconv.FormatInt(n, 10)
+					}
+					continue
+				}
 				switch {
 				case n >= 100 && n < 400:
 					return "", false // a success code
@@ -258,4 +276,110 @@ func emptyValue(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// Helpers that build the envelope from their parameters: Result(code,
+// data, msg, c) writes c.JSON(http.StatusOK, Response{code, data, msg}),
+// and FailWithMessage(msg, c) calls Result(ERROR, map[string]any{}, msg,
+// c). The engine's summary of Result says which parameter lands in which
+// field of its 200 body; at the call in FailWithMessage the arguments
+// fill the envelope, which is judged there: the finding is the failing
+// helper's, once, and its callers (which pass only the message) are not
+// reported.
+
+// A codeKey names the status-like field of a helper's envelope.
+type codeKey struct {
+	via  *types.Func
+	path string
+}
+
+// businessCodes decides, for each envelope helper of the package and its
+// status-like field, which constants the package passes there mean
+// success and which failure: where the package passes both a success-like
+// value (0, or an HTTP 2xx) and others, the others are its failure codes
+// (SUCCESS = 0 against ERROR = 7). A field given one kind only decides
+// nothing.
+func (c *checker) businessCodes(e *analyzer.Engine) map[codeKey]map[int64]bool {
+	seen := make(map[codeKey]map[int64]bool)
+	for _, fn := range e.Funcs {
+		for _, ev := range e.Events(fn) {
+			if !c.envelopeField(ev) || !c.cfg.StatusKeys.has(ev.SinkPath) {
+				continue
+			}
+			n, ok := constInt(ev.Value)
+			if !ok {
+				continue
+			}
+			k := codeKey{ev.Via, strings.ToLower(ev.SinkPath)}
+			if seen[k] == nil {
+				seen[k] = make(map[int64]bool)
+			}
+			seen[k][n] = !(n == 0 || (n >= 200 && n < 300))
+		}
+	}
+	out := make(map[codeKey]map[int64]bool)
+	for k, vals := range seen {
+		success, failure := false, false
+		for _, fail := range vals {
+			success = success || !fail
+			failure = failure || fail
+		}
+		if success && failure {
+			out[k] = vals
+		}
+	}
+	return out
+}
+
+// envelopeField reports whether ev hands an argument, as it is, to one
+// top-level field of a helper's 200 body.
+func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
+	return ev.Role == analyzer.RoleBody && ev.Via != nil && ev.HelperStatus == 200 && ev.Reads == "" &&
+		ev.SinkPath != "" && !strings.Contains(ev.SinkPath, "/")
+}
+
+// helperEnvelopes reports the calls in fn that fill a helper's 200
+// envelope with a failure and no data.
+func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool) {
+	if !c.cfg.Envelopes {
+		return
+	}
+	byCall := make(map[ssa.CallInstruction][]analyzer.SinkEvent)
+	var order []ssa.CallInstruction
+	for _, ev := range e.Events(fn) {
+		if !c.envelopeField(ev) {
+			continue
+		}
+		if byCall[ev.Instr] == nil {
+			order = append(order, ev.Instr)
+		}
+		byCall[ev.Instr] = append(byCall[ev.Instr], ev)
+	}
+	for _, call := range order {
+		evs := byCall[call]
+		var entries []entry
+		var business map[int64]bool
+		for _, ev := range evs {
+			entries = append(entries, entry{key: ev.SinkPath, val: ev.Value, always: true})
+			if b := codes[codeKey{ev.Via, strings.ToLower(ev.SinkPath)}]; b != nil {
+				business = b
+			}
+		}
+		marker, ok := c.envelopeWith(entries, business)
+		if !ok {
+			continue
+		}
+		syntax := rep.CallAt(call.Pos())
+		pos, end := call.Pos(), token.NoPos
+		if syntax != nil {
+			pos, end = syntax.Pos(), syntax.End()
+		}
+		if rep.Skip(fn, pos) {
+			continue
+		}
+		rep.Report(analysis.Diagnostic{
+			Pos: pos, End: end,
+			Message: fmt.Sprintf("failure envelope (%s) is sent with status 200 by %s; use an error status", marker, evs[0].Via.Name()),
+		})
+	}
 }

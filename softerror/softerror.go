@@ -152,7 +152,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	defer e.Unlock()
 	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
 	rep.ReportDirectives()
+	codes := c.businessCodes(e)
 	for _, fn := range e.Funcs {
+		c.helperEnvelopes(pass, rep, e, fn, codes)
 		h := handlerOf(fn)
 		evs := e.Events(fn)
 		for _, ev := range evs {

@@ -77,3 +77,9 @@ func TestEnvelopeKeys(t *testing.T) {
 	require.NoError(t, a.Flags.Set("flagkeys", "isOK"))
 	assert.Equal(t, "isok", a.Flags.Lookup("flagkeys").Value.String())
 }
+
+// Envelopes built by helpers from their parameters: reported once, in the
+// helper that passes the failure code and no data (issue 15, part 2).
+func TestEnvelopeHelpers(t *testing.T) {
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopehelper/...")
+}
