@@ -31,7 +31,13 @@
 // with no data (data keys absent, nil or empty) and only error or meta keys
 // besides: c.JSON(http.StatusOK, gin.H{"success": false, "message": …}),
 // c.JSON(200, gin.H{"code": 500, "msg": …}). -softerror.envelopes=false
-// turns this off for teams that keep the convention on purpose.
+// turns this off for teams that keep the convention on purpose. An envelope
+// a helper builds from its parameters (Result(code, data, msg, c) writing
+// c.JSON(http.StatusOK, Response{code, data, msg})) is judged where it is
+// called with constants, FailWithMessage's Result(ERROR, map{}, msg, c), and
+// reported there once; business codes that are not HTTP-like count as
+// failures where the package passes the same field a success-like constant
+// (0 or a 2xx) elsewhere.
 //
 // Silent on partial success (data plus an outages, errors or warnings
 // section), empty results, {"status": "ok"}-style bodies, bodies that state
