@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 
 	"example.com/e2eframeworks/echoapp"
+	"example.com/e2eframeworks/envapp"
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/grpcapp"
@@ -26,6 +27,7 @@ import (
 func main() {
 	g := gin.New()
 	ginapp.Routes(g)
+	envapp.Routes(g)
 	(&libapp.Handler{}).Routes(g)
 	(&statusapp.Handler{}).Routes(g)
 	e := echo.New()
