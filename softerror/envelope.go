@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -338,9 +339,10 @@ func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
 		ev.SinkPath != "" && !strings.Contains(ev.SinkPath, "/")
 }
 
-// helperEnvelopes reports the calls in fn that fill a helper's 200
-// envelope with a failure and no data.
-func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool) {
+// helperEnvelopes finds the calls in fn that fill a helper's 200
+// envelope with a failure and no data, and gathers them per helper;
+// reportEnvelopes decides where they are reported.
+func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, gathered map[*types.Func]*gathering) {
 	if !c.cfg.Envelopes {
 		return
 	}
@@ -377,9 +379,67 @@ func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e
 		if rep.Skip(fn, pos) {
 			continue
 		}
-		rep.Report(analysis.Diagnostic{
-			Pos: pos, End: end,
-			Message: fmt.Sprintf("failure envelope (%s) is sent with status 200 by %s; use an error status", marker, evs[0].Via.Name()),
-		})
+		via := evs[0].Via
+		g := gathered[via]
+		if g == nil {
+			g = &gathering{codes: map[string]bool{}}
+			gathered[via] = g
+		}
+		g.calls = append(g.calls, envelopeCall{pos: pos, end: end, marker: marker})
+		if !g.codes[marker] {
+			g.codes[marker] = true
+			g.order = append(g.order, marker)
+		}
+	}
+}
+
+// A gathering is the failing calls of one helper's envelope.
+type gathering struct {
+	calls []envelopeCall
+	codes map[string]bool // the markers, each once
+	order []string
+}
+
+type envelopeCall struct {
+	pos, end token.Pos
+	marker   string
+}
+
+// reportEnvelopes reports each helper's failing calls where the fix
+// belongs. Callers that pass one failure code to a helper that sends
+// whatever it is given (FailWithMessage's Result(ERROR, …)) each chose
+// to fail with 200: each call is reported, and those callers are few
+// helpers of their own. A helper whose callers pass several failure codes
+// (ErrorResponse(w, r, msg, 400), …(…, 500)) is given the status to send
+// and writes it into a 200 body instead: that helper, when it is of this
+// package, is reported once, with its calls counted.
+func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, gathered map[*types.Func]*gathering) {
+	helpers := make([]*types.Func, 0, len(gathered))
+	for via := range gathered {
+		helpers = append(helpers, via)
+	}
+	sort.Slice(helpers, func(i, j int) bool { return helpers[i].Pos() < helpers[j].Pos() })
+	for _, via := range helpers {
+		g := gathered[via]
+		if f := e.Pkg.Prog.FuncValue(via); len(g.order) > 1 && via.Pkg() == pass.Pkg && via.Pos().IsValid() && f != nil {
+			if rep.Skip(f, via.Pos()) {
+				continue
+			}
+			shown := g.order
+			if len(shown) > 3 {
+				shown = append(shown[:3:3], "…")
+			}
+			rep.Report(analysis.Diagnostic{
+				Pos: via.Pos(), End: via.Pos() + token.Pos(len(via.Name())),
+				Message: fmt.Sprintf("failure envelopes (%s) are sent with status 200 by %s, from %d calls; send the failure as the response status", strings.Join(shown, ", "), via.Name(), len(g.calls)),
+			})
+			continue
+		}
+		for _, call := range g.calls {
+			rep.Report(analysis.Diagnostic{
+				Pos: call.pos, End: call.end,
+				Message: fmt.Sprintf("failure envelope (%s) is sent with status 200 by %s; use an error status", call.marker, via.Name()),
+			})
+		}
 	}
 }

@@ -153,8 +153,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
 	rep.ReportDirectives()
 	codes := c.businessCodes(e)
+	gathered := make(map[*types.Func]*gathering)
+	defer c.reportEnvelopes(pass, rep, e, gathered)
 	for _, fn := range e.Funcs {
-		c.helperEnvelopes(pass, rep, e, fn, codes)
+		c.helperEnvelopes(pass, rep, e, fn, codes, gathered)
 		h := handlerOf(fn)
 		evs := e.Events(fn)
 		for _, ev := range evs {
