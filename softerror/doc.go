@@ -37,7 +37,9 @@
 // called with constants, FailWithMessage's Result(ERROR, map{}, msg, c), and
 // reported there once; business codes that are not HTTP-like count as
 // failures where the package passes the same field a success-like constant
-// (0 or a 2xx) elsewhere.
+// (0 or a 2xx) elsewhere. A helper of the package whose callers hand it
+// several failure codes for its 200 envelope is reported once, at the
+// helper.
 //
 // Silent on partial success (data plus an outages, errors or warnings
 // section), empty results, {"status": "ok"}-style bodies, bodies that state
