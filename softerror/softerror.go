@@ -155,9 +155,13 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	codes := c.businessCodes(e)
 	gathered := make(map[*types.Func]*gathering)
 	defer c.reportEnvelopes(pass, rep, e, gathered)
+	installed := installedErrorHandlers(e)
 	for _, fn := range e.Funcs {
 		c.helperEnvelopes(pass, rep, e, fn, codes, gathered)
 		h := handlerOf(fn)
+		if h == nil && installed[fn] {
+			h = errorHandlerOf(fn)
+		}
 		evs := e.Events(fn)
 		for _, ev := range evs {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Partial {
@@ -221,6 +225,69 @@ func handlerOf(fn *ssa.Function) *handler {
 		case only && (analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx")):
 			return &handler{param: p, setter: ".Status"}
 		case only && analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
+			return &handler{param: p, setter: ".Response().WriteHeader"}
+		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
+			w = p
+		case analyzer.IsPtrTo(t, "net/http", "Request"):
+			req = p
+		}
+	}
+	if w == nil || req == nil {
+		return nil
+	}
+	return &handler{param: w, setter: ".WriteHeader", req: req}
+}
+
+// installedErrorHandlers finds the functions the package installs as a
+// framework's error handler: stored into a field named ErrorHandler or
+// HTTPErrorHandler (fiber.New(fiber.Config{ErrorHandler: h}),
+// e.HTTPErrorHandler = h, a middleware's Config{ErrorHandler: h}). Such a
+// function answers the request itself, as a handler does: a path on which
+// it writes no status answers 200.
+func installedErrorHandlers(e *analyzer.Engine) map[*ssa.Function]bool {
+	out := make(map[*ssa.Function]bool)
+	for _, fn := range e.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				st, ok := instr.(*ssa.Store)
+				if !ok {
+					continue
+				}
+				fa, ok := st.Addr.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				sv := structOf(fa.X.Type())
+				if sv == nil || fa.Field >= sv.NumFields() {
+					continue
+				}
+				if name := sv.Field(fa.Field).Name(); name != "ErrorHandler" && name != "HTTPErrorHandler" {
+					continue
+				}
+				switch v := analyzer.Strip(st.Val).(type) {
+				case *ssa.Function:
+					out[v] = true
+				case *ssa.MakeClosure:
+					if f, ok := v.Fn.(*ssa.Function); ok {
+						out[f] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// errorHandlerOf is handlerOf for an installed error handler, which takes
+// the error besides the request context (func(*fiber.Ctx, error) error,
+// func(error, echo.Context)).
+func errorHandlerOf(fn *ssa.Function) *handler {
+	var w, req *ssa.Parameter
+	for _, p := range fn.Params {
+		switch t := p.Type(); {
+		case analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx"):
+			return &handler{param: p, setter: ".Status"}
+		case analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
 			return &handler{param: p, setter: ".Response().WriteHeader"}
 		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
 			w = p

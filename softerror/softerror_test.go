@@ -83,3 +83,9 @@ func TestEnvelopeKeys(t *testing.T) {
 func TestEnvelopeHelpers(t *testing.T) {
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopehelper/...")
 }
+
+// Installed framework error handlers answer the request themselves
+// (issue 15, part 3).
+func TestErrorHandlers(t *testing.T) {
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler")
+}
