@@ -39,7 +39,10 @@
 // failures where the package passes the same field a success-like constant
 // (0 or a 2xx) elsewhere. A helper of the package whose callers hand it
 // several failure codes for its 200 envelope is reported once, at the
-// helper.
+// helper. An installed framework error handler (stored into an
+// ErrorHandler or HTTPErrorHandler field: fiber.Config, echo's
+// e.HTTPErrorHandler, a middleware's Config) is judged as a handler: a path
+// on which it writes no status answers 200.
 //
 // Silent on partial success (data plus an outages, errors or warnings
 // section), empty results, {"status": "ok"}-style bodies, bodies that state
