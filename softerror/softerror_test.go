@@ -89,3 +89,8 @@ func TestEnvelopeHelpers(t *testing.T) {
 func TestErrorHandlers(t *testing.T) {
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler")
 }
+
+// http.Error and AbortWithStatusJSON with 200 (issue 15, part 3).
+func TestExplicit200(t *testing.T) {
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/explicit200")
+}
