@@ -251,24 +251,7 @@ func (o *ownWalk) own(v ssa.Value, calls int) bool {
 // cell: an error variable in a cell (captured, or the named result of a
 // function with a defer) is ours when everything stored into it is.
 func (o *ownWalk) cell(alloc *ssa.Alloc, calls int) bool {
-	stores := 0
-	for _, ref := range *alloc.Referrers() {
-		switch r := ref.(type) {
-		case *ssa.Store:
-			if r.Addr != alloc || !o.own(r.Val, calls) {
-				return false
-			}
-			stores++
-		case *ssa.MakeClosure:
-			if closureWrites(r, alloc) {
-				return false
-			}
-		case *ssa.UnOp, *ssa.DebugRef:
-		default:
-			return false // the address escapes
-		}
-	}
-	return stores > 0
+	return cellHolds(alloc, func(v ssa.Value) bool { return o.own(v, calls) })
 }
 
 func (o *ownWalk) call(c *ssa.Call, calls int) bool {

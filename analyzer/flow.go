@@ -233,28 +233,7 @@ func isSentinel(v ssa.Value) bool {
 	v = Strip(v)
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		alloc, ok := u.X.(*ssa.Alloc)
-		if !ok {
-			return false
-		}
-		stores := 0
-		for _, ref := range *alloc.Referrers() {
-			switch r := ref.(type) {
-			case *ssa.Store:
-				if r.Addr != alloc || !isConstantError(r.Val) {
-					return false
-				}
-				stores++
-			case *ssa.MakeClosure:
-				if closureWrites(r, alloc) {
-					return false
-				}
-			case *ssa.UnOp, *ssa.DebugRef:
-				// reads of the cell
-			default:
-				return false // the address escapes: it may be written elsewhere
-			}
-		}
-		return stores > 0
+		return ok && cellHolds(alloc, isConstantError)
 	}
 	if c, ok := v.(*ssa.Const); ok && !c.IsNil() && types.Implements(c.Type(), errorInterface) {
 		return true // a constant of an error type: redis.Nil
@@ -263,6 +242,32 @@ func isSentinel(v ssa.Value) bool {
 }
 
 var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// cellHolds reports whether a local cell (a variable captured by closures,
+// or the named result of a function with a defer) is stored into at least
+// once, only by this function, and only values for which holds is true:
+// its closures only read it, and its address goes nowhere else.
+func cellHolds(alloc *ssa.Alloc, holds func(ssa.Value) bool) bool {
+	stores := 0
+	for _, ref := range *alloc.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr != alloc || !holds(r.Val) {
+				return false
+			}
+			stores++
+		case *ssa.MakeClosure:
+			if closureWrites(r, alloc) {
+				return false
+			}
+		case *ssa.UnOp, *ssa.DebugRef:
+			// reads of the cell
+		default:
+			return false // the address escapes: it may be written elsewhere
+		}
+	}
+	return stores > 0
+}
 
 // closureWrites reports whether the closure made by mc stores into the
 // cell it captures as binding, or lets its address go further.

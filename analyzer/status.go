@@ -48,7 +48,7 @@ func (e *Engine) BodyStatus(ev SinkEvent) SentStatus {
 		if s.Instr == ev.Instr {
 			return e.statusOf(s)
 		}
-		if dominatesInstr(s.Instr, ev.Instr) && (best == nil || dominatesInstr(best.Instr, s.Instr)) {
+		if DominatesInstr(s.Instr, ev.Instr) && (best == nil || DominatesInstr(best.Instr, s.Instr)) {
 			best = s
 		}
 	}
@@ -113,9 +113,9 @@ func constStatus(v ssa.Value, depth int) int {
 	return 0
 }
 
-// dominatesInstr reports whether a runs before b on every path to b:
+// DominatesInstr reports whether a runs before b on every path to b:
 // earlier in b's block, or in a block that dominates b's.
-func dominatesInstr(a, b ssa.Instruction) bool {
+func DominatesInstr(a, b ssa.Instruction) bool {
 	ab, bb := a.Block(), b.Block()
 	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
 		return false

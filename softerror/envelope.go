@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -176,27 +175,14 @@ func (c *checker) structEnvelope(e *analyzer.Engine, a *ssa.Alloc, at ssa.Instru
 			}
 		}
 	}
+	fields, ok := jsonFields(st)
+	if !ok {
+		return "", false
+	}
 	var entries []entry
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Exported() {
-			continue
-		}
-		if f.Embedded() {
-			return "", false
-		}
-		name := f.Name()
-		if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("json"); ok {
-			n, _, _ := strings.Cut(tag, ",")
-			if n == "-" {
-				continue
-			}
-			if n != "" {
-				name = n
-			}
-		}
-		en := stored[i]
-		en.key = name
+	for _, f := range fields {
+		en := stored[f.index]
+		en.key = f.name
 		entries = append(entries, en)
 	}
 	return c.envelope(entries)

@@ -160,7 +160,9 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		c.helperEnvelopes(pass, rep, e, fn, codes, gathered)
 		h := handlerOf(fn)
 		if h == nil && installed[fn] {
-			h = errorHandlerOf(fn)
+			// an installed error handler takes the error besides its
+			// context: func(*fiber.Ctx, error) error, func(error, echo.Context)
+			h = answererOf(fn, true)
 		}
 		evs := e.Events(fn)
 		for _, ev := range evs {
@@ -215,16 +217,22 @@ type handler struct {
 // and an *http.Request), or a gin, echo or fiber handler (its context).
 // It returns nil for other functions.
 func handlerOf(fn *ssa.Function) *handler {
-	var w, req *ssa.Parameter
 	// A framework handler has the framework's handler signature: its
 	// context is its only parameter. A helper taking the context and
 	// more (writeError(c, msg)) may be called after a status was set.
-	only := fn.Signature.Params().Len() == 1
+	return answererOf(fn, fn.Signature.Params().Len() == 1)
+}
+
+// answererOf finds the parameter fn answers through: the context of a
+// framework (counted only when context is set), else a ResponseWriter
+// beside an *http.Request.
+func answererOf(fn *ssa.Function, context bool) *handler {
+	var w, req *ssa.Parameter
 	for _, p := range fn.Params {
 		switch t := p.Type(); {
-		case only && (analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx")):
+		case context && (analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx")):
 			return &handler{param: p, setter: ".Status"}
-		case only && analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
+		case context && analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
 			return &handler{param: p, setter: ".Response().WriteHeader"}
 		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
 			w = p
@@ -276,29 +284,6 @@ func installedErrorHandlers(e *analyzer.Engine) map[*ssa.Function]bool {
 		}
 	}
 	return out
-}
-
-// errorHandlerOf is handlerOf for an installed error handler, which takes
-// the error besides the request context (func(*fiber.Ctx, error) error,
-// func(error, echo.Context)).
-func errorHandlerOf(fn *ssa.Function) *handler {
-	var w, req *ssa.Parameter
-	for _, p := range fn.Params {
-		switch t := p.Type(); {
-		case analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx"):
-			return &handler{param: p, setter: ".Status"}
-		case analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
-			return &handler{param: p, setter: ".Response().WriteHeader"}
-		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
-			w = p
-		case analyzer.IsPtrTo(t, "net/http", "Request"):
-			req = p
-		}
-	}
-	if w == nil || req == nil {
-		return nil
-	}
-	return &handler{param: w, setter: ".WriteHeader", req: req}
 }
 
 // --- is the body only an error? ---
@@ -447,25 +432,14 @@ func declaresSuccess(key string, v ssa.Value) bool {
 	return false
 }
 
-// dominates reports whether from runs on every path to to.
+// dominates reports whether from runs on every path to to; instructions
+// of different functions (a closure and its parent) are taken to.
 func dominates(from, to ssa.Instruction) bool {
 	fb, tb := from.Block(), to.Block()
 	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
 		return true
 	}
-	if fb == tb {
-		return index(from) < index(to)
-	}
-	return fb.Dominates(tb)
-}
-
-func index(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
+	return from != to && analyzer.DominatesInstr(from, to)
 }
 
 func (c *checker) keysErrorOnly(keys []string) bool {
@@ -485,15 +459,43 @@ func (c *checker) keysErrorOnly(keys []string) bool {
 // structErrorOnly reports whether the JSON names of a struct's exported
 // fields are all error or meta keys, with an error key among them.
 func (c *checker) structErrorOnly(st *types.Struct, depth int) bool {
+	fields, ok := jsonFields(st)
+	if !ok {
+		return false
+	}
 	var keys []string
 	var only *types.Var
+	for _, f := range fields {
+		keys = append(keys, f.name)
+		only = st.Field(f.index)
+	}
+	if len(keys) == 1 && depth < 3 {
+		if inner := structOf(only.Type()); inner != nil && c.structErrorOnly(inner, depth+1) {
+			return true
+		}
+	}
+	return len(keys) > 0 && c.keysErrorOnly(keys)
+}
+
+// A jsonField is an exported field of a struct with the name
+// encoding/json gives it.
+type jsonField struct {
+	index int
+	name  string
+}
+
+// jsonFields returns the fields encoding/json writes, with their names
+// (the json tag's, else the field's); false when an embedded field makes
+// the keys unknowable here.
+func jsonFields(st *types.Struct) ([]jsonField, bool) {
+	var out []jsonField
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if !f.Exported() {
 			continue
 		}
 		if f.Embedded() {
-			return false
+			return nil, false
 		}
 		name := f.Name()
 		if tag, ok := reflect.StructTag(st.Tag(i)).Lookup("json"); ok {
@@ -505,15 +507,9 @@ func (c *checker) structErrorOnly(st *types.Struct, depth int) bool {
 				name = n
 			}
 		}
-		keys = append(keys, name)
-		only = f
+		out = append(out, jsonField{index: i, name: name})
 	}
-	if len(keys) == 1 && depth < 3 {
-		if inner := structOf(only.Type()); inner != nil && c.structErrorOnly(inner, depth+1) {
-			return true
-		}
-	}
-	return len(keys) > 0 && c.keysErrorOnly(keys)
+	return out, true
 }
 
 func structOf(t types.Type) *types.Struct {
