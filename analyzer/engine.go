@@ -62,6 +62,18 @@ type Engine struct {
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 
+	// Whole-program resolution (program.go): dynamic makes symbolic
+	// labels for calls through the module's interfaces and func-typed
+	// fields (module is the module's path); prog, in the second phase,
+	// resolves them; dynSeen are the keys met.
+	dynamic bool
+	module  string
+	prog    *Program
+	dynSeen map[string]DynSite
+
+	ownHandlers []InstalledHandler       // the error handlers the package installs (HandlerReturns)
+	debugBlocks map[*ssa.BasicBlock]bool // DebugOnly, memoised
+
 	// Budget is the work the engine may spend on one function, in units:
 	// one per label computation plus the size of the label set it
 	// produces, one per writer question and per call examined for sink
@@ -356,6 +368,9 @@ func (e *Engine) addStore(addr ssa.Value, extra string, labels func() Labels) {
 }
 
 func (e *Engine) indexStore(instr ssa.Instruction) {
+	if e.DebugOnly(instr.Block()) {
+		return // shown only in a debug mode: a decision (debug.go)
+	}
 	switch in := instr.(type) {
 	case *ssa.Store:
 		v := in.Val
@@ -519,7 +534,10 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		return e.Labels(e.binding(v))
 	case *ssa.Phi:
 		var out Labels
-		for _, edge := range v.Edges {
+		for i, edge := range v.Edges {
+			if i < len(v.Block().Preds) && e.DebugOnly(v.Block().Preds[i]) {
+				continue // a value chosen only in a debug mode
+			}
 			out = out.union(e.Labels(edge))
 		}
 		return out
@@ -566,6 +584,9 @@ func (e *Engine) compute(v ssa.Value) Labels {
 	case *ssa.ChangeInterface:
 		return e.Labels(v.X)
 	case *ssa.MakeInterface:
+		if ls, ok := e.errorConversion(v); ok {
+			return ls
+		}
 		return e.Labels(v.X)
 	case *ssa.SliceToArrayPointer:
 		return e.Labels(v.X)
@@ -691,7 +712,13 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	cc := call.Common()
 	obj, fn := callee(cc)
 	if obj == nil && fn == nil {
-		return libraryFuncValueLabels(call)
+		if ls := libraryFuncValueLabels(call); ls != nil {
+			return ls
+		}
+		if s, key := e.dynSummary(cc); s != nil {
+			return e.resultLabels(s, key, call, callArgs(cc))
+		}
+		return nil
 	}
 	args := callArgs(cc)
 	sig := cc.Signature()
@@ -742,15 +769,40 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			return out
 		}
 	}
-	if fn == nil && cc.IsInvoke() {
-		fn = e.devirtualize(cc)
-	}
-	s, key := e.summary(obj, fn)
+	s, key := e.calleeSummary(cc, obj, fn)
 	if s == nil {
 		return nil
 	}
+	return out.union(e.resultLabels(s, key, call, args))
+}
+
+// calleeSummary returns the summary of a call's callee and the owner of
+// its symbolic labels: a function of the package, a fact, the one
+// implementation of an interface of the package, or, for the whole
+// program, what a dynamic call resolves to.
+func (e *Engine) calleeSummary(cc *ssa.CallCommon, obj *types.Func, fn *ssa.Function) (*Summary, any) {
+	if fn == nil && cc.IsInvoke() {
+		fn = e.devirtualize(cc)
+	}
+	if s, key := e.summary(obj, fn); s != nil {
+		return s, key
+	}
+	if cc.IsInvoke() {
+		return e.dynSummary(cc)
+	}
+	return nil, nil
+}
+
+// resultLabels resolves the results of a callee's summary at a call.
+func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Value) Labels {
+	var out Labels
+	nres := call.Common().Signature().Results().Len()
 	for i, r := range s.Results {
-		out = out.union(e.resolve(r, key, call, args).prefixed(resPath(i)))
+		p := ""
+		if nres > 1 {
+			p = resultStep(i)
+		}
+		out = out.union(e.resolve(r, key, call, args).prefixed(p))
 	}
 	return out
 }
@@ -853,6 +905,11 @@ type devirtKey struct {
 
 // resolve turns labels relative to a callee (key) into labels at a call site.
 func (e *Engine) resolve(ls Labels, key any, call ssa.CallInstruction, args []ssa.Value) Labels {
+	return e.resolveAt(ls, key, call.Pos(), args)
+}
+
+// resolveAt is resolve for a call at pos.
+func (e *Engine) resolveAt(ls Labels, key any, pos token.Pos, args []ssa.Value) Labels {
 	var out Labels
 	for _, l := range ls {
 		switch {
@@ -862,14 +919,29 @@ func (e *Engine) resolve(ls Labels, key any, call ssa.CallInstruction, args []ss
 			}
 		case l.Kind == KindParam:
 			out = out.add(l) // a parameter of an enclosing function, captured by a closure
+		case l.Kind == KindDynamic:
+			// a dynamic call inside the callee: resolved by the join
+			if k, ok := l.Owner.(string); ok {
+				e.noteDynamic(k)
+			}
+			out = out.add(l)
 		default:
 			if l.Origin == token.NoPos {
-				l.Origin = call.Pos()
+				l.Origin = pos
 			}
 			out = out.add(l)
 		}
 	}
 	return out
+}
+
+func (e *Engine) noteDynamic(key string) {
+	if e.dynSeen == nil {
+		return
+	}
+	if _, ok := e.dynSeen[key]; !ok {
+		e.dynSeen[key] = DynSite{}
+	}
 }
 
 // summary returns the summary of a callee and the owner key its
@@ -909,7 +981,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	e.summaries[fn] = nil // in progress (recursion contributes nothing)
 	s := &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
 	for _, b := range fn.Blocks {
-		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok {
+		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !e.DebugOnly(b) {
 			for i, r := range ret.Results {
 				if i < len(s.Results) && !NarrowedToConstants(b, r) {
 					s.Results[i] = s.Results[i].union(e.Labels(r))
@@ -1073,6 +1145,9 @@ func (e *Engine) Events(fn *ssa.Function) []SinkEvent {
 	e.events[fn] = nil // in progress
 	var evs []SinkEvent
 	for _, b := range fn.Blocks {
+		if e.DebugOnly(b) {
+			continue // what a debug mode sends is a decision (debug.go)
+		}
 		for _, instr := range b.Instrs {
 			call, ok := instr.(ssa.CallInstruction)
 			if !ok {
@@ -1159,13 +1234,29 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	if fn == nil && cc.IsInvoke() {
 		fn = e.devirtualize(cc)
 	}
-	s, _ := e.summary(obj, fn)
+	s, _ := e.calleeSummary(cc, obj, fn)
 	if s == nil || len(s.Sinks) == 0 {
 		return evs
 	}
 	via := obj
 	if via == nil && fn != nil {
 		via, _ = fn.Object().(*types.Func)
+	}
+	return append(evs, e.summarySinkEvents(call, args, s, via)...)
+}
+
+// summarySinkEvents are the sink events of a call of a summarised
+// function (a helper) whose parameters reach sinks.
+func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s *Summary, via *types.Func) []SinkEvent {
+	var evs []SinkEvent
+	statusArg := -1
+	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
+		if role == RoleStatus && i < len(args) && NarrowedToConstants(call.Block(), args[i]) {
+			ls = nil // a status known to equal a constant here: a decision
+		}
+		if i < len(args) {
+			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: statusArg})
+		}
 	}
 	for _, sp := range s.Sinks {
 		if sp.Param >= len(args) {

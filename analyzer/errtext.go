@@ -183,7 +183,7 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 	if SentinelGuarded(b, err) || NarrowedToConstants(b, err) {
 		return true
 	}
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors}
 	return o.own(err, 0)
 }
 
@@ -192,7 +192,7 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 // callers in other packages know a token parser or a validator of the
 // module returns only such errors.
 func (e *Engine) ownErrors(fn *ssa.Function) bool {
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact, clientWriter: e.IsClientWriter}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors}
 	return o.returns(fn, 0)
 }
 
@@ -201,6 +201,7 @@ type ownWalk struct {
 	prog         *ssa.Program
 	importFact   func(*types.Func) *FuncFact
 	clientWriter func(ssa.Value) bool
+	dynOwn       func(*ssa.CallCommon) bool // every implementation of a dynamic call returns only our own errors
 }
 
 // maxOwnCalls bounds how deep OwnErrorText follows the returns of the
@@ -256,6 +257,9 @@ func (o *ownWalk) cell(alloc *ssa.Alloc, calls int) bool {
 
 func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 	cc := c.Common()
+	if o.dynOwn != nil && o.dynOwn(cc) {
+		return true
+	}
 	obj, fn := callee(cc)
 	if obj == nil {
 		return false

@@ -19,7 +19,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/upstreamlint/upstreamlint",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact)},
+	FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact), new(ErrorHandlerFact)},
 }
 
 // depPackages are the user's dependency client packages (Redis, Mongo,
@@ -63,6 +63,7 @@ type FactLabel struct {
 	Param int
 	Reads string
 	Path  string
+	Dyn   string // the key of a KindDynamic label
 }
 
 // FactEffect is an Effect in fact form.
@@ -103,6 +104,10 @@ func toFact(ls Labels, owner any) []FactLabel {
 			out = append(out, FactLabel{Kind: KindParam, Param: l.Param, Reads: l.Reads, Path: l.Path})
 		case l.Kind == KindParam:
 			// a parameter of another function: meaningless to callers
+		case l.Kind == KindDynamic:
+			if key, ok := l.Owner.(string); ok {
+				out = append(out, FactLabel{Kind: KindDynamic, Param: l.Param, Reads: l.Reads, Path: l.Path, Dyn: key})
+			}
 		default:
 			out = append(out, FactLabel{Kind: l.Kind, Param: -1, Path: l.Path})
 		}
@@ -114,16 +119,20 @@ func fromFact(fs []FactLabel, owner any) Labels {
 	var out Labels
 	for _, f := range fs {
 		l := Label{Kind: f.Kind, Reads: f.Reads, Path: f.Path}
-		if f.Kind == KindParam {
+		switch f.Kind {
+		case KindParam:
 			l.Param, l.Owner = f.Param, owner
+		case KindDynamic:
+			l.Param, l.Owner = f.Param, f.Dyn
 		}
 		out = out.add(l)
 	}
 	return out
 }
 
-// summary converts a fact back into a Summary whose symbolic labels are owned by obj.
-func (f *FuncFact) summary(obj *types.Func) *Summary {
+// summary converts a fact back into a Summary whose symbolic labels are
+// owned by obj (a *types.Func, or the DynKey of a dynamic call).
+func (f *FuncFact) summary(obj any) *Summary {
 	s := &Summary{Sinks: f.Sinks}
 	for _, r := range f.Results {
 		s.Results = append(s.Results, fromFact(r, obj))
@@ -135,7 +144,25 @@ func (f *FuncFact) summary(obj *types.Func) *Summary {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !mayHoldFindings(pass) {
+	collect, join := wholeState(pass)
+	if join != nil && !join.Rerun(pass.Pkg) {
+		// Phase 2 of the whole-program driver: a package whose findings
+		// cannot change gives its importers its facts, resolved.
+		exported := false
+		for _, of := range join.facts[pass.Pkg] {
+			pass.ExportObjectFact(of.obj, of.fact)
+			exported = exported || of.fact.summarises()
+		}
+		if exported {
+			pass.ExportPackageFact(&PkgFact{})
+		}
+		return &Result{}, nil
+	}
+	// In phase 1 of the whole-program driver every package of the linted
+	// modules is summarised: a use case reaching its repository through
+	// an interface imports no trigger package, and a validator's own
+	// errors are known only from its summary.
+	if join == nil && !collect && !mayHoldFindings(pass) {
 		return &Result{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
@@ -186,8 +213,20 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	e := NewEngine(ssapkg, funcs, importFact)
 	e.Budget = int(budget)
+	if (collect || join != nil) && pass.Module != nil {
+		e.dynamic, e.prog, e.module = join == nil, join, pass.Module.Path
+		if e.dynamic {
+			e.registerDynamic()
+			e.noteHandlers()
+		}
+	}
 	e.Lock()
 	defer e.Unlock()
+	hs := e.installedHandlers()
+	e.ownHandlers = append(make([]InstalledHandler, 0), mergeHandlers(hs)...)
+	if len(hs) > 0 {
+		pass.ExportPackageFact(&ErrorHandlerFact{Handlers: hs})
+	}
 
 	exported := false
 	for _, fn := range named {

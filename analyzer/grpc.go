@@ -35,6 +35,9 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
+		if e.DebugOnly(b) {
+			continue
+		}
 		var ls Labels
 		if !NarrowedToConstants(b, v) {
 			ls = e.Labels(v)
@@ -153,3 +156,42 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
 	}
 	return out
 }
+
+// errorConversion returns the labels of a value of a concrete type
+// converted to error, as the error's text and identity carry them. For a
+// type whose Error method the engine can summarise (a wrapper of the
+// module that keeps the internal error for logs and shows a public
+// message), what its fields hold counts only as far as Error shows it:
+// InternalError{public, internal}.Error() returning public.Error() hides
+// the dependency error it keeps. A wrapper with an Unwrap method still
+// hands an upstream gRPC error's code on (grpc-go's status.FromError
+// unwraps). ok is false where the Error method is unknown.
+func (e *Engine) errorConversion(mi *ssa.MakeInterface) (Labels, bool) {
+	if types.IsInterface(mi.X.Type()) || !types.Identical(mi.Type(), errorType) {
+		return nil, false
+	}
+	mset := e.Pkg.Prog.MethodSets.MethodSet(mi.X.Type())
+	sel := mset.Lookup(nil, "Error")
+	if sel == nil {
+		return nil, false
+	}
+	obj, ok := sel.Obj().(*types.Func)
+	if !ok || obj.Signature().Params().Len() != 0 || obj.Signature().Results().Len() != 1 {
+		return nil, false
+	}
+	s, key := e.summary(obj, e.Pkg.Prog.MethodValue(sel))
+	if s == nil || len(s.Results) != 1 {
+		return nil, false
+	}
+	unwraps := mset.Lookup(nil, "Unwrap") != nil
+	var out Labels
+	for _, l := range e.Labels(mi.X) {
+		if l.Path == "" || (unwraps && (l.Kind == KindGRPCError || l.Kind == KindGRPCStatus)) {
+			out = out.add(l)
+		}
+	}
+	text := e.resolveAt(s.Results[0], key, mi.Pos(), []ssa.Value{mi.X})
+	return out.union(text.applyOps(opWrapText)), true
+}
+
+var errorType = types.Universe.Lookup("error").Type()

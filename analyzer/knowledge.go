@@ -87,7 +87,7 @@ func (ls Labels) applyOp(op string) Labels {
 	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr:
 		var out Labels
 		for _, l := range ls {
-			if l.Kind == KindParam {
+			if l.Kind == KindParam || l.Kind == KindDynamic {
 				l.Reads = joinPath(l.Reads, op)
 				out = out.add(l)
 				continue

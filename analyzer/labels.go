@@ -39,6 +39,12 @@ const (
 	// KindParam is symbolic: the value derives from a parameter of the
 	// function being summarised; Reads says how.
 	KindParam
+	// KindDynamic is symbolic too: the value is result Param of a call
+	// through an interface or a function-valued field of the module
+	// (Owner is its key, a string: see DynKey), after Reads. Only the
+	// whole-program driver makes such labels, in its first phase; its
+	// join replaces them by what the implementations return.
+	KindDynamic
 )
 
 var kindNames = [...]string{
@@ -56,6 +62,7 @@ var kindNames = [...]string{
 	KindGRPCStatus: "upstream gRPC status",
 	KindGRPCCode:   "upstream gRPC code",
 	KindParam:      "param",
+	KindDynamic:    "dynamic call",
 }
 
 func (k Kind) String() string {
@@ -190,7 +197,7 @@ func (ls Labels) Select(step string) Labels {
 			}
 			continue
 		}
-		if l.Kind == KindParam {
+		if l.Kind == KindParam || l.Kind == KindDynamic {
 			if steps(l.Reads) >= maxPathSteps {
 				continue
 			}

@@ -137,7 +137,16 @@ func (r *Reporter) Origin(l Label) []analysis.RelatedInformation {
 		return nil
 	}
 	if c := r.CallAt(l.Origin); c != nil {
-		return []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
+		rel := []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
+		if p := currentProgram(); p != nil {
+			// a call resolved by the whole program: name the implementations
+			if key := callKey(r.Pass.TypesInfo, c); key != "" {
+				for _, fn := range p.implementations(key) {
+					rel = append(rel, analysis.RelatedInformation{Pos: fn.Pos(), End: fn.Pos() + token.Pos(len(fn.Name())), Message: "implemented by " + shortFuncName(fn)})
+				}
+			}
+		}
+		return rel
 	}
 	return []analysis.RelatedInformation{{Pos: l.Origin, Message: "upstream call"}}
 }
@@ -320,4 +329,17 @@ func hasDirectiveText(f *ast.File) bool {
 		}
 	}
 	return false
+}
+
+// shortFuncName names a function by its package's name, not its path:
+// (*store.SQLUsers).Get.
+func shortFuncName(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	if recv := fn.Signature().Recv(); recv != nil {
+		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
 }

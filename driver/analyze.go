@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,8 +20,10 @@ import (
 
 // result is the outcome of one analysis run.
 type result struct {
-	root           string // module root: reports give paths relative to it
-	graph          *checker.Graph
+	root           string            // module root: reports give paths relative to it
+	roots          []*checker.Action // the root actions whose findings count
+	graphs         []*checker.Graph  // the analyses run: the whole program, then its second phase (whole.go)
+	join           joinStats
 	findings       []*finding // deduplicated, in report order
 	loadErrors     []string
 	analysisErrors []string
@@ -71,20 +74,44 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 	}
 	res.loadErrors = loadErrors(initial)
 
+	whole := needFacts(analyzers)
+	if whole {
+		upstream.CollectDynamic(lintedModules(initial)...)
+	}
 	graph, err := checker.Analyze(analyzers, initial, nil)
+	upstream.CollectDynamic()
 	if err != nil {
 		return nil, err
 	}
-	res.graph = graph
+	res.graphs = []*checker.Graph{graph}
+	res.roots = graph.Roots
+	if whole {
+		if err := res.resolveProgram(analyzers, initial); err != nil {
+			return nil, err
+		}
+	}
 	res.collect()
 	return res, nil
+}
+
+// actions returns every action of every phase.
+func (res *result) actions() iter.Seq[*checker.Action] {
+	return func(yield func(*checker.Action) bool) {
+		for _, g := range res.graphs {
+			for act := range g.All() {
+				if !yield(act) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // collect gathers the diagnostics of the root actions, once per analyzer,
 // position and message: a file of package p is analysed again as part of
 // its test variant "p [p.test]", which reports the same findings.
 func (res *result) collect() {
-	roots := slices.Clone(res.graph.Roots)
+	roots := slices.Clone(res.roots)
 	slices.SortStableFunc(roots, func(a, b *checker.Action) int {
 		return cmp.Or(strings.Compare(a.Package.ID, b.Package.ID), strings.Compare(a.Analyzer.Name, b.Analyzer.Name))
 	})
@@ -122,7 +149,7 @@ func (res *result) collect() {
 			strings.Compare(a.diag.Message, b.diag.Message))
 	})
 	errs := make(map[string]bool)
-	for act := range res.graph.All() {
+	for act := range res.actions() {
 		if act.Err != nil {
 			errs[fmt.Sprintf("%s: %v", act, act.Err)] = true
 		}

@@ -425,6 +425,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	if o.stats {
 		writeStats(stderr, name)
+		fmt.Fprintf(stderr, "%s: whole program: %s\n", name, res.join)
 	}
 	if changed != nil {
 		res.findings = slices.DeleteFunc(res.findings, func(f *finding) bool { return !res.isNew(f, changed) })

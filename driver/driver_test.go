@@ -186,7 +186,7 @@ func TestDedupTestVariant(t *testing.T) {
 	res, err := analyze(dir, []string{"./..."}, []*analysis.Analyzer{marker}, true)
 	require.NoError(t, err)
 	reported := 0
-	for _, act := range res.graph.Roots {
+	for _, act := range res.roots {
 		reported += len(act.Diagnostics)
 		if strings.Contains(act.Package.ID, ".test]") && strings.HasSuffix(act.Package.PkgPath, "/app") {
 			assert.Len(t, act.Diagnostics, 3, "the test variant reports app.go's findings again")

@@ -191,7 +191,7 @@ func (r *report) writeSARIF(w io.Writer) error {
 // analyzers returns the analyzers that ran, sorted by name.
 func (r *report) analyzers() []*analysis.Analyzer {
 	var list []*analysis.Analyzer
-	for _, act := range r.graph.Roots {
+	for _, act := range r.roots {
 		if !slices.Contains(list, act.Analyzer) {
 			list = append(list, act.Analyzer)
 		}

@@ -157,7 +157,7 @@ func (r *report) writeJSON(w io.Writer) error {
 		}
 		m[act.Analyzer.Name] = v
 	}
-	for act := range r.graph.All() {
+	for act := range r.actions() {
 		if act.Err != nil {
 			add(act, jsonError{act.Err.Error()})
 			continue

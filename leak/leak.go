@@ -125,7 +125,60 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.grpcReturns(e, rep)
+	c.handlerReturns(e, rep)
 	return nil, nil
+}
+
+// handlerReturns reports echo and fiber handlers that return a
+// dependency error to an error handler that sends its text: fiber's
+// default (err.Error() with status 500), or one the program installs.
+// The return is where the fix belongs: the handler knows what failed and
+// can return an error with a message of its own.
+func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
+	reported := make(map[*ssa.Return]bool)
+	for _, fn := range e.Funcs {
+		for _, hr := range e.HandlerReturns(fn) {
+			if reported[hr.Instr] || hr.Sink.Covered {
+				continue // the error handler sends it with its own 5xx: reported there, where the fix belongs
+			}
+			var l analyzer.Label
+			found := false
+			for _, x := range hr.Labels {
+				switch x.Kind {
+				case analyzer.KindErrText, analyzer.KindStack, analyzer.KindBody:
+					l, found = x, true
+				}
+				if found {
+					break
+				}
+			}
+			if !found || allSentinelGuarded(hr.Instr.Block(), hr.Value) {
+				continue
+			}
+			expr := rep.ReturnedError(hr.Instr)
+			if expr == nil || rep.Skip(fn, expr.Pos()) {
+				continue
+			}
+			name := hr.Handler.Name
+			switch {
+			case hr.Handler.Pos == "":
+			case name == "":
+				name = "the error handler installed at " + hr.Handler.Pos
+			default:
+				name = "the error handler " + name + " (" + hr.Handler.Pos + ")"
+			}
+			status := ""
+			if hr.Sink.Status != 0 {
+				status = fmt.Sprintf(" with status %d", hr.Sink.Status)
+			}
+			reported[hr.Instr] = true
+			rep.Report(analysis.Diagnostic{
+				Pos: expr.Pos(), End: expr.End(),
+				Message: fmt.Sprintf("dependency error %s is returned to %s, which sends its text to the client%s; log it and return an error with a generic message", analyzer.Shorten(types.ExprString(expr)), name, status),
+				Related: rep.Origin(l),
+			})
+		}
+	}
 }
 
 // grpcReturns reports gRPC service methods whose returned error carries

@@ -120,3 +120,9 @@ func TestLibraries(t *testing.T) {
 func TestServerErrorStatus(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/servererror/...")
 }
+
+// Details shown only in a debug mode, and error wrappers whose Error
+// method shows a public message, are decisions: silent.
+func TestDebugOnly(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly")
+}

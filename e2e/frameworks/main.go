@@ -18,8 +18,12 @@ import (
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/grpcapp"
+	"example.com/e2eframeworks/layeredapp/api"
+	"example.com/e2eframeworks/layeredapp/repo"
+	"example.com/e2eframeworks/layeredapp/stock"
 	"example.com/e2eframeworks/libapp"
 	"example.com/e2eframeworks/libapp2"
+	"example.com/e2eframeworks/pb"
 	"example.com/e2eframeworks/renderapp"
 	"example.com/e2eframeworks/statusapp"
 )
@@ -44,6 +48,8 @@ func main() {
 	}
 	s := grpc.NewServer()
 	grpcapp.Register(s, cc)
+	api.Register(s, &stock.Inventory{Client: pb.NewInventoryClient(cc)})
+	(&api.Handler{Users: &repo.Users{}}).Routes(g)
 	lis, err := net.Listen("tcp", ":9090")
 	if err != nil {
 		log.Fatal(err)

@@ -30,6 +30,7 @@ func Routes(app *fiber.App) {
 	app.Get("/proxy/:id", proxy)
 	app.Post("/parse", parse)
 	app.Get("/helper/:id", helperAfterStatus)
+	app.Get("/returned/:id", returned)
 }
 
 func forward(c *fiber.Ctx) error {
@@ -123,6 +124,18 @@ func helperAfterStatus(c *fiber.Ctx) error {
 	if err != nil {
 		c.Status(fiber.StatusBadGateway)
 		return respondError(c, "inventory unavailable")
+	}
+	resp.Body.Close()
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// returned hands the dependency error to fiber's default error handler
+// (main creates the app with fiber.New() and no ErrorHandler), which
+// sends err.Error() with status 500. Only the whole program shows it.
+func returned(c *fiber.Ctx) error {
+	resp, err := fetch(c)
+	if err != nil {
+		return err
 	}
 	resp.Body.Close()
 	return c.SendStatus(fiber.StatusNoContent)

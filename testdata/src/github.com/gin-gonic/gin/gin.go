@@ -91,3 +91,12 @@ type Param struct {
 
 // Params is a Param-slice, as returned by the router.
 type Params []Param
+
+const (
+	DebugMode   = "debug"
+	ReleaseMode = "release"
+	TestMode    = "test"
+)
+
+func Mode() string      { return DebugMode }
+func IsDebugging() bool { return true }

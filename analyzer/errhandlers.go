@@ -1,0 +1,280 @@
+package analyzer
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Framework error handlers.
+//
+// An echo or fiber handler answers a failure by returning an error: the
+// application's error handler writes it. fiber's default handler sends
+// err.Error() with status 500 (a *fiber.Error's code and message); echo's
+// answers a plain error with a generic 500. An application installs its
+// own with fiber.New(fiber.Config{ErrorHandler: h}) or e.HTTPErrorHandler
+// = h, usually in main, away from its handlers. The error handlers a
+// package installs are a package fact; the whole-program join gathers
+// them (Program.ErrorHandlers), and a per-package host sees those of the
+// package itself.
+
+const (
+	fiberPkg = "github.com/gofiber/fiber/v2"
+	echoPkg  = "github.com/labstack/echo/v4"
+)
+
+// ErrorHandlerFact lists the error handlers a package installs.
+type ErrorHandlerFact struct {
+	Handlers []InstalledHandler
+}
+
+func (*ErrorHandlerFact) AFact() {}
+
+func (*ErrorHandlerFact) String() string { return "installs error handlers" }
+
+// An InstalledHandler is an error handler a package installs, or the
+// framework's default one where it creates an app without any.
+type InstalledHandler struct {
+	Framework string // "fiber" or "echo"
+	Name      string // the handler, for messages: "fiber's default error handler", "errorHandler", "" for a literal
+	Pos       string // where it is declared or installed (file:line), for messages
+	// Sinks are the sinks the handler's error reaches, as SinkParams of
+	// parameter 0 (the error).
+	Sinks []SinkParam
+}
+
+// installedHandlers finds the error handlers the package installs: a
+// function stored into fiber.Config's ErrorHandler or echo.Echo's
+// HTTPErrorHandler, and fiber's default where the package calls
+// fiber.New and installs none.
+func (e *Engine) installedHandlers() []InstalledHandler {
+	var out []InstalledHandler
+	fiberNew, fiberCustom := false, false
+	for _, fn := range e.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch x := instr.(type) {
+				case *ssa.Call:
+					if obj, _ := callee(x.Common()); obj != nil && fullName(obj) == fiberPkg+".New" {
+						fiberNew = true
+					}
+				case *ssa.Store:
+					fa, ok := x.Addr.(*ssa.FieldAddr)
+					if !ok {
+						continue
+					}
+					p, ok := fa.X.Type().Underlying().(*types.Pointer)
+					if !ok {
+						continue
+					}
+					framework, errParam := "", 0
+					switch name := fieldName(p.Elem(), fa.Field, false); {
+					case name == "ErrorHandler" && IsNamed(p.Elem(), fiberPkg, "Config"):
+						framework, errParam = "fiber", 1
+						fiberCustom = true
+					case name == "HTTPErrorHandler" && IsNamed(p.Elem(), echoPkg, "Echo"):
+						framework, errParam = "echo", 0
+					default:
+						continue
+					}
+					h := handlerFunc(x.Val)
+					if h == nil || h.Blocks == nil {
+						continue
+					}
+					ih := InstalledHandler{Framework: framework, Name: handlerName(h), Pos: e.posString(h)}
+					for _, sp := range e.localSummary(h).Sinks {
+						if sp.Param == errParam && sp.Role == RoleBody {
+							sp.Param = 0
+							ih.Sinks = append(ih.Sinks, sp)
+						}
+					}
+					out = append(out, ih)
+				}
+			}
+		}
+	}
+	if fiberNew && !fiberCustom {
+		out = append(out, fiberDefault)
+	}
+	return out
+}
+
+// fiberDefault is fiber's DefaultErrorHandler: c.Status(500) (or the
+// code of a *fiber.Error) and c.SendString(err.Error()).
+var fiberDefault = InstalledHandler{
+	Framework: "fiber",
+	Name:      "fiber's default error handler",
+	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText, Status: 500}},
+}
+
+func handlerFunc(v ssa.Value) *ssa.Function {
+	switch v := Strip(v).(type) {
+	case *ssa.Function:
+		return v
+	case *ssa.MakeClosure:
+		f, _ := v.Fn.(*ssa.Function)
+		return f
+	}
+	return nil
+}
+
+// handlerName names an installed error handler for messages: the
+// function's name, or "" for a function literal.
+func handlerName(fn *ssa.Function) string {
+	if fn.Parent() != nil {
+		return ""
+	}
+	return fn.Name()
+}
+
+func (e *Engine) posString(fn *ssa.Function) string {
+	p := e.Pkg.Prog.Fset.Position(fn.Pos())
+	if !p.IsValid() {
+		return ""
+	}
+	return shortFile(p.Filename) + ":" + itoa(p.Line)
+}
+
+func shortFile(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if name[i] == '/' || name[i] == '\\' {
+			return name[i+1:]
+		}
+	}
+	return name
+}
+
+// mergeHandlers drops fiber's default handler when the program installs
+// a handler of its own anywhere: which app a handler is routed on is not
+// known, and precision comes first.
+func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
+	custom := false
+	for _, h := range hs {
+		if h.Framework == "fiber" && h.Name != fiberDefault.Name {
+			custom = true
+		}
+	}
+	var out []InstalledHandler
+	seen := make(map[string]bool)
+	for _, h := range hs {
+		if custom && h.Name == fiberDefault.Name && h.Framework == "fiber" {
+			continue
+		}
+		if k := h.Framework + "\x00" + h.Name + "\x00" + h.Pos; !seen[k] {
+			seen[k] = true
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// A HandlerReturn is a return of a framework handler whose error an
+// installed error handler writes into the response.
+type HandlerReturn struct {
+	ReturnEvent
+	Handler InstalledHandler
+	Sink    SinkParam
+	Labels  Labels // the returned error's labels as the error handler's sink sees them
+}
+
+// HandlerReturns returns the returns of fn, an echo or fiber handler,
+// whose error reaches a sink of an error handler the program (or, for a
+// per-package host, the package) installs: one per return and handler
+// sink, with the labels the sink sees.
+func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
+	e.mustHold()
+	framework := handlerFramework(fn.Signature)
+	if framework == "" {
+		return nil
+	}
+	// The package's own installs first: handlers beside the fiber.New
+	// that creates their app are routed on it. Else the program's.
+	if e.ownHandlers == nil {
+		e.ownHandlers = mergeHandlers(e.installedHandlers())
+	}
+	var hs []InstalledHandler
+	for _, h := range e.ownHandlers {
+		if h.Framework == framework {
+			hs = append(hs, h)
+		}
+	}
+	if len(hs) == 0 && e.prog != nil {
+		for _, h := range e.prog.errorHandlers {
+			if h.Framework == framework {
+				hs = append(hs, h)
+			}
+		}
+	}
+	var out []HandlerReturn
+	for _, h := range hs {
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) != 1 {
+				continue
+			}
+			v := ret.Results[0]
+			if c, ok := v.(*ssa.Const); ok && c.IsNil() || e.DebugOnly(b) {
+				continue
+			}
+			if frameworkError(v) || NarrowedToConstants(b, v) {
+				continue // a *fiber.Error or *echo.HTTPError: its message is the constructor's sink
+			}
+			ls := e.Labels(v)
+			if len(ls) == 0 {
+				continue
+			}
+			for _, sp := range h.Sinks {
+				out = append(out, HandlerReturn{
+					ReturnEvent: ReturnEvent{Instr: ret, Value: v, Labels: ls},
+					Handler:     h,
+					Sink:        sp,
+					Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// handlerFramework says which framework a function with this signature
+// is a handler of: func(*fiber.Ctx) error, func(echo.Context) error.
+func handlerFramework(sig *types.Signature) string {
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !isErrorType(sig.Results().At(0).Type()) {
+		return ""
+	}
+	switch t := sig.Params().At(0).Type(); {
+	case IsPtrTo(t, fiberPkg, "Ctx"):
+		return "fiber"
+	case IsNamed(t, echoPkg, "Context"):
+		return "echo"
+	}
+	return ""
+}
+
+// frameworkError reports whether v is a *fiber.Error or an *echo.HTTPError.
+func frameworkError(v ssa.Value) bool {
+	v = Strip(v)
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	t := v.Type()
+	return IsPtrTo(t, fiberPkg, "Error") || IsPtrTo(t, echoPkg, "HTTPError")
+}
+
+// handlerKey is the dynamic key a package meets when it declares handlers
+// of a framework: phase 2 analyses it again when the program installs an
+// error handler for that framework.
+func handlerKey(framework string) string { return "error handler of " + framework }
+
+// noteHandlers records, in phase 1, the frameworks the package declares
+// handlers of.
+func (e *Engine) noteHandlers() {
+	if e.dynSeen == nil {
+		return
+	}
+	for _, fn := range e.Funcs {
+		if fw := handlerFramework(fn.Signature); fw != "" {
+			e.dynSeen[handlerKey(fw)] = DynSite{}
+		}
+	}
+}

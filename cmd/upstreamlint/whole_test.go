@@ -1,0 +1,115 @@
+package main_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// jsonFindings returns "file:line:col: check: message [related…]" for
+// each diagnostic of a -json report, paths relative to dir.
+func jsonFindings(t *testing.T, dir, stdout string) []string {
+	t.Helper()
+	var tree map[string]map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(stdout), &tree), stdout)
+	var got []string
+	for _, analyzers := range tree {
+		for name, raw := range analyzers {
+			var diags []struct {
+				Posn    string `json:"posn"`
+				Message string `json:"message"`
+				Related []struct {
+					Posn    string `json:"posn"`
+					Message string `json:"message"`
+				} `json:"related"`
+			}
+			require.NoError(t, json.Unmarshal(raw, &diags), "%s: %s", name, raw)
+			for _, d := range diags {
+				rel, err := filepath.Rel(dir, d.Posn)
+				require.NoError(t, err)
+				s := filepath.ToSlash(rel) + ": " + name + ": " + d.Message
+				var related []string
+				for _, r := range d.Related {
+					related = append(related, r.Message)
+				}
+				if len(related) > 0 {
+					s += " [" + strings.Join(related, "; ") + "]"
+				}
+				got = append(got, s)
+			}
+		}
+	}
+	sort.Strings(got)
+	return got
+}
+
+// The layered service of testdata/layered: handlers reach a use case, a
+// repository, a payment client and a validator through interfaces and a
+// func-typed field, all implemented in packages the handler package does
+// not import and wired in main. The standalone command resolves them
+// over the whole program; go vet, one package at a time, cannot.
+func TestWholeProgram(t *testing.T) {
+	dir, err := filepath.Abs("testdata/layered")
+	require.NoError(t, err)
+	res := run(t, dir, bin, "-json", "./...")
+	require.Equal(t, 3, res.code, res.stderr)
+	assert.Equal(t, []string{
+		// handler → UserService → (*service.Users).User → UserRepository →
+		// (*store.SQLUsers).Get, a database/sql error: a dependency error
+		// at any status (MemUsers, the other implementation, returns a
+		// sentinel: one implementation on a database suffices)
+		"handler/handler.go:42:17: leak: dependency error err.Error() is sent to the client; log it and send a generic message [upstream call h.Users.User(…); implemented by (*service.Users).User]",
+		// a status that the payment client returns
+		"handler/handler.go:54:16: passthrough: upstream status code is forwarded to the client; map it to a status of this service [upstream call h.Payments.Charge(…); implemented by (*payments.Client).Charge]",
+		// Audit has no implementation in the program: unknown, and only
+		// the server-error rule applies (line 67, with a 409, is silent)
+		"handler/handler.go:74:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+		// a func-typed field set to a repository's method value in main
+		"handler/handler.go:82:17: leak: dependency error err.Error() is sent to the client; log it and send a generic message [upstream call h.Lookup(…); implemented by (*store.SQLUsers).Get]",
+		// Rename (line 60) is silent: the only implementation of
+		// Validator returns our own validation errors
+	}, jsonFindings(t, dir, res.stdout))
+
+	// The same in the text format, with the implementation's position.
+	res = run(t, dir, bin, "./...")
+	assert.Contains(t, res.stderr, filepath.Join(dir, "store", "sql.go")+":15:20: \timplemented by (*store.SQLUsers).Get")
+
+	// go vet knows only the facts of imported packages: the handler's
+	// interfaces are unknown there, and only the server-error rule
+	// applies (see the README's host table).
+	res = run(t, dir, "go", "vet", "-vettool="+bin, "-json", "./...")
+	require.Equal(t, 0, res.code, res.stderr)
+	assert.Equal(t, []string{
+		"handler/handler.go:60:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+		"handler/handler.go:74:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+	}, jsonFindings(t, dir, vetJSON(res.stdout+res.stderr)))
+}
+
+// vetJSON merges the JSON trees go vet -json prints, one per package
+// after a "# package" line, into one tree.
+func vetJSON(out string) string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, "#") {
+			lines = append(lines, l)
+		}
+	}
+	dec := json.NewDecoder(strings.NewReader(strings.Join(lines, "\n")))
+	tree := make(map[string]map[string]json.RawMessage)
+	for {
+		var t map[string]map[string]json.RawMessage
+		if dec.Decode(&t) != nil {
+			break
+		}
+		for k, v := range t {
+			tree[k] = v
+		}
+	}
+	data, _ := json.Marshal(tree)
+	return string(data)
+}

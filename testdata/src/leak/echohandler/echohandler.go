@@ -1,0 +1,43 @@
+// Package echohandler installs an echo HTTPErrorHandler that sends the
+// error's text; echo's default one answers a plain error with a generic
+// message.
+package echohandler
+
+import (
+	"database/sql"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+var db *sql.DB
+
+func Routes() *echo.Echo {
+	e := echo.New()
+	e.HTTPErrorHandler = func(err error, c echo.Context) {
+		code := http.StatusInternalServerError
+		if he, ok := err.(*echo.HTTPError); ok {
+			code = he.Code
+		}
+		_ = c.JSON(code, map[string]string{"message": err.Error()})
+	}
+	e.GET("/user", getUser)
+	e.GET("/mapped", mapped)
+	return e
+}
+
+func getUser(c echo.Context) error {
+	var name string
+	if err := db.QueryRow("SELECT name FROM users WHERE id = $1", c.Param("id")).Scan(&name); err != nil {
+		return err // want `dependency error err is returned to the error handler installed at echohandler.go:17, which sends its text to the client; log it and return an error with a generic message`
+	}
+	return c.String(http.StatusOK, name)
+}
+
+// mapped returns an HTTPError whose internal error the handler keeps: silent.
+func mapped(c echo.Context) error {
+	if _, err := db.Exec("UPDATE counters SET n = n + 1"); err != nil {
+		return echo.NewHTTPError(http.StatusServiceUnavailable, "try again later").SetInternal(err)
+	}
+	return c.NoContent(http.StatusNoContent)
+}

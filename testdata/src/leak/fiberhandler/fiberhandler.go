@@ -1,0 +1,34 @@
+// Package fiberhandler installs an error handler that sends the error's
+// text: the handlers that return dependency errors are reported at their
+// returns, where the fix belongs.
+package fiberhandler
+
+import (
+	"database/sql"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+var db *sql.DB
+
+func Routes() *fiber.App {
+	app := fiber.New(fiber.Config{ErrorHandler: errorHandler})
+	app.Get("/user", getUser)
+	return app
+}
+
+func errorHandler(c *fiber.Ctx, err error) error {
+	code := fiber.StatusInternalServerError
+	if e, ok := err.(*fiber.Error); ok {
+		code = e.Code
+	}
+	return c.Status(code).JSON(fiber.Map{"error": err.Error()})
+}
+
+func getUser(c *fiber.Ctx) error {
+	var name string
+	if err := db.QueryRow("SELECT name FROM users WHERE id = $1", c.Params("id")).Scan(&name); err != nil {
+		return err // want `dependency error err is returned to the error handler errorHandler \(fiberhandler.go:20\), which sends its text to the client; log it and return an error with a generic message`
+	}
+	return c.SendString(name)
+}
