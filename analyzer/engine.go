@@ -71,8 +71,9 @@ type Engine struct {
 	prog    *Program
 	dynSeen map[string]DynSite
 
-	ownHandlers []InstalledHandler       // the error handlers the package installs (HandlerReturns)
-	debugBlocks map[*ssa.BasicBlock]bool // DebugOnly, memoised
+	ownHandlers []InstalledHandler                   // the error handlers the package installs (HandlerReturns)
+	debugBlocks map[*ssa.BasicBlock]bool             // DebugOnly, memoised
+	adapters    map[*ssa.Function][]InstalledHandler // the error-returning adapter types each function is converted to
 
 	// Budget is the work the engine may spend on one function, in units:
 	// one per label computation plus the size of the label set it
@@ -548,8 +549,12 @@ func (e *Engine) compute(v ssa.Value) Labels {
 				return Labels{l}
 			}
 			root, path := e.loc(v.X, 0)
-			if st := reachingStore(v, e, root, path); st != nil {
-				return e.Labels(st.Val)
+			if sts := reachingStore(v, e, root, path); sts != nil {
+				var out Labels
+				for _, st := range sts {
+					out = out.union(e.Labels(st.Val))
+				}
+				return out
 			}
 			return e.Labels(root).readPath(path)
 		case token.ARROW: // receive
@@ -594,6 +599,17 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		return e.Labels(v.X)
 	case *ssa.TypeAssert:
 		ls := e.Labels(v.X)
+		if e.ownErrorType(v.AssertedType) {
+			// err.(ValidationError): the value is an error of our own
+			// type, not a dependency's; what its fields hold still counts
+			var fields Labels
+			for _, l := range ls {
+				if l.Path != "" || l.Kind == KindParam || l.Kind == KindDynamic {
+					fields = fields.add(l)
+				}
+			}
+			ls = fields
+		}
 		if v.CommaOk {
 			ls = ls.prefixed("#0")
 		}
@@ -648,48 +664,85 @@ func errorFieldLoad(load *ssa.UnOp) (Label, bool) {
 // back (deferred calls, RunDefers, are assumed not to rewrite them).
 // And a read of a named result in a branch sees the value the code
 // before the branch gave it, not the union of every return's value.
-func reachingStore(load *ssa.UnOp, e *Engine, root ssa.Value, path string) *ssa.Store {
+func reachingStore(load *ssa.UnOp, e *Engine, root ssa.Value, path string) []*ssa.Store {
 	alloc, ok := root.(*ssa.Alloc)
 	if !ok {
 		return nil
 	}
 	b := load.Block()
-	instrs := b.Instrs
-	i := slices.Index(instrs, ssa.Instruction(load))
-	// The walk rule (on Engine): the chain is bounded by a block count,
-	// and a block seen twice (a loop of single-predecessor blocks that
-	// only unreachable code can form) ends it.
-	seen := map[*ssa.BasicBlock]bool{b: true}
-	for range maxReachingBlocks {
-		if !e.spend(b.Parent(), i) {
-			return nil
-		}
-		for i--; i >= 0; i-- {
-			switch in := instrs[i].(type) {
-			case *ssa.Store:
-				if r, p := e.loc(in.Addr, 0); r == root && p == path {
-					return in
-				} else if r == root {
-					return nil // a partial write: let the union decide
-				}
-			case ssa.CallInstruction:
-				if alloc.Heap {
-					return nil
-				}
-			}
-		}
-		if len(b.Preds) != 1 || seen[b.Preds[0]] {
-			return nil
-		}
-		b = b.Preds[0]
-		seen[b] = true
-		instrs = b.Instrs
-		i = len(instrs)
+	w := storeWalk{e: e, root: root, path: path, alloc: alloc, seen: map[*ssa.BasicBlock]bool{b: true}}
+	if sts, ok := w.from(b, slices.Index(b.Instrs, ssa.Instruction(load))); ok {
+		return sts
 	}
 	return nil
 }
 
-// maxReachingBlocks bounds the chain of blocks reachingStore walks up.
+// storeWalk walks back from a load to the stores that reach it. The walk
+// rule (on Engine): it visits at most maxReachingBlocks blocks, each once
+// (a loop ends the walk: the union decides).
+type storeWalk struct {
+	e     *Engine
+	root  ssa.Value
+	path  string
+	alloc *ssa.Alloc
+	seen  map[*ssa.BasicBlock]bool
+	steps int
+}
+
+// from returns the stores reaching instruction i of block b on every
+// path, and false when some path has none that the walk can see. Where
+// paths join (the exit block of a function with defers, which loads its
+// named results), each predecessor is walked: `err = scan(); …; return
+// nil, wrap(err)` leaves only the wrapped error in the result.
+func (w *storeWalk) from(b *ssa.BasicBlock, i int) ([]*ssa.Store, bool) {
+	for {
+		w.steps++
+		if w.steps > maxReachingBlocks || !w.e.spend(b.Parent(), i+1) {
+			return nil, false
+		}
+		instrs := b.Instrs
+		for i--; i >= 0; i-- {
+			switch in := instrs[i].(type) {
+			case *ssa.Store:
+				if r, p := w.e.loc(in.Addr, 0); r == w.root && p == w.path {
+					return []*ssa.Store{in}, true
+				} else if r == w.root {
+					return nil, false // a partial write: let the union decide
+				}
+			case ssa.CallInstruction:
+				if w.alloc.Heap {
+					return nil, false
+				}
+			}
+		}
+		switch len(b.Preds) {
+		case 0:
+			return nil, false
+		case 1:
+			if w.seen[b.Preds[0]] {
+				return nil, false
+			}
+			b = b.Preds[0]
+			w.seen[b] = true
+			i = len(b.Instrs)
+			continue
+		}
+		var all []*ssa.Store
+		for _, p := range b.Preds {
+			if w.seen[p] {
+				return nil, false
+			}
+			w.seen[p] = true
+			sts, ok := w.from(p, len(p.Instrs))
+			if !ok {
+				return nil, false
+			}
+			all = append(all, sts...)
+		}
+		return all, true
+	}
+}
+
 const maxReachingBlocks = 64
 
 func resultStep(i int) string { return "#" + itoa(i) }
@@ -717,6 +770,16 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 		}
 		if s, key := e.dynSummary(cc); s != nil {
 			return e.resultLabels(s, key, call, callArgs(cc))
+		}
+		if p, ok := cc.Value.(*ssa.Parameter); ok {
+			// a call of a function parameter (or receiver): its results
+			// are symbolic, read "()" (an adapter's ServeHTTP calling its
+			// handler, errhandlers.go)
+			for i, q := range p.Parent().Params {
+				if q == p {
+					return Labels{{Kind: KindParam, Param: i, Owner: p.Parent(), Reads: callRead}}
+				}
+			}
 		}
 		return nil
 	}
@@ -935,6 +998,22 @@ func (e *Engine) resolveAt(ls Labels, key any, pos token.Pos, args []ssa.Value) 
 	return out
 }
 
+// ownErrorType reports whether t is a concrete error type declared in the
+// package or its module.
+func (e *Engine) ownErrorType(t types.Type) bool {
+	if types.IsInterface(t) || !types.Implements(t, errorInterface) {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return n.Obj().Pkg() == e.Pkg.Pkg || (e.module != "" && e.inModule(n.Obj().Pkg()))
+}
+
 func (e *Engine) noteDynamic(key string) {
 	if e.dynSeen == nil {
 		return
@@ -981,6 +1060,11 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	e.summaries[fn] = nil // in progress (recursion contributes nothing)
 	s := &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
 	for _, b := range fn.Blocks {
+		if b == fn.Recover {
+			// returns what the named results hold when a deferred call
+			// recovers a panic: any store, from before the panic
+			continue
+		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !e.DebugOnly(b) {
 			for i, r := range ret.Results {
 				if i < len(s.Results) && !NarrowedToConstants(b, r) {

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -185,7 +186,7 @@ func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
 	e.mustHold()
 	framework := handlerFramework(fn.Signature)
 	if framework == "" {
-		return nil
+		return e.adapterReturns(fn)
 	}
 	// The package's own installs first: handlers beside the fiber.New
 	// that creates their app are routed on it. Else the program's.
@@ -277,4 +278,163 @@ func (e *Engine) noteHandlers() {
 			e.dynSeen[handlerKey(fw)] = DynSite{}
 		}
 	}
+}
+
+// callRead is the read of a call of a function value: the results of a
+// function parameter called by the function summarised.
+const callRead = "()"
+
+// Error-returning adapters. Many net/http services define their own
+// handler type, `type appHandler func(http.ResponseWriter, *http.Request)
+// error`, whose ServeHTTP calls the handler and writes the error it
+// returns. The summary of ServeHTTP says which sinks the result of its
+// receiver reaches (reads "()"); a function converted to the type is a
+// handler whose returns reach them.
+
+// adapterReturns returns the returns of fn whose value reaches a sink of
+// the ServeHTTP of an adapter type fn is converted to in the package.
+func (e *Engine) adapterReturns(fn *ssa.Function) []HandlerReturn {
+	if e.adapters == nil {
+		e.adapters = e.findAdapters()
+	}
+	var out []HandlerReturn
+	for _, h := range e.adapters[fn] {
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || e.DebugOnly(b) {
+				continue
+			}
+			for _, sp := range h.Sinks {
+				if sp.Param >= len(ret.Results) {
+					continue
+				}
+				v := ret.Results[sp.Param]
+				if c, ok := v.(*ssa.Const); ok && c.IsNil() || NarrowedToConstants(b, v) {
+					continue
+				}
+				ls := e.Labels(v)
+				if len(ls) == 0 {
+					continue
+				}
+				out = append(out, HandlerReturn{
+					ReturnEvent: ReturnEvent{Instr: ret, Value: v, Labels: ls},
+					Handler:     h,
+					Sink:        sp,
+					Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// findAdapters maps the functions of the package converted to an adapter
+// type (a named func type whose ServeHTTP writes what its receiver
+// returns) to that adapter, as an InstalledHandler whose sinks take the
+// returned value at Param (the result index).
+func (e *Engine) findAdapters() map[*ssa.Function][]InstalledHandler {
+	out := make(map[*ssa.Function][]InstalledHandler)
+	byType := make(map[*types.Named]*InstalledHandler)
+	for _, fn := range e.Funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				ct, ok := instr.(*ssa.ChangeType)
+				if !ok {
+					continue
+				}
+				named, ok := types.Unalias(ct.Type()).(*types.Named)
+				if !ok {
+					continue
+				}
+				h := handlerFunc(ct.X)
+				if h != nil && h.Synthetic != "" {
+					h = boundMethod(h) // a method value, s.get
+				}
+				if h == nil {
+					continue
+				}
+				a, ok := byType[named]
+				if !ok {
+					a = e.adapterOf(named)
+					byType[named] = a
+				}
+				if a != nil && !containsHandler(out[h], a) {
+					out[h] = append(out[h], *a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func containsHandler(hs []InstalledHandler, h *InstalledHandler) bool {
+	for _, x := range hs {
+		if x.Name == h.Name && x.Pos == h.Pos {
+			return true
+		}
+	}
+	return false
+}
+
+// boundMethod returns the method a bound method value's wrapper (h.get)
+// calls, or nil.
+func boundMethod(f *ssa.Function) *ssa.Function {
+	if m, ok := f.Object().(*types.Func); ok {
+		if fn := f.Prog.FuncValue(m); fn != nil {
+			return fn
+		}
+	}
+	return nil
+}
+
+// adapterOf describes the adapter a named func type is: the sinks its
+// ServeHTTP's receiver results reach, or nil.
+func (e *Engine) adapterOf(named *types.Named) *InstalledHandler {
+	sig, ok := named.Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() == 0 {
+		return nil
+	}
+	sel := e.Pkg.Prog.MethodSets.MethodSet(named).Lookup(named.Obj().Pkg(), "ServeHTTP")
+	if sel == nil {
+		return nil
+	}
+	obj, ok := sel.Obj().(*types.Func)
+	if !ok {
+		return nil
+	}
+	s, _ := e.summary(obj, e.Pkg.Prog.MethodValue(sel))
+	if s == nil {
+		return nil
+	}
+	a := &InstalledHandler{Framework: "adapter", Name: named.Obj().Name() + ".ServeHTTP"}
+	if fn := e.Pkg.Prog.FuncValue(obj); fn != nil && fn.Pkg == e.Pkg {
+		a.Pos = e.posString(fn)
+	}
+	for _, sp := range s.Sinks {
+		if sp.Param != 0 || sp.Role != RoleBody || !strings.HasPrefix(sp.Reads, callRead) {
+			continue
+		}
+		rest := strings.TrimPrefix(strings.TrimPrefix(sp.Reads, callRead), "/")
+		sp.Param = 0
+		if sig.Results().Len() > 1 {
+			step, r := splitFirst(rest)
+			if !strings.HasPrefix(step, "#") {
+				continue
+			}
+			n := 0
+			for _, c := range step[1:] {
+				n = n*10 + int(c-'0')
+			}
+			sp.Param, rest = n, r
+		}
+		sp.Reads = rest
+		// A ServeHTTP that sends every error's text with its own 5xx is
+		// the finding itself (the server-error rule reports it there).
+		sp.Covered = ServerError(sp.Status)
+		a.Sinks = append(a.Sinks, sp)
+	}
+	if len(a.Sinks) == 0 {
+		return nil
+	}
+	return a
 }

@@ -183,7 +183,7 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 	if SentinelGuarded(b, err) || NarrowedToConstants(b, err) {
 		return true
 	}
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors, e: e}
 	return o.own(err, 0)
 }
 
@@ -192,7 +192,7 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 // callers in other packages know a token parser or a validator of the
 // module returns only such errors.
 func (e *Engine) ownErrors(fn *ssa.Function) bool {
-	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors}
+	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors, e: e}
 	return o.returns(fn, 0)
 }
 
@@ -202,6 +202,7 @@ type ownWalk struct {
 	importFact   func(*types.Func) *FuncFact
 	clientWriter func(ssa.Value) bool
 	dynOwn       func(*ssa.CallCommon) bool // every implementation of a dynamic call returns only our own errors
+	e            *Engine                    // for the stores reaching a load
 }
 
 // maxOwnCalls bounds how deep OwnErrorText follows the returns of the
@@ -238,6 +239,18 @@ func (o *ownWalk) own(v ssa.Value, calls int) bool {
 		return o.call(x, calls)
 	case *ssa.UnOp:
 		if alloc, ok := x.X.(*ssa.Alloc); ok && x.Op == token.MUL {
+			if o.e != nil {
+				// the stores that reach this load on every path (a named
+				// result reloaded after the defers run)
+				if sts := reachingStore(x, o.e, alloc, ""); sts != nil {
+					for _, st := range sts {
+						if !o.own(st.Val, calls) {
+							return false
+						}
+					}
+					return true
+				}
+			}
 			return o.cell(alloc, calls)
 		}
 	case *ssa.Alloc:
@@ -307,7 +320,7 @@ func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
 	}
 	for _, blk := range fn.Blocks {
 		ret, ok := blk.Instrs[len(blk.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) == 0 {
+		if !ok || len(ret.Results) == 0 || blk == fn.Recover {
 			continue
 		}
 		r := ret.Results[len(ret.Results)-1]

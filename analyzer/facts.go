@@ -213,8 +213,11 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	e := NewEngine(ssapkg, funcs, importFact)
 	e.Budget = int(budget)
+	if pass.Module != nil {
+		e.module = pass.Module.Path
+	}
 	if (collect || join != nil) && pass.Module != nil {
-		e.dynamic, e.prog, e.module = join == nil, join, pass.Module.Path
+		e.dynamic, e.prog = join == nil, join
 		if e.dynamic {
 			e.registerDynamic()
 			e.noteHandlers()

@@ -238,6 +238,17 @@ func isSentinel(v ssa.Value) bool {
 	if c, ok := v.(*ssa.Const); ok && !c.IsNil() && types.Implements(c.Type(), errorInterface) {
 		return true // a constant of an error type: redis.Nil
 	}
+	if a, ok := v.(*ssa.Alloc); ok {
+		// errors.Is(err, &types.ErrIgnoreEvent{}): a fresh value can only
+		// match through the type's Is method, a test of the error's type
+		if p, ok := a.Type().Underlying().(*types.Pointer); ok {
+			if n, ok := types.Unalias(p.Elem()).(*types.Named); ok && types.Implements(a.Type(), errorInterface) {
+				if _, ok := n.Underlying().(*types.Struct); ok {
+					return true
+				}
+			}
+		}
+	}
 	return isConstantError(v)
 }
 

@@ -395,8 +395,8 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 		if im.Bound {
 			ff = unbind(ff)
 		}
-		if ff.summarises() {
-			j.impls[key] = append(j.impls[key], im.Fn)
+		if ff.summarises() && !slices.ContainsFunc(j.impls[key], func(f *types.Func) bool { return f.Pos() == im.Fn.Pos() }) {
+			j.impls[key] = append(j.impls[key], im.Fn) // once: a package and its test variant declare it twice
 		}
 		out = joinFacts(out, ff)
 	}

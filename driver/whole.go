@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/ast"
 	"go/types"
 	"slices"
 	"strings"
@@ -54,7 +55,15 @@ func (res *result) resolveProgram(analyzers []*analysis.Analyzer, initial []*pac
 			continue
 		}
 		seenPkg[p] = true
-		ts, stored := upstream.Conversions(p.Syntax, p.TypesInfo)
+		// Test files wire fakes and mocks: what production wires is
+		// in the package's other files.
+		var files []*ast.File
+		for _, f := range p.Syntax {
+			if tf := p.Fset.File(f.FileStart); tf == nil || !strings.HasSuffix(tf.Name(), "_test.go") {
+				files = append(files, f)
+			}
+		}
+		ts, stored := upstream.Conversions(files, p.TypesInfo)
 		in.Types = append(in.Types, ts...)
 		for k, fs := range stored {
 			for _, f := range fs {

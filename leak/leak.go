@@ -161,6 +161,11 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			}
 			name := hr.Handler.Name
 			switch {
+			case hr.Handler.Framework == "adapter":
+				name = "the adapter " + name
+				if hr.Handler.Pos != "" {
+					name += " (" + hr.Handler.Pos + ")"
+				}
 			case hr.Handler.Pos == "":
 			case name == "":
 				name = "the error handler installed at " + hr.Handler.Pos

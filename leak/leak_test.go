@@ -121,8 +121,9 @@ func TestServerErrorStatus(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/servererror/...")
 }
 
-// Details shown only in a debug mode, and error wrappers whose Error
-// method shows a public message, are decisions: silent.
-func TestDebugOnly(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly")
+// Details shown only in a debug mode, errors of our own types and error
+// wrappers whose Error method shows a public message are decisions:
+// silent. Each return of a function with a defer returns its own value.
+func TestDecisions(t *testing.T) {
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly", "leak/deferresults")
 }
