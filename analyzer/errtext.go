@@ -172,6 +172,26 @@ func IsErrorValue(v ssa.Value) bool {
 	return types.Implements(Strip(v).Type(), errorInterface)
 }
 
+// IsPanicValue reports whether v is a recovered panic: the result of
+// recover(), or the value a panic handler of httprouter's shape,
+// func(http.ResponseWriter, *http.Request, interface{}), is given. Its
+// text (a runtime error, an index out of range, a nil dereference in our
+// code or a library's) is internal whatever produced it.
+func IsPanicValue(v ssa.Value) bool {
+	switch x := Strip(v).(type) {
+	case *ssa.Call:
+		b, ok := x.Call.Value.(*ssa.Builtin)
+		return ok && b.Name() == "recover"
+	case *ssa.Parameter:
+		fn := x.Parent()
+		if len(fn.Params) != 3 || fn.Params[2] != x || !types.IsInterface(x.Type()) {
+			return false
+		}
+		return IsNamed(fn.Params[0].Type(), "net/http", "ResponseWriter") && IsPtrTo(fn.Params[1].Type(), "net/http", "Request")
+	}
+	return false
+}
+
 // OwnErrorText reports whether the error err, where block b runs, is
 // provably ours on every path: nil, a sentinel or a constant error, an
 // error of a type of this package whose Error method returns constants,

@@ -560,7 +560,7 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 func internalError(e *analyzer.Engine, ev analyzer.SinkEvent) ssa.Value {
 	b := ev.Instr.Block()
 	for _, leaf := range analyzer.TextLeaves(ev.Value, nil) {
-		if analyzer.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
+		if analyzer.IsPanicValue(leaf) || (analyzer.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf)) {
 			return leaf
 		}
 	}
