@@ -552,6 +552,9 @@ func (e *Engine) compute(v ssa.Value) Labels {
 			if sts := reachingStore(v, e, root, path); sts != nil {
 				var out Labels
 				for _, st := range sts {
+					if NarrowedToConstants(st.Block(), st.Val) {
+						continue // `return names, err` where err is known nil
+					}
 					out = out.union(e.Labels(st.Val))
 				}
 				return out
@@ -602,13 +605,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		if e.ownErrorType(v.AssertedType) {
 			// err.(ValidationError): the value is an error of our own
 			// type, not a dependency's; what its fields hold still counts
-			var fields Labels
-			for _, l := range ls {
-				if l.Path != "" || l.Kind == KindParam || l.Kind == KindDynamic {
-					fields = fields.add(l)
-				}
-			}
-			ls = fields
+			ls = ls.applyOp(opOwnType)
 		}
 		if v.CommaOk {
 			ls = ls.prefixed("#0")
@@ -1001,7 +998,27 @@ func (e *Engine) resolveAt(ls Labels, key any, pos token.Pos, args []ssa.Value) 
 // ownErrorType reports whether t is a concrete error type declared in the
 // package or its module.
 func (e *Engine) ownErrorType(t types.Type) bool {
-	if types.IsInterface(t) || !types.Implements(t, errorInterface) {
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		// an error interface of the module with a method of its own
+		// (RestErr{Status() int; Error() string}): what implements it is
+		// ours, not a dependency's error
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || !(n.Obj().Pkg() == e.Pkg.Pkg || (e.module != "" && e.inModule(n.Obj().Pkg()))) {
+			return false
+		}
+		if !hasErrorMethod(iface) {
+			return false
+		}
+		for i := 0; i < iface.NumMethods(); i++ {
+			switch iface.Method(i).Name() {
+			case "Error", "Unwrap", "Is", "As", "Timeout", "Temporary", "GRPCStatus":
+			default:
+				return true
+			}
+		}
+		return false
+	}
+	if !types.Implements(t, errorInterface) {
 		return false
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -1012,6 +1029,15 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 		return false
 	}
 	return n.Obj().Pkg() == e.Pkg.Pkg || (e.module != "" && e.inModule(n.Obj().Pkg()))
+}
+
+func hasErrorMethod(iface *types.Interface) bool {
+	for i := 0; i < iface.NumMethods(); i++ {
+		if m := iface.Method(i); m.Name() == "Error" {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) noteDynamic(key string) {

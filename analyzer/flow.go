@@ -428,3 +428,69 @@ func Strip(v ssa.Value) ssa.Value {
 	}
 	return v
 }
+
+// ConcreteTypes returns the concrete types an interface value can hold,
+// following conversions, phis and the returns of the functions of the
+// program it comes from (a bounded walk, with a visited set); complete is
+// false when some origin is unknown (a parameter, an interface call, a
+// type assertion to an interface).
+func ConcreteTypes(v ssa.Value) (ts []types.Type, complete bool) {
+	seen := make(map[ssa.Value]bool)
+	complete = concreteTypes(v, seen, &ts, 0)
+	return ts, complete
+}
+
+func concreteTypes(v ssa.Value, seen map[ssa.Value]bool, out *[]types.Type, depth int) bool {
+	if depth > 6 || len(seen) > 64 {
+		return false
+	}
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	if !types.IsInterface(v.Type()) {
+		*out = append(*out, v.Type())
+		return true
+	}
+	switch x := v.(type) {
+	case *ssa.MakeInterface:
+		*out = append(*out, x.X.Type())
+		return true
+	case *ssa.ChangeInterface:
+		return concreteTypes(x.X, seen, out, depth+1)
+	case *ssa.Phi:
+		all := true
+		for _, e := range x.Edges {
+			all = concreteTypes(e, seen, out, depth+1) && all
+		}
+		return all
+	case *ssa.Const:
+		return x.IsNil()
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok {
+			return returnedTypes(c, x.Index, seen, out, depth)
+		}
+	case *ssa.Call:
+		return returnedTypes(x, 0, seen, out, depth)
+	}
+	return false
+}
+
+func returnedTypes(c *ssa.Call, index int, seen map[ssa.Value]bool, out *[]types.Type, depth int) bool {
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Blocks == nil {
+		return false
+	}
+	all := true
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || b == fn.Recover {
+			continue
+		}
+		if index >= len(ret.Results) {
+			return false
+		}
+		all = concreteTypes(ret.Results[index], seen, out, depth+1) && all
+	}
+	return all
+}

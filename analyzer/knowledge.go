@@ -79,17 +79,24 @@ const (
 	opGRPCCode   = "grpccode"   // status.Code(err), (*Status).Code()
 	opGRPCStatus = "grpcstatus" // status.Convert(err), status.FromError(err), status.New(code, …)
 	opGRPCErr    = "grpcerr"    // (*Status).Err(), status.Error(code, …)
+	opOwnType    = "owntype"    // err.(ValidationError): a value of our own error type; only its fields carry what they hold
 )
 
 // applyOp transforms labels by a step or an operation.
 func (ls Labels) applyOp(op string) Labels {
 	switch op {
-	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr:
+	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr, opOwnType:
 		var out Labels
 		for _, l := range ls {
 			if l.Kind == KindParam || l.Kind == KindDynamic {
 				l.Reads = joinPath(l.Reads, op)
 				out = out.add(l)
+				continue
+			}
+			if op == opOwnType {
+				if l.Path != "" {
+					out = out.add(l)
+				}
 				continue
 			}
 			if k, ok := convertKind(l.Kind, op); ok {

@@ -125,5 +125,5 @@ func TestServerErrorStatus(t *testing.T) {
 // wrappers whose Error method shows a public message are decisions:
 // silent. Each return of a function with a defer returns its own value.
 func TestDecisions(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly", "leak/deferresults")
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly", "leak/deferresults", "leak/restpayload")
 }

@@ -58,3 +58,15 @@ func accounts(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadGateway) // want `dependency error err.Error\(\) is sent to the client`
 	}
 }
+
+// The same guard, with the text formatted first and converted.
+func hookFormatted(w http.ResponseWriter, r *http.Request) {
+	if err := parseHook(r); err != nil {
+		if errors.Is(err, &ErrIgnoreEvent{}) {
+			msg := fmt.Sprintf("forge driver: %s", err)
+			w.Write([]byte(msg))
+			return
+		}
+		http.Error(w, "hook failed", http.StatusBadRequest)
+	}
+}
