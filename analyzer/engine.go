@@ -853,6 +853,69 @@ func (e *Engine) calleeSummary(cc *ssa.CallCommon, obj *types.Func, fn *ssa.Func
 	return nil, nil
 }
 
+// OpaqueWriterCall reports whether call is a dynamic call (through an
+// interface or a function value) that nothing in view resolves and that
+// is handed the client's writer: it may write a status, or anything.
+// One package at a time, `s.status.Fail(w, 429)` through an interface
+// implemented elsewhere is such a call; the whole program resolves it.
+func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
+	e.mustHold()
+	cc := call.Common()
+	if cc.StaticCallee() != nil || !e.moduleSeam(cc) {
+		return false // the frameworks' interfaces are in the tables
+	}
+	obj, fn := callee(cc)
+	if s, _ := e.calleeSummary(cc, obj, fn); s != nil {
+		return false
+	}
+	if obj != nil {
+		if _, ok := sinks[fullName(obj)]; ok {
+			return false
+		}
+		if isWriteHeaderImpl(obj) {
+			return false
+		}
+	}
+	for _, a := range callArgs(cc) {
+		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || e.IsClientWriter(a) {
+			if e.dynSeen != nil {
+				// phase 1: the join must say what the call does
+				if key, site := e.dynSite(cc); key != "" {
+					site.Opaque = true
+					e.dynSeen[key] = site
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// moduleSeam reports whether a dynamic call goes through an interface
+// or a func-typed field declared in the package or its module.
+func (e *Engine) moduleSeam(cc *ssa.CallCommon) bool {
+	in := func(p *types.Package) bool {
+		return p != nil && (p == e.Pkg.Pkg || (e.module != "" && e.inModule(p)))
+	}
+	if cc.IsInvoke() {
+		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+		return ok && in(named.Obj().Pkg())
+	}
+	var t types.Type
+	switch v := cc.Value.(type) {
+	case *ssa.UnOp:
+		if fa, ok := v.X.(*ssa.FieldAddr); ok {
+			if p, ok := fa.X.Type().Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+			}
+		}
+	case *ssa.Field:
+		t = v.X.Type()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return t != nil && ok && in(named.Obj().Pkg())
+}
+
 // resultLabels resolves the results of a callee's summary at a call.
 func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Value) Labels {
 	var out Labels

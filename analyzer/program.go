@@ -115,6 +115,9 @@ type DynSite struct {
 	Method string
 	Struct *types.Named // the struct, for a call through a field
 	Field  *types.Var
+	// Opaque: the package hands the client's writer to the call, and
+	// takes it, unresolved, for a call that may write a status.
+	Opaque bool
 }
 
 // dynSite returns the key and site of a call that only the whole program
@@ -224,12 +227,13 @@ func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
 
 // Program is the join of phase 2.
 type Program struct {
-	joined map[string]*FuncFact     // the resolved summary of each dynamic key
-	own    map[string]bool          // every implementation returns only our own errors
-	impls  map[string][]*types.Func // the implementations whose summaries say something, for messages
-	facts  map[*types.Package][]objFact
-	rerun  map[*types.Package]bool
-	keys   int
+	joined   map[string]*FuncFact     // the resolved summary of each dynamic key
+	own      map[string]bool          // every implementation returns only our own errors
+	impls    map[string][]*types.Func // the implementations whose summaries say something, for messages
+	facts    map[*types.Package][]objFact
+	rerun    map[*types.Package]bool
+	keys     int
+	resolved int
 
 	errorHandlers []InstalledHandler // the framework error handlers the program installs
 }
@@ -248,7 +252,7 @@ func (p *Program) Keys() int { return p.keys }
 
 // Resolved reports how many dynamic keys the join resolved to a
 // non-empty summary.
-func (p *Program) Resolved() int { return len(p.joined) }
+func (p *Program) Resolved() int { return p.resolved }
 
 // Rerun reports whether a package must be analysed again with the join.
 func (p *Program) Rerun(pkg *types.Package) bool { return p.rerun[pkg] }
@@ -267,6 +271,10 @@ type JoinInput struct {
 	Stored map[string][]StoredFunc
 	// Handlers are the framework error handlers the packages install.
 	Handlers []InstalledHandler
+	// Modules are the linted modules: their packages are all summarised
+	// in phase 1, so a function of theirs without a fact does nothing
+	// the checks care about.
+	Modules []string
 }
 
 // A StoredFunc is a function stored into a func-typed field: a function,
@@ -307,8 +315,11 @@ func Join(in JoinInput) *Program {
 	p.keys = len(keys)
 	j := &joiner{in: in, sites: sites, memo: make(map[string]*FuncFact), busy: make(map[string]bool), own: p.own, impls: p.impls}
 	for _, k := range keys {
-		if ff := j.resolve(k, 0); ff != nil && (ff.summarises() || ff.OwnErrors) {
-			p.joined[k] = ff
+		if ff := j.resolve(k, 0); ff != nil {
+			p.joined[k] = ff // possibly empty: known to do nothing the checks see
+			if ff.summarises() || ff.OwnErrors {
+				p.resolved++
+			}
 		}
 	}
 	for obj, ff := range in.Facts {
@@ -320,8 +331,8 @@ func Join(in JoinInput) *Program {
 		p.joined[handlerKey(h.Framework)] = &FuncFact{} // resolved: some package installs one
 	}
 	for pkg, m := range in.Dynamic {
-		for k := range m {
-			if p.joined[k] != nil {
+		for k, site := range m {
+			if ff := p.joined[k]; ff != nil && (ff.summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, handlerKey(""))) {
 				p.rerun[pkg] = true
 				break
 			}
@@ -384,10 +395,14 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 	impls := j.implementations(key)
 	var out *FuncFact
 	own := len(impls) > 0
+	known := len(impls) > 0
 	for _, im := range impls {
 		ff := j.factOf(im.Fn)
 		if ff == nil {
 			own = false
+			if !j.linted(im.Fn.Pkg()) {
+				known = false // a library's method the tables do not know
+			}
 			continue
 		}
 		own = own && ff.OwnErrors
@@ -402,12 +417,25 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 	}
 	if out != nil {
 		out.OwnErrors = own
-	} else if own {
-		out = &FuncFact{OwnErrors: true}
+	} else if own || known {
+		out = &FuncFact{OwnErrors: own}
 	}
 	j.own[key] = own
 	j.memo[key] = out
 	return out
+}
+
+// linted reports whether p belongs to one of the linted modules.
+func (j *joiner) linted(p *types.Package) bool {
+	if p == nil {
+		return false
+	}
+	for _, m := range j.in.Modules {
+		if p.Path() == m || strings.HasPrefix(p.Path(), m+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // factOf returns the summary of an implementation: its fact, or, for a

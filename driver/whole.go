@@ -76,6 +76,7 @@ func (res *result) resolveProgram(analyzers []*analysis.Analyzer, initial []*pac
 	if len(in.Dynamic) == 0 {
 		return nil
 	}
+	in.Modules = lintedModules(initial)
 	prog := upstream.Join(in)
 	var again []*packages.Package
 	for _, p := range initial {

@@ -176,7 +176,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if bodyContinues(evs, ev) {
 				continue // one line of a longer body, not the whole answer
 			}
-			st := statusOnPath(fn, evs, ev)
+			st := statusOnPath(e, fn, evs, ev)
 			if st.kind == statusSet || (st.kind == statusImplicit && h == nil) {
 				// An error status was written on every path, or the
 				// function is a helper whose callers may have set one.
@@ -605,11 +605,21 @@ type status struct {
 // write. A status write on the way ends a path; a path that reaches the
 // function's entry leaves the status at 200. A status event of the same
 // call (http.Error, a helper writing code and body) counts as written first.
-func statusOnPath(fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.SinkEvent) status {
+func statusOnPath(e *analyzer.Engine, fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.SinkEvent) status {
 	writes := make(map[ssa.Instruction]*analyzer.SinkEvent)
 	for i := range evs {
 		if evs[i].Role == analyzer.RoleStatus {
 			writes[evs[i].Instr] = &evs[i]
+		}
+	}
+	// A dynamic call nothing resolves, handed the writer, may have
+	// written the status: when unsure, the path has one.
+	opaque := make(map[ssa.Instruction]bool)
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if c, ok := in.(ssa.CallInstruction); ok && c != body.Instr && e.OpaqueWriterCall(c) {
+				opaque[in] = true
+			}
 		}
 	}
 	if w, ok := writes[body.Instr]; ok {
@@ -623,6 +633,9 @@ func statusOnPath(fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.Sink
 	var walk func(b *ssa.BasicBlock, before int) bool // true: stop, verdict found
 	walk = func(b *ssa.BasicBlock, before int) bool {
 		for i := before - 1; i >= 0; i-- {
+			if opaque[b.Instrs[i]] {
+				return false // this path may have its status
+			}
 			if w, ok := writes[b.Instrs[i]]; ok {
 				if is200(w.Value) && result.kind != statusImplicit {
 					result = status{kind: statusExplicit200, ok: w}

@@ -94,3 +94,8 @@ func TestErrorHandlers(t *testing.T) {
 func TestExplicit200(t *testing.T) {
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/explicit200")
 }
+
+// A dynamic call of the module handed the writer may write the status.
+func TestOpaqueWriterCalls(t *testing.T) {
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/opaque")
+}

@@ -7,6 +7,7 @@ import (
 
 	"example.com/layered/handler"
 	"example.com/layered/payments"
+	"example.com/layered/respond"
 	"example.com/layered/service"
 	"example.com/layered/store"
 	"example.com/layered/validate"
@@ -30,5 +31,9 @@ func main() {
 	http.HandleFunc("/rename", h.Rename)
 	http.HandleFunc("/record", h.Record)
 	http.HandleFunc("/find", h.Find)
+	soft := &handler.Soft{Status: respond.Statuses{}}
+	http.HandleFunc("/quota", soft.Quota)
+	quiet := &handler.Quiet{Headers: respond.Headers{}}
+	http.HandleFunc("/export", quiet.Export)
 	http.ListenAndServe(":8080", nil)
 }
