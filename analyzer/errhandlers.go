@@ -97,6 +97,110 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 	if fiberNew && !fiberCustom {
 		out = append(out, fiberDefault)
 	}
+	return append(out, e.ginErrorMiddleware()...)
+}
+
+const ginPkg = "github.com/gin-gonic/gin"
+
+// ginErrorMiddleware finds gin middleware that writes the text of the
+// errors handlers attach with c.Error (c.Errors.Last().Error(),
+// c.Errors.String(), c.Errors.Errors()): its sinks, as sinks of the
+// attached error.
+func (e *Engine) ginErrorMiddleware() []InstalledHandler {
+	var out []InstalledHandler
+	for _, fn := range e.Funcs {
+		sig := fn.Signature
+		if sig.Params().Len() != 1 || sig.Results().Len() != 0 || !IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
+			continue
+		}
+		var sinks []SinkParam
+		for _, sp := range e.localSummary(fn).Sinks {
+			if sp.Param != 0 || sp.Role != RoleBody {
+				continue
+			}
+			rest, ok := strings.CutPrefix(sp.Reads, "Errors/[]/Err")
+			if !ok {
+				continue
+			}
+			sp.Reads = strings.TrimPrefix(rest, "/")
+			if sp.Reads != opText && !strings.HasPrefix(sp.Reads, opText+"/") {
+				continue // the error value, not its text
+			}
+			sinks = append(sinks, sp)
+		}
+		if len(sinks) > 0 {
+			out = append(out, InstalledHandler{Framework: "gin", Name: handlerName(fn), Pos: e.posString(fn), Sinks: sinks})
+		}
+	}
+	return out
+}
+
+// GinErrorCalls returns the calls of fn that attach an error to the
+// context (c.Error(err), c.AbortWithError(code, err)) whose text an error
+// middleware of the package, or of the program, writes.
+func (e *Engine) GinErrorCalls(fn *ssa.Function) []HandlerReturn {
+	e.mustHold()
+	var hs []InstalledHandler
+	for _, h := range e.ownHandlers {
+		if h.Framework == "gin" {
+			hs = append(hs, h)
+		}
+	}
+	if len(hs) == 0 && e.prog != nil {
+		for _, h := range e.prog.errorHandlers {
+			if h.Framework == "gin" {
+				hs = append(hs, h)
+			}
+		}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	var out []HandlerReturn
+	for _, b := range fn.Blocks {
+		if e.DebugOnly(b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok {
+				continue
+			}
+			obj, _ := callee(call.Common())
+			if obj == nil {
+				continue
+			}
+			arg := -1
+			switch fullName(obj) {
+			case "(*" + ginPkg + ".Context).Error":
+				arg = 1
+			case "(*" + ginPkg + ".Context).AbortWithError":
+				arg = 2
+			default:
+				continue
+			}
+			args := callArgs(call.Common())
+			if arg >= len(args) {
+				continue
+			}
+			v := args[arg]
+			ls := e.Labels(v)
+			if len(ls) == 0 || NarrowedToConstants(b, v) {
+				continue
+			}
+			for _, h := range hs {
+				for _, sp := range h.Sinks {
+					out = append(out, HandlerReturn{
+						ReturnEvent: ReturnEvent{Value: v, Labels: ls},
+						Call:        call,
+						Handler:     h,
+						Sink:        sp,
+						Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
+					})
+				}
+			}
+		}
+	}
 	return out
 }
 
@@ -173,6 +277,7 @@ func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
 // installed error handler writes into the response.
 type HandlerReturn struct {
 	ReturnEvent
+	Call    *ssa.Call // for gin's c.Error(err): the call attaching the error (Instr is nil)
 	Handler InstalledHandler
 	Sink    SinkParam
 	Labels  Labels // the returned error's labels as the error handler's sink sees them
@@ -276,6 +381,9 @@ func (e *Engine) noteHandlers() {
 	for _, fn := range e.Funcs {
 		if fw := handlerFramework(fn.Signature); fw != "" {
 			e.dynSeen[handlerKey(fw)] = DynSite{}
+		}
+		if sig := fn.Signature; sig.Params().Len() == 1 && IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
+			e.dynSeen[handlerKey("gin")] = DynSite{}
 		}
 	}
 }

@@ -38,5 +38,5 @@ func TestFixFrameworks(t *testing.T) {
 // Errors returned from echo and fiber handlers go to the error handler
 // the package installs, or to fiber's default one.
 func TestErrorHandlers(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echocovered", "leak/adapter")
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echocovered", "leak/adapter", "leak/ginerrors", "leak/ginlogged")
 }

@@ -135,10 +135,14 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 // The return is where the fix belongs: the handler knows what failed and
 // can return an error with a message of its own.
 func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
-	reported := make(map[*ssa.Return]bool)
+	reported := make(map[ssa.Instruction]bool)
 	for _, fn := range e.Funcs {
-		for _, hr := range e.HandlerReturns(fn) {
-			if reported[hr.Instr] || hr.Sink.Covered {
+		for _, hr := range append(e.HandlerReturns(fn), e.GinErrorCalls(fn)...) {
+			var at ssa.Instruction = hr.Instr
+			if hr.Call != nil {
+				at = hr.Call
+			}
+			if reported[at] || hr.Sink.Covered {
 				continue // the error handler sends it with its own 5xx: reported there, where the fix belongs
 			}
 			var l analyzer.Label
@@ -152,15 +156,35 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 					break
 				}
 			}
-			if !found || allSentinelGuarded(hr.Instr.Block(), hr.Value) {
+			if !found || allSentinelGuarded(at.Block(), hr.Value) {
 				continue
 			}
-			expr := rep.ReturnedError(hr.Instr)
+			var expr ast.Expr
+			verb := "returned to"
+			if hr.Call != nil {
+				verb = "attached to the context for"
+				if strings.HasSuffix(calleeName(hr.Call), ".AbortWithError") {
+					verb = "attached with AbortWithError for"
+				}
+				if call := rep.CallAt(hr.Call.Pos()); call != nil && len(call.Args) > 0 {
+					expr = call.Args[len(call.Args)-1]
+				}
+			} else {
+				expr = rep.ReturnedError(hr.Instr)
+			}
 			if expr == nil || rep.Skip(fn, expr.Pos()) {
 				continue
 			}
 			name := hr.Handler.Name
 			switch {
+			case hr.Handler.Framework == "gin":
+				name = "the error middleware " + name
+				if name == "the error middleware " {
+					name = "an error middleware"
+				}
+				if hr.Handler.Pos != "" {
+					name += " (" + hr.Handler.Pos + ")"
+				}
 			case hr.Handler.Framework == "adapter":
 				name = "the adapter " + name
 				if hr.Handler.Pos != "" {
@@ -176,10 +200,14 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			if hr.Sink.Status != 0 {
 				status = fmt.Sprintf(" with status %d", hr.Sink.Status)
 			}
-			reported[hr.Instr] = true
+			reported[at] = true
+			advice := "return"
+			if hr.Call != nil {
+				advice = "attach"
+			}
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),
-				Message: fmt.Sprintf("dependency error %s is returned to %s, which sends its text to the client%s; log it and return an error with a generic message", analyzer.Shorten(types.ExprString(expr)), name, status),
+				Message: fmt.Sprintf("dependency error %s is %s %s, which sends its text to the client%s; log it and %s an error with a generic message", analyzer.Shorten(types.ExprString(expr)), verb, name, status, advice),
 				Related: rep.Origin(l),
 			})
 		}
