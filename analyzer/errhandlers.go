@@ -38,6 +38,7 @@ func (*ErrorHandlerFact) String() string { return "installs error handlers" }
 type InstalledHandler struct {
 	Framework string // "fiber" or "echo"
 	Name      string // the handler, for messages: "fiber's default error handler", "errorHandler", "" for a literal
+	Func      string // the handler's full name, when it is a declared function
 	Pos       string // where it is declared or installed (file:line), for messages
 	// Sinks are the sinks the handler's error reaches, as SinkParams of
 	// parameter 0 (the error).
@@ -79,11 +80,26 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 						continue
 					}
 					h := handlerFunc(x.Val)
-					if h == nil || h.Blocks == nil {
+					if h == nil {
 						continue
 					}
 					ih := InstalledHandler{Framework: framework, Name: handlerName(h), Pos: e.posString(h)}
-					for _, sp := range e.localSummary(h).Sinks {
+					var sinks []SinkParam
+					if h.Blocks != nil {
+						sinks = e.localSummary(h).Sinks
+					} else if obj, ok := h.Object().(*types.Func); ok && e.importFact != nil {
+						// a handler of another package: its fact
+						ih.Func = fullName(obj)
+						if ff := e.importFact(obj.Origin()); ff != nil {
+							sinks = ff.Sinks
+						}
+					} else {
+						continue
+					}
+					if obj, ok := h.Object().(*types.Func); ok {
+						ih.Func = fullName(obj)
+					}
+					for _, sp := range sinks {
 						if sp.Param == errParam && sp.Role == RoleBody {
 							sp.Param = 0
 							ih.Sinks = append(ih.Sinks, sp)
@@ -385,6 +401,9 @@ func (e *Engine) noteHandlers() {
 		if sig := fn.Signature; sig.Params().Len() == 1 && IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
 			e.dynSeen[handlerKey("gin")] = DynSite{}
 		}
+		if errorHandlerShape(fn.Signature) {
+			e.dynSeen[handlerKey("installed")] = DynSite{} // may be installed by another package
+		}
 	}
 }
 
@@ -545,4 +564,40 @@ func (e *Engine) adapterOf(named *types.Named) *InstalledHandler {
 		return nil
 	}
 	return a
+}
+
+// errorHandlerShape reports whether a signature is that of a fiber or
+// echo error handler: func(*fiber.Ctx, error) error, func(error, echo.Context).
+func errorHandlerShape(sig *types.Signature) bool {
+	p := sig.Params()
+	if p.Len() != 2 {
+		return false
+	}
+	switch {
+	case IsPtrTo(p.At(0).Type(), fiberPkg, "Ctx") && isErrorType(p.At(1).Type()):
+		return true
+	case isErrorType(p.At(0).Type()) && IsNamed(p.At(1).Type(), echoPkg, "Context"):
+		return true
+	}
+	return false
+}
+
+// InstalledElsewhere reports whether the whole program installs fn as a
+// framework error handler from another package (main's
+// fiber.Config{ErrorHandler: handlers.Errors}).
+func (e *Engine) InstalledElsewhere(fn *ssa.Function) bool {
+	if e.prog == nil || fn.Parent() != nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	name := fullName(obj)
+	for _, h := range e.prog.errorHandlers {
+		if h.Func == name {
+			return true
+		}
+	}
+	return false
 }

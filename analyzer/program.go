@@ -329,6 +329,9 @@ func Join(in JoinInput) *Program {
 	p.errorHandlers = mergeHandlers(in.Handlers)
 	for _, h := range p.errorHandlers {
 		p.joined[handlerKey(h.Framework)] = &FuncFact{} // resolved: some package installs one
+		if h.Func != "" {
+			p.joined[handlerKey("installed")] = &FuncFact{}
+		}
 	}
 	for pkg, m := range in.Dynamic {
 		for k, site := range m {

@@ -39,7 +39,7 @@ var wantFindings = []string{
 	"fiberapp/fiberapp.go:51: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"fiberapp/fiberapp.go:59: passthrough: upstream status code is forwarded to the client; map it to a status of this service",
 	"fiberapp/fiberapp.go:65: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
-	"fiberapp/fiberapp.go:138: leak: dependency error err is returned to fiber's default error handler, which sends its text to the client with status 500; log it and return an error with a generic message",
+	"fiberapp/fiberapp.go:138: leak: dependency error err is returned to the error handler Handler (errs.go:7), which sends its text to the client; log it and return an error with a generic message",
 	"fiberapp/fiberapp.go:74: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",
 
 	"ginapp/ginapp.go:45: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
@@ -55,6 +55,7 @@ var wantFindings = []string{
 	`grpcapp/grpcapp.go:59: leak: dependency error status.Errorf(codes.Internal, "upstream: %v", err) is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message`,
 	"grpcapp/grpcapp.go:124: passthrough: upstream gRPC code st.Code() is returned to the client; map it to a code of this service",
 
+	"layeredapp/errs/errs.go:8: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",
 	"layeredapp/api/api.go:37: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
 	"layeredapp/api/api.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 
@@ -88,10 +89,12 @@ var wantFindings = []string{
 // wholeProgramOnly are the findings of wantFindings that need the whole
 // program (README, "Whole-program resolution"): layeredapp's interfaces
 // are implemented in packages that its api package does not import, and
-// fiberapp's app is created in main, with fiber's default error handler;
-// go vet, one package at a time, sees neither.
+// fiberapp's app is created in main with layeredapp/errs's error handler,
+// which answers 200 with the error's text; go vet, one package at a time,
+// sees neither.
 var wholeProgramOnly = []string{
-	"fiberapp/fiberapp.go:138: leak: dependency error err is returned to fiber's default error handler, which sends its text to the client with status 500; log it and return an error with a generic message",
+	"fiberapp/fiberapp.go:138: leak: dependency error err is returned to the error handler Handler (errs.go:7), which sends its text to the client; log it and return an error with a generic message",
+	"layeredapp/errs/errs.go:8: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",
 	"layeredapp/api/api.go:37: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
 	"layeredapp/api/api.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 }

@@ -159,7 +159,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	for _, fn := range e.Funcs {
 		c.helperEnvelopes(pass, rep, e, fn, codes, gathered)
 		h := handlerOf(fn)
-		if h == nil && installed[fn] {
+		if h == nil && (installed[fn] || e.InstalledElsewhere(fn)) {
 			// an installed error handler takes the error besides its
 			// context: func(*fiber.Ctx, error) error, func(error, echo.Context)
 			h = answererOf(fn, true)

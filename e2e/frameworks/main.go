@@ -19,6 +19,7 @@ import (
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/layeredapp/api"
+	"example.com/e2eframeworks/layeredapp/errs"
 	"example.com/e2eframeworks/layeredapp/repo"
 	"example.com/e2eframeworks/layeredapp/stock"
 	"example.com/e2eframeworks/libapp"
@@ -36,7 +37,7 @@ func main() {
 	(&statusapp.Handler{}).Routes(g)
 	e := echo.New()
 	echoapp.Routes(e)
-	app := fiber.New()
+	app := fiber.New(fiber.Config{ErrorHandler: errs.Handler})
 	fiberapp.Routes(app)
 	mux := http.NewServeMux()
 	renderapp.Routes(mux)

@@ -129,9 +129,9 @@ func helperAfterStatus(c *fiber.Ctx) error {
 	return c.SendStatus(fiber.StatusNoContent)
 }
 
-// returned hands the dependency error to fiber's default error handler
-// (main creates the app with fiber.New() and no ErrorHandler), which
-// sends err.Error() with status 500. Only the whole program shows it.
+// returned hands the dependency error to the app's error handler (main
+// installs layeredapp/errs.Handler), which sends err.Error(). Only the
+// whole program shows it.
 func returned(c *fiber.Ctx) error {
 	resp, err := fetch(c)
 	if err != nil {
