@@ -42,7 +42,11 @@
 // helper. An installed framework error handler (stored into an
 // ErrorHandler or HTTPErrorHandler field: fiber.Config, echo's
 // e.HTTPErrorHandler, a middleware's Config) is judged as a handler: a path
-// on which it writes no status answers 200.
+// on which it writes no status answers 200. The standalone command also
+// judges handlers installed from another package, and takes a call
+// through an interface of the module that is handed the writer by what
+// its implementations write; one package at a time such a call may have
+// written the status, and the body after it is not judged.
 //
 // Silent on partial success (data plus an outages, errors or warnings
 // section), empty results, {"status": "ok"}-style bodies, bodies that state
