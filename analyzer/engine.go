@@ -552,7 +552,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 			if sts := reachingStore(v, e, root, path); sts != nil {
 				var out Labels
 				for _, st := range sts {
-					if NarrowedToConstants(st.Block(), st.Val) {
+					if NarrowedToConstants(st.Block(), st.Val) || e.narrowedCellLoad(st.Block(), st.Val) {
 						continue // `return names, err` where err is known nil
 					}
 					out = out.union(e.Labels(st.Val))
@@ -1056,6 +1056,50 @@ func (e *Engine) resolveAt(ls Labels, key any, pos token.Pos, args []ssa.Value) 
 		}
 	}
 	return out
+}
+
+// narrowedCellLoad reports whether v, a load of a local variable that
+// lives in memory (a named result of a function with a defer), is known
+// to equal a constant in block b: a test of another load of the same
+// variable, seeing the same stores, guards b (`if err != nil { return …
+// }; return names, err`).
+func (e *Engine) narrowedCellLoad(b *ssa.BasicBlock, v ssa.Value) bool {
+	ld, ok := v.(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return false
+	}
+	alloc, ok := ld.X.(*ssa.Alloc)
+	if !ok || alloc.Heap {
+		return false
+	}
+	sts := reachingStore(ld, e, alloc, "")
+	if sts == nil {
+		return false
+	}
+	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		bin, ok := cond.(*ssa.BinOp)
+		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+			return false
+		}
+		other, k := bin.X, bin.Y
+		if _, isConst := other.(*ssa.Const); isConst {
+			other, k = k, other
+		}
+		if _, isConst := k.(*ssa.Const); !isConst {
+			return false
+		}
+		ld2, ok := other.(*ssa.UnOp)
+		if !ok || ld2.Op != token.MUL || ld2.X != alloc {
+			return false
+		}
+		if !slices.Equal(reachingStore(ld2, e, alloc, ""), sts) {
+			return false
+		}
+		if bin.Op == token.EQL {
+			return succ == 0
+		}
+		return succ == 1
+	})
 }
 
 // ownErrorType reports whether t is a concrete error type declared in the

@@ -264,6 +264,9 @@ func (o *ownWalk) own(v ssa.Value, calls int) bool {
 				// result reloaded after the defers run)
 				if sts := reachingStore(x, o.e, alloc, ""); sts != nil {
 					for _, st := range sts {
+						if NarrowedToConstants(st.Block(), st.Val) || o.e.narrowedCellLoad(st.Block(), st.Val) {
+							continue // known nil where it is stored
+						}
 						if !o.own(st.Val, calls) {
 							return false
 						}

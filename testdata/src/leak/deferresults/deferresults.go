@@ -54,3 +54,38 @@ func raw(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusConflict) // want `dependency error err.Error\(\) is sent to the client`
 	}
 }
+
+// The last return hands back err, known nil there.
+func write(ctx context.Context) (names []string, err error) {
+	sp := start()
+	defer sp.End()
+	_, err = db.ExecContext(ctx, "INSERT INTO t VALUES (1)")
+	if err != nil {
+		return nil, handleError(ctx, err, "EXECUTION")
+	}
+	return names, err
+}
+
+func writer(w http.ResponseWriter, r *http.Request) {
+	if _, err := write(r.Context()); err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+	}
+}
+
+// Reassigned after the test: the second error is the database's.
+func writeTwice(ctx context.Context) (names []string, err error) {
+	sp := start()
+	defer sp.End()
+	_, err = db.ExecContext(ctx, "INSERT INTO t VALUES (1)")
+	if err != nil {
+		return nil, handleError(ctx, err, "EXECUTION")
+	}
+	_, err = db.ExecContext(ctx, "INSERT INTO t VALUES (2)")
+	return names, err
+}
+
+func writerTwice(w http.ResponseWriter, r *http.Request) {
+	if _, err := writeTwice(r.Context()); err != nil {
+		http.Error(w, err.Error(), http.StatusConflict) // want `dependency error err.Error\(\) is sent to the client`
+	}
+}
