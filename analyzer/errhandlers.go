@@ -156,19 +156,7 @@ func (e *Engine) ginErrorMiddleware() []InstalledHandler {
 // middleware of the package, or of the program, writes.
 func (e *Engine) GinErrorCalls(fn *ssa.Function) []HandlerReturn {
 	e.mustHold()
-	var hs []InstalledHandler
-	for _, h := range e.ownHandlers {
-		if h.Framework == "gin" {
-			hs = append(hs, h)
-		}
-	}
-	if len(hs) == 0 && e.prog != nil {
-		for _, h := range e.prog.errorHandlers {
-			if h.Framework == "gin" {
-				hs = append(hs, h)
-			}
-		}
-	}
+	hs := e.handlersFor("gin")
 	if len(hs) == 0 {
 		return nil
 	}
@@ -289,6 +277,30 @@ func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
 	return out
 }
 
+// handlersFor returns the error handlers of a framework that answer the
+// package's handlers: the package's own installs first (handlers beside
+// the fiber.New that creates their app are routed on it), else the
+// program's.
+func (e *Engine) handlersFor(framework string) []InstalledHandler {
+	if e.ownHandlers == nil {
+		e.ownHandlers = mergeHandlers(e.installedHandlers())
+	}
+	var hs []InstalledHandler
+	for _, h := range e.ownHandlers {
+		if h.Framework == framework {
+			hs = append(hs, h)
+		}
+	}
+	if len(hs) == 0 && e.prog != nil {
+		for _, h := range e.prog.errorHandlers {
+			if h.Framework == framework {
+				hs = append(hs, h)
+			}
+		}
+	}
+	return hs
+}
+
 // A HandlerReturn is a return of a framework handler whose error an
 // installed error handler writes into the response.
 type HandlerReturn struct {
@@ -309,26 +321,8 @@ func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
 	if framework == "" {
 		return e.adapterReturns(fn)
 	}
-	// The package's own installs first: handlers beside the fiber.New
-	// that creates their app are routed on it. Else the program's.
-	if e.ownHandlers == nil {
-		e.ownHandlers = mergeHandlers(e.installedHandlers())
-	}
-	var hs []InstalledHandler
-	for _, h := range e.ownHandlers {
-		if h.Framework == framework {
-			hs = append(hs, h)
-		}
-	}
-	if len(hs) == 0 && e.prog != nil {
-		for _, h := range e.prog.errorHandlers {
-			if h.Framework == framework {
-				hs = append(hs, h)
-			}
-		}
-	}
 	var out []HandlerReturn
-	for _, h := range hs {
+	for _, h := range e.handlersFor(framework) {
 		for _, b := range fn.Blocks {
 			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 			if !ok || len(ret.Results) != 1 {
