@@ -1404,14 +1404,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	}
 	var evs []SinkEvent
 	statusArg := -1
-	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
-		if role == RoleStatus && i < len(args) && NarrowedToConstants(call.Block(), args[i]) {
-			ls = nil // a status known to equal a constant here: a decision
-		}
-		if i < len(args) {
-			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: statusArg})
-		}
-	}
+	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
 		if row, ok := sinks[fullName(obj)]; ok {
 			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer])) {
@@ -1462,19 +1455,28 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	return append(evs, e.summarySinkEvents(call, args, s, via)...)
 }
 
+// sinkAdder returns the function that appends to evs the event of
+// argument i of call, in a role, with the status argument *statusArg
+// holds at that time. A status known to equal a constant where the call
+// runs is a decision: its event has no labels.
+func sinkAdder(evs *[]SinkEvent, call ssa.CallInstruction, args []ssa.Value, statusArg *int) func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
+	return func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
+		if i >= len(args) {
+			return
+		}
+		if role == RoleStatus && NarrowedToConstants(call.Block(), args[i]) {
+			ls = nil
+		}
+		*evs = append(*evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: *statusArg})
+	}
+}
+
 // summarySinkEvents are the sink events of a call of a summarised
 // function (a helper) whose parameters reach sinks.
 func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s *Summary, via *types.Func) []SinkEvent {
 	var evs []SinkEvent
 	statusArg := -1
-	add := func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
-		if role == RoleStatus && i < len(args) && NarrowedToConstants(call.Block(), args[i]) {
-			ls = nil // a status known to equal a constant here: a decision
-		}
-		if i < len(args) {
-			evs = append(evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: statusArg})
-		}
-	}
+	add := sinkAdder(&evs, call, args, &statusArg)
 	for _, sp := range s.Sinks {
 		if sp.Param >= len(args) {
 			continue

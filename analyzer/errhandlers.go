@@ -321,25 +321,34 @@ func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
 	if framework == "" {
 		return e.adapterReturns(fn)
 	}
+	// a *fiber.Error or *echo.HTTPError: its message is the constructor's sink
+	return e.returnsTo(fn, e.handlersFor(framework), frameworkError)
+}
+
+// returnsTo returns the returns of fn whose result at a sink's Param
+// reaches that sink of one of the handlers hs (what an error handler or an
+// adapter does with what fn returns), with the labels the sink sees; skip
+// leaves out returned values another rule judges.
+func (e *Engine) returnsTo(fn *ssa.Function, hs []InstalledHandler, skip func(ssa.Value) bool) []HandlerReturn {
 	var out []HandlerReturn
-	for _, h := range e.handlersFor(framework) {
+	for _, h := range hs {
 		for _, b := range fn.Blocks {
 			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-			if !ok || len(ret.Results) != 1 {
-				continue
-			}
-			v := ret.Results[0]
-			if c, ok := v.(*ssa.Const); ok && c.IsNil() || e.DebugOnly(b) {
-				continue
-			}
-			if frameworkError(v) || NarrowedToConstants(b, v) {
-				continue // a *fiber.Error or *echo.HTTPError: its message is the constructor's sink
-			}
-			ls := e.Labels(v)
-			if len(ls) == 0 {
+			if !ok || e.DebugOnly(b) {
 				continue
 			}
 			for _, sp := range h.Sinks {
+				if sp.Param >= len(ret.Results) {
+					continue
+				}
+				v := ret.Results[sp.Param]
+				if c, ok := v.(*ssa.Const); ok && c.IsNil() || NarrowedToConstants(b, v) || (skip != nil && skip(v)) {
+					continue
+				}
+				ls := e.Labels(v)
+				if len(ls) == 0 {
+					continue
+				}
 				out = append(out, HandlerReturn{
 					ReturnEvent: ReturnEvent{Instr: ret, Value: v, Labels: ls},
 					Handler:     h,
@@ -418,35 +427,7 @@ func (e *Engine) adapterReturns(fn *ssa.Function) []HandlerReturn {
 	if e.adapters == nil {
 		e.adapters = e.findAdapters()
 	}
-	var out []HandlerReturn
-	for _, h := range e.adapters[fn] {
-		for _, b := range fn.Blocks {
-			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-			if !ok || e.DebugOnly(b) {
-				continue
-			}
-			for _, sp := range h.Sinks {
-				if sp.Param >= len(ret.Results) {
-					continue
-				}
-				v := ret.Results[sp.Param]
-				if c, ok := v.(*ssa.Const); ok && c.IsNil() || NarrowedToConstants(b, v) {
-					continue
-				}
-				ls := e.Labels(v)
-				if len(ls) == 0 {
-					continue
-				}
-				out = append(out, HandlerReturn{
-					ReturnEvent: ReturnEvent{Instr: ret, Value: v, Labels: ls},
-					Handler:     h,
-					Sink:        sp,
-					Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
-				})
-			}
-		}
-	}
-	return out
+	return e.returnsTo(fn, e.adapters[fn], nil)
 }
 
 // findAdapters maps the functions of the package converted to an adapter

@@ -83,32 +83,17 @@ func TestJSON(t *testing.T) {
 	dir := examples(t)
 	res := run(t, dir, bin, "-json", "./...")
 	require.Equal(t, 3, res.code, "-json exits with 3 on findings, as every format (unless -exit-zero): %s", res.stderr)
-	// package -> analyzer -> diagnostics
-	var tree map[string]map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal([]byte(res.stdout), &tree), res.stdout)
 	var got []string
-	for _, analyzers := range tree {
-		for name, raw := range analyzers {
-			var diags []struct {
-				Posn    string `json:"posn"`
-				Message string `json:"message"`
-				Related []struct {
-					Message string `json:"message"`
-				} `json:"related"`
+	for name, diags := range decodeTree(t, res.stdout) {
+		for _, d := range diags {
+			rel, err := filepath.Rel(dir, d.Posn)
+			require.NoError(t, err)
+			got = append(got, filepath.ToSlash(rel)+": "+name+": "+d.Message)
+			if name == "softerror" {
+				continue // no upstream value involved
 			}
-			if err := json.Unmarshal(raw, &diags); err != nil {
-				t.Fatalf("%s: %v: %s", name, err, raw)
-			}
-			for _, d := range diags {
-				rel, err := filepath.Rel(dir, d.Posn)
-				require.NoError(t, err)
-				got = append(got, filepath.ToSlash(rel)+": "+name+": "+d.Message)
-				if name == "softerror" {
-					continue // no upstream value involved
-				}
-				require.Len(t, d.Related, 1, "the upstream call is related information")
-				assert.Contains(t, d.Related[0].Message, "upstream call")
-			}
+			require.Len(t, d.Related, 1, "the upstream call is related information")
+			assert.Contains(t, d.Related[0].Message, "upstream call")
 		}
 	}
 	sort.Strings(got)

@@ -11,37 +11,51 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// jsonDiagnostic is a diagnostic of the go/analysis JSON tree.
+type jsonDiagnostic struct {
+	Posn    string `json:"posn"`
+	Message string `json:"message"`
+	Related []struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	} `json:"related"`
+}
+
+// decodeTree decodes a -json report (package -> analyzer -> diagnostics)
+// into each analyzer's diagnostics.
+func decodeTree(t *testing.T, stdout string) map[string][]jsonDiagnostic {
+	t.Helper()
+	var tree map[string]map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(stdout), &tree), stdout)
+	out := make(map[string][]jsonDiagnostic)
+	for _, analyzers := range tree {
+		for name, raw := range analyzers {
+			var diags []jsonDiagnostic
+			require.NoError(t, json.Unmarshal(raw, &diags), "%s: %s", name, raw)
+			out[name] = append(out[name], diags...)
+		}
+	}
+	return out
+}
+
 // jsonFindings returns "file:line:col: check: message [related…]" for
 // each diagnostic of a -json report, paths relative to dir.
 func jsonFindings(t *testing.T, dir, stdout string) []string {
 	t.Helper()
-	var tree map[string]map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal([]byte(stdout), &tree), stdout)
 	var got []string
-	for _, analyzers := range tree {
-		for name, raw := range analyzers {
-			var diags []struct {
-				Posn    string `json:"posn"`
-				Message string `json:"message"`
-				Related []struct {
-					Posn    string `json:"posn"`
-					Message string `json:"message"`
-				} `json:"related"`
+	for name, diags := range decodeTree(t, stdout) {
+		for _, d := range diags {
+			rel, err := filepath.Rel(dir, d.Posn)
+			require.NoError(t, err)
+			s := filepath.ToSlash(rel) + ": " + name + ": " + d.Message
+			var related []string
+			for _, r := range d.Related {
+				related = append(related, r.Message)
 			}
-			require.NoError(t, json.Unmarshal(raw, &diags), "%s: %s", name, raw)
-			for _, d := range diags {
-				rel, err := filepath.Rel(dir, d.Posn)
-				require.NoError(t, err)
-				s := filepath.ToSlash(rel) + ": " + name + ": " + d.Message
-				var related []string
-				for _, r := range d.Related {
-					related = append(related, r.Message)
-				}
-				if len(related) > 0 {
-					s += " [" + strings.Join(related, "; ") + "]"
-				}
-				got = append(got, s)
+			if len(related) > 0 {
+				s += " [" + strings.Join(related, "; ") + "]"
 			}
+			got = append(got, s)
 		}
 	}
 	sort.Strings(got)
