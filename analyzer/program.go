@@ -46,6 +46,8 @@ var whole struct {
 	// seen are the dynamic keys each package's engine met, in phase 1
 	// (the engines fill them as the checks ask: read them after the run).
 	seen map[*types.Package]map[string]DynSite
+	// envelopes are the calls to envelope helpers phase 1 met (envelopes.go).
+	envelopes []EnvelopeCall
 }
 
 // CollectDynamic turns dynamic labels on (phase 1) for the packages of
@@ -58,6 +60,7 @@ func CollectDynamic(modules ...string) {
 	whole.collect = modules
 	if len(modules) > 0 {
 		whole.seen = make(map[*types.Package]map[string]DynSite)
+		whole.envelopes = nil
 	}
 	whole.Unlock()
 }
@@ -235,7 +238,8 @@ type Program struct {
 	keys     int
 	resolved int
 
-	errorHandlers []InstalledHandler // the framework error handlers the program installs
+	errorHandlers []InstalledHandler        // the framework error handlers the program installs
+	envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
 }
 
 type objFact struct {
@@ -271,6 +275,11 @@ type JoinInput struct {
 	Stored map[string][]StoredFunc
 	// Handlers are the framework error handlers the packages install.
 	Handlers []InstalledHandler
+	// Envelopes are the calls to the modules' envelope helpers, and
+	// Roots the packages being linted (a helper reported at its
+	// declaration must be in one).
+	Envelopes []EnvelopeCall
+	Roots     []*types.Package
 	// Modules are the linted modules: their packages are all summarised
 	// in phase 1, so a function of theirs without a fact does nothing
 	// the checks care about.
@@ -333,6 +342,7 @@ func Join(in JoinInput) *Program {
 			p.joined[handlerKey("installed")] = &FuncFact{}
 		}
 	}
+	p.joinEnvelopes(in.Envelopes, in.Roots)
 	for pkg, m := range in.Dynamic {
 		for k, site := range m {
 			if ff := p.joined[k]; ff != nil && (ff.summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, handlerKey(""))) {

@@ -100,7 +100,7 @@ extract() {
 # mirror OWNER/NAME prints the git directory of the repository's mirror.
 mirror() {
 	local d
-	for d in "$mirrors/${1/\//+}"/*; do
+	for d in "$mirrors/${1/\//+}"/* "$mirrors/${1/\//+}"/*/.git; do
 		if [ -d "$d" ] && git --git-dir="$d" rev-parse --git-dir >/dev/null 2>&1; then
 			echo "$d"
 			return 0

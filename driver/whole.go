@@ -24,6 +24,8 @@ func (res *result) resolveProgram(analyzers []*analysis.Analyzer, initial []*pac
 		Facts:   make(map[*types.Func]*upstream.FuncFact),
 		Dynamic: upstream.DynamicSeen(),
 		Stored:  make(map[string][]upstream.StoredFunc),
+
+		Envelopes: upstream.EnvelopeCalls(),
 	}
 	modules := make(map[string]bool)
 	for _, m := range lintedModules(initial) {
@@ -73,10 +75,15 @@ func (res *result) resolveProgram(analyzers []*analysis.Analyzer, initial []*pac
 			}
 		}
 	}
-	if len(in.Dynamic) == 0 {
+	if len(in.Dynamic) == 0 && len(in.Envelopes) == 0 {
 		return nil
 	}
 	in.Modules = lintedModules(initial)
+	for _, p := range initial {
+		if p.Types != nil {
+			in.Roots = append(in.Roots, p.Types)
+		}
+	}
 	prog := upstream.Join(in)
 	var again []*packages.Package
 	for _, p := range initial {

@@ -33,13 +33,17 @@
 // c.JSON(200, gin.H{"code": 500, "msg": …}). -softerror.envelopes=false
 // turns this off for teams that keep the convention on purpose. An envelope
 // a helper builds from its parameters (Result(code, data, msg, c) writing
-// c.JSON(http.StatusOK, Response{code, data, msg})) is judged where it is
-// called with constants, FailWithMessage's Result(ERROR, map{}, msg, c), and
-// reported there once; business codes that are not HTTP-like count as
-// failures where the package passes the same field a success-like constant
-// (0 or a 2xx) elsewhere. A helper of the package whose callers hand it
-// several failure codes for its 200 envelope is reported once, at the
-// helper. An installed framework error handler (stored into an
+// c.JSON(http.StatusOK, Response{code, data, msg})) is judged at each call
+// that fills it with constants, FailWithMessage's Result(ERROR, map{}, msg,
+// c); business codes that are not HTTP-like count as failures where the
+// same field receives a success-like constant (0 or a 2xx) elsewhere. The
+// failing calls of a helper of the package are reported once, at the
+// helper, with a fix that derives its status from the code; a helper of
+// another package is reported at the calls, except by the standalone
+// command, which reports it in its own package with the whole program's
+// calls counted.
+//
+// An installed framework error handler (stored into an
 // ErrorHandler or HTTPErrorHandler field: fiber.Config, echo's
 // e.HTTPErrorHandler, a middleware's Config) is judged as a handler: a path
 // on which it writes no status answers 200. The standalone command also

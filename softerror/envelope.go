@@ -2,9 +2,11 @@ package softerror
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -269,10 +271,12 @@ func emptyValue(v ssa.Value) bool {
 // data, msg, c) writes c.JSON(http.StatusOK, Response{code, data, msg}),
 // and FailWithMessage(msg, c) calls Result(ERROR, map[string]any{}, msg,
 // c). The engine's summary of Result says which parameter lands in which
-// field of its 200 body; at the call in FailWithMessage the arguments
-// fill the envelope, which is judged there: the finding is the failing
-// helper's, once, and its callers (which pass only the message) are not
-// reported.
+// field of its 200 body; at each call the arguments fill the envelope,
+// which is judged there. The fix belongs in the helper that chooses 200
+// (Result): it is reported once, at its declaration, with its failing
+// calls counted, and the calls are not reported. A helper of another
+// package is reported at its calls, except in the standalone's second
+// phase, where the helper's own package reports it (analyzer/envelopes.go).
 
 // A codeKey names the status-like field of a helper's envelope.
 type codeKey struct {
@@ -280,39 +284,64 @@ type codeKey struct {
 	path string
 }
 
-// businessCodes decides, for each envelope helper of the package and its
-// status-like field, which constants the package passes there mean
-// success and which failure: where the package passes both a success-like
-// value (0, or an HTTP 2xx) and others, the others are its failure codes
-// (SUCCESS = 0 against ERROR = 7). A field given one kind only decides
-// nothing.
+// successLike reports whether a business code reads as success: 0, or
+// an HTTP 2xx.
+func successLike(n int64) bool { return n == 0 || (n >= 200 && n < 300) }
+
+// decideCodes turns the constants one field receives into verdicts:
+// where a success-like value and others are both passed, the others are
+// failure codes (SUCCESS = 0 against ERROR = 7). A field given one kind
+// only decides nothing (nil).
+func decideCodes(vals map[int64]bool) map[int64]bool {
+	success, failure := false, false
+	out := make(map[int64]bool, len(vals))
+	for n := range vals {
+		fail := !successLike(n)
+		out[n] = fail
+		success = success || !fail
+		failure = failure || fail
+	}
+	if success && failure {
+		return out
+	}
+	return nil
+}
+
+// businessCodes decides, for each envelope helper the package calls and
+// its status-like field, which constants mean success and which failure,
+// from the package's calls and, in the standalone's second phase, the
+// whole program's.
 func (c *checker) businessCodes(e *analyzer.Engine) map[codeKey]map[int64]bool {
 	seen := make(map[codeKey]map[int64]bool)
+	add := func(k codeKey, n int64) {
+		if seen[k] == nil {
+			seen[k] = make(map[int64]bool)
+		}
+		seen[k][n] = true
+	}
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
 			if !c.envelopeField(ev) || !c.cfg.StatusKeys.has(ev.SinkPath) {
 				continue
 			}
-			n, ok := constInt(ev.Value)
-			if !ok {
-				continue
+			if n, ok := constInt(ev.Value); ok {
+				add(codeKey{ev.Via, strings.ToLower(ev.SinkPath)}, n)
 			}
-			k := codeKey{ev.Via, strings.ToLower(ev.SinkPath)}
-			if seen[k] == nil {
-				seen[k] = make(map[int64]bool)
+		}
+	}
+	for k := range seen {
+		if cs, ok := e.ProgramEnvelopes(k.via); ok {
+			for _, ec := range cs {
+				if ec.Path == k.path {
+					add(k, ec.Code)
+				}
 			}
-			seen[k][n] = !(n == 0 || (n >= 200 && n < 300))
 		}
 	}
 	out := make(map[codeKey]map[int64]bool)
 	for k, vals := range seen {
-		success, failure := false, false
-		for _, fail := range vals {
-			success = success || !fail
-			failure = failure || fail
-		}
-		if success && failure {
-			out[k] = vals
+		if d := decideCodes(vals); d != nil {
+			out[k] = d
 		}
 	}
 	return out
@@ -325,10 +354,11 @@ func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
 		ev.SinkPath != "" && !strings.Contains(ev.SinkPath, "/")
 }
 
-// helperEnvelopes finds the calls in fn that fill a helper's 200
-// envelope with a failure and no data, and gathers them per helper;
-// reportEnvelopes decides where they are reported.
-func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, gathered map[*types.Func]*gathering) {
+// helperEnvelopes judges the calls in fn that fill a helper's 200
+// envelope, and records them (the failing ones, and those that pass a
+// constant code, for the contrast); reportEnvelopes decides where the
+// failing ones are reported.
+func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, calls *[]analyzer.EnvelopeCall) {
 	if !c.cfg.Envelopes {
 		return
 	}
@@ -345,87 +375,295 @@ func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e
 	}
 	for _, call := range order {
 		evs := byCall[call]
+		ec := analyzer.EnvelopeCall{Helper: evs[0].Via, Caller: pass.Pkg, Pos: call.Pos(), At: pass.Fset.Position(call.Pos()), Param: -1}
 		var entries []entry
 		var business map[int64]bool
 		for _, ev := range evs {
 			entries = append(entries, entry{key: ev.SinkPath, val: ev.Value, always: true})
-			if b := codes[codeKey{ev.Via, strings.ToLower(ev.SinkPath)}]; b != nil {
+			path := strings.ToLower(ev.SinkPath)
+			if b := codes[codeKey{ev.Via, path}]; b != nil {
 				business = b
+			}
+			if n, ok := constInt(ev.Value); ok && c.cfg.StatusKeys.has(path) && ec.Path == "" {
+				ec.Path, ec.Code, ec.Param = path, n, ev.Arg
+				ec.Name = constName(pass, rep, ev, ec.Helper.Pkg())
 			}
 		}
 		marker, ok := c.envelopeWith(entries, business)
-		if !ok {
+		ec.Fails, ec.Marker = ok, marker
+		if !ok && ec.Path != "" && !successLike(ec.Code) {
+			if _, known := business[ec.Code]; !known {
+				ec.Marker, ec.IfFailure = c.envelopeWith(entries, map[int64]bool{ec.Code: true})
+			}
+		}
+		if !ec.Fails && !ec.IfFailure && ec.Path == "" {
 			continue
 		}
-		syntax := rep.CallAt(call.Pos())
-		pos, end := call.Pos(), token.NoPos
-		if syntax != nil {
-			pos, end = syntax.Pos(), syntax.End()
+		pos := call.Pos()
+		if syntax := rep.CallAt(call.Pos()); syntax != nil {
+			pos = syntax.Pos()
 		}
-		if rep.Skip(fn, pos) {
-			continue
+		if ec.Fails && rep.Skip(fn, pos) {
+			ec.Fails, ec.IfFailure = false, false
 		}
-		via := evs[0].Via
-		g := gathered[via]
-		if g == nil {
-			g = &gathering{codes: map[string]bool{}}
-			gathered[via] = g
-		}
-		g.calls = append(g.calls, envelopeCall{pos: pos, end: end, marker: marker})
-		if !g.codes[marker] {
-			g.codes[marker] = true
-			g.order = append(g.order, marker)
-		}
+		e.NoteEnvelopeCall(ec)
+		*calls = append(*calls, ec)
 	}
 }
 
-// A gathering is the failing calls of one helper's envelope.
-type gathering struct {
-	calls []envelopeCall
-	codes map[string]bool // the markers, each once
-	order []string
+// constName returns the spelling of the constant an event passes when it
+// is a constant declared in pkg (SUCCESS, response.SUCCESS), else "".
+func constName(pass *analysis.Pass, rep *analyzer.Reporter, ev analyzer.SinkEvent, pkg *types.Package) string {
+	arg := rep.ArgExpr(rep.CallAt(ev.Instr.Pos()), ev.Instr, ev.Arg)
+	var id *ast.Ident
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	}
+	if id == nil {
+		return ""
+	}
+	if k, ok := pass.TypesInfo.Uses[id].(*types.Const); ok && k.Pkg() == pkg && k.Parent() == pkg.Scope() {
+		return k.Name()
+	}
+	return ""
 }
 
-type envelopeCall struct {
-	pos, end token.Pos
-	marker   string
+// failing returns the calls that fail: those their package judged so,
+// and those whose code the calls, taken together, show to be a failure
+// code.
+func failing(calls []analyzer.EnvelopeCall) []analyzer.EnvelopeCall {
+	vals := make(map[string]map[int64]bool)
+	for _, ec := range calls {
+		if ec.Path != "" {
+			if vals[ec.Path] == nil {
+				vals[ec.Path] = make(map[int64]bool)
+			}
+			vals[ec.Path][ec.Code] = true
+		}
+	}
+	var out []analyzer.EnvelopeCall
+	for _, ec := range calls {
+		if ec.Fails || (ec.IfFailure && decideCodes(vals[ec.Path])[ec.Code]) {
+			out = append(out, ec)
+		}
+	}
+	return out
 }
 
-// reportEnvelopes reports each helper's failing calls where the fix
-// belongs. Callers that pass one failure code to a helper that sends
-// whatever it is given (FailWithMessage's Result(ERROR, …)) each chose
-// to fail with 200: each call is reported, and those callers are few
-// helpers of their own. A helper whose callers pass several failure codes
-// (ErrorResponse(w, r, msg, 400), …(…, 500)) is given the status to send
-// and writes it into a 200 body instead: that helper, when it is of this
-// package, is reported once, with its calls counted.
-func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, gathered map[*types.Func]*gathering) {
-	helpers := make([]*types.Func, 0, len(gathered))
-	for via := range gathered {
-		helpers = append(helpers, via)
+// reportEnvelopes reports the failing calls of each helper where the fix
+// belongs: a helper of this package once, at its declaration (it chose
+// 200 for every answer), with the calls of the whole program when the
+// standalone knows them; a helper of another package at each call,
+// unless the program reports it in its own package.
+func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, calls []analyzer.EnvelopeCall) {
+	byHelper := make(map[*types.Func][]analyzer.EnvelopeCall)
+	var helpers []*types.Func
+	for _, ec := range calls {
+		if byHelper[ec.Helper] == nil {
+			helpers = append(helpers, ec.Helper)
+		}
+		byHelper[ec.Helper] = append(byHelper[ec.Helper], ec)
+	}
+	for _, h := range e.ProgramEnvelopeHelpers() {
+		if byHelper[h] == nil {
+			helpers = append(helpers, h)
+			byHelper[h] = nil
+		}
 	}
 	sort.Slice(helpers, func(i, j int) bool { return helpers[i].Pos() < helpers[j].Pos() })
 	for _, via := range helpers {
-		g := gathered[via]
-		if f := e.Pkg.Prog.FuncValue(via); len(g.order) > 1 && via.Pkg() == pass.Pkg && via.Pos().IsValid() && f != nil {
+		cs := byHelper[via]
+		program, known := e.ProgramEnvelopes(via)
+		if known {
+			cs = program
+		}
+		fails := failing(cs)
+		if len(fails) == 0 {
+			continue
+		}
+		if f := e.Pkg.Prog.FuncValue(via); via.Pkg() == pass.Pkg && via.Pos().IsValid() && f != nil {
 			if rep.Skip(f, via.Pos()) {
 				continue
 			}
-			shown := g.order
-			if len(shown) > 3 {
-				shown = append(shown[:3:3], "…")
+			var markers []string
+			for _, ec := range fails {
+				if !slices.Contains(markers, ec.Marker) {
+					markers = append(markers, ec.Marker)
+				}
 			}
-			rep.Report(analysis.Diagnostic{
+			if len(markers) > 3 {
+				markers = append(markers[:3:3], "…")
+			}
+			what, verb, calls := "failure envelope", "is", "1 call"
+			if len(fails) > 1 {
+				what, verb, calls = "failure envelopes", "are", fmt.Sprintf("%d calls", len(fails))
+			}
+			d := analysis.Diagnostic{
 				Pos: via.Pos(), End: via.Pos() + token.Pos(len(via.Name())),
-				Message: fmt.Sprintf("failure envelopes (%s) are sent with status 200 by %s, from %d calls; send the failure as the response status", strings.Join(shown, ", "), via.Name(), len(g.calls)),
-			})
+				Message: fmt.Sprintf("%s (%s) %s sent with status 200 by %s, from %s; send the failure as the response status", what, strings.Join(markers, ", "), verb, via.Name(), calls),
+			}
+			if fix, ok := c.helperFix(pass, rep, e, f, cs); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+			rep.Report(d)
 			continue
 		}
-		for _, call := range g.calls {
+		if known {
+			continue // reported at the helper, in its own package
+		}
+		for _, ec := range fails {
+			if ec.Caller != pass.Pkg {
+				continue
+			}
+			pos, end := ec.Pos, token.NoPos
+			if syntax := rep.CallAt(ec.Pos); syntax != nil {
+				pos, end = syntax.Pos(), syntax.End()
+			}
 			rep.Report(analysis.Diagnostic{
-				Pos: call.pos, End: call.end,
-				Message: fmt.Sprintf("failure envelope (%s) is sent with status 200 by %s; use an error status", call.marker, via.Name()),
+				Pos: pos, End: end,
+				Message: fmt.Sprintf("failure envelope (%s) is sent with status 200 by %s; use an error status", ec.Marker, via.Name()),
 			})
 		}
 	}
+}
+
+// helperFix changes the helper's 200 into a status derived from the code
+// it is given, keeping the body: HTTP-like codes (every constant passed
+// is 1xx–5xx) become the status when they say failure; business codes
+// send 500 unless they are one of the success codes the calls pass:
+//
+//	status := http.StatusOK
+//	if code != SUCCESS {
+//		status = http.StatusInternalServerError
+//	}
+//	c.JSON(status, Response{code, data, msg})
+//
+// The helper must write 200 once, with a constant of its own.
+func (c *checker) helperFix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, f *ssa.Function, calls []analyzer.EnvelopeCall) (analysis.SuggestedFix, bool) {
+	none := analysis.SuggestedFix{}
+	param := -1
+	vals := make(map[int64]string)
+	var order []int64
+	for _, ec := range calls {
+		if ec.Path == "" {
+			continue
+		}
+		if param != -1 && ec.Param != param {
+			return none, false // codes reach different parameters
+		}
+		param = ec.Param
+		if _, ok := vals[ec.Code]; !ok {
+			order = append(order, ec.Code)
+		}
+		if ec.Name != "" || vals[ec.Code] == "" {
+			vals[ec.Code] = ec.Name
+		}
+	}
+	if param < 0 || param >= len(f.Params) {
+		return none, false
+	}
+	p := f.Params[param]
+	basic, ok := p.Type().Underlying().(*types.Basic)
+	if !ok || basic.Info()&types.IsInteger == 0 || p.Object() == nil {
+		return none, false
+	}
+	var status *analyzer.SinkEvent
+	evs := e.Events(f)
+	for i := range evs {
+		if evs[i].Role != analyzer.RoleStatus || !is200(evs[i].Value) {
+			continue // another status, on another path
+		}
+		if status != nil || evs[i].Via != nil {
+			return none, false // not one constant 200 of its own
+		}
+		status = &evs[i]
+	}
+	if status == nil {
+		return none, false
+	}
+	call := rep.CallAt(status.Instr.Pos())
+	arg := rep.ArgExpr(call, status.Instr, status.Arg)
+	file := rep.File(status.Instr.Pos())
+	if arg == nil || file == nil {
+		return none, false
+	}
+	stmt := enclosingStmt(file, call.Pos())
+	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), p.Name(), p.Object()) {
+		return none, false
+	}
+	local, edits, ok := analyzer.ImportName(pass.TypesInfo, pass.Pkg, file, "net/http")
+	if !ok {
+		return none, false
+	}
+	v := freshName(pass, f, stmt.Pos(), "status", "httpStatus", "statusCode", "respStatus")
+	if v == "" {
+		return none, false
+	}
+	code := p.Name()
+	if !types.Identical(p.Type(), types.Typ[types.Int]) {
+		code = "int(" + code + ")"
+	}
+	httpLike := true
+	for _, n := range order {
+		httpLike = httpLike && n >= 100 && n < 600
+	}
+	var cond, set, msg string
+	if httpLike {
+		cond = fmt.Sprintf("%s >= 400 && %s < 600", p.Name(), p.Name())
+		set, msg = code, "Send the failure code it is given as the status"
+	} else {
+		var ne []string
+		for _, n := range order {
+			if successLike(n) {
+				lit := vals[n]
+				if lit == "" {
+					lit = strconv.FormatInt(n, 10)
+				}
+				ne = append(ne, p.Name()+" != "+lit)
+			}
+		}
+		if len(ne) == 0 {
+			return none, false
+		}
+		cond = strings.Join(ne, " && ")
+		set, msg = local+".StatusInternalServerError", "Send 500 Internal Server Error for its failure codes"
+	}
+	col := pass.Fset.Position(stmt.Pos()).Column
+	ind := strings.Repeat("\t", max(col-1, 0))
+	text := fmt.Sprintf("%s := %s.StatusOK\n%sif %s {\n%s\t%s = %s\n%s}\n%s", v, local, ind, cond, ind, v, set, ind, ind)
+	edits = append([]analysis.TextEdit{
+		{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(text)},
+		{Pos: arg.Pos(), End: arg.End(), NewText: []byte(v)},
+	}, edits...)
+	return analysis.SuggestedFix{Message: msg + " instead of 200", TextEdits: edits}, true
+}
+
+// freshName returns the first of the names that nothing in f's syntax
+// spells and that no scope around pos declares, or "".
+func freshName(pass *analysis.Pass, f *ssa.Function, pos token.Pos, names ...string) string {
+	used := make(map[string]bool)
+	if syn := f.Syntax(); syn != nil {
+		ast.Inspect(syn, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+			return true
+		})
+	}
+	scope := pass.Pkg.Scope().Innermost(pos)
+	for _, n := range names {
+		if used[n] {
+			continue
+		}
+		if scope != nil {
+			if _, obj := scope.LookupParent(n, pos); obj != nil {
+				continue
+			}
+		}
+		return n
+	}
+	return ""
 }

@@ -153,11 +153,11 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
 	rep.ReportDirectives()
 	codes := c.businessCodes(e)
-	gathered := make(map[*types.Func]*gathering)
-	defer c.reportEnvelopes(pass, rep, e, gathered)
+	var envCalls []analyzer.EnvelopeCall
+	defer func() { c.reportEnvelopes(pass, rep, e, envCalls) }()
 	installed := installedErrorHandlers(e)
 	for _, fn := range e.Funcs {
-		c.helperEnvelopes(pass, rep, e, fn, codes, gathered)
+		c.helperEnvelopes(pass, rep, e, fn, codes, &envCalls)
 		h := handlerOf(fn)
 		if h == nil && (installed[fn] || e.InstalledElsewhere(fn)) {
 			// an installed error handler takes the error besides its

@@ -87,6 +87,7 @@ func TestEnvelopeHelpers(t *testing.T) {
 // Installed framework error handlers answer the request themselves
 // (issue 15, part 3).
 func TestErrorHandlers(t *testing.T) {
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler2")
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler")
 }
 
@@ -98,4 +99,10 @@ func TestExplicit200(t *testing.T) {
 // A dynamic call of the module handed the writer may write the status.
 func TestOpaqueWriterCalls(t *testing.T) {
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/opaque")
+}
+
+// The fix of a helper envelope: the helper sends a status derived from
+// the code it is given, and keeps its body.
+func TestEnvelopeHelperFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopefix")
 }

@@ -91,6 +91,10 @@ func TestWholeProgram(t *testing.T) {
 		// implementation writes no status (Quota's StatusWriter does, so
 		// Quota is silent)
 		"handler/soft.go:39:3: softerror: error-only body map[string]string is sent with status 200 (no status written on this path); write an error status first",
+		// reply.Send's 200 envelope is given -1 by orders and catalog,
+		// and 0 by catalog: -1 is a failure code, and the helper, where
+		// the fix belongs, is reported once for the three calls
+		"reply/reply.go:19:6: softerror: failure envelopes (Code: -1) are sent with status 200 by Send, from 3 calls; send the failure as the response status",
 	}, jsonFindings(t, dir, res.stdout))
 
 	// The same in the text format, with the implementation's position.
@@ -101,10 +105,12 @@ func TestWholeProgram(t *testing.T) {
 	// interfaces are unknown there, and only the server-error rule
 	// applies (see the README's host table). A call it cannot resolve
 	// that is handed the writer may have written a status: Quota and
-	// Export are silent.
+	// Export are silent. reply.Send is judged at its calls: catalog
+	// contrasts -1 with 0, orders alone cannot tell.
 	res = run(t, dir, "go", "vet", "-vettool="+bin, "-json", "./...")
 	require.Equal(t, 0, res.code, res.stderr)
 	assert.Equal(t, []string{
+		"catalog/catalog.go:12:3: softerror: failure envelope (Code: -1) is sent with status 200 by Send; use an error status",
 		"handler/handler.go:60:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 		"handler/handler.go:74:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 	}, jsonFindings(t, dir, vetJSON(res.stdout+res.stderr)))

@@ -48,3 +48,14 @@ func e(c *gin.Context) {
 	}
 	response.Created(c)
 }
+
+// A handler that calls HTTPResult of another package with a failure code:
+// a per-package host reports it at the call (the helper's package cannot
+// see this call); the standalone reports the helper, in its package.
+func f(c *gin.Context) {
+	if _, err := db.Get(c, "f"); err != nil {
+		response.HTTPResult(503, "f failed", c) // want `failure envelope \(Code: 503\) is sent with status 200 by HTTPResult; use an error status`
+		return
+	}
+	response.HTTPResult(200, "f", c)
+}

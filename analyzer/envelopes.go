@@ -1,0 +1,126 @@
+package analyzer
+
+import (
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// Envelope helpers over the whole program.
+//
+// An admin back-end answers every request through one helper of its own,
+// Error(c, code, err, msg), which writes {code, data, msg} with status
+// 200; the handlers of a dozen packages call it with their failure code.
+// The fix belongs in the helper, which chooses 200, but a package's
+// analysis sees only its own calls: whether a code means failure is
+// decided by the contrast with the success codes passed elsewhere, and a
+// finding must be reported in the package being analysed. The
+// standalone driver gathers, in phase 1, every call of the linted
+// modules to an envelope helper of theirs (EnvelopeCall), and the join
+// gives phase 2 the helper's calls over the program: the helper's
+// package reports the helper once, with every failing call counted, and
+// the callers' packages do not report those calls again. Per-package
+// hosts report a helper of another package at its calls.
+
+// An EnvelopeCall is one call of a linted module to a helper that writes
+// the call's arguments into its 200 envelope.
+type EnvelopeCall struct {
+	Helper *types.Func    // the helper (Via)
+	Caller *types.Package // the package of the call
+	Pos    token.Pos      // the call
+	At     token.Position // the call's position: a package and its test variant make the same call twice
+	// Path is the status-like field a constant code lands in (lower
+	// case), Code that constant, and Name its spelling when it is a
+	// constant of the helper's package (SUCCESS), for fixes; Path is ""
+	// when the call passes no constant code.
+	Path string
+	Code int64
+	Name string
+	// Param is the index of the helper's parameter the code is passed
+	// to (receiver first), or -1.
+	Param int
+	// Fails: the call fills the envelope with a failure and no data, by
+	// what its package knows; IfFailure: it would, were its code a
+	// failure code (a business code the package does not contrast with
+	// a success code). Marker says what fails ("Code: 7").
+	Fails, IfFailure bool
+	Marker           string
+}
+
+// NoteEnvelopeCall records a call in phase 1 (a no-op elsewhere).
+func (e *Engine) NoteEnvelopeCall(c EnvelopeCall) {
+	if !e.dynamic || c.Helper == nil || !e.inModule(c.Helper.Pkg()) {
+		return
+	}
+	whole.Lock()
+	defer whole.Unlock()
+	if whole.seen != nil {
+		whole.envelopes = append(whole.envelopes, c)
+	}
+}
+
+// EnvelopeCalls returns the calls the last phase 1 recorded, and forgets
+// them. Call it once the analysis is over.
+func EnvelopeCalls() []EnvelopeCall {
+	whole.Lock()
+	defer whole.Unlock()
+	out := whole.envelopes
+	whole.envelopes = nil
+	return out
+}
+
+// ProgramEnvelopes returns, in phase 2, the calls of the whole program to
+// the helper's envelope field, and whether the program knows them.
+func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
+	if e.prog == nil || helper == nil {
+		return nil, false
+	}
+	cs, ok := e.prog.envelopes[fullName(helper)]
+	return cs, ok
+}
+
+// ProgramEnvelopeHelpers returns, in phase 2, the envelope helpers
+// declared in the package that the program calls.
+func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
+	if e.prog == nil {
+		return nil
+	}
+	var out []*types.Func
+	for _, cs := range e.prog.envelopes {
+		if h := cs[0].Helper; h.Pkg() == e.Pkg.Pkg && !slices.Contains(out, h) {
+			out = append(out, h)
+		}
+	}
+	slices.SortFunc(out, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	return out
+}
+
+// joinEnvelopes gathers the calls by helper, and marks for phase 2 the
+// packages of the helpers and of their callers: the helper's finding
+// moves to its declaration.
+func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []*types.Package) {
+	p.envelopes = make(map[string][]EnvelopeCall)
+	type site struct {
+		helper string
+		at     token.Position
+	}
+	seen := make(map[site]bool)
+	for _, c := range calls {
+		s := site{fullName(c.Helper), c.At}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		if !slices.Contains(roots, c.Helper.Pkg()) {
+			continue // not linted: its callers report their calls
+		}
+		k := fullName(c.Helper)
+		p.envelopes[k] = append(p.envelopes[k], c)
+	}
+	for _, cs := range p.envelopes {
+		p.rerun[cs[0].Helper.Pkg()] = true
+		for _, c := range cs {
+			p.rerun[c.Caller] = true
+		}
+	}
+}
