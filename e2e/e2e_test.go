@@ -32,7 +32,7 @@ var wantFindings = []string{
 	"echoapp/echoapp.go:59: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"echoapp/echoapp.go:68: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
 
-	"envapp/envapp.go:28: softerror: failure envelope (Code: 7) is sent with status 200 by Result; use an error status",
+	"envapp/envapp.go:22: softerror: failure envelope (Code: 7) is sent with status 200 by Result, from 1 call; send the failure as the response status",
 	"envapp/envapp.go:33: softerror: failure envelope gin.H (success: false) is sent with explicit status 200; use an error status",
 
 	"fiberapp/fiberapp.go:42: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
