@@ -21,7 +21,7 @@ const (
 )
 
 // Result is called with the package's success and failure codes.
-func Result(code int, data interface{}, msg string, c *gin.Context) { // want `failure envelope \(Code: 7\) is sent with status 200 by Result, from 1 call`
+func Result(code int, data interface{}, msg string, c *gin.Context) { // want `failure envelopes \(Code: 7\) are sent with status 200 by Result, from 21 calls`
 	c.JSON(http.StatusOK, Response{code, data, msg})
 }
 
