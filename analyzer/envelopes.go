@@ -80,15 +80,20 @@ func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
 }
 
 // ProgramEnvelopeHelpers returns, in phase 2, the envelope helpers
-// declared in the package that the program calls.
+// declared in the package that the program calls: this package's own
+// objects (a package and its test variant declare the helper twice).
 func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
-	if e.prog == nil {
+	if e.prog == nil || len(e.prog.envelopes) == 0 {
 		return nil
 	}
 	var out []*types.Func
-	for _, cs := range e.prog.envelopes {
-		if h := cs[0].Helper; h.Pkg() == e.Pkg.Pkg && !slices.Contains(out, h) {
-			out = append(out, h)
+	for _, fn := range e.Funcs {
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || fn.Parent() != nil || obj.Pkg() != e.Pkg.Pkg || slices.Contains(out, obj) {
+			continue
+		}
+		if _, ok := e.prog.envelopes[fullName(obj)]; ok {
+			out = append(out, obj)
 		}
 	}
 	slices.SortFunc(out, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
@@ -100,6 +105,10 @@ func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
 // moves to its declaration.
 func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []*types.Package) {
 	p.envelopes = make(map[string][]EnvelopeCall)
+	linted := make(map[string]bool)
+	for _, r := range roots {
+		linted[r.Path()] = true
+	}
 	type site struct {
 		helper string
 		at     token.Position
@@ -111,16 +120,17 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []*types.Package) {
 			continue
 		}
 		seen[s] = true
-		if !slices.Contains(roots, c.Helper.Pkg()) {
+		if !linted[c.Helper.Pkg().Path()] {
 			continue // not linted: its callers report their calls
 		}
 		k := fullName(c.Helper)
 		p.envelopes[k] = append(p.envelopes[k], c)
 	}
+	// by path: a package and its test variant are two packages
 	for _, cs := range p.envelopes {
-		p.rerun[cs[0].Helper.Pkg()] = true
+		p.rerunPath[cs[0].Helper.Pkg().Path()] = true
 		for _, c := range cs {
-			p.rerun[c.Caller] = true
+			p.rerunPath[c.Caller.Path()] = true
 		}
 	}
 }

@@ -230,13 +230,16 @@ func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
 
 // Program is the join of phase 2.
 type Program struct {
-	joined   map[string]*FuncFact     // the resolved summary of each dynamic key
-	own      map[string]bool          // every implementation returns only our own errors
-	impls    map[string][]*types.Func // the implementations whose summaries say something, for messages
-	facts    map[*types.Package][]objFact
-	rerun    map[*types.Package]bool
-	keys     int
-	resolved int
+	joined map[string]*FuncFact     // the resolved summary of each dynamic key
+	own    map[string]bool          // every implementation returns only our own errors
+	impls  map[string][]*types.Func // the implementations whose summaries say something, for messages
+	facts  map[*types.Package][]objFact
+	rerun  map[*types.Package]bool
+	// rerunPath are packages to analyse again by import path, with
+	// their test variants
+	rerunPath map[string]bool
+	keys      int
+	resolved  int
 
 	errorHandlers []InstalledHandler        // the framework error handlers the program installs
 	envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
@@ -259,7 +262,7 @@ func (p *Program) Keys() int { return p.keys }
 func (p *Program) Resolved() int { return p.resolved }
 
 // Rerun reports whether a package must be analysed again with the join.
-func (p *Program) Rerun(pkg *types.Package) bool { return p.rerun[pkg] }
+func (p *Program) Rerun(pkg *types.Package) bool { return p.rerun[pkg] || p.rerunPath[pkg.Path()] }
 
 // JoinInput is what the first phase found, over every package.
 type JoinInput struct {
@@ -306,6 +309,8 @@ func Join(in JoinInput) *Program {
 		impls:  make(map[string][]*types.Func),
 		facts:  make(map[*types.Package][]objFact),
 		rerun:  make(map[*types.Package]bool),
+
+		rerunPath: make(map[string]bool),
 	}
 	sites := make(map[string]DynSite)
 	var keys []string
