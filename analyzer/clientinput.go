@@ -37,40 +37,16 @@ var clientInputFuncs = map[string]inputRow{
 	"github.com/bytedance/sonic.Unmarshal":                    requestInput(0),
 	"github.com/goccy/go-json.Unmarshal":                      requestInput(0),
 	"(*github.com/gorilla/schema.Decoder).Decode":             requestInput(2),
-	"io.ReadAll":                                                   requestInput(0), // reading the request body
-	"io/ioutil.ReadAll":                                            requestInput(0),
-	"io.ReadFull":                                                  requestInput(0),
-	"io.Copy":                                                      requestInput(1),
-	"(*bytes.Buffer).ReadFrom":                                     requestInput(1),
-	"(*net/http.Request).ParseForm":                                anyInput,
-	"(*net/http.Request).ParseMultipartForm":                       anyInput,
-	"(*net/http.Request).FormFile":                                 anyInput,
-	"(*net/http.Request).MultipartReader":                          anyInput,
-	"(*net/http.Request).Cookie":                                   anyInput,
-	"github.com/go-chi/render.Bind":                                anyInput,
-	"github.com/go-chi/render.Decode":                              anyInput,
-	"github.com/go-chi/render.DecodeJSON":                          requestInput(0),
-	"github.com/go-chi/render.DecodeXML":                           requestInput(0),
-	"github.com/go-chi/render.DecodeForm":                          requestInput(0),
-	"(github.com/labstack/echo/v4.Context).Bind":                   anyInput,
-	"(github.com/labstack/echo/v4.Context).Validate":               anyInput,
-	"(github.com/labstack/echo/v4.Context).FormFile":               anyInput,
-	"(github.com/labstack/echo/v4.Context).MultipartForm":          anyInput,
-	"(*github.com/labstack/echo/v4.DefaultBinder).Bind":            anyInput,
-	"(*github.com/labstack/echo/v4.DefaultBinder).BindBody":        anyInput,
-	"(*github.com/labstack/echo/v4.DefaultBinder).BindQueryParams": anyInput,
-	"(*github.com/labstack/echo/v4.DefaultBinder).BindPathParams":  anyInput,
-	"(*github.com/labstack/echo/v4.DefaultBinder).BindHeaders":     anyInput,
-	"(*github.com/labstack/echo/v4.ValueBinder).BindError":         anyInput,
-	"(*github.com/labstack/echo/v4.ValueBinder).BindErrors":        anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).BodyParser":                anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).QueryParser":               anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).ParamsParser":              anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).ReqHeaderParser":           anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).CookieParser":              anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).ParamsInt":                 anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).FormFile":                  anyInput,
-	"(*github.com/gofiber/fiber/v2.Ctx).MultipartForm":             anyInput,
+	"io.ReadAll":                             requestInput(0), // reading the request body
+	"io/ioutil.ReadAll":                      requestInput(0),
+	"io.ReadFull":                            requestInput(0),
+	"io.Copy":                                requestInput(1),
+	"(*bytes.Buffer).ReadFrom":               requestInput(1),
+	"(*net/http.Request).ParseForm":          anyInput,
+	"(*net/http.Request).ParseMultipartForm": anyInput,
+	"(*net/http.Request).FormFile":           anyInput,
+	"(*net/http.Request).MultipartReader":    anyInput,
+	"(*net/http.Request).Cookie":             anyInput,
 	// parsing and verifying the client's token
 	"github.com/golang-jwt/jwt.Parse":                        anyInput,
 	"github.com/golang-jwt/jwt.ParseWithClaims":              anyInput,
@@ -121,9 +97,7 @@ var clientInputFuncs = map[string]inputRow{
 
 // clientInputMethodPrefixes are method-name prefixes of request
 // contexts whose errors are the client's (gin's Bind*, ShouldBind*).
-var clientInputMethodPrefixes = map[string][]string{
-	"github.com/gin-gonic/gin.Context": {"Bind", "ShouldBind", "MustBind", "FormFile", "MultipartForm"},
-}
+var clientInputMethodPrefixes = map[string][]string{}
 
 // clientInputPackages are packages every function of which is input
 // parsing or validation.

@@ -19,10 +19,28 @@ import (
 // them (Program.ErrorHandlers), and a per-package host sees those of the
 // package itself.
 
-const (
-	fiberPkg = "github.com/gofiber/fiber/v2"
-	echoPkg  = "github.com/labstack/echo/v4"
-)
+// An errorFramework is how a framework answers the errors its handlers
+// return (a row of a kb_*.go file).
+type errorFramework struct {
+	Name string // "fiber", "echo": matches InstalledHandler.Framework
+	// Handler is the context of the framework's handlers,
+	// func(ctx) error.
+	Handler HandlerCtx
+	// InstallType and InstallField are where an error handler is
+	// installed (fiber.Config's ErrorHandler), and ErrParam the index of
+	// the error among its parameters.
+	InstallType  [2]string
+	InstallField string
+	ErrParam     int
+	// ErrorType is the framework's error type whose message and code
+	// are sent (*fiber.Error, *echo.HTTPError).
+	ErrorType [2]string
+	// New creates an app, answered by Default unless the package
+	// installs an error handler of its own ("" and nil: no default is
+	// modelled).
+	New     string
+	Default *InstalledHandler
+}
 
 // ErrorHandlerFact lists the error handlers a package installs.
 type ErrorHandlerFact struct {
@@ -51,14 +69,19 @@ type InstalledHandler struct {
 // fiber.New and installs none.
 func (e *Engine) installedHandlers() []InstalledHandler {
 	var out []InstalledHandler
-	fiberNew, fiberCustom := false, false
+	created := make(map[string]bool) // the frameworks whose New the package calls
+	custom := make(map[string]bool)  // the frameworks it installs a handler of
 	for _, fn := range e.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.Call:
-					if obj, _ := callee(x.Common()); obj != nil && fullName(obj) == fiberPkg+".New" {
-						fiberNew = true
+					if obj, _ := callee(x.Common()); obj != nil {
+						for _, fw := range errorFrameworks {
+							if fw.New != "" && fullName(obj) == fw.New {
+								created[fw.Name] = true
+							}
+						}
 					}
 				case *ssa.Store:
 					fa, ok := x.Addr.(*ssa.FieldAddr)
@@ -69,21 +92,23 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 					if !ok {
 						continue
 					}
-					framework, errParam := "", 0
-					switch name := fieldName(p.Elem(), fa.Field, false); {
-					case name == "ErrorHandler" && IsNamed(p.Elem(), fiberPkg, "Config"):
-						framework, errParam = "fiber", 1
-						fiberCustom = true
-					case name == "HTTPErrorHandler" && IsNamed(p.Elem(), echoPkg, "Echo"):
-						framework, errParam = "echo", 0
-					default:
+					name := fieldName(p.Elem(), fa.Field, false)
+					var fw *errorFramework
+					for i := range errorFrameworks {
+						f := &errorFrameworks[i]
+						if name == f.InstallField && IsNamed(p.Elem(), f.InstallType[0], f.InstallType[1]) {
+							fw = f
+						}
+					}
+					if fw == nil {
 						continue
 					}
+					custom[fw.Name] = true
 					h := handlerFunc(x.Val)
 					if h == nil {
 						continue
 					}
-					ih := InstalledHandler{Framework: framework, Name: handlerName(h), Pos: e.posString(h)}
+					ih := InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
 					var sinks []SinkParam
 					if h.Blocks != nil {
 						sinks = e.localSummary(h).Sinks
@@ -100,7 +125,7 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 						ih.Func = fullName(obj)
 					}
 					for _, sp := range sinks {
-						if sp.Param == errParam && sp.Role == RoleBody {
+						if sp.Param == fw.ErrParam && sp.Role == RoleBody {
 							sp.Param = 0
 							ih.Sinks = append(ih.Sinks, sp)
 						}
@@ -110,8 +135,10 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 			}
 		}
 	}
-	if fiberNew && !fiberCustom {
-		out = append(out, fiberDefault)
+	for _, fw := range errorFrameworks {
+		if fw.Default != nil && created[fw.Name] && !custom[fw.Name] {
+			out = append(out, *fw.Default)
+		}
 	}
 	return append(out, e.ginErrorMiddleware()...)
 }
@@ -208,14 +235,6 @@ func (e *Engine) GinErrorCalls(fn *ssa.Function) []HandlerReturn {
 	return out
 }
 
-// fiberDefault is fiber's DefaultErrorHandler: c.Status(500) (or the
-// code of a *fiber.Error) and c.SendString(err.Error()).
-var fiberDefault = InstalledHandler{
-	Framework: "fiber",
-	Name:      "fiber's default error handler",
-	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText, Status: 500}},
-}
-
 func handlerFunc(v ssa.Value) *ssa.Function {
 	switch v := Strip(v).(type) {
 	case *ssa.Function:
@@ -257,16 +276,16 @@ func shortFile(name string) string {
 // a handler of its own anywhere: which app a handler is routed on is not
 // known, and precision comes first.
 func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
-	custom := false
+	custom := make(map[string]bool)
 	for _, h := range hs {
-		if h.Framework == "fiber" && h.Name != fiberDefault.Name {
-			custom = true
+		if !isDefault(h) {
+			custom[h.Framework] = true
 		}
 	}
 	var out []InstalledHandler
 	seen := make(map[string]bool)
 	for _, h := range hs {
-		if custom && h.Name == fiberDefault.Name && h.Framework == "fiber" {
+		if custom[h.Framework] && isDefault(h) {
 			continue
 		}
 		if k := h.Framework + "\x00" + h.Name + "\x00" + h.Pos; !seen[k] {
@@ -275,6 +294,16 @@ func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
 		}
 	}
 	return out
+}
+
+// isDefault reports whether h is a framework's default error handler.
+func isDefault(h InstalledHandler) bool {
+	for _, fw := range errorFrameworks {
+		if fw.Default != nil && fw.Name == h.Framework && fw.Default.Name == h.Name {
+			return true
+		}
+	}
+	return false
 }
 
 // handlersFor returns the error handlers of a framework that answer the
@@ -367,23 +396,29 @@ func handlerFramework(sig *types.Signature) string {
 	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !isErrorType(sig.Results().At(0).Type()) {
 		return ""
 	}
-	switch t := sig.Params().At(0).Type(); {
-	case IsPtrTo(t, fiberPkg, "Ctx"):
-		return "fiber"
-	case IsNamed(t, echoPkg, "Context"):
-		return "echo"
+	t := sig.Params().At(0).Type()
+	for _, fw := range errorFrameworks {
+		if fw.Handler.Is(t) {
+			return fw.Name
+		}
 	}
 	return ""
 }
 
-// frameworkError reports whether v is a *fiber.Error or an *echo.HTTPError.
+// frameworkError reports whether v is a framework's error type
+// (*fiber.Error, *echo.HTTPError).
 func frameworkError(v ssa.Value) bool {
 	v = Strip(v)
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X
 	}
 	t := v.Type()
-	return IsPtrTo(t, fiberPkg, "Error") || IsPtrTo(t, echoPkg, "HTTPError")
+	for _, fw := range errorFrameworks {
+		if IsPtrTo(t, fw.ErrorType[0], fw.ErrorType[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // handlerKey is the dynamic key a package meets when it declares handlers
@@ -548,11 +583,11 @@ func errorHandlerShape(sig *types.Signature) bool {
 	if p.Len() != 2 {
 		return false
 	}
-	switch {
-	case IsPtrTo(p.At(0).Type(), fiberPkg, "Ctx") && isErrorType(p.At(1).Type()):
-		return true
-	case isErrorType(p.At(0).Type()) && IsNamed(p.At(1).Type(), echoPkg, "Context"):
-		return true
+	for _, fw := range errorFrameworks {
+		ctx := 1 - fw.ErrParam
+		if fw.Handler.Is(p.At(ctx).Type()) && isErrorType(p.At(fw.ErrParam).Type()) {
+			return true
+		}
 	}
 	return false
 }

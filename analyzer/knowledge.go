@@ -10,23 +10,20 @@ import "go/types"
 
 // sourceResults lists calls whose results are upstream values, by result index.
 var sourceResults = map[string][]Kind{
-	// fiber's HTTP client: (code int, body []byte, errs []error)
-	"(*github.com/gofiber/fiber/v2.Agent).Bytes":  {KindStatus, KindBody, KindDepError},
-	"(*github.com/gofiber/fiber/v2.Agent).String": {KindStatus, KindBody, KindDepError},
-	"(*net/http.Client).Do":                       {KindResponse, KindDepError},
-	"(*net/http.Client).Get":                      {KindResponse, KindDepError},
-	"(*net/http.Client).Head":                     {KindResponse, KindDepError},
-	"(*net/http.Client).Post":                     {KindResponse, KindDepError},
-	"(*net/http.Client).PostForm":                 {KindResponse, KindDepError},
-	"net/http.Get":                                {KindResponse, KindDepError},
-	"net/http.Head":                               {KindResponse, KindDepError},
-	"net/http.Post":                               {KindResponse, KindDepError},
-	"net/http.PostForm":                           {KindResponse, KindDepError},
-	"(net/http.RoundTripper).RoundTrip":           {KindResponse, KindDepError},
-	"(*net/http.Transport).RoundTrip":             {KindResponse, KindDepError},
-	"runtime/debug.Stack":                         {KindStack},
-	"net/http.NewRequest":                         {KindRequest},
-	"net/http.NewRequestWithContext":              {KindRequest},
+	"(*net/http.Client).Do":             {KindResponse, KindDepError},
+	"(*net/http.Client).Get":            {KindResponse, KindDepError},
+	"(*net/http.Client).Head":           {KindResponse, KindDepError},
+	"(*net/http.Client).Post":           {KindResponse, KindDepError},
+	"(*net/http.Client).PostForm":       {KindResponse, KindDepError},
+	"net/http.Get":                      {KindResponse, KindDepError},
+	"net/http.Head":                     {KindResponse, KindDepError},
+	"net/http.Post":                     {KindResponse, KindDepError},
+	"net/http.PostForm":                 {KindResponse, KindDepError},
+	"(net/http.RoundTripper).RoundTrip": {KindResponse, KindDepError},
+	"(*net/http.Transport).RoundTrip":   {KindResponse, KindDepError},
+	"runtime/debug.Stack":               {KindStack},
+	"net/http.NewRequest":               {KindRequest},
+	"net/http.NewRequestWithContext":    {KindRequest},
 }
 
 // depErrorReceivers are the database/sql types whose methods do I/O:
@@ -189,27 +186,19 @@ func res(from, to int, ops string) flow { return flow{From: from, To: to, ToArg:
 func into(from, toArg int) flow         { return flow{From: from, ToArg: toArg} }
 
 var flows = map[string][]flow{
-	// gin's list of the errors attached with c.Error: what an error
-	// middleware reads of it is their text.
-	"(github.com/gin-gonic/gin.errorMsgs).Last":   {res(0, 0, "[]")},
-	"(github.com/gin-gonic/gin.errorMsgs).ByType": {res(0, 0, "")},
-	"(github.com/gin-gonic/gin.errorMsgs).Errors": {res(0, 0, "[]/Err/text")},
-	"(github.com/gin-gonic/gin.errorMsgs).String": {res(0, 0, "[]/Err/text")},
-	"(*github.com/gin-gonic/gin.Error).Error":     {res(0, 0, "Err/text")},
-	"(github.com/gin-gonic/gin.Error).Error":      {res(0, 0, "Err/text")},
-	"io.ReadAll":                                  {res(0, 0, "")},
-	"io/ioutil.ReadAll":                           {res(0, 0, "")},
-	"io.LimitReader":                              {res(0, 0, "")},
-	"io.TeeReader":                                {res(0, 0, "")},
-	"io.NopCloser":                                {res(0, 0, "")},
-	"io/ioutil.NopCloser":                         {res(0, 0, "")},
-	"bufio.NewReader":                             {res(0, 0, "")},
-	"bufio.NewScanner":                            {res(0, 0, "")},
-	"bytes.NewReader":                             {res(0, 0, "")},
-	"bytes.NewBuffer":                             {res(0, 0, "")},
-	"bytes.NewBufferString":                       {res(0, 0, "")},
-	"strings.NewReader":                           {res(0, 0, "")},
-	"strings.TrimSpace":                           {res(0, 0, "")},
+	"io.ReadAll":            {res(0, 0, "")},
+	"io/ioutil.ReadAll":     {res(0, 0, "")},
+	"io.LimitReader":        {res(0, 0, "")},
+	"io.TeeReader":          {res(0, 0, "")},
+	"io.NopCloser":          {res(0, 0, "")},
+	"io/ioutil.NopCloser":   {res(0, 0, "")},
+	"bufio.NewReader":       {res(0, 0, "")},
+	"bufio.NewScanner":      {res(0, 0, "")},
+	"bytes.NewReader":       {res(0, 0, "")},
+	"bytes.NewBuffer":       {res(0, 0, "")},
+	"bytes.NewBufferString": {res(0, 0, "")},
+	"strings.NewReader":     {res(0, 0, "")},
+	"strings.TrimSpace":     {res(0, 0, "")},
 	// Escaping, quoting, replacing or trimming text keeps what it says.
 	"strings.ReplaceAll":             {res(0, 0, "")},
 	"strings.Replace":                {res(0, 0, "")},
@@ -259,20 +248,6 @@ var flows = map[string][]flow{
 	"github.com/pkg/errors.WithStack":   {res(0, 0, "")},
 	"runtime.Stack":                     {}, // a source into its buffer, see indexStore
 
-	// grpc-go status: codes and statuses of upstream errors, and new
-	// errors built from them.
-	grpcStatus + ".Code":      {res(0, 0, opGRPCCode)},
-	grpcStatus + ".Convert":   {res(0, 0, opGRPCStatus)},
-	grpcStatus + ".FromError": {res(0, 0, opGRPCStatus)},
-	grpcStatus + ".New":       {res(0, 0, opGRPCStatus), res(1, 0, opWrapText)},
-	grpcStatus + ".Newf":      {res(0, 0, opGRPCStatus), res(1, 0, opWrapText), res(variadicArgs, 0, "[]/"+opWrapText)},
-	grpcStatus + ".Error":     {res(0, 0, opGRPCErr), res(1, 0, opWrapText)},
-	grpcStatus + ".Errorf":    {res(0, 0, opGRPCErr), res(1, 0, opWrapText), res(variadicArgs, 0, "[]/"+opWrapText)},
-	// status.Status is an alias of internal/status.Status: methods are
-	// keyed by the internal type.
-	"(*" + grpcInternalStatus + ".Status).Code":    {res(0, 0, opGRPCCode)},
-	"(*" + grpcInternalStatus + ".Status).Err":     {res(0, 0, opGRPCErr)},
-	"(*" + grpcInternalStatus + ".Status).Message": {res(0, 0, opText)},
 }
 
 // Role is what a sink does with an argument.
@@ -326,17 +301,9 @@ func (r sinkRow) to(w int) sinkRow {
 	return r
 }
 
-const (
-	grpcStatus         = "google.golang.org/grpc/status"
-	grpcInternalStatus = "google.golang.org/grpc/internal/status"
-	gin                = "github.com/gin-gonic/gin"
-	echo               = "github.com/labstack/echo/v4"
-	fiber              = "github.com/gofiber/fiber/v2"
-	chi                = "github.com/go-chi/render"
-)
-
 var sinks = map[string]sinkRow{
-	// net/http (and so chi, gorilla/mux handlers)
+	// net/http (and so chi, gorilla/mux handlers); the frameworks' rows
+	// are in their own files (kb_*.go)
 	"(net/http.ResponseWriter).WriteHeader":     status(1),
 	"(net/http.ResponseWriter).Write":           body(1),
 	"net/http.Error":                            status(2).body(1),
@@ -359,76 +326,6 @@ var sinks = map[string]sinkRow{
 	"(*bytes.Buffer).WriteTo":                   body(0).to(1),
 	"(*bytes.Reader).WriteTo":                   body(0).to(1),
 	"(*strings.Reader).WriteTo":                 body(0).to(1),
-
-	// gin: *gin.Context; c.Writer is a gin.ResponseWriter, which embeds
-	// http.ResponseWriter (its WriteHeader and Write are the rows above).
-	"(*" + gin + ".Context).Status":              status(1),
-	"(*" + gin + ".Context).JSON":                status(1).body(2),
-	"(*" + gin + ".Context).IndentedJSON":        status(1).body(2),
-	"(*" + gin + ".Context).SecureJSON":          status(1).body(2),
-	"(*" + gin + ".Context).JSONP":               status(1).body(2),
-	"(*" + gin + ".Context).AsciiJSON":           status(1).body(2),
-	"(*" + gin + ".Context).PureJSON":            status(1).body(2),
-	"(*" + gin + ".Context).XML":                 status(1).body(2),
-	"(*" + gin + ".Context).YAML":                status(1).body(2),
-	"(*" + gin + ".Context).TOML":                status(1).body(2),
-	"(*" + gin + ".Context).ProtoBuf":            status(1).body(2),
-	"(*" + gin + ".Context).String":              status(1).body(2, 3).variadic(),
-	"(*" + gin + ".Context).Data":                status(1).body(3),
-	"(*" + gin + ".Context).DataFromReader":      status(1).body(4),
-	"(*" + gin + ".Context).HTML":                status(1).body(3),
-	"(*" + gin + ".Context).Redirect":            status(1),
-	"(*" + gin + ".Context).AbortWithStatus":     status(1),
-	"(*" + gin + ".Context).AbortWithStatusJSON": status(1).body(2),
-	"(*" + gin + ".Context).AbortWithError":      status(1), // the error is attached to c.Errors, not written
-	"(" + gin + ".ResponseWriter).WriteString":   body(1),
-
-	// echo v4: echo.Context is an interface; echo.NewHTTPError's message
-	// is sent, its SetInternal cause is not.
-	"(" + echo + ".Context).JSON":       status(1).body(2),
-	"(" + echo + ".Context).JSONPretty": status(1).body(2),
-	"(" + echo + ".Context).JSONBlob":   status(1).body(2),
-	"(" + echo + ".Context).JSONP":      status(1).body(3),
-	"(" + echo + ".Context).JSONPBlob":  status(1).body(3),
-	"(" + echo + ".Context).XML":        status(1).body(2),
-	"(" + echo + ".Context).XMLPretty":  status(1).body(2),
-	"(" + echo + ".Context).XMLBlob":    status(1).body(2),
-	"(" + echo + ".Context).String":     status(1).body(2),
-	"(" + echo + ".Context).HTML":       status(1).body(2),
-	"(" + echo + ".Context).HTMLBlob":   status(1).body(2),
-	"(" + echo + ".Context).Blob":       status(1).body(3),
-	"(" + echo + ".Context).Stream":     status(1).body(3),
-	"(" + echo + ".Context).NoContent":  status(1),
-	"(" + echo + ".Context).Redirect":   status(1),
-	"(*" + echo + ".Response).Write":    body(1),
-	echo + ".NewHTTPError":              status(0).body(1).variadic(),
-
-	// fiber v2: *fiber.Ctx answers with status 200 unless Status or
-	// SendStatus ran first; fiber.NewError's message is sent.
-	"(*" + fiber + ".Ctx).Status":      status(1),
-	"(*" + fiber + ".Ctx).SendStatus":  status(1),
-	"(*" + fiber + ".Ctx).JSON":        body(1),
-	"(*" + fiber + ".Ctx).JSONP":       body(1),
-	"(*" + fiber + ".Ctx).XML":         body(1),
-	"(*" + fiber + ".Ctx).Send":        body(1),
-	"(*" + fiber + ".Ctx).SendString":  body(1),
-	"(*" + fiber + ".Ctx).SendStream":  body(1),
-	"(*" + fiber + ".Ctx).Write":       body(1),
-	"(*" + fiber + ".Ctx).WriteString": body(1),
-	"(*" + fiber + ".Ctx).Format":      body(1),
-	fiber + ".NewError":                status(0).body(1).variadic(),
-
-	// go-chi/render
-	chi + ".Status":           status(1),
-	chi + ".JSON":             body(2),
-	chi + ".PlainText":        body(2),
-	chi + ".Data":             body(2),
-	chi + ".HTML":             body(2),
-	chi + ".XML":              body(2),
-	chi + ".Render":           body(2),
-	chi + ".RenderList":       body(2),
-	chi + ".DefaultResponder": body(2),
-	chi + ".Respond":          body(2), // a variable holding the responder
 }
 
 // writerWrappers are constructors whose result writes into their first
@@ -445,30 +342,19 @@ var writerWrappers = map[string]bool{
 // clientWriterTypes are framework types whose values are io.Writers into
 // the response body (io.Copy(c, resp.Body) in a fiber handler), keyed
 // by package path and type name; they are used through pointers.
-var clientWriterTypes = map[[2]string]bool{
-	{fiber, "Ctx"}: true,
-	{"github.com/valyala/fasthttp", "RequestCtx"}: true,
-}
+var clientWriterTypes = map[[2]string]bool{}
 
 // clientBodyWriters return a writer into the response body when their
 // receiver is the response of the request being served (see
 // Engine.IsClientWriter): c.Response().BodyWriter() in fiber.
-var clientBodyWriters = map[string]bool{
-	"(*github.com/valyala/fasthttp.Response).BodyWriter": true,
-}
+var clientBodyWriters = map[string]bool{}
 
 // triggerImports are packages whose import makes a package worth
 // analysing: they provide sources or sinks. A package importing none of
 // them, and no package with upstreamlint facts, is skipped before any
 // SSA is built.
 var triggerImports = map[string]bool{
-	"net/http":                      true,
-	"database/sql":                  true,
-	"runtime/debug":                 true,
-	"github.com/gin-gonic/gin":      true,
-	"github.com/labstack/echo/v4":   true,
-	"github.com/gofiber/fiber/v2":   true,
-	"github.com/go-chi/render":      true,
-	"google.golang.org/grpc":        true,
-	"google.golang.org/grpc/status": true,
+	"net/http":      true,
+	"database/sql":  true,
+	"runtime/debug": true,
 }

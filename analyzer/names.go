@@ -275,11 +275,7 @@ func isReaderOrBytes(t types.Type) bool {
 
 // handlerContexts are the request contexts of the supported frameworks:
 // values through which a handler answers its client.
-var handlerContexts = map[string]bool{
-	"github.com/gin-gonic/gin.Context":    true,
-	"github.com/gofiber/fiber/v2.Ctx":     true,
-	"github.com/labstack/echo/v4.Context": true,
-}
+var handlerContexts = map[string]bool{} // filled by the kb_*.go files
 
 func isHandlerContext(t types.Type) bool {
 	return handlerContexts[namedPath(t)]

@@ -21,6 +21,7 @@ import (
 var stubbed = []string{
 	"github.com/gin-gonic/gin",
 	"github.com/labstack/echo/v4",
+	"github.com/labstack/echo/v5",
 	"github.com/gofiber/fiber/v2",
 	"github.com/valyala/fasthttp",
 	"github.com/go-chi/render",

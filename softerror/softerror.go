@@ -229,11 +229,10 @@ func handlerOf(fn *ssa.Function) *handler {
 func answererOf(fn *ssa.Function, context bool) *handler {
 	var w, req *ssa.Parameter
 	for _, p := range fn.Params {
+		if ctx, ok := analyzer.HandlerContext(p.Type()); ok && context {
+			return &handler{param: p, setter: ctx.Setter}
+		}
 		switch t := p.Type(); {
-		case context && (analyzer.IsPtrTo(t, "github.com/gin-gonic/gin", "Context") || analyzer.IsPtrTo(t, "github.com/gofiber/fiber/v2", "Ctx")):
-			return &handler{param: p, setter: ".Status"}
-		case context && analyzer.IsNamed(t, "github.com/labstack/echo/v4", "Context"):
-			return &handler{param: p, setter: ".Response().WriteHeader"}
 		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
 			w = p
 		case analyzer.IsPtrTo(t, "net/http", "Request"):

@@ -1,0 +1,111 @@
+package analyzer
+
+import "go/types"
+
+// The knowledge of each framework and library is one file of rows,
+// kb_<name>.go, registered at init: adding a framework is adding a file
+// (and its cases). knowledge.go holds the standard library's rows and the
+// tables the engine reads; register merges a file's rows into them.
+
+// A knowledge is what one framework or library contributes.
+type knowledge struct {
+	// Imports make a package that imports one of them worth analysing
+	// (triggerImports).
+	Imports []string
+	// Sources, Flows and Sinks are rows of sourceResults, flows and sinks.
+	Sources map[string][]Kind
+	Flows   map[string][]flow
+	Sinks   map[string]sinkRow
+	// ClientInput are calls whose errors are about the client's input;
+	// InputPrefixes, method-name prefixes of request contexts whose
+	// errors are (gin's Bind*, ShouldBind*), by "path.Type".
+	ClientInput   map[string]inputRow
+	InputPrefixes map[string][]string
+	// Contexts are the request contexts handlers answer through.
+	Contexts []HandlerCtx
+	// WriterTypes are types whose values write into the response body
+	// (clientWriterTypes); BodyWriters, calls that return such a writer
+	// (clientBodyWriters).
+	WriterTypes [][2]string
+	BodyWriters []string
+	// ErrorHandlers say how the framework answers an error a handler
+	// returns (errhandlers.go).
+	ErrorHandlers []errorFramework
+}
+
+// A HandlerCtx is a framework's request context: a handler answers
+// through its one parameter of this type.
+type HandlerCtx struct {
+	Pkg, Name string
+	Pointer   bool // handlers take *Name
+	// Setter is appended to the parameter's name to set the status, for
+	// fixes: ".Status" makes c.Status(code).
+	Setter string
+}
+
+// Is reports whether t is the context.
+func (c HandlerCtx) Is(t types.Type) bool {
+	if c.Pointer {
+		return IsPtrTo(t, c.Pkg, c.Name)
+	}
+	return IsNamed(t, c.Pkg, c.Name)
+}
+
+var (
+	handlerCtxs     []HandlerCtx
+	errorFrameworks []errorFramework
+)
+
+// register merges a framework's rows into the tables. A row already
+// there is a mistake in the rows: it panics at init, in every test.
+func register(k knowledge) {
+	for _, p := range k.Imports {
+		triggerImports[p] = true
+	}
+	for n, r := range k.Sources {
+		mustNew(n, sourceResults)
+		sourceResults[n] = r
+	}
+	for n, r := range k.Flows {
+		mustNew(n, flows)
+		flows[n] = r
+	}
+	for n, r := range k.Sinks {
+		mustNew(n, sinks)
+		sinks[n] = r
+	}
+	for n, r := range k.ClientInput {
+		mustNew(n, clientInputFuncs)
+		clientInputFuncs[n] = r
+	}
+	for n, r := range k.InputPrefixes {
+		clientInputMethodPrefixes[n] = append(clientInputMethodPrefixes[n], r...)
+	}
+	for _, c := range k.Contexts {
+		handlerContexts[c.Pkg+"."+c.Name] = true
+		handlerCtxs = append(handlerCtxs, c)
+	}
+	for _, t := range k.WriterTypes {
+		clientWriterTypes[t] = true
+	}
+	for _, n := range k.BodyWriters {
+		clientBodyWriters[n] = true
+	}
+	errorFrameworks = append(errorFrameworks, k.ErrorHandlers...)
+}
+
+func mustNew[V any](name string, m map[string]V) {
+	if _, dup := m[name]; dup {
+		panic("upstreamlint: knowledge row registered twice: " + name)
+	}
+}
+
+// HandlerContext returns the framework context t is, if any.
+func HandlerContext(t types.Type) (HandlerCtx, bool) {
+	for _, c := range handlerCtxs {
+		if c.Is(t) {
+			return c, true
+		}
+	}
+	return HandlerCtx{}, false
+}

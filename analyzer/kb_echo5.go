@@ -1,0 +1,64 @@
+package analyzer
+
+// echo v5 (github.com/labstack/echo/v5): handlers take *echo.Context, a
+// struct now, and return an error; the app's HTTPErrorHandler takes the
+// context first, func(c *echo.Context, err error). echo.New installs
+// DefaultHTTPErrorHandler(false), which sends http.StatusText, not the
+// error's text: it is not a sink. c.Response() is an http.ResponseWriter
+// (the net/http rows).
+
+const echo5 = "github.com/labstack/echo/v5"
+
+func init() {
+	register(knowledge{
+		Imports: []string{echo5},
+		Sinks: map[string]sinkRow{
+			"(*" + echo5 + ".Context).JSON":         status(1).body(2),
+			"(*" + echo5 + ".Context).JSONPretty":   status(1).body(2),
+			"(*" + echo5 + ".Context).JSONBlob":     status(1).body(2),
+			"(*" + echo5 + ".Context).JSONP":        status(1).body(3),
+			"(*" + echo5 + ".Context).JSONPBlob":    status(1).body(3),
+			"(*" + echo5 + ".Context).XML":          status(1).body(2),
+			"(*" + echo5 + ".Context).XMLPretty":    status(1).body(2),
+			"(*" + echo5 + ".Context).XMLBlob":      status(1).body(2),
+			"(*" + echo5 + ".Context).String":       status(1).body(2),
+			"(*" + echo5 + ".Context).HTML":         status(1).body(2),
+			"(*" + echo5 + ".Context).HTMLBlob":     status(1).body(2),
+			"(*" + echo5 + ".Context).Blob":         status(1).body(3),
+			"(*" + echo5 + ".Context).Stream":       status(1).body(3),
+			"(*" + echo5 + ".Context).Render":       status(1).body(3),
+			"(*" + echo5 + ".Context).NoContent":    status(1),
+			"(*" + echo5 + ".Context).Redirect":     status(1),
+			"(*" + echo5 + ".Response).WriteHeader": status(1),
+			"(*" + echo5 + ".Response).Write":       body(1),
+			// NewHTTPError(code, message): the message is sent; an error
+			// attached with Wrap is not (unless exposeError)
+			echo5 + ".NewHTTPError": status(0).body(1),
+		},
+		ClientInput: map[string]inputRow{
+			"(*" + echo5 + ".Context).Bind":           anyInput,
+			"(*" + echo5 + ".Context).Validate":       anyInput,
+			"(*" + echo5 + ".Context).ValidateCtx":    anyInput,
+			"(*" + echo5 + ".Context).FormFile":       anyInput,
+			"(*" + echo5 + ".Context).MultipartForm":  anyInput,
+			echo5 + ".BindBody":                       anyInput,
+			echo5 + ".BindQueryParams":                anyInput,
+			echo5 + ".BindPathValues":                 anyInput,
+			echo5 + ".BindHeaders":                    anyInput,
+			"(*" + echo5 + ".DefaultBinder).Bind":     anyInput,
+			"(*" + echo5 + ".ValueBinder).BindError":  anyInput,
+			"(*" + echo5 + ".ValueBinder).BindErrors": anyInput,
+		},
+		Contexts: []HandlerCtx{{Pkg: echo5, Name: "Context", Pointer: true, Setter: ".Response().WriteHeader"}},
+		// e.HTTPErrorHandler = h, or echo.NewWithConfig(echo.Config{HTTPErrorHandler: h})
+		ErrorHandlers: []errorFramework{{
+			Name: "echo5", Handler: HandlerCtx{Pkg: echo5, Name: "Context", Pointer: true},
+			InstallType: [2]string{echo5, "Echo"}, InstallField: "HTTPErrorHandler", ErrParam: 1,
+			ErrorType: [2]string{echo5, "HTTPError"},
+		}, {
+			Name: "echo5", Handler: HandlerCtx{Pkg: echo5, Name: "Context", Pointer: true},
+			InstallType: [2]string{echo5, "Config"}, InstallField: "HTTPErrorHandler", ErrParam: 1,
+			ErrorType: [2]string{echo5, "HTTPError"},
+		}},
+	})
+}

@@ -1,0 +1,60 @@
+package analyzer
+
+// fiber v2 (github.com/gofiber/fiber/v2): handlers take *fiber.Ctx and
+// return an error, which the app's Config.ErrorHandler answers, or
+// fiber's default handler (err.Error() with 500).
+
+const fiber = "github.com/gofiber/fiber/v2"
+
+func init() {
+	register(knowledge{
+		Imports: []string{fiber},
+		Sources: map[string][]Kind{
+			// fiber's HTTP client: (code int, body []byte, errs []error)
+			"(*github.com/gofiber/fiber/v2.Agent).Bytes":  {KindStatus, KindBody, KindDepError},
+			"(*github.com/gofiber/fiber/v2.Agent).String": {KindStatus, KindBody, KindDepError},
+		},
+		Sinks: map[string]sinkRow{
+			// fiber v2: *fiber.Ctx answers with status 200 unless Status or
+			// SendStatus ran first; fiber.NewError's message is sent.
+			"(*" + fiber + ".Ctx).Status":      status(1),
+			"(*" + fiber + ".Ctx).SendStatus":  status(1),
+			"(*" + fiber + ".Ctx).JSON":        body(1),
+			"(*" + fiber + ".Ctx).JSONP":       body(1),
+			"(*" + fiber + ".Ctx).XML":         body(1),
+			"(*" + fiber + ".Ctx).Send":        body(1),
+			"(*" + fiber + ".Ctx).SendString":  body(1),
+			"(*" + fiber + ".Ctx).SendStream":  body(1),
+			"(*" + fiber + ".Ctx).Write":       body(1),
+			"(*" + fiber + ".Ctx).WriteString": body(1),
+			"(*" + fiber + ".Ctx).Format":      body(1),
+			fiber + ".NewError":                status(0).body(1).variadic(),
+		},
+		ClientInput: map[string]inputRow{
+			"(*github.com/gofiber/fiber/v2.Ctx).BodyParser":      anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).QueryParser":     anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).ParamsParser":    anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).ReqHeaderParser": anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).CookieParser":    anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).ParamsInt":       anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).FormFile":        anyInput,
+			"(*github.com/gofiber/fiber/v2.Ctx).MultipartForm":   anyInput,
+		},
+		Contexts:    []HandlerCtx{{Pkg: fiber, Name: "Ctx", Pointer: true, Setter: ".Status"}},
+		WriterTypes: [][2]string{{fiber, "Ctx"}},
+		ErrorHandlers: []errorFramework{{
+			Name: "fiber", Handler: HandlerCtx{Pkg: fiber, Name: "Ctx", Pointer: true},
+			InstallType: [2]string{fiber, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,
+			ErrorType: [2]string{fiber, "Error"},
+			New:       fiber + ".New", Default: &fiberDefault,
+		}},
+	})
+}
+
+// fiberDefault is fiber's DefaultErrorHandler: c.Status(500) (or the
+// code of a *fiber.Error) and c.SendString(err.Error()).
+var fiberDefault = InstalledHandler{
+	Framework: "fiber",
+	Name:      "fiber's default error handler",
+	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText, Status: 500}},
+}
