@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4, fiber v2, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -27,6 +27,10 @@ import (
 // The findings on frameworks/, as "path:line: check: message" with the
 // path relative to frameworks/.
 var wantFindings = []string{
+	"echo5app/echo5app.go:34: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"echo5app/echo5app.go:40: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"echo5app/echo5app.go:48: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
+	"echo5app/echo5app.go:56: leak: dependency error err is returned to the error handler errorHandler (echo5app.go:24), which sends its text to the client with status 400; log it and return an error with a generic message",
 	"echoapp/echoapp.go:41: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"echoapp/echoapp.go:51: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"echoapp/echoapp.go:59: leak: dependency error err.Error() is sent to the client; log it and send a generic message",

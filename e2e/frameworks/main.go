@@ -13,6 +13,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"example.com/e2eframeworks/echo5app"
 	"example.com/e2eframeworks/echoapp"
 	"example.com/e2eframeworks/envapp"
 	"example.com/e2eframeworks/fiberapp"
@@ -37,6 +38,7 @@ func main() {
 	(&statusapp.Handler{}).Routes(g)
 	e := echo.New()
 	echoapp.Routes(e)
+	e5 := echo5app.New()
 	app := fiber.New(fiber.Config{ErrorHandler: errs.Handler})
 	fiberapp.Routes(app)
 	mux := http.NewServeMux()
@@ -58,6 +60,7 @@ func main() {
 	go func() { log.Fatal(s.Serve(lis)) }()
 	go func() { log.Fatal(app.Listen(":8082")) }()
 	go func() { log.Fatal(e.Start(":8081")) }()
+	go func() { log.Fatal(e5.Start(":8084")) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
 }
