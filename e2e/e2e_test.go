@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -39,6 +39,10 @@ var wantFindings = []string{
 	"envapp/envapp.go:22: softerror: failure envelope (Code: 7) is sent with status 200 by Result, from 1 call; send the failure as the response status",
 	"envapp/envapp.go:33: softerror: failure envelope gin.H (success: false) is sent with explicit status 200; use an error status",
 
+	"fiber3app/fiber3app.go:27: passthrough: upstream status resp.StatusCode() is forwarded to the client; map it to a status of this service",
+	"fiber3app/fiber3app.go:33: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"fiber3app/fiber3app.go:40: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",
+	"fiber3app/fiber3app.go:48: leak: dependency error err is returned to fiber's default error handler, which sends its text to the client with status 500; log it and return an error with a generic message",
 	"fiberapp/fiberapp.go:42: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"fiberapp/fiberapp.go:51: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"fiberapp/fiberapp.go:59: passthrough: upstream status code is forwarded to the client; map it to a status of this service",

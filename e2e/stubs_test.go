@@ -23,6 +23,8 @@ var stubbed = []string{
 	"github.com/labstack/echo/v4",
 	"github.com/labstack/echo/v5",
 	"github.com/gofiber/fiber/v2",
+	"github.com/gofiber/fiber/v3",
+	"github.com/gofiber/fiber/v3/client",
 	"github.com/valyala/fasthttp",
 	"github.com/go-chi/render",
 	"google.golang.org/grpc",

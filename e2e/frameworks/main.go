@@ -16,6 +16,7 @@ import (
 	"example.com/e2eframeworks/echo5app"
 	"example.com/e2eframeworks/echoapp"
 	"example.com/e2eframeworks/envapp"
+	"example.com/e2eframeworks/fiber3app"
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/grpcapp"
@@ -61,6 +62,7 @@ func main() {
 	go func() { log.Fatal(app.Listen(":8082")) }()
 	go func() { log.Fatal(e.Start(":8081")) }()
 	go func() { log.Fatal(e5.Start(":8084")) }()
+	go func() { log.Fatal(fiber3app.New().Listen(":8085")) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
 }
