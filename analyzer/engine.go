@@ -1427,6 +1427,11 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 				statusArg = row.Status
 				add(RoleStatus, row.Status, nil, e.Labels(args[row.Status]), false)
 			}
+			if row.Fixed != 0 {
+				// a status the call sends itself: no argument holds it
+				k := ssa.NewConst(constant.MakeInt64(int64(row.Fixed)), types.Typ[types.Int])
+				evs = append(evs, SinkEvent{Role: RoleStatus, Instr: call, Arg: -1, Value: k, StatusArg: -1})
+			}
 			for _, i := range row.Body {
 				if i < len(args) {
 					add(RoleBody, i, nil, e.Labels(args[i]), false)

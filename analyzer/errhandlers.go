@@ -40,6 +40,13 @@ type errorFramework struct {
 	// modelled).
 	New     string
 	Default *InstalledHandler
+	// InstallCall is a function that installs the handler it is given
+	// as argument InstallArg (go-zero's httpx.SetErrorHandler), instead
+	// of a field store. Returns: the handler returns the status and the
+	// body to send, func(err error) (int, any), instead of writing them.
+	InstallCall string
+	InstallArg  int
+	Returns     bool
 }
 
 // ErrorHandlerFact lists the error handlers a package installs.
@@ -76,11 +83,25 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.Call:
-					if obj, _ := callee(x.Common()); obj != nil {
-						for _, fw := range errorFrameworks {
-							if fw.New != "" && fullName(obj) == fw.New {
-								created[fw.Name] = true
-							}
+					obj, _ := callee(x.Common())
+					if obj == nil {
+						continue
+					}
+					for i := range errorFrameworks {
+						fw := &errorFrameworks[i]
+						if fw.New != "" && fullName(obj) == fw.New {
+							created[fw.Name] = true
+						}
+						if fw.InstallCall == "" || fullName(obj) != fw.InstallCall {
+							continue
+						}
+						custom[fw.Name] = true
+						args := callArgs(x.Common())
+						if fw.InstallArg >= len(args) {
+							continue
+						}
+						if ih, ok := e.installed(fw, args[fw.InstallArg]); ok {
+							out = append(out, ih)
 						}
 					}
 				case *ssa.Store:
@@ -96,7 +117,7 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 					var fw *errorFramework
 					for i := range errorFrameworks {
 						f := &errorFrameworks[i]
-						if name == f.InstallField && IsNamed(p.Elem(), f.InstallType[0], f.InstallType[1]) {
+						if f.InstallField != "" && name == f.InstallField && IsNamed(p.Elem(), f.InstallType[0], f.InstallType[1]) {
 							fw = f
 						}
 					}
@@ -104,33 +125,9 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 						continue
 					}
 					custom[fw.Name] = true
-					h := handlerFunc(x.Val)
-					if h == nil {
-						continue
+					if ih, ok := e.installed(fw, x.Val); ok {
+						out = append(out, ih)
 					}
-					ih := InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
-					var sinks []SinkParam
-					if h.Blocks != nil {
-						sinks = e.localSummary(h).Sinks
-					} else if obj, ok := h.Object().(*types.Func); ok && e.importFact != nil {
-						// a handler of another package: its fact
-						ih.Func = fullName(obj)
-						if ff := e.importFact(obj.Origin()); ff != nil {
-							sinks = ff.Sinks
-						}
-					} else {
-						continue
-					}
-					if obj, ok := h.Object().(*types.Func); ok {
-						ih.Func = fullName(obj)
-					}
-					for _, sp := range sinks {
-						if sp.Param == fw.ErrParam && sp.Role == RoleBody {
-							sp.Param = 0
-							ih.Sinks = append(ih.Sinks, sp)
-						}
-					}
-					out = append(out, ih)
 				}
 			}
 		}
@@ -141,6 +138,81 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 		}
 	}
 	return append(out, e.ginErrorMiddleware()...)
+}
+
+// installed describes the error handler v that fw installs: the sinks
+// its error parameter reaches, as sinks of parameter 0.
+func (e *Engine) installed(fw *errorFramework, v ssa.Value) (InstalledHandler, bool) {
+	h := handlerFunc(v)
+	if h == nil {
+		return InstalledHandler{}, false
+	}
+	ih := InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
+	if obj, ok := h.Object().(*types.Func); ok {
+		ih.Func = fullName(obj)
+	}
+	if fw.Returns {
+		if h.Blocks == nil {
+			return InstalledHandler{}, false // another package's: its results are not summarised for this
+		}
+		ih.Sinks = e.returnedSinks(h, fw.ErrParam)
+		return ih, true
+	}
+	var sinks []SinkParam
+	if h.Blocks != nil {
+		sinks = e.localSummary(h).Sinks
+	} else if obj, ok := h.Object().(*types.Func); ok && e.importFact != nil {
+		// a handler of another package: its fact
+		if ff := e.importFact(obj.Origin()); ff != nil {
+			sinks = ff.Sinks
+		}
+	} else {
+		return InstalledHandler{}, false
+	}
+	for _, sp := range sinks {
+		if sp.Param == fw.ErrParam && sp.Role == RoleBody {
+			sp.Param = 0
+			ih.Sinks = append(ih.Sinks, sp)
+		}
+	}
+	return ih, true
+}
+
+// returnedSinks are the sinks of a handler that returns the status and
+// the body to send (status int, body any): its error parameter errParam
+// is sent where it lands in the body, with the status when every return
+// gives the same constant. An error returned as the body is sent as its
+// text (go-zero writes http.Error(w, body.Error(), code)).
+func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []SinkParam {
+	s := e.localSummary(h)
+	if s == nil || len(s.Results) < 2 {
+		return nil
+	}
+	status, first := 0, true
+	for _, b := range h.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) < 2 {
+			continue
+		}
+		c := constStatus(ret.Results[0], 0)
+		if first {
+			status, first = c, false
+		} else if c != status {
+			status = 0
+		}
+	}
+	var out []SinkParam
+	for _, l := range s.Results[1] {
+		if l.Kind != KindParam || l.Param != errParam {
+			continue
+		}
+		sp := SinkParam{Role: RoleBody, Param: 0, Reads: l.Reads, Path: l.Path, Status: status}
+		if sp.Reads == "" && sp.Path == "" {
+			sp.Reads = opText
+		}
+		out = append(out, sp)
+	}
+	return out
 }
 
 const ginPkg = "github.com/gin-gonic/gin"
@@ -178,15 +250,12 @@ func (e *Engine) ginErrorMiddleware() []InstalledHandler {
 	return out
 }
 
-// GinErrorCalls returns the calls of fn that attach an error to the
-// context (c.Error(err), c.AbortWithError(code, err)) whose text an error
-// middleware of the package, or of the program, writes.
-func (e *Engine) GinErrorCalls(fn *ssa.Function) []HandlerReturn {
+// ErrorCalls returns the calls of fn that hand an error to a framework's
+// error handler (gin's c.Error(err) and c.AbortWithError(code, err),
+// go-zero's httpx.Error(w, err)) whose text the handler the package or
+// the program installs writes.
+func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 	e.mustHold()
-	hs := e.handlersFor("gin")
-	if len(hs) == 0 {
-		return nil
-	}
 	var out []HandlerReturn
 	for _, b := range fn.Blocks {
 		if e.DebugOnly(b) {
@@ -201,22 +270,18 @@ func (e *Engine) GinErrorCalls(fn *ssa.Function) []HandlerReturn {
 			if obj == nil {
 				continue
 			}
-			arg := -1
-			switch fullName(obj) {
-			case "(*" + ginPkg + ".Context).Error":
-				arg = 1
-			case "(*" + ginPkg + ".Context).AbortWithError":
-				arg = 2
-			default:
+			row, ok := errorCalls[fullName(obj)]
+			if !ok {
 				continue
 			}
 			args := callArgs(call.Common())
-			if arg >= len(args) {
+			if row.Arg >= len(args) {
 				continue
 			}
-			v := args[arg]
+			hs := e.handlersFor(row.Framework)
+			v := args[row.Arg]
 			ls := e.Labels(v)
-			if len(ls) == 0 || NarrowedToConstants(b, v) {
+			if len(hs) == 0 || len(ls) == 0 || NarrowedToConstants(b, v) {
 				continue
 			}
 			for _, h := range hs {
@@ -224,6 +289,7 @@ func (e *Engine) GinErrorCalls(fn *ssa.Function) []HandlerReturn {
 					out = append(out, HandlerReturn{
 						ReturnEvent: ReturnEvent{Value: v, Labels: ls},
 						Call:        call,
+						Row:         row,
 						Handler:     h,
 						Sink:        sp,
 						Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
@@ -335,6 +401,7 @@ func (e *Engine) handlersFor(framework string) []InstalledHandler {
 type HandlerReturn struct {
 	ReturnEvent
 	Call    *ssa.Call // for gin's c.Error(err): the call attaching the error (Instr is nil)
+	Row     ErrorCall // the row of that call
 	Handler InstalledHandler
 	Sink    SinkParam
 	Labels  Labels // the returned error's labels as the error handler's sink sees them
@@ -441,6 +508,19 @@ func (e *Engine) noteHandlers() {
 		}
 		if errorHandlerShape(fn.Signature) {
 			e.dynSeen[handlerKey("installed")] = DynSite{} // may be installed by another package
+		}
+		// calls that hand an error to the framework's error handler
+		// (httpx.Error), which the program may install elsewhere
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				if call, ok := instr.(*ssa.Call); ok {
+					if obj, _ := callee(call.Common()); obj != nil {
+						if row, ok := errorCalls[fullName(obj)]; ok {
+							e.dynSeen[handlerKey(row.Framework)] = DynSite{}
+						}
+					}
+				}
+			}
 		}
 	}
 }

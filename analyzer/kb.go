@@ -28,9 +28,23 @@ type knowledge struct {
 	// (clientBodyWriters).
 	WriterTypes [][2]string
 	BodyWriters []string
+	// Libraries are dependency client packages (and the packages below
+	// them): their errors are dependency errors (libraries.go).
+	Libraries []string
 	// ErrorHandlers say how the framework answers an error a handler
-	// returns (errhandlers.go).
+	// returns (errhandlers.go); ErrorCalls are the calls that hand an
+	// error to the framework's error handler (gin's c.Error).
 	ErrorHandlers []errorFramework
+	ErrorCalls    map[string]ErrorCall
+}
+
+// An ErrorCall hands its argument Arg (receiver first) to the error
+// handler of Framework. Verb and Advice word the finding: "attached to
+// the context for", "attach".
+type ErrorCall struct {
+	Framework    string
+	Arg          int
+	Verb, Advice string
 }
 
 // A HandlerCtx is a framework's request context: a handler answers
@@ -45,6 +59,9 @@ type HandlerCtx struct {
 
 // Is reports whether t is the context.
 func (c HandlerCtx) Is(t types.Type) bool {
+	if c.Pkg == "" {
+		return false // a framework whose handlers have no context of their own
+	}
 	if c.Pointer {
 		return IsPtrTo(t, c.Pkg, c.Name)
 	}
@@ -54,6 +71,7 @@ func (c HandlerCtx) Is(t types.Type) bool {
 var (
 	handlerCtxs     []HandlerCtx
 	errorFrameworks []errorFramework
+	errorCalls      = map[string]ErrorCall{}
 )
 
 // register merges a framework's rows into the tables. A row already
@@ -92,6 +110,11 @@ func register(k knowledge) {
 		clientBodyWriters[n] = true
 	}
 	errorFrameworks = append(errorFrameworks, k.ErrorHandlers...)
+	dependencyLibraries.list = append(dependencyLibraries.list, k.Libraries...)
+	for n, c := range k.ErrorCalls {
+		mustNew(n, errorCalls)
+		errorCalls[n] = c
+	}
 }
 
 func mustNew[V any](name string, m map[string]V) {

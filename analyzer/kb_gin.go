@@ -48,5 +48,10 @@ func init() {
 			gin + ".Context": {"Bind", "ShouldBind", "MustBind", "FormFile", "MultipartForm"},
 		},
 		Contexts: []HandlerCtx{{Pkg: gin, Name: "Context", Pointer: true, Setter: ".Status"}},
+		// the errors an error middleware writes (errhandlers.go)
+		ErrorCalls: map[string]ErrorCall{
+			"(*" + gin + ".Context).Error":          {Framework: "gin", Arg: 1, Verb: "attached to the context for", Advice: "attach"},
+			"(*" + gin + ".Context).AbortWithError": {Framework: "gin", Arg: 2, Verb: "attached with AbortWithError for", Advice: "attach"},
+		},
 	})
 }

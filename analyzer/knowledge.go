@@ -266,6 +266,9 @@ type sinkRow struct {
 	Body     []int // argument indices whose content is written to the client
 	Variadic bool  // the last Body index is a variadic slice
 	Writer   int   // argument that must be a client writer for the row to apply; -1 = no condition
+	// Fixed is a constant status the call sends (go-zero's OkJson sends
+	// 200), else 0.
+	Fixed int
 }
 
 // StatusSetterArg returns, for a call that only sets the status of the
@@ -288,6 +291,12 @@ func StatusSetterArg(fn *types.Func) int {
 // argument, body(i…) the payload arguments, to(w) the writer condition.
 func status(i int) sinkRow  { return sinkRow{Status: i, Writer: -1} }
 func body(i ...int) sinkRow { return sinkRow{Status: -1, Body: i, Writer: -1} }
+
+// fixed(code) is a call that sends the constant status code; nothing()
+// a call that writes nothing the checks follow (its summary is not
+// used either).
+func fixed(code int) sinkRow { return sinkRow{Status: -1, Writer: -1, Fixed: code} }
+func nothing() sinkRow       { return sinkRow{Status: -1, Writer: -1} }
 func (r sinkRow) body(i ...int) sinkRow {
 	r.Body = i
 	return r

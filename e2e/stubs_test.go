@@ -27,6 +27,8 @@ var stubbed = []string{
 	"github.com/gofiber/fiber/v3/client",
 	"github.com/valyala/fasthttp",
 	"github.com/go-chi/render",
+	"github.com/zeromicro/go-zero/rest",
+	"github.com/zeromicro/go-zero/rest/httpx",
 	"google.golang.org/grpc",
 	"google.golang.org/grpc/codes",
 	"google.golang.org/grpc/status",

@@ -16,7 +16,7 @@ func TestGin(t *testing.T) {
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3")
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3", "leak/gozero")
 }
 
 func TestFiber(t *testing.T) {
@@ -38,5 +38,5 @@ func TestFixFrameworks(t *testing.T) {
 // Errors returned from echo and fiber handlers go to the error handler
 // the package installs, or to fiber's default one.
 func TestErrorHandlers(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echo5handler", "leak/fiber3default", "leak/echocovered", "leak/adapter", "leak/ginerrors", "leak/ginlogged")
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echo5handler", "leak/fiber3default", "leak/gozerohandler", "leak/echocovered", "leak/adapter", "leak/ginerrors", "leak/ginlogged")
 }

@@ -137,7 +137,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 	reported := make(map[ssa.Instruction]bool)
 	for _, fn := range e.Funcs {
-		for _, hr := range append(e.HandlerReturns(fn), e.GinErrorCalls(fn)...) {
+		for _, hr := range append(e.HandlerReturns(fn), e.ErrorCalls(fn)...) {
 			var at ssa.Instruction = hr.Instr
 			if hr.Call != nil {
 				at = hr.Call
@@ -162,12 +162,9 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			var expr ast.Expr
 			verb := "returned to"
 			if hr.Call != nil {
-				verb = "attached to the context for"
-				if strings.HasSuffix(calleeName(hr.Call), ".AbortWithError") {
-					verb = "attached with AbortWithError for"
-				}
-				if call := rep.CallAt(hr.Call.Pos()); call != nil && len(call.Args) > 0 {
-					expr = call.Args[len(call.Args)-1]
+				verb = hr.Row.Verb
+				if call := rep.CallAt(hr.Call.Pos()); call != nil {
+					expr = rep.ArgExpr(call, hr.Call, hr.Row.Arg)
 				}
 			} else {
 				expr = rep.ReturnedError(hr.Instr)
@@ -203,7 +200,7 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			reported[at] = true
 			advice := "return"
 			if hr.Call != nil {
-				advice = "attach"
+				advice = hr.Row.Advice
 			}
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	"github.com/zeromicro/go-zero/rest"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
@@ -19,6 +20,7 @@ import (
 	"example.com/e2eframeworks/fiber3app"
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
+	"example.com/e2eframeworks/gozeroapp"
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/layeredapp/api"
 	"example.com/e2eframeworks/layeredapp/errs"
@@ -63,6 +65,7 @@ func main() {
 	go func() { log.Fatal(e.Start(":8081")) }()
 	go func() { log.Fatal(e5.Start(":8084")) }()
 	go func() { log.Fatal(fiber3app.New().Listen(":8085")) }()
+	go gozeroapp.Start(rest.RestConf{Port: 8086})
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
 }
