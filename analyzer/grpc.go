@@ -35,7 +35,7 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
-		if e.DebugOnly(b) {
+		if e.DebugOnly(b) || forwardsCall(ret) {
 			continue
 		}
 		var ls Labels
@@ -45,6 +45,26 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: ls})
 	}
 	return out
+}
+
+// forwardsCall reports whether ret returns, in order, every result of one
+// gRPC client call (return remote.Greet(ctx, req)): a proxy that forwards
+// the upstream's answer, response and error, as a whole (DESIGN.md, what
+// is not a defect).
+func forwardsCall(ret *ssa.Return) bool {
+	var call *ssa.Call
+	for i, r := range ret.Results {
+		x, ok := r.(*ssa.Extract)
+		if !ok || x.Index != i {
+			return false
+		}
+		c, ok := x.Tuple.(*ssa.Call)
+		if !ok || (call != nil && c != call) {
+			return false
+		}
+		call = c
+	}
+	return call != nil && isGRPCClientCall(call.Common().Signature()) && len(ret.Results) == call.Common().Signature().Results().Len()
 }
 
 // isServiceMethod reports whether fn is a method of a gRPC service

@@ -58,9 +58,11 @@ func init() {
 }
 
 // gozeroDefault is httpx's answer to an error where no handler is
-// installed: http.Error(w, err.Error(), http.StatusBadRequest).
+// installed: http.Error(w, err.Error(), code), with code 400, or the
+// status that a gRPC error's code maps to (a zrpc client's error): the
+// status is not one constant.
 var gozeroDefault = InstalledHandler{
 	Framework: "go-zero",
 	Name:      "go-zero's default error handler",
-	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText, Status: 400}},
+	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText}},
 }

@@ -61,7 +61,7 @@ var wantFindings = []string{
 	"gozeroapp/gozeroapp.go:40: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"gozeroapp/gozeroapp.go:45: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"gozeroapp/gozeroapp.go:53: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
-	"gozeroapp/gozeroapp.go:62: leak: dependency error err is passed to httpx.Error for go-zero's default error handler, which sends its text to the client with status 400; log it and pass httpx.Error an error with a generic message",
+	"gozeroapp/gozeroapp.go:62: leak: dependency error err is passed to httpx.Error for go-zero's default error handler, which sends its text to the client; log it and pass httpx.Error an error with a generic message",
 	"grpcapp/grpcapp.go:36: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
 	"grpcapp/grpcapp.go:51: passthrough: upstream gRPC code status.Code(err) is returned to the client; map it to a code of this service",
 	`grpcapp/grpcapp.go:59: leak: dependency error status.Errorf(codes.Internal, "upstream: %v", err) is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message`,

@@ -23,7 +23,7 @@ func Start() {
 func items(w http.ResponseWriter, r *http.Request) {
 	resp, err := client.Get("http://inventory.internal/items")
 	if err != nil {
-		httpx.ErrorCtx(r.Context(), w, err) // want `dependency error err is passed to httpx.Error for go-zero's default error handler, which sends its text to the client with status 400; log it and pass httpx.Error an error with a generic message`
+		httpx.ErrorCtx(r.Context(), w, err) // want `dependency error err is passed to httpx.Error for go-zero's default error handler, which sends its text to the client; log it and pass httpx.Error an error with a generic message`
 		return
 	}
 	defer resp.Body.Close()

@@ -268,3 +268,29 @@ func (g *ordersGateway) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*
 	}
 	return o, nil
 }
+
+// proxyServer forwards the call to another Orders service and returns
+// its answer, response and error, as a whole: a proxy (DESIGN.md).
+type proxyServer struct {
+	pb.UnimplementedOrdersServer
+	remote pb.OrdersClient
+}
+
+func (s *proxyServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	return s.remote.GetOrder(ctx, in)
+}
+
+// partProxyServer returns only the error of the forwarded call: not a
+// proxy, the code is ours to choose.
+type partProxyServer struct {
+	pb.UnimplementedOrdersServer
+	remote pb.OrdersClient
+}
+
+func (s *partProxyServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	o, err := s.remote.GetOrder(ctx, in)
+	if err != nil {
+		return nil, err // want `upstream gRPC error err is returned to the client with its code`
+	}
+	return &pb.Order{Id: o.GetId()}, nil
+}
