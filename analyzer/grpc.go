@@ -64,7 +64,11 @@ func forwardsCall(ret *ssa.Return) bool {
 		}
 		call = c
 	}
-	return call != nil && isGRPCClientCall(call.Common().Signature()) && len(ret.Results) == call.Common().Signature().Results().Len()
+	if call == nil {
+		return false
+	}
+	sig := call.Common().Signature()
+	return (isGRPCClientCall(sig) || isConnectUnary(sig)) && len(ret.Results) == sig.Results().Len()
 }
 
 // isServiceMethod reports whether fn is a method of a gRPC service
@@ -86,6 +90,9 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	named := recvNamed(fn.Signature.Recv().Type())
 	if named == nil {
 		return false
+	}
+	if isConnectHandler(fn.Signature) {
+		return !types.IsInterface(named) // a Connect handler method (kb_connect.go)
 	}
 	if e.serviceTypes == nil {
 		e.serviceTypes = e.findRegisteredServices()

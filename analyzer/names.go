@@ -78,7 +78,7 @@ func sourceKindsOf(obj *types.Func, name string) []Kind {
 	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
 		return nil
 	}
-	if isGRPCClientCall(sig) {
+	if isGRPCClientCall(sig) || isConnectUnary(sig) {
 		ks := make([]Kind, res.Len())
 		ks[res.Len()-1] = KindGRPCError
 		return ks

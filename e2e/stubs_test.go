@@ -29,6 +29,7 @@ var stubbed = []string{
 	"github.com/go-chi/render",
 	"github.com/zeromicro/go-zero/rest",
 	"github.com/zeromicro/go-zero/rest/httpx",
+	"connectrpc.com/connect",
 	"google.golang.org/grpc",
 	"google.golang.org/grpc/codes",
 	"google.golang.org/grpc/status",

@@ -768,7 +768,8 @@ func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string
 	}
 	args := call.Common().Args
 	switch calleeName(call) {
-	case "google.golang.org/grpc/status.Error", "google.golang.org/grpc/status.Errorf":
+	case "google.golang.org/grpc/status.Error", "google.golang.org/grpc/status.Errorf",
+		"connectrpc.com/connect.NewError": // Connect's codes are gRPC's numbers
 	case "(*google.golang.org/grpc/internal/status.Status).Err":
 		// status.New(code, …).Err(): status.Status is an alias of the
 		// internal type, whose methods are keyed by it

@@ -63,7 +63,9 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *anal
 			msg = "upstream gRPC code " + what + " is returned to the client; map it to a code of this service"
 		}
 		d := analysis.Diagnostic{Pos: f.expr.Pos(), End: f.expr.End(), Message: msg, Related: rep.Origin(f.label)}
-		if fix, ok := c.grpcFix(pass, f, host); ok {
+		if analyzer.IsConnectHandler(f.fn.Signature) {
+			// grpc-go's codes and status do not apply: no fix
+		} else if fix, ok := c.grpcFix(pass, f, host); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		rep.Report(d)
@@ -73,12 +75,21 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *anal
 // codeArgument returns the code argument of status.Error/Errorf(code, …)
 // when the returned error is built from an upstream code.
 func codeArgument(e *analyzer.Engine, v ssa.Value, ret ast.Expr) ast.Expr {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X // connect.NewError returns *connect.Error
+	}
 	call, ok := v.(*ssa.Call)
 	if !ok {
 		return nil
 	}
 	fn := call.Common().StaticCallee()
-	if fn == nil || fn.Pkg == nil || fn.Pkg.Pkg.Path() != statusPkg || (fn.Name() != "Error" && fn.Name() != "Errorf") {
+	if fn == nil || fn.Pkg == nil {
+		return nil
+	}
+	switch p := fn.Pkg.Pkg.Path(); {
+	case p == statusPkg && (fn.Name() == "Error" || fn.Name() == "Errorf"):
+	case p == "connectrpc.com/connect" && fn.Name() == "NewError":
+	default:
 		return nil
 	}
 	if !e.Labels(call.Common().Args[0]).Has(analyzer.KindGRPCCode) {

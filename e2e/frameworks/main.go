@@ -14,6 +14,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"example.com/e2eframeworks/connectapp"
 	"example.com/e2eframeworks/echo5app"
 	"example.com/e2eframeworks/echoapp"
 	"example.com/e2eframeworks/envapp"
@@ -66,6 +67,7 @@ func main() {
 	go func() { log.Fatal(e5.Start(":8084")) }()
 	go func() { log.Fatal(fiber3app.New().Listen(":8085")) }()
 	go gozeroapp.Start(rest.RestConf{Port: 8086})
+	_ = connectapp.New(nil)
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
 }
