@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -70,6 +70,9 @@ var wantFindings = []string{
 	"grpcapp/grpcapp.go:124: passthrough: upstream gRPC code st.Code() is returned to the client; map it to a code of this service",
 
 	"layeredapp/errs/errs.go:8: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",
+	"hertzapp/hertzapp.go:31: passthrough: upstream status code is forwarded to the client; map it to a status of this service",
+	"hertzapp/hertzapp.go:36: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"hertzapp/hertzapp.go:44: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
 	"layeredapp/api/api.go:37: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
 	"layeredapp/api/api.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 

@@ -22,6 +22,7 @@ import (
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/gozeroapp"
+	"example.com/e2eframeworks/hertzapp"
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/layeredapp/api"
 	"example.com/e2eframeworks/layeredapp/errs"
@@ -68,6 +69,7 @@ func main() {
 	go func() { log.Fatal(fiber3app.New().Listen(":8085")) }()
 	go gozeroapp.Start(rest.RestConf{Port: 8086})
 	_ = connectapp.New(nil)
+	go hertzapp.New().Spin()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
 }

@@ -1,0 +1,52 @@
+package analyzer
+
+// hertz (github.com/cloudwego/hertz): handlers are
+// func(ctx context.Context, c *app.RequestContext); the context answers
+// with an explicit status, as gin's does. The client's Get and Post
+// return the upstream status and body. Not modelled: client.Do(ctx, req,
+// resp), which fills resp instead of returning it, and error middleware
+// reading c.Errors.
+
+const (
+	hertzApp    = "github.com/cloudwego/hertz/pkg/app"
+	hertzClient = "github.com/cloudwego/hertz/pkg/app/client"
+)
+
+func init() {
+	ctx := "(*" + hertzApp + ".RequestContext)."
+	input := map[string]inputRow{}
+	for _, m := range []string{"Bind", "BindAndValidate", "Validate", "BindQuery", "BindForm", "BindJSON", "BindPath", "BindHeader", "BindProtobuf", "FormFile", "MultipartForm"} {
+		input[ctx+m] = anyInput
+	}
+	cl := "(*" + hertzClient + ".Client)."
+	register(knowledge{
+		Imports: []string{hertzApp, hertzClient},
+		Sources: map[string][]Kind{
+			cl + "Get":        {KindStatus, KindBody, KindDepError},
+			cl + "GetTimeout": {KindStatus, KindBody, KindDepError},
+			cl + "Post":       {KindStatus, KindBody, KindDepError},
+		},
+		Sinks: map[string]sinkRow{
+			ctx + "JSON":                status(1).body(2),
+			ctx + "PureJSON":            status(1).body(2),
+			ctx + "IndentedJSON":        status(1).body(2),
+			ctx + "XML":                 status(1).body(2),
+			ctx + "ProtoBuf":            status(1).body(2),
+			ctx + "String":              status(1).body(2, 3).variadic(),
+			ctx + "Data":                status(1).body(3),
+			ctx + "HTML":                status(1).body(3),
+			ctx + "Redirect":            status(1),
+			ctx + "Status":              status(1),
+			ctx + "SetStatusCode":       status(1),
+			ctx + "AbortWithStatus":     status(1),
+			ctx + "AbortWithStatusJSON": status(1).body(2),
+			ctx + "AbortWithMsg":        status(2).body(1),
+			ctx + "AbortWithError":      status(1), // the error is attached, not written
+			ctx + "Write":               body(1),
+			ctx + "WriteString":         body(1),
+			ctx + "SetBodyString":       body(1),
+		},
+		ClientInput: input,
+		Contexts:    []HandlerCtx{{Pkg: hertzApp, Name: "RequestContext", Pointer: true, Setter: ".SetStatusCode"}},
+	})
+}
