@@ -35,7 +35,7 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
-		if e.DebugOnly(b) || forwardsCall(ret) {
+		if e.DebugOnly(b) || forwardsCall(ret) || forwardsAnswer(fn, v) {
 			continue
 		}
 		var ls Labels
@@ -69,6 +69,35 @@ func forwardsCall(ret *ssa.Return) bool {
 	}
 	sig := call.Common().Signature()
 	return (isGRPCClientCall(sig) || isConnectUnary(sig)) && len(ret.Results) == sig.Results().Len()
+}
+
+// forwardsAnswer reports whether err, returned by fn, is the error of an
+// upstream gRPC or Connect call whose response fn returns, as it is, on
+// another path: a facade that forwards the upstream's answer, its
+// response or its error (resp, err := s.internal.Create(ctx, req); if err
+// != nil { return nil, err }; …; return resp, nil), is a proxy.
+func forwardsAnswer(fn *ssa.Function, err ssa.Value) bool {
+	x, ok := err.(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	call, ok := x.Tuple.(*ssa.Call)
+	if !ok || x.Index != call.Common().Signature().Results().Len()-1 {
+		return false
+	}
+	if sig := call.Common().Signature(); !isGRPCClientCall(sig) && !isConnectUnary(sig) {
+		return false
+	}
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) < 2 {
+			continue
+		}
+		if r, ok := ret.Results[0].(*ssa.Extract); ok && r.Tuple == call && r.Index == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isServiceMethod reports whether fn is a method of a gRPC service

@@ -294,3 +294,20 @@ func (s *partProxyServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) 
 	}
 	return &pb.Order{Id: o.GetId()}, nil
 }
+
+// facadeServer forwards the upstream's answer: its response on success,
+// its error on failure (a cache in front of another service): a proxy.
+type facadeServer struct {
+	pb.UnimplementedOrdersServer
+	remote pb.OrdersClient
+	seen   map[string]bool
+}
+
+func (s *facadeServer) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Order, error) {
+	o, err := s.remote.GetOrder(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	s.seen[in.GetId()] = true
+	return o, nil
+}
