@@ -1,11 +1,45 @@
 package analyzer
 
-// fasthttp (github.com/valyala/fasthttp): the writer types fiber v2 is
-// built on.
+// fasthttp (github.com/valyala/fasthttp): the server fiber v2 is built
+// on, used directly too. A handler is func(ctx *fasthttp.RequestCtx): it
+// answers 200 unless SetStatusCode (or Error, Redirect) ran first. The
+// client's Get and Post return the upstream status and body; Do fills a
+// response instead (not modelled), its error is a dependency error.
+
+const fasthttp = "github.com/valyala/fasthttp"
 
 func init() {
+	ctx := "(*" + fasthttp + ".RequestCtx)."
+	sources := map[string][]Kind{
+		fasthttp + ".Get":  {KindStatus, KindBody, KindDepError},
+		fasthttp + ".Post": {KindStatus, KindBody, KindDepError},
+	}
+	for _, recv := range []string{"Client", "HostClient"} {
+		sources["(*"+fasthttp+"."+recv+").Get"] = []Kind{KindStatus, KindBody, KindDepError}
+		sources["(*"+fasthttp+"."+recv+").Post"] = []Kind{KindStatus, KindBody, KindDepError}
+		for _, m := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects"} {
+			sources["(*"+fasthttp+"."+recv+")."+m] = []Kind{KindDepError}
+		}
+	}
+	for _, m := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects"} {
+		sources[fasthttp+"."+m] = []Kind{KindDepError}
+	}
 	register(knowledge{
-		WriterTypes: [][2]string{{"github.com/valyala/fasthttp", "RequestCtx"}},
-		BodyWriters: []string{"(*github.com/valyala/fasthttp.Response).BodyWriter"},
+		Imports: []string{fasthttp},
+		Sources: sources,
+		// Write and WriteString are the writer type's (WriterTypes)
+		Sinks: map[string]sinkRow{
+			ctx + "SetStatusCode": status(1),
+			ctx + "Error":         status(2).body(1),
+			ctx + "Redirect":      status(2),
+			ctx + "Success":       fixed(200).body(2),
+			ctx + "SuccessString": fixed(200).body(2),
+			ctx + "SetBody":       body(1),
+			ctx + "SetBodyString": body(1),
+			ctx + "SetBodyStream": body(1),
+		},
+		Contexts:    []HandlerCtx{{Pkg: fasthttp, Name: "RequestCtx", Pointer: true, Setter: ".SetStatusCode"}},
+		WriterTypes: [][2]string{{fasthttp, "RequestCtx"}},
+		BodyWriters: []string{"(*" + fasthttp + ".Response).BodyWriter"},
 	})
 }

@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -41,6 +41,9 @@ var wantFindings = []string{
 	"envapp/envapp.go:22: softerror: failure envelope (Code: 7) is sent with status 200 by Result, from 1 call; send the failure as the response status",
 	"envapp/envapp.go:33: softerror: failure envelope gin.H (success: false) is sent with explicit status 200; use an error status",
 
+	"fasthttpapp/fasthttpapp.go:33: passthrough: upstream status code is forwarded to the client; map it to a status of this service",
+	"fasthttpapp/fasthttpapp.go:38: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"fasthttpapp/fasthttpapp.go:46: softerror: error text \"{\\\"error\\\":\\\"id is required\\\"}\" is sent with explicit status 200; use an error status",
 	"fiber3app/fiber3app.go:27: passthrough: upstream status resp.StatusCode() is forwarded to the client; map it to a status of this service",
 	"fiber3app/fiber3app.go:33: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"fiber3app/fiber3app.go:40: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
+	"github.com/valyala/fasthttp"
 	"github.com/zeromicro/go-zero/rest"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
@@ -18,6 +19,7 @@ import (
 	"example.com/e2eframeworks/echo5app"
 	"example.com/e2eframeworks/echoapp"
 	"example.com/e2eframeworks/envapp"
+	"example.com/e2eframeworks/fasthttpapp"
 	"example.com/e2eframeworks/fiber3app"
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
@@ -70,6 +72,7 @@ func main() {
 	go gozeroapp.Start(rest.RestConf{Port: 8086})
 	_ = connectapp.New(nil)
 	go hertzapp.New().Spin()
+	go func() { log.Fatal(fasthttp.ListenAndServe(":8087", fasthttpapp.Handler)) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
 }

@@ -1,5 +1,6 @@
-// Package fasthttp is a minimal stub of github.com/valyala/fasthttp, as
-// far as the fiber v2 stub needs it.
+// Package fasthttp is a minimal stub of github.com/valyala/fasthttp v1.69.0
+// for analysistest: every declaration has the real package's signature;
+// bodies are trivial. Declarations the tests do not need are omitted.
 package fasthttp
 
 import "io"
@@ -31,3 +32,39 @@ func (resp *Response) BodyWriter() io.Writer { return nil }
 
 // StatusCode returns response status code.
 func (resp *Response) StatusCode() int { return 0 }
+
+// Client implements http client.
+type Client struct {
+	Name string
+}
+
+// Args represents query arguments.
+type Args struct {
+	noCopy struct{}
+}
+
+// SetStatusCode sets response status code.
+func (ctx *RequestCtx) SetStatusCode(statusCode int) {}
+
+// Error sets response status code to the given value and sets response body to the given message.
+func (ctx *RequestCtx) Error(msg string, statusCode int) {}
+
+// Success sets response Content-Type and body to the given values.
+func (ctx *RequestCtx) Success(contentType string, body []byte) {}
+
+// SetBodyString sets response body to the given value.
+func (ctx *RequestCtx) SetBodyString(body string) {}
+
+// WriteString appends s to response body.
+func (ctx *RequestCtx) WriteString(s string) (int, error) { return len(s), nil }
+
+// Get returns the status code and body of url.
+func Get(dst []byte, url string) (statusCode int, body []byte, err error) { return 0, nil, nil }
+
+// Get returns the status code and body of url.
+func (c *Client) Get(dst []byte, url string) (statusCode int, body []byte, err error) {
+	return 0, nil, nil
+}
+
+// SuccessString sets response Content-Type and body to the given values.
+func (ctx *RequestCtx) SuccessString(contentType, body string) {}

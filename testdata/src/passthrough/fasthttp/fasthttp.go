@@ -1,0 +1,51 @@
+// Package fasthttp: fasthttp handlers answer through *fasthttp.RequestCtx.
+package fasthttp
+
+import (
+	"net/http"
+
+	"github.com/valyala/fasthttp"
+)
+
+var client = &fasthttp.Client{}
+
+func forward(ctx *fasthttp.RequestCtx) {
+	code, body, err := client.Get(nil, "http://inventory.internal/items")
+	if err != nil {
+		ctx.Error("inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	ctx.SetStatusCode(code) // want `upstream status code is forwarded to the client; map it to a status of this service`
+	ctx.SetBodyString(summary(body))
+}
+
+func summary(b []byte) string { return "items: " + string(rune(len(b))) }
+
+// proxy forwards the upstream's status and body whole.
+func proxy(ctx *fasthttp.RequestCtx) {
+	code, body, err := client.Get(nil, "http://inventory.internal/items")
+	if err != nil {
+		ctx.Error("inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	ctx.SetStatusCode(code)
+	_, _ = ctx.Write(body)
+}
+
+func forwardError(ctx *fasthttp.RequestCtx) {
+	code, _, err := fasthttp.Get(nil, "http://inventory.internal/items")
+	if err != nil || code != http.StatusOK {
+		ctx.Error("inventory failed", code) // want `upstream status code is forwarded`
+		return
+	}
+	ctx.SetStatusCode(http.StatusNoContent)
+}
+
+func mapped(ctx *fasthttp.RequestCtx) {
+	code, _, err := client.Get(nil, "http://inventory.internal/items")
+	if err != nil || code >= 500 {
+		ctx.Error("inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	ctx.SetStatusCode(http.StatusNoContent)
+}
