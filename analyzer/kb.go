@@ -55,6 +55,17 @@ type HandlerCtx struct {
 	// Setter is appended to the parameter's name to set the status, for
 	// fixes: ".Status" makes c.Status(code).
 	Setter string
+	// Arity is the number of parameters of the framework's handlers (0:
+	// one, the context): hertz's take (ctx, c), go-restful's (req, resp).
+	Arity int
+}
+
+// HandlerArity is the number of parameters of the framework's handlers.
+func (c HandlerCtx) HandlerArity() int {
+	if c.Arity == 0 {
+		return 1
+	}
+	return c.Arity
 }
 
 // Is reports whether t is the context.

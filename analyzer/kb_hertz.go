@@ -47,6 +47,6 @@ func init() {
 			ctx + "SetBodyString":       body(1),
 		},
 		ClientInput: input,
-		Contexts:    []HandlerCtx{{Pkg: hertzApp, Name: "RequestContext", Pointer: true, Setter: ".SetStatusCode"}},
+		Contexts:    []HandlerCtx{{Pkg: hertzApp, Name: "RequestContext", Pointer: true, Setter: ".SetStatusCode", Arity: 2}},
 	})
 }

@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -102,6 +102,9 @@ var wantFindings = []string{
 	"renderapp/renderapp.go:50: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"renderapp/renderapp.go:60: softerror: error-only body render.M is sent with status 200 (no status written on this path); write an error status first",
 
+	"restfulapp/restfulapp.go:30: passthrough: upstream status r.StatusCode is forwarded to the client; map it to a status of this service",
+	"restfulapp/restfulapp.go:35: leak: dependency error err is sent to the client; log it and send a generic message",
+	"restfulapp/restfulapp.go:43: softerror: error-only body map[string]string is sent with status 200 (no status written on this path); write an error status first",
 	"statusapp/respond/respond.go:14: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 	"statusapp/statusapp.go:36: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 }

@@ -27,6 +27,7 @@ var stubbed = []string{
 	"github.com/gofiber/fiber/v3/client",
 	"github.com/valyala/fasthttp",
 	"github.com/go-chi/render",
+	"github.com/emicklei/go-restful/v3",
 	"github.com/zeromicro/go-zero/rest",
 	"github.com/zeromicro/go-zero/rest/httpx",
 	"connectrpc.com/connect",

@@ -218,9 +218,15 @@ type handler struct {
 // It returns nil for other functions.
 func handlerOf(fn *ssa.Function) *handler {
 	// A framework handler has the framework's handler signature: its
-	// context is its only parameter. A helper taking the context and
-	// more (writeError(c, msg)) may be called after a status was set.
-	return answererOf(fn, fn.Signature.Params().Len() == 1)
+	// context is its only parameter (hertz's and go-restful's take two).
+	// A helper taking the context and more (writeError(c, msg)) may be
+	// called after a status was set.
+	for _, p := range fn.Params {
+		if ctx, ok := analyzer.HandlerContext(p.Type()); ok && fn.Signature.Params().Len() == ctx.HandlerArity() {
+			return &handler{param: p, setter: ctx.Setter}
+		}
+	}
+	return answererOf(fn, false)
 }
 
 // answererOf finds the parameter fn answers through: the context of a

@@ -10,6 +10,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/s3 v1.114.10
 	github.com/cloudwego/hertz v0.10.4
 	github.com/elastic/go-elasticsearch/v8 v8.19.7
+	github.com/emicklei/go-restful/v3 v3.14.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-chi/render v1.0.3
 	github.com/go-redis/redis/v8 v8.11.5

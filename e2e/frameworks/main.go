@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 
+	"github.com/emicklei/go-restful/v3"
 	"github.com/gin-gonic/gin"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
@@ -24,8 +25,8 @@ import (
 	"example.com/e2eframeworks/fiberapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/gozeroapp"
-	"example.com/e2eframeworks/hertzapp"
 	"example.com/e2eframeworks/grpcapp"
+	"example.com/e2eframeworks/hertzapp"
 	"example.com/e2eframeworks/layeredapp/api"
 	"example.com/e2eframeworks/layeredapp/errs"
 	"example.com/e2eframeworks/layeredapp/repo"
@@ -34,6 +35,7 @@ import (
 	"example.com/e2eframeworks/libapp2"
 	"example.com/e2eframeworks/pb"
 	"example.com/e2eframeworks/renderapp"
+	"example.com/e2eframeworks/restfulapp"
 	"example.com/e2eframeworks/statusapp"
 )
 
@@ -72,6 +74,7 @@ func main() {
 	go gozeroapp.Start(rest.RestConf{Port: 8086})
 	_ = connectapp.New(nil)
 	go hertzapp.New().Spin()
+	restful.Add(restfulapp.WebService())
 	go func() { log.Fatal(fasthttp.ListenAndServe(":8087", fasthttpapp.Handler)) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
