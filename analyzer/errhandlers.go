@@ -664,6 +664,9 @@ func errorHandlerShape(sig *types.Signature) bool {
 		return false
 	}
 	for _, fw := range errorFrameworks {
+		if fw.ErrParam < 0 || fw.ErrParam > 1 {
+			continue // not a (context, error) shape
+		}
 		ctx := 1 - fw.ErrParam
 		if fw.Handler.Is(p.At(ctx).Type()) && isErrorType(p.At(fw.ErrParam).Type()) {
 			return true

@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, grpc-gateway, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -55,6 +55,7 @@ var wantFindings = []string{
 	"fiberapp/fiberapp.go:138: leak: dependency error err is returned to the error handler Handler (errs.go:7), which sends its text to the client; log it and return an error with a generic message",
 	"fiberapp/fiberapp.go:74: softerror: error-only body fiber.Map is sent with status 200 (no status written on this path); write an error status first",
 
+	"gatewayapp/gatewayapp.go:21: leak: dependency error err is passed to runtime.HTTPError for grpc-gateway's default error handler, which sends its text to the client; log it and pass runtime.HTTPError an error with a generic message",
 	"ginapp/ginapp.go:45: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"ginapp/ginapp.go:56: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"ginapp/ginapp.go:65: leak: dependency error err.Error() is sent to the client; log it and send a generic message",

@@ -28,6 +28,7 @@ var stubbed = []string{
 	"github.com/valyala/fasthttp",
 	"github.com/go-chi/render",
 	"github.com/emicklei/go-restful/v3",
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime",
 	"github.com/zeromicro/go-zero/rest",
 	"github.com/zeromicro/go-zero/rest/httpx",
 	"connectrpc.com/connect",

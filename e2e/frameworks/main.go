@@ -23,6 +23,7 @@ import (
 	"example.com/e2eframeworks/fasthttpapp"
 	"example.com/e2eframeworks/fiber3app"
 	"example.com/e2eframeworks/fiberapp"
+	"example.com/e2eframeworks/gatewayapp"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/gozeroapp"
 	"example.com/e2eframeworks/grpcapp"
@@ -75,6 +76,7 @@ func main() {
 	_ = connectapp.New(nil)
 	go hertzapp.New().Spin()
 	restful.Add(restfulapp.WebService())
+	go func() { log.Fatal(http.ListenAndServe(":8088", gatewayapp.NewMux(nil))) }()
 	go func() { log.Fatal(fasthttp.ListenAndServe(":8087", fasthttpapp.Handler)) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
 	log.Fatal(g.Run(":8080"))
