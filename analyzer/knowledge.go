@@ -1,6 +1,10 @@
 package analyzer
 
-import "go/types"
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
 
 // Framework and library knowledge, as data. Keys are full function
 // names as printed by (*types.Func).FullName on the generic origin:
@@ -269,6 +273,25 @@ type sinkRow struct {
 	// Fixed is a constant status the call sends (go-zero's OkJson sends
 	// 200), else 0.
 	Fixed int
+}
+
+// IsSinkCall reports whether v is the result of a call the sink tables
+// know (kratos' errors.InternalServer(reason, message)): what it sends is
+// reported at the call.
+func IsSinkCall(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	obj, _ := callee(call.Common())
+	if obj == nil {
+		return false
+	}
+	_, ok = sinks[fullName(obj)]
+	return ok
 }
 
 // StatusSetterArg returns, for a call that only sets the status of the

@@ -29,6 +29,8 @@ var stubbed = []string{
 	"github.com/go-chi/render",
 	"github.com/emicklei/go-restful/v3",
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime",
+	"github.com/go-kratos/kratos/v2/errors",
+	"github.com/go-kratos/kratos/v2/transport/http",
 	"github.com/zeromicro/go-zero/rest",
 	"github.com/zeromicro/go-zero/rest/httpx",
 	"connectrpc.com/connect",

@@ -218,6 +218,9 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
+			if analyzer.IsSinkCall(re.Value) {
+				continue // an error built by a sink (kratos' errors.InternalServer): reported where it is built
+			}
 			var l analyzer.Label
 			found := false
 			for _, x := range re.Labels {

@@ -28,6 +28,7 @@ import (
 	"example.com/e2eframeworks/gozeroapp"
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/hertzapp"
+	"example.com/e2eframeworks/kratosapp"
 	"example.com/e2eframeworks/layeredapp/api"
 	"example.com/e2eframeworks/layeredapp/errs"
 	"example.com/e2eframeworks/layeredapp/repo"
@@ -76,6 +77,8 @@ func main() {
 	_ = connectapp.New(nil)
 	go hertzapp.New().Spin()
 	restful.Add(restfulapp.WebService())
+	_ = &kratosapp.OrderService{}
+	_ = kratosapp.Export
 	go func() { log.Fatal(http.ListenAndServe(":8088", gatewayapp.NewMux(nil))) }()
 	go func() { log.Fatal(fasthttp.ListenAndServe(":8087", fasthttpapp.Handler)) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()
