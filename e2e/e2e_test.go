@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, grpc-gateway, kratos, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, grpc-gateway, kratos, iris, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -77,6 +77,9 @@ var wantFindings = []string{
 	"hertzapp/hertzapp.go:31: passthrough: upstream status code is forwarded to the client; map it to a status of this service",
 	"hertzapp/hertzapp.go:36: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"hertzapp/hertzapp.go:44: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
+	"irisapp/irisapp.go:29: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"irisapp/irisapp.go:34: leak: dependency error err is sent to the client; log it and send a generic message",
+	"irisapp/irisapp.go:42: softerror: failure envelope iris.Map (status: \"error\") is sent with status 200 (no status written on this path); write an error status first",
 	"kratosapp/kratosapp.go:27: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
 	"kratosapp/kratosapp.go:39: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
 	"kratosapp/kratosapp.go:50: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",

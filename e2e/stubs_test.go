@@ -30,6 +30,8 @@ var stubbed = []string{
 	"github.com/emicklei/go-restful/v3",
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime",
 	"github.com/go-kratos/kratos/v2/errors",
+	"github.com/kataras/iris/v12",
+	"github.com/kataras/iris/v12/context",
 	"github.com/go-kratos/kratos/v2/transport/http",
 	"github.com/zeromicro/go-zero/rest",
 	"github.com/zeromicro/go-zero/rest/httpx",

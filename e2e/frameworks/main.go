@@ -28,6 +28,7 @@ import (
 	"example.com/e2eframeworks/gozeroapp"
 	"example.com/e2eframeworks/grpcapp"
 	"example.com/e2eframeworks/hertzapp"
+	"example.com/e2eframeworks/irisapp"
 	"example.com/e2eframeworks/kratosapp"
 	"example.com/e2eframeworks/layeredapp/api"
 	"example.com/e2eframeworks/layeredapp/errs"
@@ -79,6 +80,7 @@ func main() {
 	restful.Add(restfulapp.WebService())
 	_ = &kratosapp.OrderService{}
 	_ = kratosapp.Export
+	go func() { log.Fatal(irisapp.New().Listen(":8089")) }()
 	go func() { log.Fatal(http.ListenAndServe(":8088", gatewayapp.NewMux(nil))) }()
 	go func() { log.Fatal(fasthttp.ListenAndServe(":8087", fasthttpapp.Handler)) }()
 	go func() { log.Fatal(http.ListenAndServe(":8083", mux)) }()

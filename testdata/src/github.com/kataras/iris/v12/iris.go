@@ -1,0 +1,15 @@
+// Package iris is a minimal stub of github.com/kataras/iris/v12 v12.2.11
+// for analysistest.
+package iris
+
+import "github.com/kataras/iris/v12/context"
+
+type (
+	// Context is the context of a request.
+	Context = *context.Context
+	// Handler responds to an HTTP request.
+	Handler = context.Handler
+)
+
+// Map is a shortcut of map[string]interface{}.
+type Map = context.Map
