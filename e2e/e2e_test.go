@@ -1,5 +1,5 @@
 // Package e2e runs the upstreamlint command on frameworks/, a module of
-// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, grpc-gateway, kratos, iris, go-chi/render
+// handlers written against the real gin, echo v4 and v5, fiber v2 and v3, go-zero, Connect, hertz, fasthttp, go-restful, grpc-gateway, kratos, iris, beego, go-chi/render
 // and grpc-go modules (from the module proxy, pinned by its go.sum). The
 // analysistest cases run on stubs in testdata/src; this test proves that
 // the stubs did not drift from the real APIs: the same defects are found
@@ -27,6 +27,9 @@ import (
 // The findings on frameworks/, as "path:line: check: message" with the
 // path relative to frameworks/.
 var wantFindings = []string{
+	"beegoapp/beegoapp.go:26: leak: dependency error err.Error() is sent to the client; log it and send a generic message",
+	"beegoapp/beegoapp.go:30: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",
+	"beegoapp/beegoapp.go:36: softerror: error-only body map[string]string is sent with explicit status 200; use an error status",
 	"connectapp/connectapp.go:52: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
 	"connectapp/connectapp.go:60: leak: dependency error connect.NewError(connect.CodeInternal, err) is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message",
 	"echo5app/echo5app.go:34: passthrough: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service",

@@ -31,6 +31,8 @@ var stubbed = []string{
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime",
 	"github.com/go-kratos/kratos/v2/errors",
 	"github.com/kataras/iris/v12",
+	"github.com/beego/beego/v2/server/web",
+	"github.com/beego/beego/v2/server/web/context",
 	"github.com/kataras/iris/v12/context",
 	"github.com/go-kratos/kratos/v2/transport/http",
 	"github.com/zeromicro/go-zero/rest",

@@ -16,7 +16,7 @@ func TestGin(t *testing.T) {
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3", "leak/gozero", "leak/hertz", "leak/fasthttp", "leak/restful", "leak/kratos", "leak/iris", "leak/gateway", "leak/connect")
+	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3", "leak/gozero", "leak/hertz", "leak/fasthttp", "leak/restful", "leak/kratos", "leak/iris", "leak/beego", "leak/gateway", "leak/connect")
 }
 
 func TestFiber(t *testing.T) {

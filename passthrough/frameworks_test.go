@@ -16,7 +16,7 @@ func TestGin(t *testing.T) {
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/echo", "passthrough/echo5", "passthrough/fiber3", "passthrough/gozero", "passthrough/hertz", "passthrough/fasthttp", "passthrough/restful", "passthrough/kratos", "passthrough/iris", "passthrough/gateway", "passthrough/connect")
+	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/echo", "passthrough/echo5", "passthrough/fiber3", "passthrough/gozero", "passthrough/hertz", "passthrough/fasthttp", "passthrough/restful", "passthrough/kratos", "passthrough/iris", "passthrough/beego", "passthrough/gateway", "passthrough/connect")
 }
 
 func TestFiber(t *testing.T) {

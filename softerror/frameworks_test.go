@@ -16,7 +16,7 @@ func TestGin(t *testing.T) {
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/echo", "softerror/echo5", "softerror/fiber3", "softerror/gozero", "softerror/hertz", "softerror/fasthttp", "softerror/restful", "softerror/kratos", "softerror/iris")
+	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/echo", "softerror/echo5", "softerror/fiber3", "softerror/gozero", "softerror/hertz", "softerror/fasthttp", "softerror/restful", "softerror/kratos", "softerror/iris", "softerror/beego")
 }
 
 func TestFiber(t *testing.T) {

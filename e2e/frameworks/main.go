@@ -16,6 +16,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 
+	"example.com/e2eframeworks/beegoapp"
 	"example.com/e2eframeworks/connectapp"
 	"example.com/e2eframeworks/echo5app"
 	"example.com/e2eframeworks/echoapp"
@@ -80,6 +81,7 @@ func main() {
 	restful.Add(restfulapp.WebService())
 	_ = &kratosapp.OrderService{}
 	_ = kratosapp.Export
+	beegoapp.Routes()
 	go func() { log.Fatal(irisapp.New().Listen(":8089")) }()
 	go func() { log.Fatal(http.ListenAndServe(":8088", gatewayapp.NewMux(nil))) }()
 	go func() { log.Fatal(fasthttp.ListenAndServe(":8087", fasthttpapp.Handler)) }()

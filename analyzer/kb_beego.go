@@ -1,0 +1,44 @@
+package analyzer
+
+// beego v2 (github.com/beego/beego/v2/server/web): controllers answer
+// through c.Ctx.Output (SetStatus, then JSON, Body…), c.Ctx.Abort,
+// c.CustomAbort and the …Resp helpers; the default status is 200. Not
+// modelled: c.Data["json"] = v; c.ServeJSON(), which serves a map field
+// of the controller, and judging a controller method as a handler on the
+// implicit 200.
+
+const (
+	beegoWeb     = "github.com/beego/beego/v2/server/web"
+	beegoContext = "github.com/beego/beego/v2/server/web/context"
+)
+
+func init() {
+	out := "(*" + beegoContext + ".BeegoOutput)."
+	bctx := "(*" + beegoContext + ".Context)."
+	ctrl := "(*" + beegoWeb + ".Controller)."
+	sinks := map[string]sinkRow{
+		out + "SetStatus":    status(1),
+		bctx + "Abort":       status(1).body(2),
+		ctrl + "CustomAbort": status(1).body(2),
+		bctx + "WriteString": body(1),
+	}
+	for _, m := range []string{"Body", "JSON", "YAML", "JSONP", "XML", "ServeFormatted"} {
+		sinks[out+m] = body(1)
+	}
+	for _, m := range []string{"JSONResp", "XMLResp", "Resp"} {
+		sinks[bctx+m] = body(1)
+		sinks[ctrl+m] = body(1)
+	}
+	input := map[string]inputRow{}
+	for _, m := range []string{"Bind", "BindForm", "BindJSON", "BindXML", "BindYAML", "ParseForm"} {
+		input[ctrl+m] = anyInput
+	}
+	for _, m := range []string{"Bind", "BindJSON", "BindForm", "BindXML", "BindYAML"} {
+		input[bctx+m] = anyInput
+	}
+	register(knowledge{
+		Imports:     []string{beegoWeb, beegoContext},
+		Sinks:       sinks,
+		ClientInput: input,
+	})
+}

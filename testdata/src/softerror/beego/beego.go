@@ -1,0 +1,22 @@
+// Package beego: a beego controller that writes 200 before an error.
+package beego
+
+import (
+	"net/http"
+
+	"github.com/beego/beego/v2/server/web"
+)
+
+type ItemController struct {
+	web.Controller
+}
+
+func (c *ItemController) Get() {
+	c.Ctx.Output.SetStatus(http.StatusOK)
+	_ = c.Ctx.Output.JSON(map[string]string{"error": "not found"}, false, false) // want `error-only body map\[string\]string is sent with explicit status 200; use an error status`
+}
+
+func (c *ItemController) WithStatus() {
+	c.Ctx.Output.SetStatus(http.StatusNotFound)
+	_ = c.Ctx.Output.JSON(map[string]string{"error": "not found"}, false, false)
+}
