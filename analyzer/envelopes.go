@@ -4,6 +4,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 )
 
 // Envelope helpers over the whole program.
@@ -125,6 +126,19 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []*types.Package) {
 		}
 		k := fullName(c.Helper)
 		p.envelopes[k] = append(p.envelopes[k], c)
+	}
+	// in source order: phase 1 analyses packages in parallel, and the
+	// findings name the first codes met
+	for _, cs := range p.envelopes {
+		slices.SortFunc(cs, func(a, b EnvelopeCall) int {
+			if a.At.Filename != b.At.Filename {
+				return strings.Compare(a.At.Filename, b.At.Filename)
+			}
+			if a.At.Line != b.At.Line {
+				return a.At.Line - b.At.Line
+			}
+			return a.At.Column - b.At.Column
+		})
 	}
 	// by path: a package and its test variant are two packages
 	for _, cs := range p.envelopes {
