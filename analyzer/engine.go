@@ -1407,6 +1407,12 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
 		if row, ok := sinks[fullName(obj)]; ok {
+			if apiSinks[fullName(obj)] && errorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
+				// the framework building its own errors (kratos' FromError
+				// wraps a plain error with errors.New(500, "", err.Error())):
+				// that error is answered where a handler returns it
+				return nil
+			}
 			if row.Writer >= 0 && (row.Writer >= len(args) || !e.IsClientWriter(args[row.Writer])) {
 				// Writing to a writer parameter: a sink for the callers
 				// that pass the client's writer (a ToJSON(v, w) helper).
@@ -1458,6 +1464,17 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		via, _ = fn.Object().(*types.Func)
 	}
 	return append(evs, e.summarySinkEvents(call, args, s, via)...)
+}
+
+// errorConstructor reports whether obj builds an error (a sink row whose
+// message is sent where the error is answered: fiber.NewError, kratos'
+// errors.New).
+func errorConstructor(obj *types.Func) bool {
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 {
+		return false
+	}
+	return types.Implements(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
 }
 
 // sinkAdder returns the function that appends to evs the event of

@@ -83,6 +83,11 @@ var (
 	handlerCtxs     []HandlerCtx
 	errorFrameworks []errorFramework
 	errorCalls      = map[string]ErrorCall{}
+	// apiSinks are the sink rows of the frameworks' files. When one
+	// builds an error (errorConstructor), the framework's own package
+	// calling it (kratos' FromError building errors.New(500, "",
+	// err.Error())) answers no one there.
+	apiSinks = map[string]bool{}
 )
 
 // register merges a framework's rows into the tables. A row already
@@ -102,6 +107,7 @@ func register(k knowledge) {
 	for n, r := range k.Sinks {
 		mustNew(n, sinks)
 		sinks[n] = r
+		apiSinks[n] = true
 	}
 	for n, r := range k.ClientInput {
 		mustNew(n, clientInputFuncs)

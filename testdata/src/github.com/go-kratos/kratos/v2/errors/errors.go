@@ -4,6 +4,8 @@
 // omitted.
 package errors
 
+import "google.golang.org/grpc/status"
+
 // Status is the error's code, reason and message.
 type Status struct {
 	Code    int32  `protobuf:"varint,1,opt,name=code,proto3" json:"code,omitempty"`
@@ -18,6 +20,7 @@ type Error struct {
 }
 
 func (e *Error) Error() string                { return e.Message }
+func (e *Error) GRPCStatus() *status.Status   { return nil }
 func (e *Error) Unwrap() error                { return e.cause }
 func (e *Error) WithCause(cause error) *Error { return &Error{Status: e.Status, cause: cause} }
 
@@ -30,10 +33,16 @@ func New(code int, reason, message string) *Error {
 func Newf(code int, reason, format string, a ...interface{}) *Error { return New(code, reason, format) }
 
 // Code returns the http code for an error.
-func Code(err error) int { return 500 }
+func Code(err error) int { return int(FromError(err).Code) }
 
-// FromError try to convert an error to *Error.
-func FromError(err error) *Error { return nil }
+// FromError try to convert an error to *Error: as kratos does, a plain
+// error becomes an unknown error whose message is its text.
+func FromError(err error) *Error {
+	if se, ok := err.(*Error); ok {
+		return se
+	}
+	return New(500, "", err.Error())
+}
 
 // BadRequest new BadRequest error that is mapped to a 400 response.
 func BadRequest(reason, message string) *Error { return New(400, reason, message) }
