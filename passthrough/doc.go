@@ -20,9 +20,12 @@
 // return an upstream status, and helpers whose parameter becomes the status,
 // such as writeJSON(w, code, v)). Sinks: ResponseWriter.WriteHeader (and
 // wrappers that implement it), the code of http.Error and http.Redirect, the
-// status arguments of gin, echo, fiber and chi/render calls, and the error a
-// gRPC service method returns (an upstream gRPC error, unchanged or wrapped
-// with %w, or a status built from its code).
+// status arguments of the frameworks' calls (gin, echo v4/v5, fiber v2/v3,
+// chi/render, go-zero, hertz, fasthttp, go-restful, kratos, iris, beego:
+// analyzer/kb_*.go), and the error a gRPC or Connect service method returns
+// (an upstream gRPC error, unchanged or wrapped with %w, or a status built
+// from its code); a method that returns the upstream's answer as it is, is
+// a proxy.
 //
 // Silent on: explicit decisions (a comparison, a switch picking constants,
 // any function not known to pass the status through), reading the status for
