@@ -22,7 +22,7 @@ func init() {
 		}
 	}
 	register(knowledge{
-		Imports: []string{gozeroHttpx},
+		Imports: []string{gozeroHttpx, gozeroRest},
 		// go-zero's stores: sqlx (the models goctl generates), redis,
 		// mongo, the cache in front of them
 		Libraries: []string{"github.com/zeromicro/go-zero/core/stores"},
