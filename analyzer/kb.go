@@ -140,6 +140,15 @@ func mustNew[V any](name string, m map[string]V) {
 	}
 }
 
+// withRows returns rows with extra added: the rows two versions of a
+// framework share, and one version's own.
+func withRows(rows, extra map[string]sinkRow) map[string]sinkRow {
+	for n, r := range extra {
+		rows[n] = r
+	}
+	return rows
+}
+
 // HandlerContext returns the framework context t is, if any.
 func HandlerContext(t types.Type) (HandlerCtx, bool) {
 	for _, c := range handlerCtxs {

@@ -9,27 +9,12 @@ const echo = "github.com/labstack/echo/v4"
 func init() {
 	register(knowledge{
 		Imports: []string{echo},
-		Sinks: map[string]sinkRow{
-			// echo v4: echo.Context is an interface; echo.NewHTTPError's message
-			// is sent, its SetInternal cause is not.
-			"(" + echo + ".Context).JSON":       status(1).body(2),
-			"(" + echo + ".Context).JSONPretty": status(1).body(2),
-			"(" + echo + ".Context).JSONBlob":   status(1).body(2),
-			"(" + echo + ".Context).JSONP":      status(1).body(3),
-			"(" + echo + ".Context).JSONPBlob":  status(1).body(3),
-			"(" + echo + ".Context).XML":        status(1).body(2),
-			"(" + echo + ".Context).XMLPretty":  status(1).body(2),
-			"(" + echo + ".Context).XMLBlob":    status(1).body(2),
-			"(" + echo + ".Context).String":     status(1).body(2),
-			"(" + echo + ".Context).HTML":       status(1).body(2),
-			"(" + echo + ".Context).HTMLBlob":   status(1).body(2),
-			"(" + echo + ".Context).Blob":       status(1).body(3),
-			"(" + echo + ".Context).Stream":     status(1).body(3),
-			"(" + echo + ".Context).NoContent":  status(1),
-			"(" + echo + ".Context).Redirect":   status(1),
-			"(*" + echo + ".Response).Write":    body(1),
-			echo + ".NewHTTPError":              status(0).body(1).variadic(),
-		},
+		// echo.Context is an interface in v4; echo.NewHTTPError's message
+		// is sent, its SetInternal cause is not.
+		Sinks: withRows(echoContextSinks("("+echo+".Context)."), map[string]sinkRow{
+			"(*" + echo + ".Response).Write": body(1),
+			echo + ".NewHTTPError":           status(0).body(1).variadic(),
+		}),
 		ClientInput: map[string]inputRow{
 			"(github.com/labstack/echo/v4.Context).Bind":                   anyInput,
 			"(github.com/labstack/echo/v4.Context).Validate":               anyInput,
@@ -50,4 +35,20 @@ func init() {
 			ErrorType: [2]string{echo, "HTTPError"},
 		}},
 	})
+}
+
+// echoContextSinks are the rows of echo's context, v4 and v5 alike, for
+// the method prefix of its receiver ("(…/v4.Context).", "(*…/v5.Context).").
+func echoContextSinks(recv string) map[string]sinkRow {
+	rows := map[string]sinkRow{
+		recv + "NoContent": status(1),
+		recv + "Redirect":  status(1),
+	}
+	for _, m := range []string{"JSON", "JSONPretty", "JSONBlob", "XML", "XMLPretty", "XMLBlob", "String", "HTML", "HTMLBlob"} {
+		rows[recv+m] = status(1).body(2)
+	}
+	for _, m := range []string{"JSONP", "JSONPBlob", "Blob", "Stream"} {
+		rows[recv+m] = status(1).body(3)
+	}
+	return rows
 }

@@ -12,29 +12,14 @@ const echo5 = "github.com/labstack/echo/v5"
 func init() {
 	register(knowledge{
 		Imports: []string{echo5},
-		Sinks: map[string]sinkRow{
-			"(*" + echo5 + ".Context).JSON":         status(1).body(2),
-			"(*" + echo5 + ".Context).JSONPretty":   status(1).body(2),
-			"(*" + echo5 + ".Context).JSONBlob":     status(1).body(2),
-			"(*" + echo5 + ".Context).JSONP":        status(1).body(3),
-			"(*" + echo5 + ".Context).JSONPBlob":    status(1).body(3),
-			"(*" + echo5 + ".Context).XML":          status(1).body(2),
-			"(*" + echo5 + ".Context).XMLPretty":    status(1).body(2),
-			"(*" + echo5 + ".Context).XMLBlob":      status(1).body(2),
-			"(*" + echo5 + ".Context).String":       status(1).body(2),
-			"(*" + echo5 + ".Context).HTML":         status(1).body(2),
-			"(*" + echo5 + ".Context).HTMLBlob":     status(1).body(2),
-			"(*" + echo5 + ".Context).Blob":         status(1).body(3),
-			"(*" + echo5 + ".Context).Stream":       status(1).body(3),
+		Sinks: withRows(echoContextSinks("(*"+echo5+".Context)."), map[string]sinkRow{
 			"(*" + echo5 + ".Context).Render":       status(1).body(3),
-			"(*" + echo5 + ".Context).NoContent":    status(1),
-			"(*" + echo5 + ".Context).Redirect":     status(1),
 			"(*" + echo5 + ".Response).WriteHeader": status(1),
 			"(*" + echo5 + ".Response).Write":       body(1),
 			// NewHTTPError(code, message): the message is sent; an error
 			// attached with Wrap is not (unless exposeError)
 			echo5 + ".NewHTTPError": status(0).body(1),
-		},
+		}),
 		ClientInput: map[string]inputRow{
 			"(*" + echo5 + ".Context).Bind":           anyInput,
 			"(*" + echo5 + ".Context).Validate":       anyInput,

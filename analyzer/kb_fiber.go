@@ -14,22 +14,12 @@ func init() {
 			"(*github.com/gofiber/fiber/v2.Agent).Bytes":  {KindStatus, KindBody, KindDepError},
 			"(*github.com/gofiber/fiber/v2.Agent).String": {KindStatus, KindBody, KindDepError},
 		},
-		Sinks: map[string]sinkRow{
-			// fiber v2: *fiber.Ctx answers with status 200 unless Status or
-			// SendStatus ran first; fiber.NewError's message is sent.
-			"(*" + fiber + ".Ctx).Status":      status(1),
-			"(*" + fiber + ".Ctx).SendStatus":  status(1),
-			"(*" + fiber + ".Ctx).JSON":        body(1),
-			"(*" + fiber + ".Ctx).JSONP":       body(1),
-			"(*" + fiber + ".Ctx).XML":         body(1),
-			"(*" + fiber + ".Ctx).Send":        body(1),
-			"(*" + fiber + ".Ctx).SendString":  body(1),
-			"(*" + fiber + ".Ctx).SendStream":  body(1),
-			"(*" + fiber + ".Ctx).Write":       body(1),
-			"(*" + fiber + ".Ctx).WriteString": body(1),
-			"(*" + fiber + ".Ctx).Format":      body(1),
-			fiber + ".NewError":                status(0).body(1).variadic(),
-		},
+		// *fiber.Ctx answers with status 200 unless Status or SendStatus
+		// ran first; fiber.NewError's message is sent.
+		Sinks: withRows(fiberCtxSinks("(*"+fiber+".Ctx)."), map[string]sinkRow{
+			"(*" + fiber + ".Ctx).Format": body(1),
+			fiber + ".NewError":           status(0).body(1).variadic(),
+		}),
 		ClientInput: map[string]inputRow{
 			"(*github.com/gofiber/fiber/v2.Ctx).BodyParser":      anyInput,
 			"(*github.com/gofiber/fiber/v2.Ctx).QueryParser":     anyInput,
@@ -57,4 +47,17 @@ var fiberDefault = InstalledHandler{
 	Framework: "fiber",
 	Name:      "fiber's default error handler",
 	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText, Status: 500}},
+}
+
+// fiberCtxSinks are the rows of fiber's context, v2 and v3 alike, for the
+// method prefix of its receiver ("(*…/v2.Ctx).", "(…/v3.Ctx).").
+func fiberCtxSinks(recv string) map[string]sinkRow {
+	rows := map[string]sinkRow{
+		recv + "Status":     status(1),
+		recv + "SendStatus": status(1),
+	}
+	for _, m := range []string{"JSON", "JSONP", "XML", "Send", "SendString", "SendStream", "Write", "WriteString"} {
+		rows[recv+m] = body(1)
+	}
+	return rows
 }

@@ -39,24 +39,14 @@ func init() {
 		},
 		// c answers with status 200 unless Status or SendStatus ran
 		// first; fiber.NewError's message is sent
-		Sinks: map[string]sinkRow{
-			ctx + "Status":        status(1),
-			ctx + "SendStatus":    status(1),
-			ctx + "JSON":          body(1),
-			ctx + "JSONP":         body(1),
-			ctx + "XML":           body(1),
+		Sinks: withRows(fiberCtxSinks(ctx), map[string]sinkRow{
 			ctx + "CBOR":          body(1),
 			ctx + "MsgPack":       body(1),
 			ctx + "AutoFormat":    body(1),
-			ctx + "Send":          body(1),
-			ctx + "SendString":    body(1),
-			ctx + "SendStream":    body(1),
-			ctx + "Write":         body(1),
-			ctx + "WriteString":   body(1),
 			ctx + "Writef":        body(1, 2).variadic(),
 			fiber3 + ".NewError":  status(0).body(1).variadic(),
 			fiber3 + ".NewErrorf": status(0).body(1).variadic(),
-		},
+		}),
 		ClientInput: input,
 		Contexts:    []HandlerCtx{{Pkg: fiber3, Name: "Ctx", Setter: ".Status"}},
 		ErrorHandlers: []errorFramework{{
