@@ -87,12 +87,13 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 					if obj == nil {
 						continue
 					}
+					name := fullName(obj)
 					for i := range errorFrameworks {
 						fw := &errorFrameworks[i]
-						if fw.New != "" && fullName(obj) == fw.New {
+						if fw.New != "" && name == fw.New {
 							created[fw.Name] = true
 						}
-						if fw.InstallCall == "" || fullName(obj) != fw.InstallCall {
+						if fw.InstallCall == "" || name != fw.InstallCall {
 							continue
 						}
 						custom[fw.Name] = true

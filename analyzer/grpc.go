@@ -68,7 +68,7 @@ func forwardsCall(ret *ssa.Return) bool {
 		return false
 	}
 	sig := call.Common().Signature()
-	return (isGRPCClientCall(sig) || isConnectUnary(sig)) && len(ret.Results) == sig.Results().Len()
+	return isRPCClientCall(sig) && len(ret.Results) == sig.Results().Len()
 }
 
 // forwardsAnswer reports whether err, returned by fn, is the error of an
@@ -85,7 +85,7 @@ func forwardsAnswer(fn *ssa.Function, err ssa.Value) bool {
 	if !ok || x.Index != call.Common().Signature().Results().Len()-1 {
 		return false
 	}
-	if sig := call.Common().Signature(); !isGRPCClientCall(sig) && !isConnectUnary(sig) {
+	if !isRPCClientCall(call.Common().Signature()) {
 		return false
 	}
 	for _, b := range fn.Blocks {

@@ -78,7 +78,7 @@ func sourceKindsOf(obj *types.Func, name string) []Kind {
 	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
 		return nil
 	}
-	if isGRPCClientCall(sig) || isConnectUnary(sig) {
+	if isRPCClientCall(sig) {
 		ks := make([]Kind, res.Len())
 		ks[res.Len()-1] = KindGRPCError
 		return ks
@@ -137,6 +137,10 @@ func isHTTPDoer(sig *types.Signature) bool {
 	}
 	return IsPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
 }
+
+// isRPCClientCall reports whether sig is a gRPC or a Connect client call:
+// an upstream call whose error carries the upstream's code.
+func isRPCClientCall(sig *types.Signature) bool { return isGRPCClientCall(sig) || isConnectUnary(sig) }
 
 // isGRPCClientCall reports whether sig is a gRPC client call: its last
 // parameter is ...grpc.CallOption (ClientConn.Invoke, generated client
