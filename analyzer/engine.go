@@ -399,9 +399,9 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 				ops := f.Ops
 				e.addStore(args[f.ToArg], "", func() Labels { return e.Labels(src).applyOps(ops) })
 			}
-			if name == "runtime.Stack" && len(args) > 0 {
+			if fl, ok := fills[name]; ok && fl.Arg < len(args) {
 				pos := in.Pos()
-				e.addStore(args[0], "[]", func() Labels { return Labels{{Kind: KindStack, Origin: pos}} })
+				e.addStore(args[fl.Arg], fl.Path, func() Labels { return Labels{{Kind: fl.Kind, Origin: pos}} })
 			}
 		}
 		if obj == nil && fn == nil {

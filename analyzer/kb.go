@@ -16,6 +16,10 @@ type knowledge struct {
 	Sources map[string][]Kind
 	Flows   map[string][]flow
 	Sinks   map[string]sinkRow
+	// Fills are calls that write a source into an argument's pointee
+	// instead of returning it: fasthttp's and hertz's client.Do(req,
+	// resp) fill resp with the upstream's answer.
+	Fills map[string]fill
 	// ClientInput are calls whose errors are about the client's input;
 	// InputPrefixes, method-name prefixes of request contexts whose
 	// errors are (gin's Bind*, ShouldBind*), by "path.Type".
@@ -103,6 +107,10 @@ func register(k knowledge) {
 	for n, r := range k.Flows {
 		mustNew(n, flows)
 		flows[n] = r
+	}
+	for n, r := range k.Fills {
+		mustNew(n, fills)
+		fills[n] = r
 	}
 	for n, r := range k.Sinks {
 		mustNew(n, sinks)

@@ -3,8 +3,9 @@ package analyzer
 // fasthttp (github.com/valyala/fasthttp): the server fiber v2 is built
 // on, used directly too. A handler is func(ctx *fasthttp.RequestCtx): it
 // answers 200 unless SetStatusCode (or Error, Redirect) ran first. The
-// client's Get and Post return the upstream status and body; Do fills a
-// response instead (not modelled), its error is a dependency error.
+// client's Get and Post return the upstream status and body; Do fills the
+// response it is given instead (Fills), and its error is a dependency
+// error.
 
 const fasthttp = "github.com/valyala/fasthttp"
 
@@ -21,12 +22,22 @@ func init() {
 			sources["(*"+fasthttp+"."+recv+")."+m] = []Kind{KindDepError}
 		}
 	}
+	fill := map[string]fill{}
 	for _, m := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects"} {
 		sources[fasthttp+"."+m] = []Kind{KindDepError}
+		fill[fasthttp+"."+m] = upstreamResponse(1)
+		fill["(*"+fasthttp+".Client)."+m] = upstreamResponse(2)
+		fill["(*"+fasthttp+".HostClient)."+m] = upstreamResponse(2)
 	}
+	resp := "(*" + fasthttp + ".Response)."
 	register(knowledge{
 		Imports: []string{fasthttp},
 		Sources: sources,
+		Fills:   fill,
+		Flows: map[string][]flow{
+			resp + "StatusCode": {res(0, 0, "StatusCode")},
+			resp + "Body":       {res(0, 0, "Body")},
+		},
 		// Write and WriteString are the writer type's (WriterTypes)
 		Sinks: map[string]sinkRow{
 			ctx + "SetStatusCode": status(1),

@@ -3,13 +3,13 @@ package analyzer
 // hertz (github.com/cloudwego/hertz): handlers are
 // func(ctx context.Context, c *app.RequestContext); the context answers
 // with an explicit status, as gin's does. The client's Get and Post
-// return the upstream status and body. Not modelled: client.Do(ctx, req,
-// resp), which fills resp instead of returning it, and error middleware
-// reading c.Errors.
+// return the upstream status and body; Do(ctx, req, resp) fills resp
+// (Fills). Not modelled: error middleware reading c.Errors.
 
 const (
 	hertzApp    = "github.com/cloudwego/hertz/pkg/app"
 	hertzClient = "github.com/cloudwego/hertz/pkg/app/client"
+	hertzProto  = "github.com/cloudwego/hertz/pkg/protocol"
 )
 
 func init() {
@@ -19,12 +19,27 @@ func init() {
 		input[ctx+m] = anyInput
 	}
 	cl := "(*" + hertzClient + ".Client)."
+	sources := map[string][]Kind{
+		cl + "Get":        {KindStatus, KindBody, KindDepError},
+		cl + "GetTimeout": {KindStatus, KindBody, KindDepError},
+		cl + "Post":       {KindStatus, KindBody, KindDepError},
+	}
+	fill := map[string]fill{}
+	for _, m := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects"} {
+		sources[cl+m] = []Kind{KindDepError}
+		sources[hertzClient+"."+m] = []Kind{KindDepError}
+		fill[cl+m] = upstreamResponse(3)
+		fill[hertzClient+"."+m] = upstreamResponse(2)
+	}
+	resp := "(*" + hertzProto + ".Response)."
 	register(knowledge{
 		Imports: []string{hertzApp, hertzClient},
-		Sources: map[string][]Kind{
-			cl + "Get":        {KindStatus, KindBody, KindDepError},
-			cl + "GetTimeout": {KindStatus, KindBody, KindDepError},
-			cl + "Post":       {KindStatus, KindBody, KindDepError},
+		Sources: sources,
+		Fills:   fill,
+		Flows: map[string][]flow{
+			resp + "StatusCode": {res(0, 0, "StatusCode")},
+			resp + "Body":       {res(0, 0, "Body")},
+			resp + "BodyBytes":  {res(0, 0, "Body")},
 		},
 		Sinks: map[string]sinkRow{
 			ctx + "JSON":                status(1).body(2),

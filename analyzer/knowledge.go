@@ -186,6 +186,22 @@ type flow struct {
 
 const variadicArgs = -1
 
+// A fill is a call that writes a source of Kind into the pointee of its
+// argument Arg (receiver first), at Path.
+type fill struct {
+	Arg  int
+	Kind Kind
+	Path string
+}
+
+// upstreamResponse fills argument arg with an upstream response.
+func upstreamResponse(arg int) fill { return fill{Arg: arg, Kind: KindResponse} }
+
+// fills are the calls that write a source into an argument.
+var fills = map[string]fill{
+	"runtime.Stack": {Arg: 0, Kind: KindStack, Path: "[]"},
+}
+
 func res(from, to int, ops string) flow { return flow{From: from, To: to, ToArg: -1, Ops: ops} }
 func into(from, toArg int) flow         { return flow{From: from, ToArg: toArg} }
 
@@ -250,7 +266,7 @@ var flows = map[string][]flow{
 	"github.com/pkg/errors.Wrapf":       {res(0, 0, "")},
 	"github.com/pkg/errors.WithMessage": {res(0, 0, "")},
 	"github.com/pkg/errors.WithStack":   {res(0, 0, "")},
-	"runtime.Stack":                     {}, // a source into its buffer, see indexStore
+	"runtime.Stack":                     {}, // a source into its buffer (fills)
 
 }
 

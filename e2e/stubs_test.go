@@ -41,6 +41,7 @@ var stubbed = []string{
 	"github.com/cloudwego/hertz/pkg/app",
 	"github.com/cloudwego/hertz/pkg/app/client",
 	"github.com/cloudwego/hertz/pkg/common/config",
+	"github.com/cloudwego/hertz/pkg/protocol",
 	"google.golang.org/grpc",
 	"google.golang.org/grpc/codes",
 	"google.golang.org/grpc/status",

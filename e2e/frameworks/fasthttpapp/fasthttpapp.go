@@ -58,3 +58,18 @@ func mapped(ctx *fasthttp.RequestCtx) {
 	}
 	ctx.SetStatusCode(http.StatusNoContent)
 }
+
+// doForward: Do fills the response it is given with the upstream's answer.
+func doForward(ctx *fasthttp.RequestCtx) {
+	req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
+	defer fasthttp.ReleaseResponse(resp)
+	req.SetRequestURI("http://inventory.internal/items")
+	if err := client.Do(req, resp); err != nil {
+		ctx.Error("inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	ctx.SetStatusCode(resp.StatusCode())
+}
+
+// DoHandler routes the requests answered through Do.
+func DoHandler(ctx *fasthttp.RequestCtx) { doForward(ctx) }

@@ -8,6 +8,7 @@ import (
 	"github.com/cloudwego/hertz/pkg/app"
 	"github.com/cloudwego/hertz/pkg/app/client"
 	"github.com/cloudwego/hertz/pkg/app/server"
+	"github.com/cloudwego/hertz/pkg/protocol"
 )
 
 var cli, _ = client.NewClient()
@@ -19,6 +20,8 @@ func New() *server.Hertz {
 	h.GET("/hertz/leak", leakText)
 	h.GET("/hertz/soft", soft)
 	h.GET("/hertz/mapped", mapped)
+	h.GET("/hertz/do", doForward)
+	h.GET("/hertz/domapped", doMapped)
 	return h
 }
 
@@ -64,4 +67,26 @@ func mapped(ctx context.Context, c *app.RequestContext) {
 		return
 	}
 	c.Status(http.StatusOK)
+}
+
+// doForward: Do fills the response it is given with the upstream's answer.
+func doForward(ctx context.Context, c *app.RequestContext) {
+	req, resp := protocol.AcquireRequest(), protocol.AcquireResponse()
+	defer protocol.ReleaseResponse(resp)
+	req.SetRequestURI("http://inventory.internal/items")
+	if err := cli.Do(ctx, req, resp); err != nil {
+		c.AbortWithStatus(http.StatusBadGateway)
+		return
+	}
+	c.JSON(resp.StatusCode(), map[string]int{"items": len(resp.Body())})
+}
+
+// doMapped decides its own status.
+func doMapped(ctx context.Context, c *app.RequestContext) {
+	var resp protocol.Response
+	if err := client.Do(ctx, protocol.AcquireRequest(), &resp); err != nil || resp.StatusCode() >= 500 {
+		c.AbortWithStatus(http.StatusBadGateway)
+		return
+	}
+	c.JSON(http.StatusOK, map[string]int{"items": len(resp.Body())})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cloudwego/hertz/pkg/app"
 	"github.com/cloudwego/hertz/pkg/app/client"
+	"github.com/cloudwego/hertz/pkg/protocol"
 )
 
 var cli, _ = client.NewClient()
@@ -38,4 +39,20 @@ func bound(ctx context.Context, c *app.RequestContext) {
 		return
 	}
 	c.JSON(http.StatusOK, o)
+}
+
+// doBody: the body Do filled is the upstream's, sent on its failure.
+func doBody(ctx context.Context, c *app.RequestContext) {
+	req, resp := protocol.AcquireRequest(), protocol.AcquireResponse()
+	defer protocol.ReleaseResponse(resp)
+	req.SetRequestURI("http://inventory.internal/items")
+	if err := cli.Do(ctx, req, resp); err != nil {
+		c.String(http.StatusBadGateway, err.Error()) // want `dependency error err.Error\(\) is sent to the client`
+		return
+	}
+	if resp.StatusCode() != http.StatusOK {
+		c.Data(http.StatusBadGateway, "text/plain", resp.Body()) // want `upstream error body resp.Body\(\) is sent to the client`
+		return
+	}
+	c.Status(http.StatusNoContent)
 }

@@ -49,3 +49,26 @@ func mapped(ctx *fasthttp.RequestCtx) {
 	}
 	ctx.SetStatusCode(http.StatusNoContent)
 }
+
+// doForward: Do fills the response it is given with the upstream's answer.
+func doForward(ctx *fasthttp.RequestCtx) {
+	req, resp := fasthttp.AcquireRequest(), fasthttp.AcquireResponse()
+	defer fasthttp.ReleaseResponse(resp)
+	req.SetRequestURI("http://inventory.internal/items")
+	if err := client.Do(req, resp); err != nil {
+		ctx.Error("inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	ctx.SetStatusCode(resp.StatusCode()) // want `upstream status resp.StatusCode\(\) is forwarded`
+	ctx.SetBodyString(summary(resp.Body()))
+}
+
+// doMapped maps the upstream's status.
+func doMapped(ctx *fasthttp.RequestCtx) {
+	var resp fasthttp.Response
+	if err := fasthttp.Do(fasthttp.AcquireRequest(), &resp); err != nil || resp.StatusCode() != http.StatusOK {
+		ctx.Error("inventory unavailable", http.StatusBadGateway)
+		return
+	}
+	ctx.SetStatusCode(http.StatusNoContent)
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/cloudwego/hertz/pkg/app"
 	"github.com/cloudwego/hertz/pkg/app/client"
+	"github.com/cloudwego/hertz/pkg/protocol"
 )
 
 var cli, _ = client.NewClient()
@@ -38,4 +39,27 @@ func mapped(ctx context.Context, c *app.RequestContext) {
 		return
 	}
 	c.Status(http.StatusOK)
+}
+
+// doForward: Do fills the response it is given with the upstream's answer.
+func doForward(ctx context.Context, c *app.RequestContext) {
+	req, resp := protocol.AcquireRequest(), protocol.AcquireResponse()
+	defer protocol.ReleaseResponse(resp)
+	req.SetRequestURI("http://inventory.internal/items")
+	if err := cli.Do(ctx, req, resp); err != nil {
+		c.AbortWithStatus(http.StatusBadGateway)
+		return
+	}
+	c.JSON(resp.StatusCode(), map[string]int{"items": len(resp.Body())}) // want `upstream status resp.StatusCode\(\) is forwarded`
+}
+
+// doMapped decides its own status from the upstream's.
+func doMapped(ctx context.Context, c *app.RequestContext) {
+	var resp protocol.Response
+	req := protocol.AcquireRequest()
+	if err := client.Do(ctx, req, &resp); err != nil || resp.StatusCode() >= 500 {
+		c.AbortWithStatus(http.StatusBadGateway)
+		return
+	}
+	c.JSON(http.StatusOK, map[string]int{"items": len(resp.Body())})
 }

@@ -33,6 +33,32 @@ func (resp *Response) BodyWriter() io.Writer { return nil }
 // StatusCode returns response status code.
 func (resp *Response) StatusCode() int { return 0 }
 
+// Body returns response body.
+func (resp *Response) Body() []byte { return resp.body }
+
+// Request represents HTTP request.
+type Request struct {
+	body []byte
+}
+
+// SetRequestURI sets RequestURI.
+func (req *Request) SetRequestURI(requestURI string) {}
+
+// AcquireRequest returns an empty Request instance from request pool.
+func AcquireRequest() *Request { return &Request{} }
+
+// AcquireResponse returns an empty Response instance from response pool.
+func AcquireResponse() *Response { return &Response{} }
+
+// ReleaseResponse return resp acquired via AcquireResponse to response pool.
+func ReleaseResponse(resp *Response) {}
+
+// Do performs the given http request and fills the given http response.
+func (c *Client) Do(req *Request, resp *Response) error { return nil }
+
+// Do performs the given http request and fills the given http response.
+func Do(req *Request, resp *Response) error { return nil }
+
 // Client implements http client.
 type Client struct {
 	Name string

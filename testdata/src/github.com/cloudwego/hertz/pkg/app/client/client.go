@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/cloudwego/hertz/pkg/common/config"
+	"github.com/cloudwego/hertz/pkg/protocol"
 )
 
 // Client implements http client.
@@ -18,3 +19,11 @@ func NewClient(opts ...config.ClientOption) (*Client, error) { return &Client{},
 func (c *Client) Get(ctx context.Context, dst []byte, url string, requestOptions ...config.RequestOption) (statusCode int, body []byte, err error) {
 	return 0, nil, nil
 }
+
+// Do performs the given http request and fills the given http response.
+func (c *Client) Do(ctx context.Context, req *protocol.Request, resp *protocol.Response) error {
+	return nil
+}
+
+// Do performs the given http request and fills the given http response.
+func Do(ctx context.Context, req *protocol.Request, resp *protocol.Response) error { return nil }
