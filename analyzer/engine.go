@@ -74,6 +74,7 @@ type Engine struct {
 	ownHandlers []InstalledHandler                   // the error handlers the package installs (HandlerReturns)
 	debugBlocks map[*ssa.BasicBlock]bool             // DebugOnly, memoised
 	adapters    map[*ssa.Function][]InstalledHandler // the error-returning adapter types each function is converted to
+	preset      map[*ssa.Function]bool               // PresetStatus, computed once
 
 	// Budget is the work the engine may spend on one function, in units:
 	// one per label computation plus the size of the label set it
@@ -1216,6 +1217,9 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 			if ev.Role == RoleStatus && l.Path != "" {
 				continue
 			}
+			if ev.Role == RoleBody && !sentField(e.Pkg.Pkg, ev, l) {
+				continue
+			}
 			sp := SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
 			if ev.Role == RoleBody {
 				st := e.BodyStatus(ev)
@@ -1230,7 +1234,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	}
 	for _, ce := range e.condEvents[fn] { // computed by Events
 		for _, l := range ce.ev.Labels {
-			if l.Kind != KindParam || l.Owner != fn || (ce.ev.Role == RoleStatus && l.Path != "") {
+			if l.Kind != KindParam || l.Owner != fn || (ce.ev.Role == RoleStatus && l.Path != "") || (ce.ev.Role == RoleBody && !sentField(e.Pkg.Pkg, ce.ev, l)) {
 				continue
 			}
 			sinks = append(sinks, sinkAt{SinkParam{Role: ce.ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Writer: ce.writer + 1}, ce.ev.Instr})

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -33,10 +34,21 @@ func TextLeaves(v ssa.Value, edge EdgeFilter) []ssa.Value {
 	return w.out
 }
 
+// SentTextLeaves is TextLeaves of a body event's value, without the
+// fields of struct literals that its sink does not write: an encoder
+// skips unexported fields (an embedded error) and json:"-" ones, fmt's
+// printers write them all.
+func SentTextLeaves(ev SinkEvent, edge EdgeFilter) []ssa.Value {
+	w := leafWalk{seen: make(map[ssa.Value]bool), edge: edge, encoded: !IsFmtCall(ev.Instr)}
+	w.walk(ev.Value)
+	return w.out
+}
+
 type leafWalk struct {
-	seen map[ssa.Value]bool
-	edge EdgeFilter
-	out  []ssa.Value
+	seen    map[ssa.Value]bool
+	edge    EdgeFilter
+	encoded bool // the fields an encoder skips are not walked
+	out     []ssa.Value
 }
 
 func (w *leafWalk) walk(v ssa.Value) {
@@ -101,7 +113,34 @@ func (w *leafWalk) walk(v ssa.Value) {
 			return
 		}
 	}
+	if w.encoded && encodedAsFields(v.Type()) {
+		return // an encoder writes its fields, not its Error text
+	}
 	w.out = append(w.out, v)
+}
+
+// encodedAsFields reports whether an encoder writes a value of type t as
+// its fields: a struct (or a pointer to one), not an interface, that
+// marshals itself neither as JSON nor as text. An error of such a type
+// sends its fields, whose labels the checks follow, not its Error text.
+func encodedAsFields(t types.Type) bool {
+	if types.IsInterface(t) {
+		return false
+	}
+	elem := t
+	if p, ok := typeUnder(t).(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	if _, ok := typeUnder(elem).(*types.Struct); !ok {
+		return false
+	}
+	ms := types.NewMethodSet(types.NewPointer(elem))
+	for _, m := range []string{"MarshalJSON", "MarshalText"} {
+		if ms.Lookup(nil, m) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // flows walks the arguments whose text a library call's result keeps
@@ -147,12 +186,31 @@ func (w *leafWalk) literal(alloc *ssa.Alloc) bool {
 				found = true
 			}
 		case *ssa.FieldAddr:
+			if w.encoded && !fieldEncoded(r) {
+				found = true // a field of the literal that no encoder writes
+				continue
+			}
 			found = w.stores(r) || found
 		case *ssa.IndexAddr:
 			found = w.stores(r) || found
 		}
 	}
 	return found
+}
+
+// fieldEncoded reports whether an encoder writes the struct field fa
+// addresses: it is exported and not tagged json:"-".
+func fieldEncoded(fa *ssa.FieldAddr) bool {
+	p, ok := typeUnder(fa.X.Type()).(*types.Pointer)
+	if !ok {
+		return true
+	}
+	st, ok := typeUnder(p.Elem()).(*types.Struct)
+	if !ok || fa.Field >= st.NumFields() {
+		return true
+	}
+	tag, _ := reflect.StructTag(st.Tag(fa.Field)).Lookup("json")
+	return st.Field(fa.Field).Exported() && tag != "-"
 }
 
 func (w *leafWalk) stores(addr ssa.Value) bool {

@@ -40,6 +40,11 @@ type knowledge struct {
 	// error to the framework's error handler (gin's c.Error).
 	ErrorHandlers []errorFramework
 	ErrorCalls    map[string]ErrorCall
+	// ErrorPages are calls that register handlers the framework runs
+	// with an error status already written (iris's OnErrorCode, gin's
+	// NoRoute), by the index of their first handler argument (receiver
+	// first; the handlers are variadic).
+	ErrorPages map[string]int
 }
 
 // An ErrorCall hands its argument Arg (receiver first) to the error
@@ -136,6 +141,10 @@ func register(k knowledge) {
 	}
 	errorFrameworks = append(errorFrameworks, k.ErrorHandlers...)
 	dependencyLibraries.list = append(dependencyLibraries.list, k.Libraries...)
+	for n, i := range k.ErrorPages {
+		mustNew(n, errorPages)
+		errorPages[n] = i
+	}
 	for n, c := range k.ErrorCalls {
 		mustNew(n, errorCalls)
 		errorCalls[n] = c

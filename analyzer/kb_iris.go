@@ -3,9 +3,14 @@ package analyzer
 // iris v12 (github.com/kataras/iris/v12): iris.Context is an alias of
 // *context.Context; handlers are func(ctx iris.Context), answering 200
 // unless ctx.StatusCode (or a StopWith…) ran first. StopWithError sends
-// err.Error() (an iris.ErrPrivate error is not sent).
+// err.Error() (an iris.ErrPrivate error is not sent). Handlers
+// registered with OnErrorCode and OnAnyErrorCode run with the error
+// status already written (ErrorPages).
 
-const irisContext = "github.com/kataras/iris/v12/context"
+const (
+	irisContext = "github.com/kataras/iris/v12/context"
+	irisRouter  = "github.com/kataras/iris/v12/core/router"
+)
 
 func init() {
 	ctx := "(*" + irisContext + ".Context)."
@@ -32,5 +37,11 @@ func init() {
 		Sinks:       sinks,
 		ClientInput: input,
 		Contexts:    []HandlerCtx{{Pkg: irisContext, Name: "Context", Pointer: true, Setter: ".StatusCode"}},
+		ErrorPages: map[string]int{
+			"(*" + irisRouter + ".APIBuilder).OnErrorCode":    2,
+			"(*" + irisRouter + ".APIBuilder).OnAnyErrorCode": 1,
+			"(" + irisRouter + ".Party).OnErrorCode":          2,
+			"(" + irisRouter + ".Party).OnAnyErrorCode":       1,
+		},
 	})
 }

@@ -248,7 +248,7 @@ func carriesParam(fn *ssa.Function, ev SinkEvent, param int, edge EdgeFilter) bo
 	if param < 0 || param >= len(fn.Params) {
 		return false
 	}
-	for _, leaf := range TextLeaves(ev.Value, edge) {
+	for _, leaf := range SentTextLeaves(ev, edge) {
 		if leaf == fn.Params[param] {
 			return true
 		}

@@ -34,6 +34,7 @@ var stubbed = []string{
 	"github.com/beego/beego/v2/server/web",
 	"github.com/beego/beego/v2/server/web/context",
 	"github.com/kataras/iris/v12/context",
+	"github.com/kataras/iris/v12/core/router",
 	"github.com/go-kratos/kratos/v2/transport/http",
 	"github.com/zeromicro/go-zero/rest",
 	"github.com/zeromicro/go-zero/rest/httpx",

@@ -177,9 +177,10 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				continue // one line of a longer body, not the whole answer
 			}
 			st := statusOnPath(e, fn, evs, ev)
-			if st.kind == statusSet || (st.kind == statusImplicit && h == nil) {
+			if st.kind == statusSet || (st.kind == statusImplicit && (h == nil || e.PresetStatus(fn))) {
 				// An error status was written on every path, or the
-				// function is a helper whose callers may have set one.
+				// function is a helper whose callers may have set one,
+				// or an error page the framework runs with its status.
 				continue
 			}
 			call := rep.CallAt(ev.Instr.Pos())

@@ -16,6 +16,8 @@ func New() *iris.Application {
 	app.Get("/iris/leak", leakText)
 	app.Get("/iris/soft", soft)
 	app.Post("/iris/mapped", mapped)
+	app.OnErrorCode(http.StatusNotFound, notFound)
+	app.Party("/v1").OnAnyErrorCode(func(ctx iris.Context) { ctx.WriteString("request failed") })
 	return app
 }
 
@@ -65,4 +67,9 @@ func mapped(ctx iris.Context) {
 		return
 	}
 	_ = ctx.JSON(it)
+}
+
+// notFound is an error page: it runs with status 404 already written.
+func notFound(ctx iris.Context) {
+	ctx.WriteString("not found")
 }

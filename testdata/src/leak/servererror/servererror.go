@@ -256,3 +256,69 @@ func (h *handler) helpers(w http.ResponseWriter, r *http.Request) {
 		helpers.Respond(w, http.StatusBadRequest, err)
 	}
 }
+
+// An HTTPError keeps the error in its embedded field, which encoders do
+// not write (unexported), and sends only its description.
+type httpError struct {
+	error
+	Stack       string `json:"-"`
+	StatusCode  int    `json:"statusCode"`
+	Description string `json:"description"`
+}
+
+func failJSON(w http.ResponseWriter, status int, err error, desc string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(httpError{err, "", status, desc})
+}
+
+func (h *handler) embeddedError(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.orders.ByUser(r.Context(), r.URL.Query().Get("id")); err != nil {
+		failJSON(w, http.StatusInternalServerError, err, "could not save")
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (h *handler) embeddedErrorDirect(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.orders.ByUser(r.Context(), r.URL.Query().Get("id")); err != nil {
+		w.WriteHeader(http.StatusInternalServerError)
+		_ = json.NewEncoder(w).Encode(httpError{err, err.Error(), 500, "could not list"})
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// The description is written: the error's text in it is sent.
+func (h *handler) embeddedErrorDescribed(w http.ResponseWriter, r *http.Request) {
+	if _, err := h.orders.ByUser(r.Context(), r.URL.Query().Get("id")); err != nil {
+		failJSON(w, http.StatusInternalServerError, err, err.Error()) // want `error text of err is sent with status 500 by failJSON`
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// apiError is our error type; encoders write its fields (Method and Path
+// are json:"-"), not its Error text.
+type apiError struct {
+	Code    int    `json:"code"`
+	Method  string `json:"-"`
+	Message string `json:"message"`
+}
+
+func (e apiError) Error() string { return e.Method + ": " + e.Message }
+
+func newAPIError(code int, method string) apiError {
+	return apiError{Code: code, Method: method, Message: http.StatusText(code)}
+}
+
+func writeInternal(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusInternalServerError)
+	_ = json.NewEncoder(w).Encode(newAPIError(http.StatusInternalServerError, r.Method))
+}
+
+// Printed, its Error text is sent.
+func printInternal(w http.ResponseWriter, r *http.Request) {
+	w.WriteHeader(http.StatusInternalServerError)
+	fmt.Fprint(w, newAPIError(http.StatusInternalServerError, r.Method)) // want `error text of newAPIError`
+}

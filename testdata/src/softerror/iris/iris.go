@@ -19,3 +19,22 @@ func withStatus(ctx iris.Context) {
 	ctx.StatusCode(http.StatusNotFound)
 	_ = ctx.JSON(iris.Map{"error": "not found"})
 }
+
+// Error pages run with the error status already written.
+func routes() {
+	app := iris.New()
+	app.OnErrorCode(http.StatusNotFound, notFound)
+	app.OnAnyErrorCode(func(ctx iris.Context) {
+		ctx.WriteString("something went wrong")
+	})
+	app.Get("/", index)
+}
+
+func notFound(ctx iris.Context) {
+	ctx.WriteString("not found")
+}
+
+// index is an ordinary route: its error text is sent with 200.
+func index(ctx iris.Context) {
+	ctx.WriteString("not found") // want `error text "not found" is sent with status 200`
+}

@@ -2,7 +2,18 @@
 // for analysistest.
 package iris
 
-import "github.com/kataras/iris/v12/context"
+import (
+	"github.com/kataras/iris/v12/context"
+	"github.com/kataras/iris/v12/core/router"
+)
+
+// Application is responsible to manage the state of the application.
+type Application struct {
+	*router.APIBuilder
+}
+
+// New creates and returns a fresh empty iris *Application instance.
+func New() *Application { return &Application{APIBuilder: &router.APIBuilder{}} }
 
 type (
 	// Context is the context of a request.
