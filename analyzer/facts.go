@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -143,7 +144,16 @@ func (f *FuncFact) summary(obj any) *Summary {
 	return s
 }
 
+// packagesRun counts the packages the shared analyzer has finished, for
+// a driver's progress line.
+var packagesRun atomic.Int64
+
+// PackagesRun returns how many packages the shared analyzer has
+// finished in this process.
+func PackagesRun() int64 { return packagesRun.Load() }
+
 func run(pass *analysis.Pass) (any, error) {
+	defer packagesRun.Add(1)
 	collect, join := wholeState(pass)
 	if join != nil && !join.Rerun(pass.Pkg) {
 		// Phase 2 of the whole-program driver: a package whose findings

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -29,6 +30,11 @@ type result struct {
 	analysisErrors []string
 	files          map[string]bool // the files of the analysed packages -> generated (// Code generated ... DO NOT EDIT.)
 	src            *sources
+	// load and phases are the wall times of loading and of each
+	// analysis phase; packages is the size of the loaded graph.
+	load     time.Duration
+	phases   []time.Duration
+	packages int
 }
 
 // finding is one diagnostic of a root action, kept once even when the
@@ -44,7 +50,7 @@ func (f *finding) check() string { return f.act.Analyzer.Name }
 
 // analyze loads the packages matching patterns from dir and runs the
 // analyzers on them.
-func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool) (*result, error) {
+func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool, prog *progress) (*result, error) {
 	if dir == "" {
 		var err error
 		if dir, err = os.Getwd(); err != nil {
@@ -60,10 +66,13 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
+	start := time.Now()
+	prog.set("loading packages", 0)
 	initial, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
+	loaded := time.Since(start)
 	if len(initial) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
@@ -73,21 +82,31 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 		src:   &sources{files: make(map[string][]byte)},
 	}
 	res.loadErrors = loadErrors(initial)
+	res.load = loaded
+	packages.Visit(initial, nil, func(*packages.Package) { res.packages++ })
 
 	whole := needFacts(analyzers)
 	if whole {
 		upstream.CollectDynamic(lintedModules(initial)...)
 	}
+	start = time.Now()
+	prog.set("analysing packages", res.packages)
 	graph, err := checker.Analyze(analyzers, initial, nil)
 	upstream.CollectDynamic()
 	if err != nil {
 		return nil, err
 	}
+	res.phases = append(res.phases, time.Since(start))
 	res.graphs = []*checker.Graph{graph}
 	res.roots = graph.Roots
 	if whole {
+		start = time.Now()
+		prog.set("whole program: analysing packages again", 0)
 		if err := res.resolveProgram(analyzers, initial); err != nil {
 			return nil, err
+		}
+		if len(res.graphs) > 1 {
+			res.phases = append(res.phases, time.Since(start))
 		}
 	}
 	res.collect()

@@ -152,14 +152,15 @@ type options struct {
 	tests     bool
 	exitZero  bool
 	version   bool
-	cpuprof   string // -cpuprofile: write a CPU profile here
-	memprof   string // -memprofile: write a heap profile here
-	stats     bool   // -debug.stats: print the engine's work statistics
-	newFrom   string // -new-from-rev or -new-from-merge-base: the revision
-	mergeBase bool   // the revision is -new-from-merge-base's
-	baseline  string // -baseline: suppress the findings this file records
-	writeBase string // -write-baseline: record the findings in this file
-	verbose   bool   // -v
+	cpuprof   string    // -cpuprofile: write a CPU profile here
+	memprof   string    // -memprofile: write a heap profile here
+	stats     bool      // -debug.stats: print the engine's work statistics
+	newFrom   string    // -new-from-rev or -new-from-merge-base: the revision
+	mergeBase bool      // the revision is -new-from-merge-base's
+	baseline  string    // -baseline: suppress the findings this file records
+	writeBase string    // -write-baseline: record the findings in this file
+	verbose   bool      // -v
+	term      io.Writer // unbuffered stderr, for the progress line
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -200,7 +201,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&newFromMergeBase, "new-from-merge-base", "", "report only findings on lines added or changed since the merge base of this git revision and HEAD")
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
-	fs.BoolVar(&o.verbose, "v", false, "verbose: with -baseline, list the baseline entries that no longer match a finding")
+	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -330,6 +331,7 @@ func (c *Command) Run(args []string, analyzers []*analysis.Analyzer) int {
 		return c.help(stdout, stderr, analyzers, o.args[1:])
 	}
 
+	o.term = stderr
 	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
 	stop, err := startProfiles(o)
 	if err != nil {
@@ -401,7 +403,9 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 	}
-	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests)
+	prog := startProgress(o.term, name)
+	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
+	prog.stop()
 	if err != nil {
 		if msg, ok := goVersionMismatch([]string{err.Error()}); ok {
 			fmt.Fprintf(stderr, "%s: %s\n", name, msg)
@@ -426,6 +430,10 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	if o.stats {
 		writeStats(stderr, name)
 		fmt.Fprintf(stderr, "%s: whole program: %s\n", name, res.join)
+	}
+	if o.verbose {
+		res.writeTimings(stderr, name)
+		defer res.writeSummary(stderr, name)
 	}
 	if changed != nil {
 		res.findings = slices.DeleteFunc(res.findings, func(f *finding) bool { return !res.isNew(f, changed) })

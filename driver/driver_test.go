@@ -183,7 +183,7 @@ func TestJSONMatchesChecker(t *testing.T) {
 // and again in its test variant, are reported once, in every format.
 func TestDedupTestVariant(t *testing.T) {
 	dir := fixture(t)
-	res, err := analyze(dir, []string{"./..."}, []*analysis.Analyzer{marker}, true)
+	res, err := analyze(dir, []string{"./..."}, []*analysis.Analyzer{marker}, true, nil)
 	require.NoError(t, err)
 	reported := 0
 	for _, act := range res.roots {

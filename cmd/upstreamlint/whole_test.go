@@ -139,3 +139,25 @@ func vetJSON(out string) string {
 	data, _ := json.Marshal(tree)
 	return string(data)
 }
+
+// TestVerbose checks -v: a time for each linted package and a summary
+// line with the packages and each check's findings, on stderr only
+// (stdout keeps the report a tool reads).
+func TestVerbose(t *testing.T) {
+	dir, err := filepath.Abs("testdata/layered")
+	require.NoError(t, err)
+	res := run(t, dir, bin, "-v", "-json", "./...")
+	require.Equal(t, 3, res.code, res.stderr)
+	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
+	timed := 0
+	for _, l := range lines {
+		if strings.HasSuffix(l, "  example.com/layered/handler") || strings.HasSuffix(l, "  example.com/layered/reply") {
+			timed++
+		}
+	}
+	assert.Equal(t, 2, timed, res.stderr)
+	last := lines[len(lines)-1]
+	assert.Regexp(t, `^upstreamlint: 13 packages linted \(\d+ loaded with their dependencies, 6 analysed again by the whole-program join\); load \S+, analysis \S+ \+ \S+; findings: leak 3, passthrough 1, softerror 2$`, last)
+	assert.NotContains(t, res.stdout, "packages linted")
+	assert.Len(t, jsonFindings(t, dir, res.stdout), 6)
+}

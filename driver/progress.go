@@ -1,0 +1,176 @@
+package driver
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// progressDelay is how long a run goes before the progress line shows:
+// short runs print nothing extra.
+const progressDelay = 2 * time.Second
+
+// A progress is the one-line indicator a long run shows on a terminal:
+// the phase and, while analysing, the packages done. It is nil (and
+// every method a no-op) when stderr is not a terminal.
+type progress struct {
+	w    io.Writer
+	name string
+
+	mu    sync.Mutex
+	what  string
+	total int
+	base  int64
+	shown bool
+	last  string // the line drawn last: drawn again only when it changes
+
+	done chan struct{}
+	wg   sync.WaitGroup
+}
+
+// startProgress starts the indicator on w if w is a terminal. w must be
+// unbuffered (the report's own buffered stderr is flushed after stop).
+func startProgress(w io.Writer, name string) *progress {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("TERM") == "dumb" {
+		return nil
+	}
+	fi, err := f.Stat()
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	p := &progress{w: w, name: name, done: make(chan struct{})}
+	p.wg.Add(1)
+	go p.loop()
+	return p
+}
+
+func (p *progress) loop() {
+	defer p.wg.Done()
+	select {
+	case <-p.done:
+		return
+	case <-time.After(progressDelay):
+	}
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		p.draw()
+		select {
+		case <-p.done:
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+func (p *progress) draw() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	line := p.name + ": " + p.what
+	if p.total > 0 {
+		n := min(int(upstream.PackagesRun()-p.base), p.total)
+		line += fmt.Sprintf(" %d/%d", n, p.total)
+	}
+	if line == p.last {
+		return
+	}
+	fmt.Fprintf(p.w, "\r\033[K%s", line)
+	p.shown, p.last = true, line
+}
+
+// set names the phase the run is in; total, when not 0, is the number of
+// packages it analyses.
+func (p *progress) set(what string, total int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.what, p.total, p.base = what, total, upstream.PackagesRun()
+}
+
+// stop ends the indicator and clears its line.
+func (p *progress) stop() {
+	if p == nil {
+		return
+	}
+	close(p.done)
+	p.wg.Wait()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}
+
+// writeTimings prints, for -v, the analysis time of each linted package
+// (every check and the shared analyzer, over both phases), by import
+// path.
+func (res *result) writeTimings(w io.Writer, name string) {
+	roots := make(map[string]bool)
+	for _, act := range res.roots {
+		roots[act.Package.ID] = true
+	}
+	spent := make(map[string]time.Duration)
+	for act := range res.actions() {
+		if roots[act.Package.ID] {
+			spent[act.Package.ID] += act.Duration
+		}
+	}
+	ids := make([]string, 0, len(spent))
+	for id := range spent {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		fmt.Fprintf(w, "%s: %8s  %s\n", name, spent[id].Round(time.Millisecond), id)
+	}
+}
+
+// writeSummary prints, for -v, the final line: packages, times and the
+// findings reported by each check.
+func (res *result) writeSummary(w io.Writer, name string) {
+	linted := make(map[string]bool)
+	for _, act := range res.roots {
+		linted[act.Package.ID] = true
+	}
+	again := 0
+	if len(res.graphs) > 1 {
+		again = len(res.graphs[1].Roots)
+		checks := make(map[string]bool)
+		for _, act := range res.graphs[1].Roots {
+			checks[act.Analyzer.Name] = true
+		}
+		if len(checks) > 0 {
+			again /= len(checks)
+		}
+	}
+	counts := make(map[string]int)
+	for _, act := range res.roots {
+		counts[act.Analyzer.Name] += 0
+	}
+	for _, f := range res.findings {
+		counts[f.check()]++
+	}
+	checks := make([]string, 0, len(counts))
+	for c := range counts {
+		checks = append(checks, c)
+	}
+	slices.SortFunc(checks, cmp.Compare)
+	var parts []string
+	for _, c := range checks {
+		parts = append(parts, fmt.Sprintf("%s %d", c, counts[c]))
+	}
+	var phases []string
+	for _, d := range res.phases {
+		phases = append(phases, d.Round(10*time.Millisecond).String())
+	}
+	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
+		name, len(linted), res.packages, again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), strings.Join(parts, ", "))
+}
