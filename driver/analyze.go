@@ -28,6 +28,7 @@ type result struct {
 	findings       []*finding // deduplicated, in report order
 	loadErrors     []string
 	analysisErrors []string
+	warnings       []string // printed on stderr; the run still succeeds
 	files          map[string]bool // the files of the analysed packages -> generated (// Code generated ... DO NOT EDIT.)
 	src            *sources
 	// load and phases are the wall times of loading and of each
@@ -35,6 +36,8 @@ type result struct {
 	load     time.Duration
 	phases   []time.Duration
 	packages int
+	vet      *vetStats // -runner=vet: what the go command's action graph says
+	checks   []string  // the names of the checks run
 }
 
 // finding is one diagnostic of a root action, kept once even when the
@@ -83,6 +86,9 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 	}
 	res.loadErrors = loadErrors(initial)
 	res.load = loaded
+	for _, a := range analyzers {
+		res.checks = append(res.checks, a.Name)
+	}
 	packages.Visit(initial, nil, func(*packages.Package) { res.packages++ })
 
 	whole := needFacts(analyzers)
@@ -113,9 +119,18 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 	return res, nil
 }
 
-// actions returns every action of every phase.
+// actions returns every action of every phase (with -runner=vet, the
+// actions standing for the packages that reported).
 func (res *result) actions() iter.Seq[*checker.Action] {
 	return func(yield func(*checker.Action) bool) {
+		if res.vet != nil {
+			for _, act := range res.roots {
+				if !yield(act) {
+					return
+				}
+			}
+			return
+		}
 		for _, g := range res.graphs {
 			for act := range g.All() {
 				if !yield(act) {
@@ -159,14 +174,7 @@ func (res *result) collect() {
 			res.findings = append(res.findings, &finding{act: act, index: i, diag: d, at: at})
 		}
 	}
-	slices.SortStableFunc(res.findings, func(a, b *finding) int {
-		return cmp.Or(
-			strings.Compare(a.at.rel, b.at.rel),
-			cmp.Compare(a.at.start.offset, b.at.start.offset),
-			cmp.Compare(a.at.end.offset, b.at.end.offset),
-			strings.Compare(a.check(), b.check()),
-			strings.Compare(a.diag.Message, b.diag.Message))
-	})
+	res.sortFindings()
 	errs := make(map[string]bool)
 	for act := range res.actions() {
 		if act.Err != nil {
@@ -177,6 +185,19 @@ func (res *result) collect() {
 		res.analysisErrors = append(res.analysisErrors, e)
 	}
 	slices.Sort(res.analysisErrors)
+}
+
+// sortFindings puts the findings in report order: by file, position,
+// check and message.
+func (res *result) sortFindings() {
+	slices.SortStableFunc(res.findings, func(a, b *finding) int {
+		return cmp.Or(
+			strings.Compare(a.at.rel, b.at.rel),
+			cmp.Compare(a.at.start.offset, b.at.start.offset),
+			cmp.Compare(a.at.end.offset, b.at.end.offset),
+			strings.Compare(a.check(), b.check()),
+			strings.Compare(a.diag.Message, b.diag.Message))
+	})
 }
 
 // writeStats prints what the provenance engines did (-debug.stats): a

@@ -161,6 +161,8 @@ type options struct {
 	writeBase string    // -write-baseline: record the findings in this file
 	verbose   bool      // -v
 	term      io.Writer // unbuffered stderr, for the progress line
+	runner    string    // -runner: checker (the whole program) or vet
+	vetFlags  []string  // the analyzers' settings given, for -runner=vet
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -202,6 +204,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
+	fs.StringVar(&o.runner, "runner", "checker", "how packages are analysed: checker (the whole program in this process, with the whole-program resolution) or vet (one package at a time by go vet, with its build cache; no whole-program resolution yet)")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -276,7 +279,39 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		o.analyzers = append(o.analyzers, a)
 	}
 	o.args = fs.Args()
+	switch o.runner {
+	case "checker":
+	case "vet":
+		testsSet := false
+		fs.Visit(func(f *flag.Flag) {
+			switch {
+			case f.Name == "test":
+				testsSet = true
+			case isAnalyzerFlag(f.Name, analyzers):
+				o.vetFlags = append(o.vetFlags, "-"+f.Name+"="+f.Value.String())
+			}
+		})
+		if testsSet || o.stats {
+			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test or -debug.stats\n", name)
+			return nil, errUsage
+		}
+	default:
+		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want checker or vet)\n", name, o.runner)
+		return nil, errUsage
+	}
 	return o, nil
+}
+
+// isAnalyzerFlag reports whether a flag is an analyzer's: its enable flag
+// -NAME or a setting -NAME.FLAG (of a check or a requirement).
+func isAnalyzerFlag(flagName string, analyzers []*analysis.Analyzer) bool {
+	prefix, _, _ := strings.Cut(flagName, ".")
+	for _, a := range append(slices.Clone(analyzers), configurableRequirements(analyzers)...) {
+		if a.Name == prefix {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *Command) name() string {
@@ -404,7 +439,13 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 		}
 	}
 	prog := startProgress(o.term, name)
-	res, err := analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
+	var res *result
+	var err error
+	if o.runner == "vet" {
+		res, err = analyzeVet(c.Dir, o.args, o.analyzers, o.vetFlags, prog)
+	} else {
+		res, err = analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
+	}
 	prog.stop()
 	if err != nil {
 		if msg, ok := goVersionMismatch([]string{err.Error()}); ok {
@@ -425,6 +466,9 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, e)
 	}
 	for _, e := range res.analysisErrors {
+		fmt.Fprintf(stderr, "%s: %s\n", name, e)
+	}
+	for _, e := range res.warnings {
 		fmt.Fprintf(stderr, "%s: %s\n", name, e)
 	}
 	if o.stats {

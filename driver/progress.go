@@ -113,6 +113,12 @@ func (p *progress) stop() {
 // (every check and the shared analyzer, over both phases), by import
 // path.
 func (res *result) writeTimings(w io.Writer, name string) {
+	if res.vet != nil {
+		for _, p := range sortedKeys(res.vet.timings) {
+			fmt.Fprintf(w, "%s: %8s  %s\n", name, res.vet.timings[p].Round(time.Millisecond), p)
+		}
+		return
+	}
 	roots := make(map[string]bool)
 	for _, act := range res.roots {
 		roots[act.Package.ID] = true
@@ -136,6 +142,11 @@ func (res *result) writeTimings(w io.Writer, name string) {
 // writeSummary prints, for -v, the final line: packages, times and the
 // findings reported by each check.
 func (res *result) writeSummary(w io.Writer, name string) {
+	if res.vet != nil {
+		fmt.Fprintf(w, "%s: go vet: %d packages linted, %d with their dependencies: %d analysed, %d from the build cache; %s; findings: %s\n",
+			name, res.vet.linted, res.vet.actions, res.vet.actions-res.vet.cached, res.vet.cached, res.phases[0].Round(10*time.Millisecond), res.findingCounts())
+		return
+	}
 	linted := make(map[string]bool)
 	for _, act := range res.roots {
 		linted[act.Package.ID] = true
@@ -151,9 +162,20 @@ func (res *result) writeSummary(w io.Writer, name string) {
 			again /= len(checks)
 		}
 	}
+	var phases []string
+	for _, d := range res.phases {
+		phases = append(phases, d.Round(10*time.Millisecond).String())
+	}
+	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
+		name, len(linted), res.packages, again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
+}
+
+// findingCounts words the findings of each check that ran: "leak 3,
+// passthrough 0".
+func (res *result) findingCounts() string {
 	counts := make(map[string]int)
-	for _, act := range res.roots {
-		counts[act.Analyzer.Name] += 0
+	for _, c := range res.checks {
+		counts[c] += 0
 	}
 	for _, f := range res.findings {
 		counts[f.check()]++
@@ -167,10 +189,5 @@ func (res *result) writeSummary(w io.Writer, name string) {
 	for _, c := range checks {
 		parts = append(parts, fmt.Sprintf("%s %d", c, counts[c]))
 	}
-	var phases []string
-	for _, d := range res.phases {
-		phases = append(phases, d.Round(10*time.Millisecond).String())
-	}
-	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
-		name, len(linted), res.packages, again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), strings.Join(parts, ", "))
+	return strings.Join(parts, ", ")
 }

@@ -1,0 +1,157 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// vetTreeFindings returns "file:line:col: check: message" for each
+// diagnostic of a stream of JSON trees (go vet -json prints one per
+// package), each once, paths relative to dir.
+func vetTreeFindings(t *testing.T, dir, out string) []string {
+	t.Helper()
+	seen := make(map[string]bool)
+	dec := json.NewDecoder(strings.NewReader(out))
+	for {
+		var tree map[string]map[string][]jsonDiagnostic
+		err := dec.Decode(&tree)
+		if err == io.EOF {
+			break
+		}
+		require.NoError(t, err, out)
+		for _, analyzers := range tree {
+			for name, diags := range analyzers {
+				for _, d := range diags {
+					rel, err := filepath.Rel(dir, d.Posn)
+					require.NoError(t, err)
+					seen[filepath.ToSlash(rel)+": "+name+": "+d.Message] = true
+				}
+			}
+		}
+	}
+	var got []string
+	for s := range seen {
+		got = append(got, s)
+	}
+	sort.Strings(got)
+	return got
+}
+
+// TestVetRunner checks -runner=vet: the findings are go vet -vettool's,
+// every format and -fix work from them, and the go build cache keeps the
+// results: a second run analyses nothing, an edit analyses its package
+// again, a damaged cache entry is analysed again, not fatal.
+func TestVetRunner(t *testing.T) {
+	dir := copyTree(t, "testdata/layered")
+	// a comment of its own makes this copy's packages new to the cache
+	stamp := "// copy " + time.Now().Format(time.RFC3339Nano) + "\n"
+	for _, f := range []string{"handler/handler.go", "store/sql.go", "catalog/catalog.go"} {
+		appendFile(t, filepath.Join(dir, f), stamp)
+	}
+	start := time.Now()
+
+	vet := exec.Command("go", "vet", "-vettool="+bin, "-json", "./...")
+	vet.Dir = dir
+	vet.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	var vetOut bytes.Buffer
+	vet.Stdout = &vetOut
+	require.NoError(t, vet.Run())
+	want := vetTreeFindings(t, dir, vetOut.String())
+	require.NotEmpty(t, want)
+
+	res := run(t, dir, bin, "-runner=vet", "-v", "-json", "./...")
+	require.Equal(t, 3, res.code, res.stderr)
+	got := jsonFindings(t, dir, res.stdout)
+	for i, g := range got {
+		got[i], _, _ = strings.Cut(g, " [") // related information aside
+	}
+	sort.Strings(got)
+	assert.Equal(t, want, got)
+	// go vet above analysed these packages: read from the cache
+	summary := regexp.MustCompile(`go vet: (\d+) packages linted, (\d+) with their dependencies: (\d+) analysed, (\d+) from the build cache`)
+	m := summary.FindStringSubmatch(res.stderr)
+	require.NotNil(t, m, res.stderr)
+	assert.Equal(t, "0", m[3], res.stderr)
+
+	sarif := run(t, dir, bin, "-runner=vet", "-format=sarif", "./...")
+	require.Equal(t, 3, sarif.code, sarif.stderr)
+	assert.Contains(t, sarif.stdout, `"ruleId": "leak"`)
+
+	// An edit analyses that package again, not its importers (its export
+	// data and facts did not change).
+	appendFile(t, filepath.Join(dir, "store", "sql.go"), "// edited\n")
+	res = run(t, dir, bin, "-runner=vet", "-v", "-json", "./...")
+	require.Equal(t, 3, res.code, res.stderr)
+	m = summary.FindStringSubmatch(res.stderr)
+	require.NotNil(t, m, res.stderr)
+	assert.Equal(t, "1", m[3], res.stderr)
+	assert.Contains(t, res.stderr, "  example.com/layered/store\n")
+
+	// Damaged cache entries: the go command recomputes a truncated one;
+	// one of the right size is caught here, and everything is analysed
+	// again.
+	cache := strings.TrimSpace(goEnv(t, "GOCACHE"))
+	var outputs []string
+	require.NoError(t, filepath.WalkDir(cache, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, "-d") {
+			return nil
+		}
+		if info, err := d.Info(); err != nil || info.ModTime().Before(start) || info.Size() > 1<<20 {
+			return nil
+		}
+		b, err := os.ReadFile(path)
+		if err == nil && bytes.Contains(b, []byte(dir)) && bytes.Contains(b, []byte(`"posn"`)) {
+			outputs = append(outputs, path)
+		}
+		return nil
+	}))
+	require.NotEmpty(t, outputs, "the cached vet output of the copy")
+	for i, path := range outputs {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		if i%2 == 0 {
+			b = b[:len(b)/2] // truncated
+		} else {
+			b = bytes.Repeat([]byte("#"), len(b)) // same size, not JSON
+		}
+		require.NoError(t, os.Chmod(path, 0o644))
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+	}
+	res = run(t, dir, bin, "-runner=vet", "-json", "./...")
+	require.Equal(t, 3, res.code, res.stderr)
+	got = jsonFindings(t, dir, res.stdout)
+	for i, g := range got {
+		got[i], _, _ = strings.Cut(g, " [")
+	}
+	sort.Strings(got)
+	assert.Equal(t, want, got)
+}
+
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(text)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+}
+
+func goEnv(t *testing.T, name string) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", name).Output()
+	require.NoError(t, err)
+	return string(out)
+}

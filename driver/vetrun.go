@@ -1,0 +1,410 @@
+package driver
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// The vet runner (-runner=vet).
+//
+// The default runner loads the whole program from source
+// (go/analysis/checker), so its memory grows with everything the linted
+// packages import. The vet runner has the go command drive the analysis
+// instead, as go vet does: `go vet -vettool=<this binary> -json`, which
+// type-checks each package alone against its dependencies' export data,
+// runs this binary once per package (the vet protocol; Main recognises
+// it), passes facts between packages in vetx files, and keeps every
+// package's output, facts and fixes in the go build cache. A second run
+// on an unchanged tree is then read from the cache, and a change to one
+// package analyses it and its importers again. This runner collects the
+// JSON the packages print and turns it into findings, so that every
+// format, -fix and -diff work as with the default runner.
+//
+// Its findings are those of go vet -vettool: the whole-program resolution
+// (README, "Whole-program resolution") is not done yet.
+
+// vetTool returns the binary go vet is to run: this one.
+var vetTool = os.Executable
+
+// analyzeVet runs the analyzers through go vet on patterns from dir.
+// flags are the analyzers' command-line settings, passed to every
+// package's run.
+func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, flags []string, prog *progress) (*result, error) {
+	if dir == "" {
+		var err error
+		if dir, err = os.Getwd(); err != nil {
+			return nil, err
+		}
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	self, err := vetTool()
+	if err != nil {
+		return nil, fmt.Errorf("-runner=vet: cannot find this binary for go vet: %v", err)
+	}
+	graph, err := os.CreateTemp("", "upstreamlint-actions-*.json")
+	if err != nil {
+		return nil, err
+	}
+	graph.Close()
+	defer os.Remove(graph.Name())
+
+	start := time.Now()
+	prog.set("go vet: analysing packages", 0)
+	res, err := runVet(dir, self, graph.Name(), flags, patterns, analyzers, false)
+	var corrupt *corruptOutput
+	if errors.As(err, &corrupt) {
+		// A cached result the go command could not tell was damaged (its
+		// size is right): analyse everything again, past the cache.
+		res, err = runVet(dir, self, graph.Name(), flags, patterns, analyzers, true)
+		if res != nil {
+			res.warnings = append(res.warnings, fmt.Sprintf("the build cache held a damaged result (%v); every package was analysed again", corrupt.err))
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.phases = []time.Duration{time.Since(start)}
+	return res, nil
+}
+
+// corruptOutput is go vet output that is not the JSON the packages print.
+type corruptOutput struct{ err error }
+
+func (c *corruptOutput) Error() string {
+	return "-runner=vet: reading go vet's JSON output: " + c.err.Error()
+}
+
+// runVet runs go vet once; all analyses every package again, past the
+// vet results of the build cache.
+func runVet(dir, self, graph string, flags, patterns []string, analyzers []*analysis.Analyzer, all bool) (*result, error) {
+	args := []string{"vet", "-vettool=" + self, "-debug-actiongraph=" + graph, "-json"}
+	args = append(args, flags...)
+	if all {
+		// The vet results are cached under the tool's flags: repeating a
+		// setting with its own value changes their key, not what the
+		// analysis does, and leaves the compiled export data cached.
+		if f := upstream.Analyzer.Flags.Lookup("budget"); f != nil {
+			args = append(args, "-upstreamfacts.budget="+f.Value.String(), "-upstreamfacts.budget="+f.Value.String())
+		}
+	}
+	args = append(args, "--")
+	args = append(args, patterns...)
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	res := &result{
+		root:  moduleRoot(dir),
+		files: make(map[string]bool),
+		src:   &sources{files: make(map[string][]byte)},
+	}
+	for _, a := range analyzers {
+		res.checks = append(res.checks, a.Name)
+	}
+	res.vet = readActionGraph(graph)
+	res.loadErrors = vetErrors(stderr.String())
+	if runErr != nil && len(res.loadErrors) == 0 {
+		var exit *exec.ExitError
+		if !errors.As(runErr, &exit) {
+			return nil, fmt.Errorf("-runner=vet: running go vet: %v", runErr)
+		}
+		res.loadErrors = append(res.loadErrors, fmt.Sprintf("go vet failed (%v) without a message", runErr))
+	}
+	if err := res.collectVet(stdout.Bytes(), analyzers); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// vetErrors returns the lines of go vet's stderr that say something: the
+// "# package" headers the go command prints before a package's messages
+// are left out.
+func vetErrors(s string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
+		if l == "" || strings.HasPrefix(l, "# ") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// collectVet decodes the JSON trees the packages printed (one object per
+// package: package ID -> analyzer -> diagnostics, or an error) into
+// findings, each once (a package and its test variant report the same
+// finding), in report order.
+func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) error {
+	byName := make(map[string]*analysis.Analyzer)
+	for _, a := range analyzers {
+		byName[a.Name] = a
+	}
+	fset := token.NewFileSet()
+	parsed := make(map[string]*ast.File)
+	fileOf := func(name string) (*token.File, *ast.File, error) {
+		if f, ok := parsed[name]; ok {
+			return fset.File(f.FileStart), f, nil
+		}
+		content, err := res.src.read(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, err := parser.ParseFile(fset, name, content, parser.ParseComments|parser.SkipObjectResolution)
+		if f == nil {
+			return nil, nil, err
+		}
+		parsed[name] = f
+		res.files[name] = ast.IsGenerated(f)
+		return fset.File(f.FileStart), f, nil
+	}
+	// position turns "file:line:col" into a position of fset.
+	position := func(posn string) (token.Pos, error) {
+		name, line, col, ok := splitPosn(posn)
+		if !ok {
+			return token.NoPos, fmt.Errorf("malformed position %q", posn)
+		}
+		tf, _, err := fileOf(name)
+		if err != nil {
+			return token.NoPos, err
+		}
+		if line < 1 || line > tf.LineCount() {
+			return token.NoPos, fmt.Errorf("%s: no line %d", name, line)
+		}
+		off := tf.Offset(tf.LineStart(line)) + col - 1
+		if off < 0 || off > tf.Size() {
+			return token.NoPos, fmt.Errorf("%s: no column %d on line %d", name, col, line)
+		}
+		return tf.Pos(off), nil
+	}
+	offset := func(name string, off int) (token.Pos, error) {
+		tf, _, err := fileOf(name)
+		if err != nil {
+			return token.NoPos, err
+		}
+		if off < 0 || off > tf.Size() {
+			return token.NoPos, fmt.Errorf("%s: no offset %d", name, off)
+		}
+		return tf.Pos(off), nil
+	}
+
+	acts := make(map[[2]string]*checker.Action)
+	type key struct {
+		check, file string
+		start, end  int
+		message     string
+	}
+	seen := make(map[key]bool)
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return &corruptOutput{err}
+		}
+		for _, id := range sortedKeys(tree) {
+			for _, name := range sortedKeys(tree[id]) {
+				raw := tree[id][name]
+				a := byName[name]
+				if a == nil {
+					continue // a requirement run as a root for its flags: it reports nothing
+				}
+				var failed jsonError
+				if json.Unmarshal(raw, &failed) == nil && failed.Err != "" {
+					res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %s", name, id, failed.Err))
+					continue
+				}
+				var diags []jsonDiagnostic
+				if err := json.Unmarshal(raw, &diags); err != nil {
+					return &corruptOutput{fmt.Errorf("%s: %s: %v", id, name, err)}
+				}
+				act := acts[[2]string{id, name}]
+				if act == nil {
+					act = &checker.Action{Analyzer: a, Package: &packages.Package{ID: id, PkgPath: pkgPathOf(id), Fset: fset}}
+					acts[[2]string{id, name}] = act
+				}
+				for _, jd := range diags {
+					d, err := vetDiagnostic(jd, position, offset)
+					if err != nil {
+						res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %v", name, id, err))
+						continue
+					}
+					_, f, _ := fileOf(fset.File(d.Pos).Name())
+					if !slices.Contains(act.Package.Syntax, f) {
+						act.Package.Syntax = append(act.Package.Syntax, f)
+					}
+					at := res.span(fset, d.Pos, d.End)
+					k := key{name, at.file, at.start.offset, at.end.offset, d.Message}
+					if seen[k] {
+						continue
+					}
+					seen[k] = true
+					act.Diagnostics = append(act.Diagnostics, d)
+					res.findings = append(res.findings, &finding{act: act, index: len(act.Diagnostics) - 1, diag: d, at: at})
+				}
+			}
+		}
+	}
+	for _, act := range acts {
+		res.roots = append(res.roots, act)
+	}
+	res.sortFindings()
+	slices.Sort(res.analysisErrors)
+	return nil
+}
+
+// vetDiagnostic converts a diagnostic of the JSON tree back.
+func vetDiagnostic(jd jsonDiagnostic, position func(string) (token.Pos, error), offset func(string, int) (token.Pos, error)) (analysis.Diagnostic, error) {
+	d := analysis.Diagnostic{Category: jd.Category, Message: jd.Message}
+	var err error
+	if d.Pos, err = position(jd.Posn); err != nil {
+		return d, err
+	}
+	if jd.End != "" {
+		if d.End, err = position(jd.End); err != nil {
+			return d, err
+		}
+	}
+	for _, r := range jd.Related {
+		var rel analysis.RelatedInformation
+		if rel.Pos, err = position(r.Posn); err != nil {
+			return d, err
+		}
+		if r.End != "" {
+			if rel.End, err = position(r.End); err != nil {
+				return d, err
+			}
+		}
+		rel.Message = r.Message
+		d.Related = append(d.Related, rel)
+	}
+	for _, jf := range jd.SuggestedFixes {
+		fix := analysis.SuggestedFix{Message: jf.Message}
+		for _, e := range jf.Edits {
+			var te analysis.TextEdit
+			if te.Pos, err = offset(e.Filename, e.Start); err != nil {
+				return d, err
+			}
+			if te.End, err = offset(e.Filename, e.End); err != nil {
+				return d, err
+			}
+			te.NewText = []byte(e.New)
+			fix.TextEdits = append(fix.TextEdits, te)
+		}
+		d.SuggestedFixes = append(d.SuggestedFixes, fix)
+	}
+	return d, nil
+}
+
+// splitPosn splits "file:line:col" (or "file:line").
+func splitPosn(posn string) (string, int, int, bool) {
+	rest, last, ok := cutLast(posn)
+	if !ok {
+		return "", 0, 0, false
+	}
+	n, err := strconv.Atoi(last)
+	if err != nil {
+		return "", 0, 0, false
+	}
+	name, mid, ok := cutLast(rest)
+	if ok {
+		if line, err := strconv.Atoi(mid); err == nil {
+			return name, line, n, true
+		}
+	}
+	return rest, n, 1, true
+}
+
+func cutLast(s string) (string, string, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return "", "", false
+	}
+	return s[:i], s[i+1:], true
+}
+
+// pkgPathOf returns the import path of a package ID ("p [p.test]" -> p).
+func pkgPathOf(id string) string {
+	path, _, _ := strings.Cut(id, " ")
+	return path
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// vetStats is what the go command's action graph says of a vet run: the
+// vet actions of the linted packages and their dependencies, those read
+// from the build cache, and each linted package's vet time.
+type vetStats struct {
+	actions, cached int                      // every package's, dependencies included
+	linted          int                      // the vet actions of the packages named
+	timings         map[string]time.Duration // by linted package, for those that ran
+}
+
+// readActionGraph reads go's -debug-actiongraph file: a vet action that
+// ran no command was read from the cache.
+func readActionGraph(name string) *vetStats {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	var graph []struct {
+		Mode      string
+		Package   string
+		Cmd       []string
+		VetxOnly  bool
+		TimeStart time.Time
+		TimeDone  time.Time
+	}
+	if err := json.NewDecoder(bufio.NewReader(bytes.NewReader(b))).Decode(&graph); err != nil {
+		return nil
+	}
+	st := &vetStats{timings: make(map[string]time.Duration)}
+	for _, a := range graph {
+		if a.Mode != "vet" {
+			continue
+		}
+		st.actions++
+		if !a.VetxOnly {
+			st.linted++
+		}
+		if len(a.Cmd) == 0 {
+			st.cached++
+			continue
+		}
+		if !a.VetxOnly && !a.TimeStart.IsZero() && a.TimeDone.After(a.TimeStart) {
+			st.timings[a.Package] += a.TimeDone.Sub(a.TimeStart)
+		}
+	}
+	return st
+}
