@@ -14,6 +14,12 @@
 #   REPS      repetitions of each measurement (default 3)
 #   STATICCHECK  the staticcheck binary (default: staticcheck on PATH;
 #             install: go install honnef.co/go/tools/cmd/staticcheck@v0.8.2)
+#   RUNNER=vet   also measure upstreamlint -runner=vet, cold (its results
+#             not in the build cache: each rep passes a setting no package
+#             matches, -upstreamfacts.deps=bench.invalid/<nonce>, which the
+#             go command's vet cache key includes) and warm (the same
+#             command again, right after); peak RSS is the largest process
+#             of the go vet tree (go vet runs up to GOMAXPROCS at once)
 #
 # Caches: both tools run with the same warm GOCACHE (go list and export
 # data are shared); staticcheck's own results cache is emptied before each
@@ -52,12 +58,20 @@ log "warming caches in $workdir"
 
 results="$tmp/results.txt"
 : >"$results"
-tools=(upstreamlint staticcheck)
+units=(upstreamlint staticcheck)
+[[ "${RUNNER:-}" == vet ]] && units=(upstreamlint vet-cold staticcheck)
+nonce="$$-$RANDOM"
 for ((rep = 1; rep <= reps; rep++)); do
-	for ((k = 0; k < 2; k++)); do
-		tool="${tools[(k + rep - 1) % 2]}"
+	order=()
+	for ((k = 0; k < ${#units[@]}; k++)); do
+		u="${units[(k + rep - 1) % ${#units[@]}]}"
+		order+=("$u")
+		[[ "$u" == vet-cold ]] && order+=(vet-warm)
+	done
+	for tool in "${order[@]}"; do
 		case "$tool" in
 		upstreamlint) cmd=("$tmp/upstreamlint" -exit-zero "${pkgs[@]}") ;;
+		vet-cold | vet-warm) cmd=("$tmp/upstreamlint" -runner=vet -exit-zero "-upstreamfacts.deps=bench.invalid/$nonce-$rep" "${pkgs[@]}") ;;
 		staticcheck)
 			rm -rf "$tmp/sc-cache"
 			cmd=(env STATICCHECK_CACHE="$tmp/sc-cache" "$sc" "${pkgs[@]}")
@@ -85,7 +99,9 @@ median() {
 echo
 echo "${pkgs[*]}  (in $workdir; $(go version | cut -d' ' -f3); $("$sc" -version); $(nproc) CPUs; median of $reps)"
 printf '%-14s %9s %9s %13s %10s %10s %10s\n' tool "CPU s" "wall s" "peak RSS MiB" "CPU x" "wall x" "RSS x"
-for tool in staticcheck upstreamlint; do
+shown=(staticcheck upstreamlint)
+[[ "${RUNNER:-}" == vet ]] && shown=(staticcheck upstreamlint vet-cold vet-warm)
+for tool in "${shown[@]}"; do
 	awk -v l="$tool" -v c="$(median "$tool" 3)" -v w="$(median "$tool" 4)" -v r="$(median "$tool" 5)" \
 		-v c0="$(median staticcheck 3)" -v w0="$(median staticcheck 4)" -v r0="$(median staticcheck 5)" 'BEGIN {
 		printf "%-14s %9.2f %9.2f %13.1f %10.2f %10.2f %10.2f\n", l, c, w, r / 1024, c / c0, w / w0, r / r0
