@@ -28,7 +28,7 @@ type result struct {
 	findings       []*finding // deduplicated, in report order
 	loadErrors     []string
 	analysisErrors []string
-	warnings       []string // printed on stderr; the run still succeeds
+	warnings       []string        // printed on stderr; the run still succeeds
 	files          map[string]bool // the files of the analysed packages -> generated (// Code generated ... DO NOT EDIT.)
 	src            *sources
 	// load and phases are the wall times of loading and of each
