@@ -77,7 +77,8 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 	var corrupt *corruptOutput
 	if errors.As(err, &corrupt) {
 		// A cached result the go command could not tell was damaged (its
-		// size is right): analyse everything again, past the cache.
+		// size is right), or one it kept from a run as a dependency:
+		// analyse everything again, past the cached vet results.
 		res, err = runVet(dir, self, graph.Name(), flags, patterns, analyzers, true)
 		if res != nil {
 			res.warnings = append(res.warnings, fmt.Sprintf("the build cache held a damaged result (%v); every package was analysed again", corrupt.err))
@@ -134,8 +135,16 @@ func runVet(dir, self, graph string, flags, patterns []string, analyzers []*anal
 		}
 		res.loadErrors = append(res.loadErrors, fmt.Sprintf("go vet failed (%v) without a message", runErr))
 	}
-	if err := res.collectVet(stdout.Bytes(), analyzers); err != nil {
+	trees, err := res.collectVet(stdout.Bytes(), analyzers)
+	if err != nil {
 		return nil, err
+	}
+	if res.vet != nil && trees < res.vet.linted && len(res.loadErrors) == 0 {
+		// The go command keys a package's vet result without saying
+		// whether it was vetted as a dependency (facts only, no report)
+		// or as a named package: a package vetted as a dependency first
+		// gets that empty report back when it is named.
+		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", res.vet.linted-trees, res.vet.linted)}
 	}
 	return res, nil
 }
@@ -158,7 +167,7 @@ func vetErrors(s string) []string {
 // package: package ID -> analyzer -> diagnostics, or an error) into
 // findings, each once (a package and its test variant report the same
 // finding), in report order.
-func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) error {
+func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) (int, error) {
 	byName := make(map[string]*analysis.Analyzer)
 	for _, a := range analyzers {
 		byName[a.Name] = a
@@ -219,13 +228,15 @@ func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) error 
 	}
 	seen := make(map[key]bool)
 	dec := json.NewDecoder(bytes.NewReader(out))
+	trees := 0
 	for {
 		var tree map[string]map[string]json.RawMessage
 		if err := dec.Decode(&tree); err == io.EOF {
 			break
 		} else if err != nil {
-			return &corruptOutput{err}
+			return trees, &corruptOutput{err}
 		}
+		trees++
 		for _, id := range sortedKeys(tree) {
 			for _, name := range sortedKeys(tree[id]) {
 				raw := tree[id][name]
@@ -240,7 +251,7 @@ func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) error 
 				}
 				var diags []jsonDiagnostic
 				if err := json.Unmarshal(raw, &diags); err != nil {
-					return &corruptOutput{fmt.Errorf("%s: %s: %v", id, name, err)}
+					return trees, &corruptOutput{fmt.Errorf("%s: %s: %v", id, name, err)}
 				}
 				act := acts[[2]string{id, name}]
 				if act == nil {
@@ -274,7 +285,7 @@ func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) error 
 	}
 	res.sortFindings()
 	slices.Sort(res.analysisErrors)
-	return nil
+	return trees, nil
 }
 
 // vetDiagnostic converts a diagnostic of the JSON tree back.

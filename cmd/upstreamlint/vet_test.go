@@ -3,6 +3,7 @@ package main_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -138,6 +139,20 @@ func TestVetRunner(t *testing.T) {
 	}
 	sort.Strings(got)
 	assert.Equal(t, want, got)
+}
+
+// TestVetRunnerNamedAfterDependency: a package vetted first as a
+// dependency (facts only, no report) and then named gets its findings,
+// although the go command keeps one result for both.
+func TestVetRunnerNamedAfterDependency(t *testing.T) {
+	dir := copyTree(t, "testdata/layered")
+	nonce := fmt.Sprintf("-upstreamfacts.deps=test.invalid/%d", time.Now().UnixNano())
+	res := run(t, dir, bin, "-runner=vet", nonce, "-json", "./cmd/server")
+	require.Contains(t, []int{0, 3}, res.code, res.stderr)
+	res = run(t, dir, bin, "-runner=vet", nonce, "-json", "./handler")
+	require.Equal(t, 3, res.code, res.stderr)
+	assert.Len(t, jsonFindings(t, dir, res.stdout), 2, res.stderr)
+	assert.Contains(t, res.stderr, "had no report")
 }
 
 func appendFile(t *testing.T, name, text string) {
