@@ -64,13 +64,7 @@ func handlerFuncs(v ssa.Value) []*ssa.Function {
 			}
 			for _, r := range *ia.Referrers() {
 				if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-					if f, ok := Strip(st.Val).(*ssa.Function); ok {
-						out = append(out, f)
-					} else if c, ok := Strip(st.Val).(*ssa.MakeClosure); ok {
-						if fn, ok := c.Fn.(*ssa.Function); ok {
-							out = append(out, fn)
-						}
-					}
+					out = append(out, handlerFuncs(st.Val)...) // an element: a function, not a slice
 				}
 			}
 		}

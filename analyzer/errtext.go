@@ -3,7 +3,6 @@ package analyzer
 import (
 	"go/token"
 	"go/types"
-	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
@@ -209,8 +208,7 @@ func fieldEncoded(fa *ssa.FieldAddr) bool {
 	if !ok || fa.Field >= st.NumFields() {
 		return true
 	}
-	tag, _ := reflect.StructTag(st.Tag(fa.Field)).Lookup("json")
-	return st.Field(fa.Field).Exported() && tag != "-"
+	return encodedField(st, fa.Field)
 }
 
 func (w *leafWalk) stores(addr ssa.Value) bool {

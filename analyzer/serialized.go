@@ -83,7 +83,7 @@ func fieldSerialized(pkg *types.Package, name string) bool {
 					continue
 				}
 				found = true
-				if tag, _ := reflect.StructTag(st.Tag(i)).Lookup("json"); f.Exported() && tag != "-" {
+				if encodedField(st, i) {
 					return true
 				}
 			}
@@ -125,8 +125,7 @@ func serializedPath(t types.Type, path string) bool {
 				if f.Name() != step {
 					continue
 				}
-				tag, _ := reflect.StructTag(u.Tag(i)).Lookup("json")
-				if !f.Exported() || tag == "-" {
+				if !encodedField(u, i) {
 					return false
 				}
 				t, found = f.Type(), true
@@ -156,4 +155,11 @@ func sentField(pkg *types.Package, ev SinkEvent, l Label) bool {
 		return true
 	}
 	return Serialized(pkg, ev.Value.Type(), ev.Value, l.Path)
+}
+
+// encodedField reports whether an encoder writes field i of st: it is
+// exported and not tagged json:"-".
+func encodedField(st *types.Struct, i int) bool {
+	tag, _ := reflect.StructTag(st.Tag(i)).Lookup("json")
+	return st.Field(i).Exported() && tag != "-"
 }

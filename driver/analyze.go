@@ -54,13 +54,7 @@ func (f *finding) check() string { return f.act.Analyzer.Name }
 // analyze loads the packages matching patterns from dir and runs the
 // analyzers on them.
 func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool, prog *progress) (*result, error) {
-	if dir == "" {
-		var err error
-		if dir, err = os.Getwd(); err != nil {
-			return nil, err
-		}
-	}
-	dir, err := filepath.Abs(dir)
+	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -79,16 +73,9 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 	if len(initial) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := &result{
-		root:  moduleRoot(dir),
-		files: make(map[string]bool),
-		src:   &sources{files: make(map[string][]byte)},
-	}
+	res := newResult(dir, analyzers)
 	res.loadErrors = loadErrors(initial)
 	res.load = loaded
-	for _, a := range analyzers {
-		res.checks = append(res.checks, a.Name)
-	}
 	packages.Visit(initial, nil, func(*packages.Package) { res.packages++ })
 
 	whole := needFacts(analyzers)
@@ -117,6 +104,28 @@ func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, test
 	}
 	res.collect()
 	return res, nil
+}
+
+// absDir returns dir (the current directory when empty) as an absolute
+// path.
+func absDir(dir string) (string, error) {
+	if dir == "" {
+		return os.Getwd()
+	}
+	return filepath.Abs(dir)
+}
+
+// newResult returns the empty result of running analyzers from dir.
+func newResult(dir string, analyzers []*analysis.Analyzer) *result {
+	res := &result{
+		root:  moduleRoot(dir),
+		files: make(map[string]bool),
+		src:   &sources{files: make(map[string][]byte)},
+	}
+	for _, a := range analyzers {
+		res.checks = append(res.checks, a.Name)
+	}
+	return res
 }
 
 // actions returns every action of every phase (with -runner=vet, the

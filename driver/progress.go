@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -151,23 +150,12 @@ func (res *result) writeSummary(w io.Writer, name string) {
 	for _, act := range res.roots {
 		linted[act.Package.ID] = true
 	}
-	again := 0
-	if len(res.graphs) > 1 {
-		again = len(res.graphs[1].Roots)
-		checks := make(map[string]bool)
-		for _, act := range res.graphs[1].Roots {
-			checks[act.Analyzer.Name] = true
-		}
-		if len(checks) > 0 {
-			again /= len(checks)
-		}
-	}
 	var phases []string
 	for _, d := range res.phases {
 		phases = append(phases, d.Round(10*time.Millisecond).String())
 	}
 	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
-		name, len(linted), res.packages, again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
+		name, len(linted), res.packages, res.join.again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
 }
 
 // findingCounts words the findings of each check that ran: "leak 3,
@@ -184,7 +172,7 @@ func (res *result) findingCounts() string {
 	for c := range counts {
 		checks = append(checks, c)
 	}
-	slices.SortFunc(checks, cmp.Compare)
+	slices.Sort(checks)
 	var parts []string
 	for _, c := range checks {
 		parts = append(parts, fmt.Sprintf("%s %d", c, counts[c]))

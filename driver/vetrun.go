@@ -1,7 +1,6 @@
 package driver
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -12,7 +11,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,24 +41,15 @@ import (
 // Its findings are those of go vet -vettool: the whole-program resolution
 // (README, "Whole-program resolution") is not done yet.
 
-// vetTool returns the binary go vet is to run: this one.
-var vetTool = os.Executable
-
 // analyzeVet runs the analyzers through go vet on patterns from dir.
 // flags are the analyzers' command-line settings, passed to every
 // package's run.
 func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, flags []string, prog *progress) (*result, error) {
-	if dir == "" {
-		var err error
-		if dir, err = os.Getwd(); err != nil {
-			return nil, err
-		}
-	}
-	dir, err := filepath.Abs(dir)
+	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	self, err := vetTool()
+	self, err := os.Executable() // go vet runs this binary
 	if err != nil {
 		return nil, fmt.Errorf("-runner=vet: cannot find this binary for go vet: %v", err)
 	}
@@ -118,14 +107,7 @@ func runVet(dir, self, graph string, flags, patterns []string, analyzers []*anal
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
-	res := &result{
-		root:  moduleRoot(dir),
-		files: make(map[string]bool),
-		src:   &sources{files: make(map[string][]byte)},
-	}
-	for _, a := range analyzers {
-		res.checks = append(res.checks, a.Name)
-	}
+	res := newResult(dir, analyzers)
 	res.vet = readActionGraph(graph)
 	res.loadErrors = vetErrors(stderr.String())
 	if runErr != nil && len(res.loadErrors) == 0 {
@@ -397,7 +379,7 @@ func readActionGraph(name string) *vetStats {
 		TimeStart time.Time
 		TimeDone  time.Time
 	}
-	if err := json.NewDecoder(bufio.NewReader(bytes.NewReader(b))).Decode(&graph); err != nil {
+	if err := json.Unmarshal(b, &graph); err != nil {
 		return nil
 	}
 	st := &vetStats{timings: make(map[string]time.Duration)}
