@@ -70,6 +70,10 @@ type Engine struct {
 	module  string
 	prog    *Program
 	dynSeen map[string]DynSite
+	// sum is, in phase 1, what the package tells the join (dynSeen is
+	// its Dynamic), and ifaceSigs the method sets of the interfaces met.
+	sum       *PackageSummary
+	ifaceSigs map[*types.Interface][]MethodSig
 
 	ownHandlers []InstalledHandler                   // the error handlers the package installs (HandlerReturns)
 	debugBlocks map[*ssa.BasicBlock]bool             // DebugOnly, memoised
@@ -883,7 +887,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 				// phase 1: the join must say what the call does
 				if key, site := e.dynSite(cc); key != "" {
 					site.Opaque = true
-					e.dynSeen[key] = site
+					e.noteSite(key, site)
 				}
 			}
 			return true

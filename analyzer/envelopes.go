@@ -26,10 +26,14 @@ import (
 // An EnvelopeCall is one call of a linted module to a helper that writes
 // the call's arguments into its 200 envelope.
 type EnvelopeCall struct {
-	Helper *types.Func    // the helper (Via)
-	Caller *types.Package // the package of the call
-	Pos    token.Pos      // the call
+	Helper *types.Func    `json:"-"` // the helper (Via)
+	Caller *types.Package `json:"-"` // the package of the call
+	Pos    token.Pos      `json:"-"` // the call
 	At     token.Position // the call's position: a package and its test variant make the same call twice
+	// HelperName is the helper's full name, HelperPkg its package's
+	// path, and CallerPkg the path of the call's package: what the join
+	// knows of them (NoteEnvelopeCall sets them).
+	HelperName, HelperPkg, CallerPkg string
 	// Path is the status-like field a constant code lands in (lower
 	// case), Code that constant, and Name its spelling when it is a
 	// constant of the helper's package (SUCCESS), for fixes; Path is ""
@@ -50,24 +54,13 @@ type EnvelopeCall struct {
 
 // NoteEnvelopeCall records a call in phase 1 (a no-op elsewhere).
 func (e *Engine) NoteEnvelopeCall(c EnvelopeCall) {
-	if !e.dynamic || c.Helper == nil || !e.inModule(c.Helper.Pkg()) {
+	if !e.dynamic || e.sum == nil || c.Helper == nil || c.Caller == nil || !e.inModule(c.Helper.Pkg()) {
 		return
 	}
-	whole.Lock()
-	defer whole.Unlock()
-	if whole.seen != nil {
-		whole.envelopes = append(whole.envelopes, c)
-	}
-}
-
-// EnvelopeCalls returns the calls the last phase 1 recorded, and forgets
-// them. Call it once the analysis is over.
-func EnvelopeCalls() []EnvelopeCall {
-	whole.Lock()
-	defer whole.Unlock()
-	out := whole.envelopes
-	whole.envelopes = nil
-	return out
+	c.HelperName, c.HelperPkg, c.CallerPkg = fullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
+	e.sum.mu.Lock()
+	e.sum.Envelopes = append(e.sum.Envelopes, c)
+	e.sum.mu.Unlock()
 }
 
 // ProgramEnvelopes returns, in phase 2, the calls of the whole program to
@@ -76,7 +69,7 @@ func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
 	if e.prog == nil || helper == nil {
 		return nil, false
 	}
-	cs, ok := e.prog.envelopes[fullName(helper)]
+	cs, ok := e.prog.Envelopes[fullName(helper)]
 	return cs, ok
 }
 
@@ -84,7 +77,7 @@ func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
 // declared in the package that the program calls: this package's own
 // objects (a package and its test variant declare the helper twice).
 func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
-	if e.prog == nil || len(e.prog.envelopes) == 0 {
+	if e.prog == nil || len(e.prog.Envelopes) == 0 {
 		return nil
 	}
 	var out []*types.Func
@@ -93,7 +86,7 @@ func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
 		if !ok || fn.Parent() != nil || obj.Pkg() != e.Pkg.Pkg || slices.Contains(out, obj) {
 			continue
 		}
-		if _, ok := e.prog.envelopes[fullName(obj)]; ok {
+		if _, ok := e.prog.Envelopes[fullName(obj)]; ok {
 			out = append(out, obj)
 		}
 	}
@@ -104,32 +97,27 @@ func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
 // joinEnvelopes gathers the calls by helper, and marks for phase 2 the
 // packages of the helpers and of their callers: the helper's finding
 // moves to its declaration.
-func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []*types.Package) {
-	p.envelopes = make(map[string][]EnvelopeCall)
-	linted := make(map[string]bool)
-	for _, r := range roots {
-		linted[r.Path()] = true
-	}
+func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
+	p.Envelopes = make(map[string][]EnvelopeCall)
 	type site struct {
 		helper string
 		at     token.Position
 	}
 	seen := make(map[site]bool)
 	for _, c := range calls {
-		s := site{fullName(c.Helper), c.At}
+		s := site{c.HelperName, c.At}
 		if seen[s] {
 			continue
 		}
 		seen[s] = true
-		if !linted[c.Helper.Pkg().Path()] {
+		if !slices.Contains(roots, c.HelperPkg) {
 			continue // not linted: its callers report their calls
 		}
-		k := fullName(c.Helper)
-		p.envelopes[k] = append(p.envelopes[k], c)
+		p.Envelopes[c.HelperName] = append(p.Envelopes[c.HelperName], c)
 	}
 	// in source order: phase 1 analyses packages in parallel, and the
 	// findings name the first codes met
-	for _, cs := range p.envelopes {
+	for _, cs := range p.Envelopes {
 		slices.SortFunc(cs, func(a, b EnvelopeCall) int {
 			if a.At.Filename != b.At.Filename {
 				return strings.Compare(a.At.Filename, b.At.Filename)
@@ -141,10 +129,10 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []*types.Package) {
 		})
 	}
 	// by path: a package and its test variant are two packages
-	for _, cs := range p.envelopes {
-		p.rerunPath[cs[0].Helper.Pkg().Path()] = true
+	for _, cs := range p.Envelopes {
+		p.Rerun[cs[0].HelperPkg] = true
 		for _, c := range cs {
-			p.rerunPath[c.Caller.Path()] = true
+			p.Rerun[c.CallerPkg] = true
 		}
 	}
 }

@@ -388,7 +388,7 @@ func (e *Engine) handlersFor(framework string) []InstalledHandler {
 		}
 	}
 	if len(hs) == 0 && e.prog != nil {
-		for _, h := range e.prog.errorHandlers {
+		for _, h := range e.prog.ErrorHandlers {
 			if h.Framework == framework {
 				hs = append(hs, h)
 			}
@@ -688,7 +688,7 @@ func (e *Engine) InstalledElsewhere(fn *ssa.Function) bool {
 		return false
 	}
 	name := fullName(obj)
-	for _, h := range e.prog.errorHandlers {
+	for _, h := range e.prog.ErrorHandlers {
 		if h.Func == name {
 			return true
 		}

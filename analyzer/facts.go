@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strings"
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
@@ -154,18 +155,14 @@ func PackagesRun() int64 { return packagesRun.Load() }
 
 func run(pass *analysis.Pass) (any, error) {
 	defer packagesRun.Add(1)
-	collect, join := wholeState(pass)
-	if join != nil && !join.Rerun(pass.Pkg) {
+	collect, join, err := wholeState(pass)
+	if err != nil {
+		return nil, err
+	}
+	if join != nil && !join.Again(pass.Pkg.Path()) {
 		// Phase 2 of the whole-program driver: a package whose findings
-		// cannot change gives its importers its facts, resolved.
-		exported := false
-		for _, of := range join.facts[pass.Pkg] {
-			pass.ExportObjectFact(of.obj, of.fact)
-			exported = exported || of.fact.summarises()
-		}
-		if exported {
-			pass.ExportPackageFact(&PkgFact{})
-		}
+		// cannot change. The packages analysed again take their imports'
+		// facts from the join.
 		return &Result{}, nil
 	}
 	// In phase 1 of the whole-program driver every package of the linted
@@ -214,12 +211,24 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
+	var sum *PackageSummary
+	linted := collectedModules()
 	importFact := func(obj *types.Func) *FuncFact {
-		var f FuncFact
-		if pass.ImportObjectFact(obj, &f) {
-			return &f
+		if join != nil {
+			// phase 2: the join's facts, resolved
+			return join.fact(obj)
 		}
-		return nil
+		var f FuncFact
+		if !pass.ImportObjectFact(obj, &f) {
+			return nil
+		}
+		if sum != nil && obj.Pkg() != nil && !inModuleList(obj.Pkg().Path(), linted) {
+			// phase 1: phase 2 takes a library's facts from the join
+			sum.mu.Lock()
+			sum.Imported[fullName(obj)] = &f
+			sum.mu.Unlock()
+		}
+		return &f
 	}
 	e := NewEngine(ssapkg, funcs, importFact)
 	e.Budget = int(budget)
@@ -229,8 +238,21 @@ func run(pass *analysis.Pass) (any, error) {
 	if (collect || join != nil) && pass.Module != nil {
 		e.dynamic, e.prog = join == nil, join
 		if e.dynamic {
-			e.registerDynamic()
+			e.startSummary(pass.Pkg)
+			sum = e.sum
 			e.noteHandlers()
+			if sum != nil {
+				// test files wire fakes and mocks: what production wires
+				// is in the package's other files
+				var files []*ast.File
+				for _, f := range pass.Files {
+					if tf := pass.Fset.File(f.FileStart); tf == nil || !strings.HasSuffix(tf.Name(), "_test.go") {
+						files = append(files, f)
+					}
+				}
+				ts, stored := Conversions(files, pass.TypesInfo)
+				summarizeConversions(sum, pass.Fset, ts, stored)
+			}
 		}
 	}
 	e.Lock()
@@ -239,6 +261,9 @@ func run(pass *analysis.Pass) (any, error) {
 	e.ownHandlers = append(make([]InstalledHandler, 0), mergeHandlers(hs)...)
 	if len(hs) > 0 {
 		pass.ExportPackageFact(&ErrorHandlerFact{Handlers: hs})
+		if sum != nil {
+			sum.Handlers = hs
+		}
 	}
 
 	exported := false
@@ -260,6 +285,9 @@ func run(pass *analysis.Pass) (any, error) {
 			ff.Effects = append(ff.Effects, FactEffect{Param: ef.Param, Path: ef.Path, Labels: toFact(ef.Labels, fn)})
 		}
 		pass.ExportObjectFact(obj, ff)
+		if sum != nil {
+			sum.Funcs[fullName(obj)] = FuncEntry{Fact: ff, Ref: funcRef(pass.Fset, obj)}
+		}
 		if !s.empty() {
 			exported = true // OwnErrors alone gives importers nothing to find
 		}

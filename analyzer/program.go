@@ -1,9 +1,14 @@
 package analyzer
 
 import (
+	"encoding/json"
+	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -22,19 +27,27 @@ import (
 //  1. Every package is analysed as usual, but with dynamic labels
 //     (CollectDynamic): the result of a call through an interface or a
 //     func-typed field of the module is a symbolic KindDynamic label
-//     that facts carry, as they carry parameters.
+//     that facts carry, as they carry parameters. Each package of the
+//     linted modules records what the join needs in a PackageSummary:
+//     its facts, the keys it met, the types it converts to interfaces
+//     with their method sets, the functions it stores into fields, the
+//     error handlers it installs, its envelope calls. A summary names
+//     everything (full names, import paths, method signatures spelled
+//     with import paths, file:line:col), so that it can cross processes.
 //  2. Join computes, for each dynamic key, the union of the summaries of
 //     its implementations: the methods of the module's types that are
 //     converted to an interface somewhere in the program and implement
 //     it (class-hierarchy analysis restricted to converted types, as in
-//     rapid type analysis), and the functions stored into the field. It
-//     substitutes dynamic labels in those summaries transitively (a
-//     handler's service whose repository is itself an interface), and in
-//     every fact. The packages whose findings can change (they saw a key
-//     the join resolved) are analysed again with the program installed
-//     (SetProgram): their dynamic calls take the joined summaries, their
-//     imports the resolved facts; every other package only re-exports
-//     its resolved facts, at the cost of a map look-up.
+//     rapid type analysis; a type implements an interface when its
+//     method set holds each of its methods, by name and signature), and
+//     the functions stored into the field. It substitutes dynamic labels
+//     in those summaries transitively (a handler's service whose
+//     repository is itself an interface), and in every fact. The
+//     packages whose findings can change (they saw a key the join
+//     resolved) are analysed again with the program installed
+//     (SetProgram, or JoinEnv in a go vet child): their dynamic calls
+//     take the joined summaries, their imports the resolved facts; every
+//     other package does nothing.
 //
 // Per-package hosts (go vet, golangci-lint, nogo) never make dynamic
 // labels: for them nothing changes.
@@ -43,52 +56,71 @@ var whole struct {
 	sync.Mutex
 	collect []string // phase 1: the modules analysed, whose packages make dynamic labels
 	prog    *Program // phase 2: the join
-	// seen are the dynamic keys each package's engine met, in phase 1
-	// (the engines fill them as the checks ask: read them after the run).
-	seen map[*types.Package]map[string]DynSite
-	// envelopes are the calls to envelope helpers phase 1 met (envelopes.go).
-	envelopes []EnvelopeCall
+	// summaries are what each package of the linted modules told the
+	// join, in phase 1 (the engines fill them as the checks ask: read
+	// them after the run).
+	summaries map[*types.Package]*PackageSummary
+	// progFile is the join the vet runner passed in a file (JoinEnv),
+	// read on first use into fileProg.
+	progFile string
+	progOnce sync.Once
+	progErr  error
+	fileProg *Program
 }
 
 // CollectDynamic turns dynamic labels on (phase 1) for the packages of
 // the given modules (the modules being linted, not their dependencies),
 // or off (none). Only a driver that will Join the results may turn it
 // on: facts then carry labels that only the join resolves. Turning it on
-// forgets the keys met before.
+// forgets the summaries made before.
 func CollectDynamic(modules ...string) {
 	whole.Lock()
 	whole.collect = modules
 	if len(modules) > 0 {
-		whole.seen = make(map[*types.Package]map[string]DynSite)
-		whole.envelopes = nil
+		whole.summaries = make(map[*types.Package]*PackageSummary)
 	}
 	whole.Unlock()
 }
 
-// DynamicSeen returns the dynamic keys the engines of the last phase 1
-// met, by package, and forgets them. Call it once the analysis is over.
-func DynamicSeen() map[*types.Package]map[string]DynSite {
+// Summaries returns what the packages of the last phase 1 told the join,
+// in a stable order, and forgets them. Call it once the analysis is over.
+func Summaries() []*PackageSummary {
 	whole.Lock()
 	defer whole.Unlock()
-	seen := whole.seen
-	whole.seen = nil
-	for p, m := range seen {
-		if len(m) == 0 {
-			delete(seen, p)
-		}
+	var out []*PackageSummary
+	for _, s := range whole.summaries {
+		out = append(out, s)
 	}
-	return seen
+	whole.summaries = nil
+	sortSummaries(out)
+	return out
 }
 
-// registerDynamic gives an engine of phase 1 its record of keys.
-func (e *Engine) registerDynamic() {
+// SummaryOf returns what pkg told the join in phase 1, or nil (a host
+// that runs one package per process reports it: go vet's children).
+func SummaryOf(pkg *types.Package) *PackageSummary {
 	whole.Lock()
 	defer whole.Unlock()
-	if whole.seen == nil {
+	return whole.summaries[pkg]
+}
+
+// startSummary gives the engine of a package of phase 1 its summary.
+func (e *Engine) startSummary(pkg *types.Package) {
+	whole.Lock()
+	defer whole.Unlock()
+	if whole.summaries == nil {
 		return
 	}
-	e.dynSeen = make(map[string]DynSite)
-	whole.seen[e.Pkg.Pkg] = e.dynSeen
+	e.sum = newPackageSummary(pkg.Path())
+	e.dynSeen = e.sum.Dynamic
+	whole.summaries[pkg] = e.sum
+}
+
+// collectedModules returns the modules of phase 1.
+func collectedModules() []string {
+	whole.Lock()
+	defer whole.Unlock()
+	return whole.collect
 }
 
 // SetProgram installs the join for the analyses that follow (phase 2),
@@ -100,27 +132,78 @@ func SetProgram(p *Program) {
 }
 
 // wholeState says whether pass's package makes dynamic labels (phase 1)
-// and returns the join of phase 2, if any.
-func wholeState(pass *analysis.Pass) (bool, *Program) {
+// and returns the join of phase 2, if any: the one installed, or, in a
+// go vet child, the one of JoinEnv for the packages it names.
+func wholeState(pass *analysis.Pass) (bool, *Program, error) {
+	whole.Lock()
+	file := whole.progFile
+	whole.Unlock()
+	if file != "" {
+		whole.progOnce.Do(func() {
+			p, err := ReadProgram(file)
+			whole.Lock()
+			whole.fileProg, whole.progErr = p, err
+			whole.Unlock()
+		})
+	}
 	whole.Lock()
 	defer whole.Unlock()
+	if whole.progErr != nil {
+		return false, nil, whole.progErr
+	}
+	if p := whole.fileProg; p != nil && slices.Contains(p.Named, pass.Pkg.Path()) {
+		return false, p, nil
+	}
 	collect := false
 	if pass.Module != nil {
 		collect = slices.Contains(whole.collect, pass.Module.Path)
 	}
-	return collect, whole.prog
+	return collect, whole.prog, nil
 }
 
 // A DynSite is what a dynamic key calls: a method of a named interface,
-// or a function-valued field of a named struct.
+// or a function-valued field of a named struct. It names what it needs
+// and holds no go/types objects: the join runs over summaries that may
+// come from other processes (the vet runner).
 type DynSite struct {
-	Iface  *types.Named // the interface, for a method call
-	Method string
-	Struct *types.Named // the struct, for a call through a field
-	Field  *types.Var
+	// Methods is the interface's method set, for a method call, and
+	// Method the method called (names qualified by their package when
+	// unexported: qualifiedMethod).
+	Methods []MethodSig `json:",omitempty"`
+	Method  string      `json:",omitempty"`
+	// Field: a call through a func-typed field.
+	Field bool `json:",omitempty"`
 	// Opaque: the package hands the client's writer to the call, and
 	// takes it, unresolved, for a call that may write a status.
-	Opaque bool
+	Opaque bool `json:",omitempty"`
+
+	iface *types.Named // for a method call, until noteSite names its methods
+}
+
+// hasSite reports whether a key was met at a call (a key met only
+// through a fact, or a package's handlers, has no site).
+func (s DynSite) hasSite() bool { return s.Method != "" || s.Field }
+
+// A MethodSig is a method of a method set: its name (qualifiedMethod)
+// and its signature without receiver, types named by import path.
+type MethodSig struct {
+	Name string
+	Sig  string
+}
+
+// qualifiedMethod returns a method's name, qualified by its package's
+// path when unexported: only that package can implement it.
+func qualifiedMethod(m *types.Func) string {
+	if m.Exported() || m.Pkg() == nil {
+		return m.Name()
+	}
+	return m.Pkg().Path() + "." + m.Name()
+}
+
+// sigString spells a signature (its receiver left out) with types named
+// by import path: identical signatures spell the same.
+func sigString(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string { return p.Path() })
 }
 
 // dynSite returns the key and site of a call that only the whole program
@@ -136,7 +219,7 @@ func (e *Engine) dynSite(cc *ssa.CallCommon) (string, DynSite) {
 		if !ok || cc.Method == nil || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
 			return "", DynSite{}
 		}
-		return dynKeyMethod(named, cc.Method.Name()), DynSite{Iface: named, Method: cc.Method.Name()}
+		return dynKeyMethod(named, cc.Method.Name()), DynSite{Method: qualifiedMethod(cc.Method), iface: named}
 	}
 	if cc.StaticCallee() != nil {
 		return "", DynSite{}
@@ -171,7 +254,43 @@ func (e *Engine) dynSite(cc *ssa.CallCommon) (string, DynSite) {
 	if _, ok := f.Type().Underlying().(*types.Signature); !ok {
 		return "", DynSite{}
 	}
-	return dynKeyField(named, f.Name()), DynSite{Struct: named, Field: f}
+	return dynKeyField(named, f.Name()), DynSite{Field: true}
+}
+
+// noteSite records, in phase 1, a key met at a call, with the method set
+// of its interface. A key's first site stays (a call handed the client's
+// writer marks it Opaque).
+func (e *Engine) noteSite(key string, site DynSite) {
+	if e.dynSeen == nil {
+		return
+	}
+	old, ok := e.dynSeen[key]
+	if ok && old.hasSite() {
+		if site.Opaque && !old.Opaque {
+			old.Opaque = true
+			e.dynSeen[key] = old
+		}
+		return
+	}
+	if site.iface != nil {
+		if iface, ok := site.iface.Underlying().(*types.Interface); ok {
+			if e.ifaceSigs == nil {
+				e.ifaceSigs = make(map[*types.Interface][]MethodSig)
+			}
+			sigs, ok := e.ifaceSigs[iface]
+			if !ok {
+				for i := range iface.NumMethods() {
+					m := iface.Method(i)
+					sigs = append(sigs, MethodSig{qualifiedMethod(m), sigString(m.Type())})
+				}
+				e.ifaceSigs[iface] = sigs
+			}
+			site.Methods = sigs
+		}
+		site.iface = nil
+	}
+	site.Opaque = site.Opaque || old.Opaque
+	e.dynSeen[key] = site
 }
 
 func dynKeyMethod(iface *types.Named, method string) string {
@@ -201,11 +320,9 @@ func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
 	if key == "" {
 		return nil, nil
 	}
-	if e.dynSeen != nil {
-		e.dynSeen[key] = site
-	}
+	e.noteSite(key, site)
 	if e.prog != nil {
-		if ff := e.prog.joined[key]; ff != nil {
+		if ff := e.prog.Joined[key]; ff != nil {
 			return ff.summary(key), key
 		}
 		return nil, nil
@@ -225,68 +342,272 @@ func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
 		return false
 	}
 	key, _ := e.dynSite(cc)
-	return key != "" && e.prog.own[key]
+	return key != "" && e.prog.Own[key]
 }
 
-// Program is the join of phase 2.
+// Program is the join of phase 2. It names everything (functions by full
+// name, packages by import path, positions as file:line:col), so that a
+// driver can hand it to other processes (ReadProgram).
 type Program struct {
-	joined map[string]*FuncFact     // the resolved summary of each dynamic key
-	own    map[string]bool          // every implementation returns only our own errors
-	impls  map[string][]*types.Func // the implementations whose summaries say something, for messages
-	facts  map[*types.Package][]objFact
-	rerun  map[*types.Package]bool
-	// rerunPath are packages to analyse again by import path, with
-	// their test variants
-	rerunPath map[string]bool
-	keys      int
-	resolved  int
-
-	errorHandlers []InstalledHandler        // the framework error handlers the program installs
-	envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
+	programData
+	filesMu sync.Mutex
+	files   map[*token.FileSet]map[string]*token.File // position's files, by name
 }
 
-type objFact struct {
-	obj  *types.Func
-	fact *FuncFact
+type programData struct {
+	Joined        map[string]*FuncFact      // the resolved summary of each dynamic key
+	Own           map[string]bool           // every implementation returns only our own errors
+	Impls         map[string][]FuncRef      // the implementations whose summaries say something, for messages
+	Facts         map[string]*FuncFact      // every summarised function's fact, resolved, and the libraries' facts the linted packages use
+	Rerun         map[string]bool           // the packages to analyse again (import paths: a package and its test variants)
+	Keys          int                       // dynamic keys met
+	Solved        int                       // keys resolved to a non-empty summary
+	Types         int                       // converted types
+	Linted        []string                  // the linted modules
+	Named         []string                  // the packages a driver analyses again, for the key of their results
+	ErrorHandlers []InstalledHandler        // the framework error handlers the program installs
+	Envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
+}
+
+// A FuncRef names a function for messages: its short name, where it is
+// declared (file:line:col) and the length of its name there.
+type FuncRef struct {
+	Name string
+	Pos  string
+	Len  int
 }
 
 // implementations returns the functions implementing a dynamic key whose
 // summaries contribute to the join.
-func (p *Program) implementations(key string) []*types.Func { return p.impls[key] }
+func (p *Program) implementations(key string) []FuncRef { return p.Impls[key] }
 
 // Keys reports how many dynamic keys the first phase met.
-func (p *Program) Keys() int { return p.keys }
+func (p *Program) KeyCount() int { return p.Keys }
 
 // Resolved reports how many dynamic keys the join resolved to a
 // non-empty summary.
-func (p *Program) Resolved() int { return p.resolved }
+func (p *Program) Resolved() int { return p.Solved }
 
-// Rerun reports whether a package must be analysed again with the join.
-func (p *Program) Rerun(pkg *types.Package) bool { return p.rerun[pkg] || p.rerunPath[pkg.Path()] }
+// ConvertedTypes reports how many concrete types the join considered.
+func (p *Program) ConvertedTypes() int { return p.Types }
 
-// JoinInput is what the first phase found, over every package.
-type JoinInput struct {
-	// Facts are the function facts of every analysed package.
-	Facts map[*types.Func]*FuncFact
-	// Packages are the packages whose facts these are (their objects'
-	// packages), with the dynamic keys each package's engine met.
-	Dynamic map[*types.Package]map[string]DynSite
-	// Types are the concrete types converted to an interface somewhere
-	// in the program (Conversions of every package of the module).
-	Types []types.Type
-	// Stored are the functions stored into each func-typed field, by key.
-	Stored map[string][]StoredFunc
-	// Handlers are the framework error handlers the packages install.
-	Handlers []InstalledHandler
-	// Envelopes are the calls to the modules' envelope helpers, and
-	// Roots the packages being linted (a helper reported at its
-	// declaration must be in one).
-	Envelopes []EnvelopeCall
-	Roots     []*types.Package
-	// Modules are the linted modules: their packages are all summarised
-	// in phase 1, so a function of theirs without a fact does nothing
-	// the checks care about.
-	Modules []string
+// Again reports whether a package (by import path) must be analysed
+// again with the join.
+func (p *Program) Again(path string) bool { return p.Rerun[path] }
+
+// fact returns the fact of a function for phase 2: the join's, resolved.
+func (p *Program) fact(obj *types.Func) *FuncFact { return p.Facts[fullName(obj)] }
+
+// Encode returns the program as JSON, for ReadProgram.
+func (p *Program) Encode() ([]byte, error) { return json.Marshal(&p.programData) }
+
+// ReadProgram reads a program a driver wrote with Encode.
+func ReadProgram(file string) (*Program, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("reading the whole-program join: %v", err)
+	}
+	p := &Program{}
+	if err := json.Unmarshal(data, &p.programData); err != nil {
+		return nil, fmt.Errorf("reading the whole-program join %s: %v", file, err)
+	}
+	return p, nil
+}
+
+// pos returns a position of the program ("file:line:col") in fset: in
+// the file of that name, or in a file added to fset for it (a package
+// analysed alone has none of the others' files).
+func (p *Program) pos(fset *token.FileSet, posn string) token.Pos {
+	name, line, col, ok := splitPosn(posn)
+	if !ok || line < 1 || col < 1 {
+		return token.NoPos
+	}
+	p.filesMu.Lock()
+	defer p.filesMu.Unlock()
+	if p.files == nil {
+		p.files = make(map[*token.FileSet]map[string]*token.File)
+	}
+	byName := p.files[fset]
+	if byName == nil {
+		byName = make(map[string]*token.File)
+		fset.Iterate(func(f *token.File) bool {
+			if _, dup := byName[f.Name()]; !dup {
+				byName[f.Name()] = f
+			}
+			return true
+		})
+		p.files[fset] = byName
+	}
+	if f := byName[name]; f != nil && line <= f.LineCount() {
+		off := f.Offset(f.LineStart(line)) + col - 1
+		if off <= f.Size() {
+			return f.Pos(off)
+		}
+	}
+	// A file of its own for this position: lines 1 … line-1 one byte
+	// long, then the column.
+	const room = 256
+	f := fset.AddFile(name, -1, line-1+col+room)
+	lines := make([]int, line)
+	for i := range lines {
+		lines[i] = i
+	}
+	f.SetLines(lines)
+	return f.Pos(line - 1 + col - 1)
+}
+
+// splitPosn splits "file:line:col".
+func splitPosn(posn string) (string, int, int, bool) {
+	i := strings.LastIndexByte(posn, ':')
+	if i < 0 {
+		return "", 0, 0, false
+	}
+	col, err := strconv.Atoi(posn[i+1:])
+	if err != nil {
+		return "", 0, 0, false
+	}
+	j := strings.LastIndexByte(posn[:i], ':')
+	if j < 0 {
+		return "", 0, 0, false
+	}
+	line, err := strconv.Atoi(posn[j+1 : i])
+	if err != nil {
+		return "", 0, 0, false
+	}
+	return posn[:j], line, col, true
+}
+
+// A PackageSummary is what phase 1 learns of one package of the linted
+// modules, for the join: named, so that it can come from another
+// process (the vet runner's children print theirs).
+type PackageSummary struct {
+	Path string // import path
+	// Funcs are the facts of the package's functions, by full name.
+	Funcs map[string]FuncEntry `json:",omitempty"`
+	// Imported are the facts the package used of functions outside the
+	// linted modules, by full name.
+	Imported map[string]*FuncFact `json:",omitempty"`
+	// Dynamic are the dynamic keys the package's engine met.
+	Dynamic map[string]DynSite `json:",omitempty"`
+	// Types are the concrete types the package converts to an interface
+	// (test files left out: they wire fakes), and Stored the functions it
+	// stores into each func-typed field, by key.
+	Types  []ConvType            `json:",omitempty"`
+	Stored map[string][]FuncImpl `json:",omitempty"`
+	// Handlers are the framework error handlers the package installs.
+	Handlers []InstalledHandler `json:",omitempty"`
+	// Envelopes are the package's calls to envelope helpers of the
+	// linted modules (envelopes.go).
+	Envelopes []EnvelopeCall `json:",omitempty"`
+
+	mu sync.Mutex // Imported and Envelopes, filled as the checks ask
+}
+
+func newPackageSummary(path string) *PackageSummary {
+	return &PackageSummary{Path: path, Funcs: make(map[string]FuncEntry), Imported: make(map[string]*FuncFact), Dynamic: make(map[string]DynSite), Stored: make(map[string][]FuncImpl)}
+}
+
+// A FuncEntry is a function's fact and where it is declared.
+type FuncEntry struct {
+	Fact *FuncFact
+	Ref  FuncRef
+}
+
+// A ConvType is a concrete type converted to an interface, with its
+// method set.
+type ConvType struct {
+	Type    string // its spelling (sigString), which identifies it
+	Methods []MethodImpl
+}
+
+// A MethodImpl is a method of a converted type's method set.
+type MethodImpl struct {
+	MethodSig
+	FuncImpl
+}
+
+// A FuncImpl is a function a dynamic call may reach: a method of a
+// converted type, or a function stored into a func-typed field (Bound: a
+// method value, whose receiver the field's parameters do not hold).
+type FuncImpl struct {
+	Func  string // full name
+	Pkg   string // its package's path
+	Ref   FuncRef
+	Bound bool `json:",omitempty"`
+	// Table is, for a library's method the tables know (*sql.DB
+	// converted to a DBTX interface of sqlc), the labels of its results.
+	Table *FuncFact `json:",omitempty"`
+}
+
+// funcImpl describes fn for the join.
+func funcImpl(fset *token.FileSet, fn *types.Func, bound bool) FuncImpl {
+	fn = fn.Origin()
+	im := FuncImpl{Func: fullName(fn), Ref: funcRef(fset, fn), Bound: bound, Table: tableFact(fn)}
+	if fn.Pkg() != nil {
+		im.Pkg = fn.Pkg().Path()
+	}
+	return im
+}
+
+func funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
+	r := FuncRef{Name: shortFuncName(fn), Len: len(fn.Name())}
+	if fn.Pos().IsValid() {
+		r.Pos = fset.Position(fn.Pos()).String()
+	}
+	return r
+}
+
+// tableFact returns, for a method of a library the tables know, the
+// labels of its results, else nil.
+func tableFact(fn *types.Func) *FuncFact {
+	kinds := sourceKindsOf(fn, fullName(fn))
+	if kinds == nil {
+		return nil
+	}
+	n := fn.Signature().Results().Len()
+	ff := &FuncFact{Results: make([][]FactLabel, n)}
+	for i, k := range kinds {
+		if k == 0 || i >= n {
+			continue
+		}
+		path := ""
+		if n > 1 {
+			path = resultStep(i)
+		}
+		ff.Results[i] = []FactLabel{{Kind: k, Param: -1, Path: path}}
+	}
+	return ff
+}
+
+// summarizeConversions describes what Conversions found, for the join.
+func summarizeConversions(sum *PackageSummary, fset *token.FileSet, ts []types.Type, stored map[string][]StoredFunc) {
+	for _, t := range ts {
+		if types.IsInterface(t) {
+			continue
+		}
+		ct := ConvType{Type: sigString(t)}
+		ms := types.NewMethodSet(t)
+		for i := range ms.Len() {
+			sel := ms.At(i)
+			fn, ok := sel.Obj().(*types.Func)
+			if !ok {
+				continue
+			}
+			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{qualifiedMethod(fn), sigString(sel.Type())}, funcImpl(fset, fn, false)})
+		}
+		sum.Types = append(sum.Types, ct)
+	}
+	for k, fs := range stored {
+		for _, f := range fs {
+			sum.Stored[k] = append(sum.Stored[k], funcImpl(fset, f.Fn, f.Bound))
+		}
+	}
+}
+
+// sortSummaries orders summaries by package path (a package before its
+// test variants, whose facts are the same).
+func sortSummaries(ss []*PackageSummary) {
+	slices.SortStableFunc(ss, func(a, b *PackageSummary) int { return strings.Compare(a.Path, b.Path) })
 }
 
 // A StoredFunc is a function stored into a func-typed field: a function,
@@ -301,57 +622,94 @@ type StoredFunc struct {
 // summaries (a chain of interfaces, handler → service → repository).
 const maxJoinDepth = 8
 
-// Join resolves the dynamic keys the first phase met.
-func Join(in JoinInput) *Program {
-	p := &Program{
-		joined: make(map[string]*FuncFact),
-		own:    make(map[string]bool),
-		impls:  make(map[string][]*types.Func),
-		facts:  make(map[*types.Package][]objFact),
-		rerun:  make(map[*types.Package]bool),
-
-		rerunPath: make(map[string]bool),
+// Join resolves the dynamic keys the first phase met, over the summaries
+// of the linted modules' packages. roots are the import paths of the
+// packages being linted (a helper reported at its declaration must be in
+// one), modules the linted modules: their packages are all summarised in
+// phase 1, so a function of theirs without a fact does nothing the
+// checks care about.
+func Join(summaries []*PackageSummary, roots, modules []string) *Program {
+	p := &Program{programData: programData{
+		Joined: make(map[string]*FuncFact),
+		Own:    make(map[string]bool),
+		Impls:  make(map[string][]FuncRef),
+		Facts:  make(map[string]*FuncFact),
+		Rerun:  make(map[string]bool),
+		Linted: modules,
+	}}
+	summaries = slices.Clone(summaries)
+	sortSummaries(summaries)
+	j := &joiner{
+		sites: make(map[string]DynSite), facts: make(map[string]FuncEntry), stored: make(map[string][]FuncImpl),
+		memo: make(map[string]*FuncFact), busy: make(map[string]bool), own: p.Own, impls: p.Impls, modules: modules,
 	}
-	sites := make(map[string]DynSite)
 	var keys []string
-	for _, m := range in.Dynamic {
-		for k, s := range m {
-			old, ok := sites[k]
+	seenType := make(map[string]bool)
+	var handlers []InstalledHandler
+	var envelopes []EnvelopeCall
+	for _, s := range summaries {
+		for _, k := range sortedKeys(s.Dynamic) {
+			site := s.Dynamic[k]
+			old, ok := j.sites[k]
 			if !ok {
 				keys = append(keys, k)
 			}
-			if !ok || (old.Iface == nil && old.Struct == nil) {
-				sites[k] = s // a key met only through a fact has no site
+			if !ok || !old.hasSite() {
+				j.sites[k] = site
 			}
 		}
+		for name, fe := range s.Funcs {
+			if _, ok := j.facts[name]; !ok {
+				j.facts[name] = fe
+			}
+		}
+		for name, ff := range s.Imported {
+			if _, ok := p.Facts[name]; !ok {
+				p.Facts[name] = ff
+			}
+		}
+		for _, t := range s.Types {
+			if !seenType[t.Type] {
+				seenType[t.Type] = true
+				j.types = append(j.types, t)
+			}
+		}
+		for _, k := range sortedKeys(s.Stored) {
+			for _, f := range s.Stored[k] {
+				if !slices.ContainsFunc(j.stored[k], func(g FuncImpl) bool { return g.Func == f.Func && g.Bound == f.Bound }) {
+					j.stored[k] = append(j.stored[k], f)
+				}
+			}
+		}
+		handlers = append(handlers, s.Handlers...)
+		envelopes = append(envelopes, s.Envelopes...)
 	}
 	slices.Sort(keys)
-	p.keys = len(keys)
-	j := &joiner{in: in, sites: sites, memo: make(map[string]*FuncFact), busy: make(map[string]bool), own: p.own, impls: p.impls}
+	p.Keys = len(keys)
+	p.Types = len(j.types)
 	for _, k := range keys {
 		if ff := j.resolve(k, 0); ff != nil {
-			p.joined[k] = ff // possibly empty: known to do nothing the checks see
+			p.Joined[k] = ff // possibly empty: known to do nothing the checks see
 			if ff.summarises() || ff.OwnErrors {
-				p.resolved++
+				p.Solved++
 			}
 		}
 	}
-	for obj, ff := range in.Facts {
-		r := j.substitute(ff, 0)
-		p.facts[obj.Pkg()] = append(p.facts[obj.Pkg()], objFact{obj, r})
+	for name, fe := range j.facts {
+		p.Facts[name] = j.substitute(fe.Fact, 0)
 	}
-	p.errorHandlers = mergeHandlers(in.Handlers)
-	for _, h := range p.errorHandlers {
-		p.joined[handlerKey(h.Framework)] = &FuncFact{} // resolved: some package installs one
+	p.ErrorHandlers = mergeHandlers(handlers)
+	for _, h := range p.ErrorHandlers {
+		p.Joined[handlerKey(h.Framework)] = &FuncFact{} // resolved: some package installs one
 		if h.Func != "" {
-			p.joined[handlerKey("installed")] = &FuncFact{}
+			p.Joined[handlerKey("installed")] = &FuncFact{}
 		}
 	}
-	p.joinEnvelopes(in.Envelopes, in.Roots)
-	for pkg, m := range in.Dynamic {
-		for k, site := range m {
-			if ff := p.joined[k]; ff != nil && (ff.summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, handlerKey(""))) {
-				p.rerun[pkg] = true
+	p.joinEnvelopes(envelopes, roots)
+	for _, s := range summaries {
+		for k, site := range s.Dynamic {
+			if ff := p.Joined[k]; ff != nil && (ff.summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, handlerKey(""))) {
+				p.Rerun[s.Path] = true
 				break
 			}
 		}
@@ -360,42 +718,56 @@ func Join(in JoinInput) *Program {
 }
 
 type joiner struct {
-	in    JoinInput
-	sites map[string]DynSite
-	memo  map[string]*FuncFact
-	busy  map[string]bool // in progress: a cycle contributes nothing
-	own   map[string]bool
-	impls map[string][]*types.Func
+	sites   map[string]DynSite
+	facts   map[string]FuncEntry
+	types   []ConvType
+	methods []map[string]MethodImpl // each type's method set, by name
+	stored  map[string][]FuncImpl
+	memo    map[string]*FuncFact
+	busy    map[string]bool // in progress: a cycle contributes nothing
+	own     map[string]bool
+	impls   map[string][]FuncRef
+	modules []string
 }
 
-// implementations returns the functions a key dispatches to, with the
-// shift of their parameter indices (1 for bound method values: the
-// call's arguments do not hold the receiver).
-func (j *joiner) implementations(key string) []StoredFunc {
+// implementations returns the functions a key dispatches to: the method
+// of every converted type that implements the key's interface (its
+// method set holds each of the interface's methods with an identical
+// signature), or the functions stored into the key's field.
+func (j *joiner) implementations(key string) []FuncImpl {
 	site, ok := j.sites[key]
-	if !ok || (site.Iface == nil && site.Struct == nil) {
+	if !ok || !site.hasSite() {
 		return nil // met only through facts, or a package's handlers (handlerKey)
 	}
-	if site.Struct != nil {
-		return j.in.Stored[key]
+	if site.Field {
+		return j.stored[key]
 	}
-	iface, ok := site.Iface.Underlying().(*types.Interface)
-	if !ok {
-		return nil
+	if j.methods == nil {
+		j.methods = make([]map[string]MethodImpl, len(j.types))
+		for i, t := range j.types {
+			m := make(map[string]MethodImpl, len(t.Methods))
+			for _, mi := range t.Methods {
+				m[mi.Name] = mi
+			}
+			j.methods[i] = m
+		}
 	}
-	var out []StoredFunc
-	seen := make(map[*types.Func]bool)
-	for _, t := range j.in.Types {
-		if types.IsInterface(t) || !types.Implements(t, iface) {
+	var out []FuncImpl
+	seen := make(map[string]bool)
+	for _, ms := range j.methods {
+		implements := true
+		for _, want := range site.Methods {
+			if got, ok := ms[want.Name]; !ok || got.Sig != want.Sig {
+				implements = false
+				break
+			}
+		}
+		im, ok := ms[site.Method]
+		if !implements || !ok || seen[im.Func] {
 			continue
 		}
-		obj, _, _ := types.LookupFieldOrMethod(t, true, site.Iface.Obj().Pkg(), site.Method)
-		fn, ok := obj.(*types.Func)
-		if !ok || seen[fn] {
-			continue
-		}
-		seen[fn] = true
-		out = append(out, StoredFunc{Fn: fn})
+		seen[im.Func] = true
+		out = append(out, im.FuncImpl)
 	}
 	return out
 }
@@ -415,10 +787,10 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 	own := len(impls) > 0
 	known := len(impls) > 0
 	for _, im := range impls {
-		ff := j.factOf(im.Fn)
+		ff, ref := j.factOf(im)
 		if ff == nil {
 			own = false
-			if !j.linted(im.Fn.Pkg()) {
+			if !inModuleList(im.Pkg, j.modules) {
 				known = false // a library's method the tables do not know
 			}
 			continue
@@ -428,8 +800,8 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 		if im.Bound {
 			ff = unbind(ff)
 		}
-		if ff.summarises() && !slices.ContainsFunc(j.impls[key], func(f *types.Func) bool { return f.Pos() == im.Fn.Pos() }) {
-			j.impls[key] = append(j.impls[key], im.Fn) // once: a package and its test variant declare it twice
+		if ff.summarises() && !slices.ContainsFunc(j.impls[key], func(f FuncRef) bool { return f.Pos == ref.Pos }) {
+			j.impls[key] = append(j.impls[key], ref) // once: a package and its test variant declare it twice
 		}
 		out = joinFacts(out, ff)
 	}
@@ -443,45 +815,25 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 	return out
 }
 
-// linted reports whether p belongs to one of the linted modules.
-func (j *joiner) linted(p *types.Package) bool {
-	if p == nil {
-		return false
-	}
-	for _, m := range j.in.Modules {
-		if p.Path() == m || strings.HasPrefix(p.Path(), m+"/") {
+// inModuleList reports whether an import path belongs to one of the
+// modules.
+func inModuleList(path string, modules []string) bool {
+	for _, m := range modules {
+		if path == m || strings.HasPrefix(path, m+"/") {
 			return true
 		}
 	}
 	return false
 }
 
-// factOf returns the summary of an implementation: its fact, or, for a
-// method of a library the tables know (*sql.DB converted to a DBTX
-// interface of sqlc), the labels of its results.
-func (j *joiner) factOf(fn *types.Func) *FuncFact {
-	fn = fn.Origin()
-	if ff := j.in.Facts[fn]; ff != nil {
-		return ff
+// factOf returns the summary of an implementation and where it is
+// declared: its fact, or, for a method of a library the tables know, the
+// labels of its results.
+func (j *joiner) factOf(im FuncImpl) (*FuncFact, FuncRef) {
+	if fe, ok := j.facts[im.Func]; ok && fe.Fact != nil {
+		return fe.Fact, fe.Ref
 	}
-	kinds := sourceKindsOf(fn, fullName(fn))
-	if kinds == nil {
-		return nil
-	}
-	sig := fn.Signature()
-	n := sig.Results().Len()
-	ff := &FuncFact{Results: make([][]FactLabel, n)}
-	for i, k := range kinds {
-		if k == 0 || i >= n {
-			continue
-		}
-		path := ""
-		if n > 1 {
-			path = resultStep(i)
-		}
-		ff.Results[i] = []FactLabel{{Kind: k, Param: -1, Path: path}}
-	}
-	return ff
+	return im.Table, im.Ref
 }
 
 // substitute replaces the dynamic labels of a fact by what their keys
@@ -621,10 +973,25 @@ func joinFacts(a, b *FuncFact) *FuncFact {
 	return a
 }
 
-// currentProgram returns the join installed for phase 2, or nil.
-func currentProgram() *Program {
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
+
+// programFor returns the join of phase 2 for a package, or nil: the one
+// installed, or, in a go vet child, the one of JoinEnv if it names the
+// package (a package it does not name is analysed as in phase 1, whose
+// results its cache key shares).
+func programFor(pkg *types.Package) *Program {
 	whole.Lock()
 	defer whole.Unlock()
+	if p := whole.fileProg; p != nil && slices.Contains(p.Named, pkg.Path()) {
+		return p
+	}
 	return whole.prog
 }
 
@@ -658,4 +1025,43 @@ func callKey(info *types.Info, call *ast.CallExpr) string {
 		}
 	}
 	return ""
+}
+
+// JoinEnv is the environment variable through which the standalone's
+// vet runner gives the go vet children of its phase 2 the file holding
+// the join. It is not a flag: flags are part of every package's vet
+// cache key, and the packages the join does not concern must find their
+// phase-1 results (their types and facts) in the cache. The runner
+// changes the key of the packages it names (Program.Named) instead.
+const JoinEnv = "UPSTREAMLINT_JOIN"
+
+// RegisterVetFlags adds the setting the standalone's vet runner passes
+// to the go vet children it drives, -upstreamfacts.collect (the linted
+// modules of phase 1), and reads JoinEnv. It is registered only where
+// this binary runs as a vet tool: it is the runner's protocol, not a
+// user setting.
+func RegisterVetFlags() {
+	if Analyzer.Flags.Lookup("collect") == nil {
+		Analyzer.Flags.Var(collectFlag{}, "collect", "internal, set by upstreamlint -runner=vet: comma-separated modules whose packages make the whole-program summaries")
+	}
+	whole.Lock()
+	whole.progFile = os.Getenv(JoinEnv)
+	whole.Unlock()
+}
+
+type collectFlag struct{}
+
+func (collectFlag) String() string {
+	return strings.Join(collectedModules(), ",")
+}
+
+func (collectFlag) Set(s string) error {
+	var mods []string
+	for _, m := range strings.Split(s, ",") {
+		if m = strings.TrimSpace(m); m != "" {
+			mods = append(mods, m)
+		}
+	}
+	CollectDynamic(mods...)
+	return nil
 }

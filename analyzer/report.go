@@ -138,11 +138,15 @@ func (r *Reporter) Origin(l Label) []analysis.RelatedInformation {
 	}
 	if c := r.CallAt(l.Origin); c != nil {
 		rel := []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
-		if p := currentProgram(); p != nil {
+		if p := programFor(r.Pass.Pkg); p != nil {
 			// a call resolved by the whole program: name the implementations
 			if key := callKey(r.Pass.TypesInfo, c); key != "" {
 				for _, fn := range p.implementations(key) {
-					rel = append(rel, analysis.RelatedInformation{Pos: fn.Pos(), End: fn.Pos() + token.Pos(len(fn.Name())), Message: "implemented by " + shortFuncName(fn)})
+					pos := p.pos(r.Pass.Fset, fn.Pos)
+					if !pos.IsValid() {
+						continue
+					}
+					rel = append(rel, analysis.RelatedInformation{Pos: pos, End: pos + token.Pos(fn.Len), Message: "implemented by " + fn.Name})
 				}
 			}
 		}

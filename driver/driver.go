@@ -73,8 +73,15 @@ func (t Tool) version() string {
 func Main(tool Tool, analyzers ...*analysis.Analyzer) {
 	if IsVetInvocation(os.Args[1:]) {
 		// Requirements with settings (the shared analysis's -deps) run as
-		// roots too, so that go vet accepts and passes their flags.
-		unitchecker.Main(append(analyzers, configurableRequirements(analyzers)...)...)
+		// roots too, so that go vet accepts and passes their flags; the
+		// summary analyzer and the settings of -runner=vet's children
+		// are there for the vet runner (vetjoin.go).
+		upstream.RegisterVetFlags()
+		all := append(slices.Clone(analyzers), configurableRequirements(analyzers)...)
+		if needFacts(analyzers) {
+			all = append(all, summaryAnalyzer(analyzers))
+		}
+		unitchecker.Main(all...)
 		panic("unreachable")
 	}
 	cmd := &Command{Tool: tool}

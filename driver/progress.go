@@ -142,8 +142,16 @@ func (res *result) writeTimings(w io.Writer, name string) {
 // findings reported by each check.
 func (res *result) writeSummary(w io.Writer, name string) {
 	if res.vet != nil {
-		fmt.Fprintf(w, "%s: go vet: %d packages linted, %d with their dependencies: %d analysed, %d from the build cache; %s; findings: %s\n",
-			name, res.vet.linted, res.vet.actions, res.vet.actions-res.vet.cached, res.vet.cached, res.phases[0].Round(10*time.Millisecond), res.findingCounts())
+		var phases []string
+		for _, d := range res.phases {
+			phases = append(phases, d.Round(10*time.Millisecond).String())
+		}
+		again := ""
+		if res.join.again > 0 {
+			again = fmt.Sprintf(", %d analysed again by the whole-program join", res.join.again)
+		}
+		fmt.Fprintf(w, "%s: go vet: %d packages linted, %d with their dependencies: %d analysed, %d from the build cache%s; %s; findings: %s\n",
+			name, res.vet.linted, res.vet.actions, res.vet.actions-res.vet.cached, res.vet.cached, again, strings.Join(phases, " + "), res.findingCounts())
 		return
 	}
 	linted := make(map[string]bool)

@@ -38,8 +38,9 @@ import (
 // JSON the packages print and turns it into findings, so that every
 // format, -fix and -diff work as with the default runner.
 //
-// Its findings are those of go vet -vettool: the whole-program resolution
-// (README, "Whole-program resolution") is not done yet.
+// The whole-program resolution (README, "Whole-program resolution") is
+// done over the packages' summaries, in a second go vet run (vetjoin.go):
+// the findings are the default runner's.
 
 // analyzeVet runs the analyzers through go vet on patterns from dir.
 // flags are the analyzers' command-line settings, passed to every
@@ -60,24 +61,162 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 	graph.Close()
 	defer os.Remove(graph.Name())
 
+	res := newResult(dir, analyzers)
 	start := time.Now()
+	plan := planVet(dir, patterns)
+	if !needFacts(analyzers) {
+		plan = nil
+	}
+	named, flags1 := patterns, flags
+	if plan != nil {
+		named, flags1 = plan.named, plan.phase1Flags(flags, analyzers)
+	}
 	prog.set("go vet: analysing packages", 0)
-	res, err := runVet(dir, self, graph.Name(), flags, patterns, analyzers, false)
+	run1, err := res.vetPhase(vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1, patterns: named})
+	if err != nil {
+		return nil, err
+	}
+	trees := run1.trees
+	res.vet = run1.stats
+	res.phases = []time.Duration{time.Since(start)}
+	if plan != nil {
+		start = time.Now()
+		if err := res.vetJoin(plan, trees, vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1}, prog); err != nil {
+			return nil, err
+		}
+		if len(res.phases) > 1 {
+			res.phases[1] = time.Since(start)
+		}
+		for id := range trees {
+			if !plan.isRoot(id) {
+				delete(trees, id)
+			}
+		}
+		if res.vet != nil {
+			res.vet.linted = 0
+			for _, p := range res.vet.named {
+				if plan.isRoot(p) {
+					res.vet.linted++
+				}
+			}
+			for p := range res.vet.timings {
+				if !plan.isRoot(p) {
+					delete(res.vet.timings, p)
+				}
+			}
+		}
+	}
+	if err := res.collectVet(trees, analyzers); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// vetJoin joins the summaries of phase 1 and vets again the packages
+// whose findings the join can change; their reports replace phase 1's
+// in trees.
+func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMessage, call vetCall, prog *progress) error {
+	sums, err := summaries(trees)
+	if err != nil {
+		return err
+	}
+	if len(sums) == 0 {
+		return nil
+	}
+	p := upstream.Join(sums, plan.roots, plan.modules)
+	// The packages to analyse again, with their external tests: go vet
+	// names them by the package they test.
+	var again, named []string
+	for _, r := range plan.roots {
+		for _, path := range []string{r, r + "_test"} {
+			if p.Again(path) {
+				again = append(again, path)
+				if !slices.Contains(named, r) {
+					named = append(named, r)
+				}
+			}
+		}
+	}
+	res.join = joinStats{keys: p.KeyCount(), resolved: p.Resolved(), types: p.ConvertedTypes(), again: len(again)}
+	if len(again) == 0 {
+		return nil
+	}
+	p.Named = again
+	file, hash, err := writeProgram(p)
+	if err != nil {
+		return err
+	}
+	// The same settings as phase 1, so that every other package finds
+	// its phase-1 result (types and facts) in the cache; for the
+	// packages named, a compiler setting that does nothing (go vet
+	// compiles nothing, and -D only concerns GOPATH's local imports)
+	// puts the join's hash in their vet cache key.
+	for _, path := range again {
+		call.build = append(call.build, "-gcflags="+path+"=-D=upstreamlint.join."+hash)
+	}
+	call.patterns = named
+	call.env = []string{upstream.JoinEnv + "=" + file}
+	prog.set("go vet: whole program: analysing packages again", 0)
+	run2, err := res.vetPhase(call)
+	if err != nil {
+		return err
+	}
+	isAgain := func(id string) bool { return slices.Contains(again, pkgPathOf(id)) }
+	// A package with nothing to report prints an empty tree, which
+	// names no package: phase 1's report of each is dropped first.
+	for id := range trees {
+		if isAgain(id) {
+			delete(trees, id)
+		}
+	}
+	for id, t := range run2.trees {
+		if isAgain(id) {
+			trees[id] = t
+		}
+	}
+	if res.vet != nil && run2.stats != nil {
+		res.vet.actions += run2.stats.actions
+		res.vet.cached += run2.stats.cached
+		for p, d := range run2.stats.timings {
+			res.vet.timings[p] += d
+		}
+	}
+	res.phases = append(res.phases, 0)
+	return nil
+}
+
+// vetRun is what one go vet run printed: each package's JSON tree (by
+// package ID), and what its action graph says.
+type vetRun struct {
+	trees map[string]map[string]json.RawMessage
+	stats *vetStats
+}
+
+// vetCall is one go vet run: from dir, this binary as the tool, the
+// action graph written to graph, build flags, the analyzers' flags, the
+// packages, and the children's extra environment.
+type vetCall struct {
+	dir, self, graph string
+	build, flags     []string
+	patterns         []string
+	env              []string
+}
+
+// vetPhase runs go vet, and again past the cached vet results when the
+// output shows a damaged cache entry.
+func (res *result) vetPhase(call vetCall) (*vetRun, error) {
+	run, err := res.runVet(call, false)
 	var corrupt *corruptOutput
 	if errors.As(err, &corrupt) {
 		// A cached result the go command could not tell was damaged (its
 		// size is right), or one it kept from a run as a dependency:
 		// analyse everything again, past the cached vet results.
-		res, err = runVet(dir, self, graph.Name(), flags, patterns, analyzers, true)
-		if res != nil {
+		run, err = res.runVet(call, true)
+		if err == nil {
 			res.warnings = append(res.warnings, fmt.Sprintf("the build cache held a damaged result (%v); every package was analysed again", corrupt.err))
 		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	res.phases = []time.Duration{time.Since(start)}
-	return res, nil
+	return run, err
 }
 
 // corruptOutput is go vet output that is not the JSON the packages print.
@@ -89,9 +228,11 @@ func (c *corruptOutput) Error() string {
 
 // runVet runs go vet once; all analyses every package again, past the
 // vet results of the build cache.
-func runVet(dir, self, graph string, flags, patterns []string, analyzers []*analysis.Analyzer, all bool) (*result, error) {
-	args := []string{"vet", "-vettool=" + self, "-debug-actiongraph=" + graph, "-json"}
-	args = append(args, flags...)
+func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
+	args := []string{"vet", "-vettool=" + call.self, "-debug-actiongraph=" + call.graph}
+	args = append(args, call.build...)
+	args = append(args, "-json")
+	args = append(args, call.flags...)
 	if all {
 		// The vet results are cached under the tool's flags: repeating a
 		// setting with its own value changes their key, not what the
@@ -101,34 +242,64 @@ func runVet(dir, self, graph string, flags, patterns []string, analyzers []*anal
 		}
 	}
 	args = append(args, "--")
-	args = append(args, patterns...)
+	args = append(args, call.patterns...)
 	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
+	cmd.Dir = call.dir
+	if len(call.env) > 0 {
+		cmd.Env = append(os.Environ(), call.env...)
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
-	res := newResult(dir, analyzers)
-	res.vet = readActionGraph(graph)
-	res.loadErrors = vetErrors(stderr.String())
-	if runErr != nil && len(res.loadErrors) == 0 {
+	run := &vetRun{stats: readActionGraph(call.graph)}
+	loadErrors := vetErrors(stderr.String())
+	if runErr != nil && len(loadErrors) == 0 {
 		var exit *exec.ExitError
 		if !errors.As(runErr, &exit) {
 			return nil, fmt.Errorf("-runner=vet: running go vet: %v", runErr)
 		}
-		res.loadErrors = append(res.loadErrors, fmt.Sprintf("go vet failed (%v) without a message", runErr))
+		loadErrors = append(loadErrors, fmt.Sprintf("go vet failed (%v) without a message", runErr))
 	}
-	trees, err := res.collectVet(stdout.Bytes(), analyzers)
+	trees, n, err := decodeTrees(stdout.Bytes())
 	if err != nil {
 		return nil, err
 	}
-	if res.vet != nil && trees < res.vet.linted && len(res.loadErrors) == 0 {
+	if run.stats != nil && n < run.stats.linted && len(loadErrors) == 0 {
 		// The go command keys a package's vet result without saying
 		// whether it was vetted as a dependency (facts only, no report)
 		// or as a named package: a package vetted as a dependency first
 		// gets that empty report back when it is named.
-		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", res.vet.linted-trees, res.vet.linted)}
+		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", run.stats.linted-n, run.stats.linted)}
 	}
-	return res, nil
+	for _, e := range loadErrors {
+		if !slices.Contains(res.loadErrors, e) {
+			res.loadErrors = append(res.loadErrors, e)
+		}
+	}
+	run.trees = trees
+	return run, nil
+}
+
+// decodeTrees decodes the JSON trees the packages printed (one object
+// per package: package ID -> analyzer -> diagnostics, or an error), and
+// counts them.
+func decodeTrees(out []byte) (map[string]map[string]json.RawMessage, int, error) {
+	trees := make(map[string]map[string]json.RawMessage)
+	dec := json.NewDecoder(bytes.NewReader(out))
+	n := 0
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, n, &corruptOutput{err}
+		}
+		n++
+		for id, t := range tree {
+			trees[id] = t
+		}
+	}
+	return trees, n, nil
 }
 
 // vetErrors returns the lines of go vet's stderr that say something: the
@@ -145,11 +316,10 @@ func vetErrors(s string) []string {
 	return out
 }
 
-// collectVet decodes the JSON trees the packages printed (one object per
-// package: package ID -> analyzer -> diagnostics, or an error) into
-// findings, each once (a package and its test variant report the same
-// finding), in report order.
-func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) (int, error) {
+// collectVet turns the packages' JSON trees into findings, each once (a
+// package and its test variant report the same finding), in report
+// order.
+func (res *result) collectVet(trees map[string]map[string]json.RawMessage, analyzers []*analysis.Analyzer) error {
 	byName := make(map[string]*analysis.Analyzer)
 	for _, a := range analyzers {
 		byName[a.Name] = a
@@ -209,56 +379,45 @@ func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) (int, 
 		message     string
 	}
 	seen := make(map[key]bool)
-	dec := json.NewDecoder(bytes.NewReader(out))
-	trees := 0
-	for {
-		var tree map[string]map[string]json.RawMessage
-		if err := dec.Decode(&tree); err == io.EOF {
-			break
-		} else if err != nil {
-			return trees, &corruptOutput{err}
-		}
-		trees++
-		for _, id := range sortedKeys(tree) {
-			for _, name := range sortedKeys(tree[id]) {
-				raw := tree[id][name]
-				a := byName[name]
-				if a == nil {
-					continue // a requirement run as a root for its flags: it reports nothing
-				}
-				var failed jsonError
-				if json.Unmarshal(raw, &failed) == nil && failed.Err != "" {
-					res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %s", name, id, failed.Err))
+	for _, id := range sortedKeys(trees) {
+		for _, name := range sortedKeys(trees[id]) {
+			raw := trees[id][name]
+			a := byName[name]
+			if a == nil {
+				continue // a requirement run as a root for its flags: it reports nothing
+			}
+			var failed jsonError
+			if json.Unmarshal(raw, &failed) == nil && failed.Err != "" {
+				res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %s", name, id, failed.Err))
+				continue
+			}
+			var diags []jsonDiagnostic
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				return &corruptOutput{fmt.Errorf("%s: %s: %v", id, name, err)}
+			}
+			act := acts[[2]string{id, name}]
+			if act == nil {
+				act = &checker.Action{Analyzer: a, Package: &packages.Package{ID: id, PkgPath: pkgPathOf(id), Fset: fset}}
+				acts[[2]string{id, name}] = act
+			}
+			for _, jd := range diags {
+				d, err := vetDiagnostic(jd, position, offset)
+				if err != nil {
+					res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %v", name, id, err))
 					continue
 				}
-				var diags []jsonDiagnostic
-				if err := json.Unmarshal(raw, &diags); err != nil {
-					return trees, &corruptOutput{fmt.Errorf("%s: %s: %v", id, name, err)}
+				_, f, _ := fileOf(fset.File(d.Pos).Name())
+				if !slices.Contains(act.Package.Syntax, f) {
+					act.Package.Syntax = append(act.Package.Syntax, f)
 				}
-				act := acts[[2]string{id, name}]
-				if act == nil {
-					act = &checker.Action{Analyzer: a, Package: &packages.Package{ID: id, PkgPath: pkgPathOf(id), Fset: fset}}
-					acts[[2]string{id, name}] = act
+				at := res.span(fset, d.Pos, d.End)
+				k := key{name, at.file, at.start.offset, at.end.offset, d.Message}
+				if seen[k] {
+					continue
 				}
-				for _, jd := range diags {
-					d, err := vetDiagnostic(jd, position, offset)
-					if err != nil {
-						res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %v", name, id, err))
-						continue
-					}
-					_, f, _ := fileOf(fset.File(d.Pos).Name())
-					if !slices.Contains(act.Package.Syntax, f) {
-						act.Package.Syntax = append(act.Package.Syntax, f)
-					}
-					at := res.span(fset, d.Pos, d.End)
-					k := key{name, at.file, at.start.offset, at.end.offset, d.Message}
-					if seen[k] {
-						continue
-					}
-					seen[k] = true
-					act.Diagnostics = append(act.Diagnostics, d)
-					res.findings = append(res.findings, &finding{act: act, index: len(act.Diagnostics) - 1, diag: d, at: at})
-				}
+				seen[k] = true
+				act.Diagnostics = append(act.Diagnostics, d)
+				res.findings = append(res.findings, &finding{act: act, index: len(act.Diagnostics) - 1, diag: d, at: at})
 			}
 		}
 	}
@@ -267,7 +426,7 @@ func (res *result) collectVet(out []byte, analyzers []*analysis.Analyzer) (int, 
 	}
 	res.sortFindings()
 	slices.Sort(res.analysisErrors)
-	return trees, nil
+	return nil
 }
 
 // vetDiagnostic converts a diagnostic of the JSON tree back.
@@ -361,6 +520,7 @@ func sortedKeys[V any](m map[string]V) []string {
 type vetStats struct {
 	actions, cached int                      // every package's, dependencies included
 	linted          int                      // the vet actions of the packages named
+	named           []string                 // their packages
 	timings         map[string]time.Duration // by linted package, for those that ran
 }
 
@@ -390,6 +550,7 @@ func readActionGraph(name string) *vetStats {
 		st.actions++
 		if !a.VetxOnly {
 			st.linted++
+			st.named = append(st.named, a.Package)
 		}
 		if len(a.Cmd) == 0 {
 			st.cached++

@@ -2,10 +2,7 @@ package driver
 
 import (
 	"fmt"
-	"go/ast"
-	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -20,78 +17,24 @@ import (
 // the root packages whose findings the join can change. Their findings
 // replace the first phase's; every other package keeps its own.
 func (res *result) resolveProgram(analyzers []*analysis.Analyzer, initial []*packages.Package) error {
-	in := upstream.JoinInput{
-		Facts:   make(map[*types.Func]*upstream.FuncFact),
-		Dynamic: upstream.DynamicSeen(),
-		Stored:  make(map[string][]upstream.StoredFunc),
-
-		Envelopes: upstream.EnvelopeCalls(),
-	}
-	modules := make(map[string]bool)
-	for _, m := range lintedModules(initial) {
-		modules[m] = true
-	}
-	seenPkg := make(map[*packages.Package]bool)
-	seenHandlers := make(map[*types.Package]bool)
-	for act := range res.actions() {
-		if act.Analyzer != upstream.Analyzer || act.Err != nil {
-			continue
-		}
-		for _, pf := range act.AllPackageFacts() {
-			// only the linted modules' installs: a framework's own New
-			// installs its default handler
-			if eh, ok := pf.Fact.(*upstream.ErrorHandlerFact); ok && !seenHandlers[pf.Package] && inModules(pf.Package.Path(), modules) {
-				seenHandlers[pf.Package] = true
-				in.Handlers = append(in.Handlers, eh.Handlers...)
-			}
-		}
-		for _, of := range act.AllObjectFacts() {
-			if fn, ok := of.Object.(*types.Func); ok {
-				if ff, ok := of.Fact.(*upstream.FuncFact); ok {
-					in.Facts[fn] = ff
-				}
-			}
-		}
-		p := act.Package
-		if seenPkg[p] || p.Module == nil || !modules[p.Module.Path] || p.TypesInfo == nil {
-			continue
-		}
-		seenPkg[p] = true
-		// Test files wire fakes and mocks: what production wires is
-		// in the package's other files.
-		var files []*ast.File
-		for _, f := range p.Syntax {
-			if tf := p.Fset.File(f.FileStart); tf == nil || !strings.HasSuffix(tf.Name(), "_test.go") {
-				files = append(files, f)
-			}
-		}
-		ts, stored := upstream.Conversions(files, p.TypesInfo)
-		in.Types = append(in.Types, ts...)
-		for k, fs := range stored {
-			for _, f := range fs {
-				if !slices.Contains(in.Stored[k], f) {
-					in.Stored[k] = append(in.Stored[k], f)
-				}
-			}
-		}
-	}
-	if len(in.Dynamic) == 0 && len(in.Envelopes) == 0 {
+	summaries := upstream.Summaries()
+	if len(summaries) == 0 {
 		return nil
 	}
-	in.Modules = lintedModules(initial)
+	var roots []string
 	for _, p := range initial {
 		if p.Types != nil {
-			in.Roots = append(in.Roots, p.Types)
+			roots = append(roots, p.PkgPath)
 		}
 	}
-	prog := upstream.Join(in)
+	prog := upstream.Join(summaries, roots, lintedModules(initial))
 	var again []*packages.Package
 	for _, p := range initial {
-		if p.Types != nil && prog.Rerun(p.Types) {
+		if p.Types != nil && prog.Again(p.PkgPath) {
 			again = append(again, p)
 		}
 	}
-	res.join = joinStats{keys: prog.Keys(), resolved: prog.Resolved(), types: len(in.Types), again: len(again)}
+	res.join = joinStats{keys: prog.KeyCount(), resolved: prog.Resolved(), types: prog.ConvertedTypes(), again: len(again)}
 	if len(again) == 0 {
 		return nil
 	}
@@ -106,8 +49,8 @@ func (res *result) resolveProgram(analyzers []*analysis.Analyzer, initial []*pac
 	for _, p := range again {
 		redone[p] = true
 	}
-	roots := slices.DeleteFunc(slices.Clone(res.roots), func(act *checker.Action) bool { return redone[act.Package] })
-	res.roots = append(roots, graph.Roots...)
+	roots2 := slices.DeleteFunc(slices.Clone(res.roots), func(act *checker.Action) bool { return redone[act.Package] })
+	res.roots = append(roots2, graph.Roots...)
 	return nil
 }
 
@@ -129,14 +72,4 @@ type joinStats struct {
 
 func (j joinStats) String() string {
 	return fmt.Sprintf("%d dynamic calls (interface methods and func fields), %d resolved over %d converted types; %d packages analysed again", j.keys, j.resolved, j.types, j.again)
-}
-
-// inModules reports whether an import path belongs to one of the modules.
-func inModules(path string, modules map[string]bool) bool {
-	for m := range modules {
-		if path == m || strings.HasPrefix(path, m+"/") {
-			return true
-		}
-	}
-	return false
 }

@@ -97,6 +97,12 @@ func TestWholeProgram(t *testing.T) {
 		"reply/reply.go:19:6: softerror: failure envelopes (Code: -1) are sent with status 200 by Send, from 3 calls; send the failure as the response status",
 	}, jsonFindings(t, dir, res.stdout))
 
+	// The vet runner joins the same summaries, over go vet's processes.
+	want := jsonFindings(t, dir, res.stdout)
+	vres := run(t, dir, bin, "-runner=vet", "-json", "./...")
+	require.Equal(t, 3, vres.code, vres.stderr)
+	assert.Equal(t, want, jsonFindings(t, dir, vres.stdout))
+
 	// The same in the text format, with the implementation's position.
 	res = run(t, dir, bin, "./...")
 	assert.Contains(t, res.stderr, filepath.Join(dir, "store", "sql.go")+":15:20: \timplemented by (*store.SQLUsers).Get")
