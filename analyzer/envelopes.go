@@ -57,6 +57,9 @@ func (e *Engine) NoteEnvelopeCall(c EnvelopeCall) {
 	if !e.dynamic || e.sum == nil || c.Helper == nil || c.Caller == nil || !e.inModule(c.Helper.Pkg()) {
 		return
 	}
+	if strings.HasSuffix(c.At.Filename, "_test.go") {
+		return // tests are not the program's traffic (and go vet always analyses them)
+	}
 	c.HelperName, c.HelperPkg, c.CallerPkg = fullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
 	e.sum.mu.Lock()
 	e.sum.Envelopes = append(e.sum.Envelopes, c)

@@ -11,6 +11,7 @@
 #            repository that contains this script
 #   -l LIST  the corpus list (default: corpus/repos.txt next to this script)
 #   -k       keep the checked-out trees (their directory is printed)
+#   -a ARGS  extra upstreamlint arguments (e.g. -a -runner=vet)
 #   NAME     run only the repositories whose owner/name contains NAME
 #
 # Repositories are not downloaded: each must be present as a git mirror under
@@ -28,14 +29,16 @@ list=$here/repos.txt
 outdir=
 tool=
 keep=0
-while getopts "o:t:l:kh" opt; do
+extra=()
+while getopts "o:t:l:a:kh" opt; do
 	case $opt in
 	o) outdir=$OPTARG ;;
 	t) tool=$OPTARG ;;
 	l) list=$OPTARG ;;
 	k) keep=1 ;;
+	a) read -r -a extra <<<"$OPTARG" ;;
 	h)
-		sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
 		exit 0
 		;;
 	*) exit 2 ;;
@@ -152,7 +155,7 @@ while read -r repo commit subdirs _; do
 		err=$work/$name.err
 		rc=0
 		start=$SECONDS
-		(cd "$dir" && GOFLAGS="${GOFLAGS:-} -mod=$mode" "$tool" -format=json -exit-zero ./... >"$json" 2>"$err") || rc=$?
+		(cd "$dir" && GOFLAGS="${GOFLAGS:-} -mod=$mode" "$tool" ${extra[@]+"${extra[@]}"} -format=json -exit-zero ./... >"$json" 2>"$err") || rc=$?
 		secs=$((SECONDS - start))
 		notes=""
 		[ "$mode" = vendor ] && notes="vendor"

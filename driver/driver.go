@@ -211,7 +211,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
-	fs.StringVar(&o.runner, "runner", "checker", "how packages are analysed: checker (the whole program in this process, with the whole-program resolution) or vet (one package at a time by go vet, with its build cache; no whole-program resolution yet)")
+	fs.StringVar(&o.runner, "runner", "checker", "how packages are analysed: checker (the whole program in this process) or vet (one package at a time by go vet, its results kept in the go build cache; the same findings)")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
