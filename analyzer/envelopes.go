@@ -102,6 +102,10 @@ func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
 // moves to its declaration.
 func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
 	p.Envelopes = make(map[string][]EnvelopeCall)
+	linted := make(map[string]bool, len(roots))
+	for _, r := range roots {
+		linted[r] = true
+	}
 	type site struct {
 		helper string
 		at     token.Position
@@ -113,7 +117,7 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
 			continue
 		}
 		seen[s] = true
-		if !slices.Contains(roots, c.HelperPkg) {
+		if !linted[c.HelperPkg] {
 			continue // not linted: its callers report their calls
 		}
 		p.Envelopes[c.HelperName] = append(p.Envelopes[c.HelperName], c)

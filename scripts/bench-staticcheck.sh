@@ -14,6 +14,10 @@
 #   REPS      repetitions of each measurement (default 3)
 #   STATICCHECK  the staticcheck binary (default: staticcheck on PATH;
 #             install: go install honnef.co/go/tools/cmd/staticcheck@v0.8.2)
+#   SKIP_CHECKER=1  leave the default runner out (a large repository whose
+#             whole program would not fit, or to save the time)
+#   SKIP_SC_WARM=1  do not warm the caches with a staticcheck run (go list
+#             -export still builds the export data it reads)
 #   RUNNER=vet   also measure upstreamlint -runner=vet, cold (its results
 #             not in the build cache: each rep passes a setting no package
 #             matches, -upstreamfacts.deps=bench.invalid/<nonce>, which the
@@ -54,12 +58,15 @@ log() { printf '%s\n' "bench-staticcheck: $*" >&2; }
 # Warm the build cache and the module cache for both (not measured).
 log "warming caches in $workdir"
 (cd "$workdir" && go list -deps -test -export "${pkgs[@]}" >/dev/null)
-(cd "$workdir" && STATICCHECK_CACHE="$tmp/sc-warm" "$sc" "${pkgs[@]}" >/dev/null 2>&1) || true
+if [[ -z "${SKIP_SC_WARM:-}" ]]; then
+	(cd "$workdir" && STATICCHECK_CACHE="$tmp/sc-warm" "$sc" "${pkgs[@]}" >/dev/null 2>&1) || true
+fi
 
 results="$tmp/results.txt"
 : >"$results"
 units=(upstreamlint staticcheck)
 [[ "${RUNNER:-}" == vet ]] && units=(upstreamlint vet-cold staticcheck)
+[[ -n "${SKIP_CHECKER:-}" ]] && units=("${units[@]/upstreamlint/}") && units=(${units[@]})
 nonce="$$-$RANDOM"
 for ((rep = 1; rep <= reps; rep++)); do
 	order=()
@@ -101,6 +108,7 @@ echo "${pkgs[*]}  (in $workdir; $(go version | cut -d' ' -f3); $("$sc" -version)
 printf '%-14s %9s %9s %13s %10s %10s %10s\n' tool "CPU s" "wall s" "peak RSS MiB" "CPU x" "wall x" "RSS x"
 shown=(staticcheck upstreamlint)
 [[ "${RUNNER:-}" == vet ]] && shown=(staticcheck upstreamlint vet-cold vet-warm)
+[[ -n "${SKIP_CHECKER:-}" ]] && shown=("${shown[@]/upstreamlint/}") && shown=(${shown[@]})
 for tool in "${shown[@]}"; do
 	awk -v l="$tool" -v c="$(median "$tool" 3)" -v w="$(median "$tool" 4)" -v r="$(median "$tool" 5)" \
 		-v c0="$(median staticcheck 3)" -v w0="$(median staticcheck 4)" -v r0="$(median staticcheck 5)" 'BEGIN {
