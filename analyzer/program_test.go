@@ -1,0 +1,116 @@
+package analyzer
+
+import (
+	"go/token"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// depResult is a fact whose first result is a dependency error.
+func depResult() *FuncFact {
+	return &FuncFact{Results: [][]FactLabel{{{Kind: KindDepError, Param: -1}}}}
+}
+
+// layered returns the summaries of a handler package calling a
+// repository interface, and of two packages converting types to it.
+func layered() []*PackageSummary {
+	h := newPackageSummary("m/handler")
+	get := MethodSig{"Get", "func(id string) error"}
+	h.Dynamic["m/handler.Repo.Get"] = DynSite{Methods: []MethodSig{get, {"m/handler.close", "func()"}}, Method: "Get"}
+
+	store := newPackageSummary("m/store")
+	sqlGet := FuncImpl{Func: "(*m/store.SQL).Get", Pkg: "m/store", Ref: FuncRef{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}
+	store.Funcs[sqlGet.Func] = FuncEntry{Fact: depResult(), Ref: sqlGet.Ref}
+	store.Types = []ConvType{
+		// implements Repo: the unexported method is the handler
+		// package's own (embedded)
+		{Type: "*m/store.SQL", Methods: []MethodImpl{
+			{get, sqlGet},
+			{MethodSig{"m/handler.close", "func()"}, FuncImpl{Func: "(m/handler.Base).close", Pkg: "m/handler"}},
+		}},
+		// a method of the same name, but another package's unexported
+		// close: it does not implement Repo
+		{Type: "*m/store.Other", Methods: []MethodImpl{
+			{get, FuncImpl{Func: "(*m/store.Other).Get", Pkg: "m/store"}},
+			{MethodSig{"m/store.close", "func()"}, FuncImpl{Func: "(*m/store.Other).close", Pkg: "m/store"}},
+		}},
+	}
+	store.Funcs["(*m/store.Other).Get"] = FuncEntry{Fact: depResult()}
+
+	mem := newPackageSummary("m/mem")
+	mem.Types = []ConvType{
+		// the signature differs: not an implementation
+		{Type: "*m/mem.Users", Methods: []MethodImpl{
+			{MethodSig{"Get", "func(id int) error"}, FuncImpl{Func: "(*m/mem.Users).Get", Pkg: "m/mem"}},
+			{MethodSig{"m/handler.close", "func()"}, FuncImpl{Func: "(m/handler.Base).close", Pkg: "m/handler"}},
+		}},
+	}
+	mem.Funcs["(*m/mem.Users).Get"] = FuncEntry{Fact: depResult()}
+	return []*PackageSummary{store, h, mem}
+}
+
+// TestJoinByNames: a type implements an interface when its method set
+// holds each of the interface's methods by name (unexported names
+// qualified by their package) and signature; the join is the union of
+// the implementations' summaries, and the packages that met the key are
+// analysed again.
+func TestJoinByNames(t *testing.T) {
+	p := Join(layered(), []string{"m/handler", "m/store", "m/mem"}, []string{"m"})
+	ff := p.Joined["m/handler.Repo.Get"]
+	require.NotNil(t, ff)
+	assert.Equal(t, [][]FactLabel{{{Kind: KindDepError, Param: -1}}}, ff.Results)
+	assert.Equal(t, []FuncRef{{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}, p.implementations("m/handler.Repo.Get"))
+	assert.True(t, p.Again("m/handler"))
+	assert.False(t, p.Again("m/store"))
+	assert.Equal(t, 1, p.KeyCount())
+	assert.Equal(t, 1, p.Resolved())
+	assert.Equal(t, 3, p.ConvertedTypes())
+
+	// the order of the summaries does not matter
+	ss := layered()
+	ss[0], ss[2] = ss[2], ss[0]
+	q := Join(ss, []string{"m/handler", "m/store", "m/mem"}, []string{"m"})
+	assert.Equal(t, p.programData, q.programData)
+}
+
+// TestProgramFile: the program a driver writes reads back the same.
+func TestProgramFile(t *testing.T) {
+	p := Join(layered(), []string{"m/handler"}, []string{"m"})
+	p.Named = []string{"m/handler"}
+	data, err := p.Encode()
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "join.json")
+	require.NoError(t, os.WriteFile(file, data, 0o644))
+	q, err := ReadProgram(file)
+	require.NoError(t, err)
+	assert.Equal(t, p.programData, q.programData)
+
+	require.NoError(t, os.WriteFile(file, data[:len(data)/2], 0o644))
+	_, err = ReadProgram(file)
+	assert.ErrorContains(t, err, "reading the whole-program join")
+}
+
+// TestProgramPos: a position of the program maps into a file set that
+// does not hold its file (a package analysed alone), and into the file
+// itself when the set holds it.
+func TestProgramPos(t *testing.T) {
+	p := &Program{}
+	fset := token.NewFileSet()
+	for _, posn := range []string{"/src/store/sql.go:15:20", "/src/store/sql.go:3:1", "/src/a:b/c.go:1:7"} {
+		pos := p.pos(fset, posn)
+		require.True(t, pos.IsValid(), posn)
+		assert.Equal(t, posn, fset.Position(pos).String())
+	}
+	assert.False(t, p.pos(fset, "nonsense").IsValid())
+
+	// a file of the set
+	fset2 := token.NewFileSet()
+	f := fset2.AddFile("/src/h.go", -1, 100)
+	f.SetLines([]int{0, 10, 20, 30})
+	pos := p.pos(fset2, "/src/h.go:3:4")
+	assert.Equal(t, f.Pos(23), pos)
+}
