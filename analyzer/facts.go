@@ -251,7 +251,13 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				}
 				ts, stored := Conversions(files, pass.TypesInfo)
-				summarizeConversions(sum, pass.Fset, ts, stored)
+				summarizeConversions(sum, pass.Fset, ts, stored, func(fn *types.Func) *FuncFact {
+					var f FuncFact
+					if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || inModuleList(fn.Pkg().Path(), linted) || !pass.ImportObjectFact(fn, &f) {
+						return nil // a linted package's: its own summary has it
+					}
+					return &f
+				})
 			}
 		}
 	}

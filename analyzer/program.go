@@ -200,10 +200,127 @@ func qualifiedMethod(m *types.Func) string {
 	return m.Pkg().Path() + "." + m.Name()
 }
 
-// sigString spells a signature (its receiver left out) with types named
-// by import path: identical signatures spell the same.
+// sigString spells a type with types named by import path, signatures
+// without receivers and parameter names, at any depth: identical types
+// spell the same.
 func sigString(t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string { return p.Path() })
+	var b strings.Builder
+	writeType(&b, t, 0)
+	return b.String()
+}
+
+func writeType(b *strings.Builder, t types.Type, depth int) {
+	qual := func(p *types.Package) string { return p.Path() }
+	if depth > 64 {
+		b.WriteString(types.TypeString(t, qual))
+		return
+	}
+	switch t := t.(type) {
+	case *types.Alias:
+		writeType(b, types.Unalias(t), depth)
+	case *types.Pointer:
+		b.WriteString("*")
+		writeType(b, t.Elem(), depth+1)
+	case *types.Slice:
+		b.WriteString("[]")
+		writeType(b, t.Elem(), depth+1)
+	case *types.Array:
+		fmt.Fprintf(b, "[%d]", t.Len())
+		writeType(b, t.Elem(), depth+1)
+	case *types.Map:
+		b.WriteString("map[")
+		writeType(b, t.Key(), depth+1)
+		b.WriteString("]")
+		writeType(b, t.Elem(), depth+1)
+	case *types.Chan:
+		switch t.Dir() {
+		case types.SendOnly:
+			b.WriteString("chan<- ")
+		case types.RecvOnly:
+			b.WriteString("<-chan ")
+		default:
+			b.WriteString("chan ")
+		}
+		writeType(b, t.Elem(), depth+1)
+	case *types.Signature:
+		b.WriteString("func(")
+		for i := range t.Params().Len() {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if t.Variadic() && i == t.Params().Len()-1 {
+				b.WriteString("...")
+				if s, ok := t.Params().At(i).Type().(*types.Slice); ok {
+					writeType(b, s.Elem(), depth+1)
+					continue
+				}
+			}
+			writeType(b, t.Params().At(i).Type(), depth+1)
+		}
+		b.WriteString(")")
+		if n := t.Results().Len(); n > 0 {
+			b.WriteString(" (")
+			for i := range n {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				writeType(b, t.Results().At(i).Type(), depth+1)
+			}
+			b.WriteString(")")
+		}
+	case *types.Struct:
+		b.WriteString("struct{")
+		for i := range t.NumFields() {
+			f := t.Field(i)
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			if f.Embedded() {
+				b.WriteString("embedded ")
+			}
+			if f.Pkg() != nil && !f.Exported() {
+				b.WriteString(f.Pkg().Path() + ".")
+			}
+			b.WriteString(f.Name() + " ")
+			writeType(b, f.Type(), depth+1)
+			if tag := t.Tag(i); tag != "" {
+				fmt.Fprintf(b, " %q", tag)
+			}
+		}
+		b.WriteString("}")
+	case *types.Interface:
+		if !t.IsMethodSet() {
+			b.WriteString(types.TypeString(t, qual)) // a constraint
+			return
+		}
+		b.WriteString("interface{")
+		for i := range t.NumMethods() { // sorted by name
+			m := t.Method(i)
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(qualifiedMethod(m))
+			writeType(b, m.Type(), depth+1)
+		}
+		b.WriteString("}")
+	case *types.Named:
+		if obj := t.Obj(); obj.Pkg() != nil {
+			b.WriteString(obj.Pkg().Path() + ".")
+		}
+		b.WriteString(t.Obj().Name())
+		if args := t.TypeArgs(); args.Len() > 0 {
+			b.WriteString("[")
+			for i := range args.Len() {
+				if i > 0 {
+					b.WriteString(", ")
+				}
+				writeType(b, args.At(i), depth+1)
+			}
+			b.WriteString("]")
+		}
+	default: // basic types, type parameters, tuples
+		b.WriteString(types.TypeString(t, qual))
+	}
 }
 
 // dynSite returns the key and site of a call that only the whole program
@@ -534,17 +651,25 @@ type FuncImpl struct {
 	Pkg   string // its package's path
 	Ref   FuncRef
 	Bound bool `json:",omitempty"`
-	// Table is, for a library's method the tables know (*sql.DB
-	// converted to a DBTX interface of sqlc), the labels of its results.
+	// Table is, for a function outside the linted modules, its fact, or
+	// the labels of its results for a library's method the tables know
+	// (*sql.DB converted to a DBTX interface of sqlc).
 	Table *FuncFact `json:",omitempty"`
 }
 
-// funcImpl describes fn for the join.
-func funcImpl(fset *token.FileSet, fn *types.Func, bound bool) FuncImpl {
+// funcImpl describes fn for the join; importFact gives the facts of
+// functions outside the linted modules.
+func funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*types.Func) *FuncFact) FuncImpl {
 	fn = fn.Origin()
-	im := FuncImpl{Func: fullName(fn), Ref: funcRef(fset, fn), Bound: bound, Table: tableFact(fn)}
+	im := FuncImpl{Func: fullName(fn), Ref: funcRef(fset, fn), Bound: bound}
 	if fn.Pkg() != nil {
 		im.Pkg = fn.Pkg().Path()
+	}
+	if importFact != nil {
+		im.Table = importFact(fn)
+	}
+	if im.Table == nil {
+		im.Table = tableFact(fn)
 	}
 	return im
 }
@@ -580,11 +705,16 @@ func tableFact(fn *types.Func) *FuncFact {
 }
 
 // summarizeConversions describes what Conversions found, for the join.
-func summarizeConversions(sum *PackageSummary, fset *token.FileSet, ts []types.Type, stored map[string][]StoredFunc) {
+func summarizeConversions(sum *PackageSummary, fset *token.FileSet, ts []types.Type, stored map[string][]StoredFunc, importFact func(*types.Func) *FuncFact) {
+	seen := make(map[string]bool)
+	for _, t := range sum.Types {
+		seen[t.Type] = true
+	}
 	for _, t := range ts {
-		if types.IsInterface(t) {
+		if types.IsInterface(t) || seen[sigString(t)] {
 			continue
 		}
+		seen[sigString(t)] = true
 		ct := ConvType{Type: sigString(t)}
 		ms := types.NewMethodSet(t)
 		for i := range ms.Len() {
@@ -593,13 +723,13 @@ func summarizeConversions(sum *PackageSummary, fset *token.FileSet, ts []types.T
 			if !ok {
 				continue
 			}
-			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{qualifiedMethod(fn), sigString(sel.Type())}, funcImpl(fset, fn, false)})
+			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{qualifiedMethod(fn), sigString(sel.Type())}, funcImpl(fset, fn, false, importFact)})
 		}
 		sum.Types = append(sum.Types, ct)
 	}
 	for k, fs := range stored {
 		for _, f := range fs {
-			sum.Stored[k] = append(sum.Stored[k], funcImpl(fset, f.Fn, f.Bound))
+			sum.Stored[k] = append(sum.Stored[k], funcImpl(fset, f.Fn, f.Bound, importFact))
 		}
 	}
 }

@@ -1,7 +1,10 @@
 package analyzer
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"testing"
@@ -113,4 +116,37 @@ func TestProgramPos(t *testing.T) {
 	f.SetLines([]int{0, 10, 20, 30})
 	pos := p.pos(fset2, "/src/h.go:3:4")
 	assert.Equal(t, f.Pos(23), pos)
+}
+
+// TestSigString: signatures spell the same whatever their parameters'
+// names, at any depth, and differ with their types.
+func TestSigString(t *testing.T) {
+	src := `package p
+type T struct{ A int }
+type I interface {
+	M(ctx string, f func(old T) (T, error), opts ...int) error
+}
+type S struct{}
+func (S) M(c string, f func(t T) (T, error), o ...int) error { return nil }
+func (S) N(c string, f func(t T) (*T, error), o ...int) error { return nil }
+func (S) V(c string, f func(t T) (T, error), o []int) error { return nil }
+func (S) W(c string, f func(t T) (T, error), o ...int) error { return nil }
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	require.NoError(t, err)
+	pkg, err := new(types.Config).Check("example.com/p", fset, []*ast.File{f}, nil)
+	require.NoError(t, err)
+	iface := pkg.Scope().Lookup("I").Type().Underlying().(*types.Interface)
+	want := sigString(iface.Method(0).Type())
+	assert.Equal(t, "func(string, func(example.com/p.T) (example.com/p.T, error), ...int) (error)", want)
+	s := pkg.Scope().Lookup("S").Type()
+	method := func(name string) string {
+		obj, _, _ := types.LookupFieldOrMethod(s, false, pkg, name)
+		return sigString(obj.Type())
+	}
+	assert.Equal(t, want, method("M"))
+	assert.Equal(t, want, method("W"))
+	assert.NotEqual(t, want, method("N"))
+	assert.NotEqual(t, want, method("V"))
 }

@@ -81,12 +81,17 @@ type vetPlan struct {
 	roots   []string
 	modules []string
 	named   []string
+	// broken are the errors of the packages left out: go vet stops at
+	// the first package it cannot load, so those that do not load (or
+	// whose dependencies do not) are not named; the default runner
+	// analyses the others too.
+	broken []string
 }
 
 // planVet lists the packages; nil when none belongs to a module (std),
 // or when go list fails (go vet then says why).
 func planVet(dir string, patterns []string) *vetPlan {
-	args := append([]string{"list", "-e", "-deps", "-json=ImportPath,Module,DepOnly,Error", "--"}, patterns...)
+	args := append([]string{"list", "-e", "-deps", "-json=ImportPath,Module,DepOnly,Error,DepsErrors", "--"}, patterns...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	var stdout bytes.Buffer
@@ -94,10 +99,24 @@ func planVet(dir string, patterns []string) *vetPlan {
 	if cmd.Run() != nil {
 		return nil
 	}
+	type listErr struct{ Err string }
 	type listed struct {
 		ImportPath string
 		DepOnly    bool
 		Module     *struct{ Path string }
+		Error      *listErr
+		DepsErrors []*listErr
+	}
+	brokenErr := func(p listed) string {
+		if p.Error != nil {
+			return p.Error.Err
+		}
+		for _, e := range p.DepsErrors {
+			if e != nil {
+				return e.Err
+			}
+		}
+		return ""
 	}
 	var all []listed
 	dec := json.NewDecoder(&stdout)
@@ -115,6 +134,12 @@ func planVet(dir string, patterns []string) *vetPlan {
 		if p.DepOnly {
 			continue
 		}
+		if msg := brokenErr(p); msg != "" {
+			if !slices.Contains(plan.broken, msg) {
+				plan.broken = append(plan.broken, msg)
+			}
+			continue
+		}
 		plan.roots = append(plan.roots, p.ImportPath)
 		if p.Module != nil && p.Module.Path != "" && !slices.Contains(plan.modules, p.Module.Path) {
 			plan.modules = append(plan.modules, p.Module.Path)
@@ -124,7 +149,7 @@ func planVet(dir string, patterns []string) *vetPlan {
 		return nil
 	}
 	for _, p := range all {
-		if !p.DepOnly || (p.Module != nil && slices.Contains(plan.modules, p.Module.Path)) {
+		if brokenErr(p) == "" && (!p.DepOnly || (p.Module != nil && slices.Contains(plan.modules, p.Module.Path))) {
 			plan.named = append(plan.named, p.ImportPath)
 		}
 	}

@@ -70,6 +70,7 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 	named, flags1 := patterns, flags
 	if plan != nil {
 		named, flags1 = plan.named, plan.phase1Flags(flags, analyzers)
+		res.loadErrors = append(res.loadErrors, plan.broken...)
 	}
 	prog.set("go vet: analysing packages", 0)
 	run1, err := res.vetPhase(vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1, patterns: named})
