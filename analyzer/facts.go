@@ -161,8 +161,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if join != nil && !join.Again(pass.Pkg.Path()) {
 		// Phase 2 of the whole-program driver: a package whose findings
-		// cannot change. The packages analysed again take their imports'
-		// facts from the join.
+		// cannot change. The packages analysed again take its facts from
+		// the join.
 		return &Result{}, nil
 	}
 	// In phase 1 of the whole-program driver every package of the linted
@@ -212,18 +212,30 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	var sum *PackageSummary
-	linted := collectedModules()
 	importFact := func(obj *types.Func) *FuncFact {
 		if join != nil {
-			// phase 2: the join's facts, resolved
+			// Phase 2: a package analysed again exports facts computed
+			// with the join (its dynamic calls resolved, its own errors
+			// known through them), which its importers take; the other
+			// packages' are the join's, resolved.
+			if obj.Pkg() != nil && join.Again(obj.Pkg().Path()) {
+				var f FuncFact
+				if pass.ImportObjectFact(obj, &f) {
+					return &f
+				}
+				return nil
+			}
 			return join.fact(obj)
 		}
 		var f FuncFact
 		if !pass.ImportObjectFact(obj, &f) {
 			return nil
 		}
-		if sum != nil && obj.Pkg() != nil && !inModuleList(obj.Pkg().Path(), linted) {
-			// phase 1: phase 2 takes a library's facts from the join
+		if sum != nil && obj.Pkg() != nil {
+			// phase 1: phase 2 takes its imports' facts from the join
+			// (those of the linted packages resolved; a package path does
+			// not say its module: a nested module's packages share the
+			// linted module's prefix)
 			sum.mu.Lock()
 			sum.Imported[fullName(obj)] = &f
 			sum.mu.Unlock()
@@ -253,8 +265,8 @@ func run(pass *analysis.Pass) (any, error) {
 				ts, stored := Conversions(files, pass.TypesInfo)
 				summarizeConversions(sum, pass.Fset, ts, stored, func(fn *types.Func) *FuncFact {
 					var f FuncFact
-					if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || inModuleList(fn.Pkg().Path(), linted) || !pass.ImportObjectFact(fn, &f) {
-						return nil // a linted package's: its own summary has it
+					if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &f) {
+						return nil // this package's: its summary has it
 					}
 					return &f
 				})

@@ -91,7 +91,9 @@ type vetPlan struct {
 // planVet lists the packages; nil when none belongs to a module (std),
 // or when go list fails (go vet then says why).
 func planVet(dir string, patterns []string) *vetPlan {
-	args := append([]string{"list", "-e", "-deps", "-json=ImportPath,Module,DepOnly,Error,DepsErrors", "--"}, patterns...)
+	// -test: go vet vets the packages with their tests, and stops at a
+	// test that does not load either
+	args := append([]string{"list", "-e", "-deps", "-test", "-json=ImportPath,Module,DepOnly,Error,DepsErrors", "--"}, patterns...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	var stdout bytes.Buffer
@@ -130,14 +132,25 @@ func planVet(dir string, patterns []string) *vetPlan {
 		all = append(all, p)
 	}
 	plan := &vetPlan{}
+	// A package is left out when it, its test variant or its external
+	// test ("p [p.test]", "p_test [p.test]") does not load.
+	base := func(id string) string {
+		path, _, _ := strings.Cut(id, " ")
+		return strings.TrimSuffix(strings.TrimSuffix(path, ".test"), "_test")
+	}
+	broken := make(map[string]bool)
+	plain := func(p listed) bool { return !strings.Contains(p.ImportPath, " ") && !strings.HasSuffix(p.ImportPath, ".test") }
 	for _, p := range all {
-		if p.DepOnly {
-			continue
-		}
-		if msg := brokenErr(p); msg != "" {
-			if !slices.Contains(plan.broken, msg) {
+		if msg := brokenErr(p); msg != "" && (!p.DepOnly || plain(p)) {
+			broken[base(p.ImportPath)] = true
+			if !p.DepOnly && !slices.Contains(plan.broken, msg) {
 				plan.broken = append(plan.broken, msg)
 			}
+		}
+	}
+	all = slices.DeleteFunc(all, func(p listed) bool { return !plain(p) })
+	for _, p := range all {
+		if p.DepOnly || broken[p.ImportPath] {
 			continue
 		}
 		plan.roots = append(plan.roots, p.ImportPath)
@@ -149,7 +162,7 @@ func planVet(dir string, patterns []string) *vetPlan {
 		return nil
 	}
 	for _, p := range all {
-		if brokenErr(p) == "" && (!p.DepOnly || (p.Module != nil && slices.Contains(plan.modules, p.Module.Path))) {
+		if !broken[p.ImportPath] && (!p.DepOnly || (p.Module != nil && slices.Contains(plan.modules, p.Module.Path))) {
 			plan.named = append(plan.named, p.ImportPath)
 		}
 	}
