@@ -139,7 +139,9 @@ func planVet(dir string, patterns []string) *vetPlan {
 		return strings.TrimSuffix(strings.TrimSuffix(path, ".test"), "_test")
 	}
 	broken := make(map[string]bool)
-	plain := func(p listed) bool { return !strings.Contains(p.ImportPath, " ") && !strings.HasSuffix(p.ImportPath, ".test") }
+	plain := func(p listed) bool {
+		return !strings.Contains(p.ImportPath, " ") && !strings.HasSuffix(p.ImportPath, ".test")
+	}
 	for _, p := range all {
 		if msg := brokenErr(p); msg != "" && (!p.DepOnly || plain(p)) {
 			broken[base(p.ImportPath)] = true
