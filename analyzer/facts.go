@@ -290,6 +290,9 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok || obj.Name() == "init" {
 			continue
 		}
+		if sum != nil {
+			sum.Funcs[fullName(obj)] = FuncEntry{Ref: funcRef(pass.Fset, obj)} // the fact, if any, below
+		}
 		s := e.localSummary(fn)
 		own := obj.Exported() && e.ownErrors(fn)
 		if s.empty() && !own {

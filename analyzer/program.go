@@ -599,7 +599,9 @@ func splitPosn(posn string) (string, int, int, bool) {
 // process (the vet runner's children print theirs).
 type PackageSummary struct {
 	Path string // import path
-	// Funcs are the facts of the package's functions, by full name.
+	// Funcs are the package's functions, by full name, with their facts
+	// (nil for a function without one: its position is the join's for
+	// messages).
 	Funcs map[string]FuncEntry `json:",omitempty"`
 	// Imported are the facts the package used of functions outside the
 	// linted modules, by full name.
@@ -789,7 +791,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 			}
 		}
 		for name, fe := range s.Funcs {
-			if _, ok := j.facts[name]; !ok {
+			if old, ok := j.facts[name]; !ok || (old.Fact == nil && fe.Fact != nil) {
 				j.facts[name] = fe
 			}
 		}
@@ -826,7 +828,9 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 		}
 	}
 	for name, fe := range j.facts {
-		p.Facts[name] = j.substitute(fe.Fact, 0)
+		if fe.Fact != nil {
+			p.Facts[name] = j.substitute(fe.Fact, 0)
+		}
 	}
 	p.ErrorHandlers = mergeHandlers(handlers)
 	for _, h := range p.ErrorHandlers {
@@ -960,8 +964,12 @@ func inModuleList(path string, modules []string) bool {
 // declared: its fact, or, for a method of a library the tables know, the
 // labels of its results.
 func (j *joiner) factOf(im FuncImpl) (*FuncFact, FuncRef) {
-	if fe, ok := j.facts[im.Func]; ok && fe.Fact != nil {
+	fe, ok := j.facts[im.Func]
+	if ok && fe.Fact != nil {
 		return fe.Fact, fe.Ref
+	}
+	if ok {
+		return im.Table, fe.Ref // declared in a summarised package: its own position
 	}
 	return im.Table, im.Ref
 }
