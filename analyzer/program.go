@@ -481,7 +481,7 @@ type programData struct {
 	Solved        int                       // keys resolved to a non-empty summary
 	Types         int                       // converted types
 	Linted        []string                  // the linted modules
-	Named         []string                  // the packages a driver analyses again, for the key of their results
+	Named         []string                  // the packages (import paths) the vet runner analyses again with the join
 	ErrorHandlers []InstalledHandler        // the framework error handlers the program installs
 	Envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
 }

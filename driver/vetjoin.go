@@ -40,7 +40,8 @@ import (
 //     packages only, gives them vet cache keys of their own. An
 //     unchanged program reads phase 2 from the cache too; a changed one
 //     analyses those packages again. They take their imports' facts
-//     from the join.
+//     from the join, or, for an import analysed again too, from its
+//     phase-2 vetx.
 //
 // Their findings replace phase 1's.
 
