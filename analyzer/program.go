@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"slices"
 	"strconv"
@@ -535,7 +536,7 @@ func ReadProgram(file string) (*Program, error) {
 // the file of that name, or in a file added to fset for it (a package
 // analysed alone has none of the others' files).
 func (p *Program) pos(fset *token.FileSet, posn string) token.Pos {
-	name, line, col, ok := splitPosn(posn)
+	name, line, col, ok := SplitPosn(posn)
 	if !ok || line < 1 || col < 1 {
 		return token.NoPos
 	}
@@ -573,25 +574,25 @@ func (p *Program) pos(fset *token.FileSet, posn string) token.Pos {
 	return f.Pos(line - 1 + col - 1)
 }
 
-// splitPosn splits "file:line:col".
-func splitPosn(posn string) (string, int, int, bool) {
-	i := strings.LastIndexByte(posn, ':')
-	if i < 0 {
+// SplitPosn splits a position as token.Position prints it:
+// "file:line:col", or "file:line" (col 0) when it has no column.
+func SplitPosn(posn string) (file string, line, col int, ok bool) {
+	cut := func(s string) (string, int, bool) {
+		i := strings.LastIndexByte(s, ':')
+		if i < 0 {
+			return "", 0, false
+		}
+		n, err := strconv.Atoi(s[i+1:])
+		return s[:i], n, err == nil
+	}
+	rest, last, ok := cut(posn)
+	if !ok {
 		return "", 0, 0, false
 	}
-	col, err := strconv.Atoi(posn[i+1:])
-	if err != nil {
-		return "", 0, 0, false
+	if name, mid, ok := cut(rest); ok {
+		return name, mid, last, true
 	}
-	j := strings.LastIndexByte(posn[:i], ':')
-	if j < 0 {
-		return "", 0, 0, false
-	}
-	line, err := strconv.Atoi(posn[j+1 : i])
-	if err != nil {
-		return "", 0, 0, false
-	}
-	return posn[:j], line, col, true
+	return rest, last, 0, true
 }
 
 // A PackageSummary is what phase 1 learns of one package of the linted
@@ -780,7 +781,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	var handlers []InstalledHandler
 	var envelopes []EnvelopeCall
 	for _, s := range summaries {
-		for _, k := range sortedKeys(s.Dynamic) {
+		for _, k := range slices.Sorted(maps.Keys(s.Dynamic)) {
 			site := s.Dynamic[k]
 			old, ok := j.sites[k]
 			if !ok {
@@ -806,7 +807,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 				j.types = append(j.types, t)
 			}
 		}
-		for _, k := range sortedKeys(s.Stored) {
+		for _, k := range slices.Sorted(maps.Keys(s.Stored)) {
 			for _, f := range s.Stored[k] {
 				if !slices.ContainsFunc(j.stored[k], func(g FuncImpl) bool { return g.Func == f.Func && g.Bound == f.Bound }) {
 					j.stored[k] = append(j.stored[k], f)
@@ -1109,15 +1110,6 @@ func joinFacts(a, b *FuncFact) *FuncFact {
 	}
 	a.Effects = append(a.Effects, b.Effects...)
 	return a
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // programFor returns the join of phase 2 for a package, or nil: the one

@@ -109,6 +109,7 @@ func TestProgramPos(t *testing.T) {
 		assert.Equal(t, posn, fset.Position(pos).String())
 	}
 	assert.False(t, p.pos(fset, "nonsense").IsValid())
+	assert.False(t, p.pos(fset, "/src/store/sql.go:15").IsValid(), "a position without a column")
 
 	// a file of the set
 	fset2 := token.NewFileSet()

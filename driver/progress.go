@@ -3,6 +3,7 @@ package driver
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -113,7 +114,7 @@ func (p *progress) stop() {
 // path.
 func (res *result) writeTimings(w io.Writer, name string) {
 	if res.vet != nil {
-		for _, p := range sortedKeys(res.vet.timings) {
+		for _, p := range slices.Sorted(maps.Keys(res.vet.timings)) {
 			fmt.Fprintf(w, "%s: %8s  %s\n", name, res.vet.timings[p].Round(time.Millisecond), p)
 		}
 		return
@@ -151,7 +152,7 @@ func (res *result) writeSummary(w io.Writer, name string) {
 			again = fmt.Sprintf(", %d analysed again by the whole-program join", res.join.again)
 		}
 		fmt.Fprintf(w, "%s: go vet: %d packages linted, %d with their dependencies: %d analysed, %d from the build cache%s; %s; findings: %s\n",
-			name, res.vet.linted, res.vet.actions, res.vet.actions-res.vet.cached, res.vet.cached, again, strings.Join(phases, " + "), res.findingCounts())
+			name, len(res.vet.named), res.vet.actions, res.vet.actions-res.vet.cached, res.vet.cached, again, strings.Join(phases, " + "), res.findingCounts())
 		return
 	}
 	linted := make(map[string]bool)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -196,7 +197,7 @@ func (plan *vetPlan) phase1Flags(flags []string, analyzers []*analysis.Analyzer)
 // summaries decodes the summaries the packages of phase 1 printed.
 func summaries(trees map[string]map[string]json.RawMessage) ([]*upstream.PackageSummary, error) {
 	var out []*upstream.PackageSummary
-	for _, id := range sortedKeys(trees) {
+	for _, id := range slices.Sorted(maps.Keys(trees)) {
 		raw, ok := trees[id][summaryName]
 		if !ok {
 			continue

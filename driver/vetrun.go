@@ -9,10 +9,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -82,29 +82,18 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 	res.phases = []time.Duration{time.Since(start)}
 	if plan != nil {
 		start = time.Now()
-		if err := res.vetJoin(plan, trees, vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1}, prog); err != nil {
+		again, err := res.vetJoin(plan, trees, vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1}, prog)
+		if err != nil {
 			return nil, err
 		}
-		if len(res.phases) > 1 {
-			res.phases[1] = time.Since(start)
+		if again {
+			res.phases = append(res.phases, time.Since(start))
 		}
-		for id := range trees {
-			if !plan.isRoot(id) {
-				delete(trees, id)
-			}
-		}
+		notRoot := func(id string) bool { return !plan.isRoot(id) }
+		maps.DeleteFunc(trees, func(id string, _ map[string]json.RawMessage) bool { return notRoot(id) })
 		if res.vet != nil {
-			res.vet.linted = 0
-			for _, p := range res.vet.named {
-				if plan.isRoot(p) {
-					res.vet.linted++
-				}
-			}
-			for p := range res.vet.timings {
-				if !plan.isRoot(p) {
-					delete(res.vet.timings, p)
-				}
-			}
+			res.vet.named = slices.DeleteFunc(res.vet.named, notRoot)
+			maps.DeleteFunc(res.vet.timings, func(id string, _ time.Duration) bool { return notRoot(id) })
 		}
 	}
 	if err := res.collectVet(trees, analyzers); err != nil {
@@ -115,14 +104,14 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 
 // vetJoin joins the summaries of phase 1 and vets again the packages
 // whose findings the join can change; their reports replace phase 1's
-// in trees.
-func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMessage, call vetCall, prog *progress) error {
+// in trees. It reports whether it ran go vet again.
+func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMessage, call vetCall, prog *progress) (bool, error) {
 	sums, err := summaries(trees)
 	if err != nil {
-		return err
+		return false, err
 	}
 	if len(sums) == 0 {
-		return nil
+		return false, nil
 	}
 	p := upstream.Join(sums, plan.roots, plan.modules)
 	// The packages to analyse again, with their external tests: go vet
@@ -140,12 +129,12 @@ func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMe
 	}
 	res.join = joinStats{keys: p.KeyCount(), resolved: p.Resolved(), types: p.ConvertedTypes(), again: len(again)}
 	if len(again) == 0 {
-		return nil
+		return false, nil
 	}
 	p.Named = again
 	file, hash, err := writeProgram(p)
 	if err != nil {
-		return err
+		return false, err
 	}
 	// The same settings as phase 1, so that every other package finds
 	// its phase-1 result (types and facts) in the cache; for the
@@ -160,7 +149,7 @@ func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMe
 	prog.set("go vet: whole program: analysing packages again", 0)
 	run2, err := res.vetPhase(call)
 	if err != nil {
-		return err
+		return false, err
 	}
 	isAgain := func(id string) bool { return slices.Contains(again, pkgPathOf(id)) }
 	// A package with nothing to report prints an empty tree, which
@@ -182,8 +171,7 @@ func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMe
 			res.vet.timings[p] += d
 		}
 	}
-	res.phases = append(res.phases, 0)
-	return nil
+	return true, nil
 }
 
 // vetRun is what one go vet run printed: each package's JSON tree (by
@@ -265,12 +253,12 @@ func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	if run.stats != nil && n < run.stats.linted && len(loadErrors) == 0 {
+	if run.stats != nil && n < len(run.stats.named) && len(loadErrors) == 0 {
 		// The go command keys a package's vet result without saying
 		// whether it was vetted as a dependency (facts only, no report)
 		// or as a named package: a package vetted as a dependency first
 		// gets that empty report back when it is named.
-		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", run.stats.linted-n, run.stats.linted)}
+		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", len(run.stats.named)-n, len(run.stats.named))}
 	}
 	for _, e := range loadErrors {
 		if !slices.Contains(res.loadErrors, e) {
@@ -345,10 +333,11 @@ func (res *result) collectVet(trees map[string]map[string]json.RawMessage, analy
 	}
 	// position turns "file:line:col" into a position of fset.
 	position := func(posn string) (token.Pos, error) {
-		name, line, col, ok := splitPosn(posn)
+		name, line, col, ok := upstream.SplitPosn(posn)
 		if !ok {
 			return token.NoPos, fmt.Errorf("malformed position %q", posn)
 		}
+		col = max(col, 1) // "file:line": the line's start
 		tf, _, err := fileOf(name)
 		if err != nil {
 			return token.NoPos, err
@@ -380,8 +369,8 @@ func (res *result) collectVet(trees map[string]map[string]json.RawMessage, analy
 		message     string
 	}
 	seen := make(map[key]bool)
-	for _, id := range sortedKeys(trees) {
-		for _, name := range sortedKeys(trees[id]) {
+	for _, id := range slices.Sorted(maps.Keys(trees)) {
+		for _, name := range slices.Sorted(maps.Keys(trees[id])) {
 			raw := trees[id][name]
 			a := byName[name]
 			if a == nil {
@@ -473,46 +462,10 @@ func vetDiagnostic(jd jsonDiagnostic, position func(string) (token.Pos, error), 
 	return d, nil
 }
 
-// splitPosn splits "file:line:col" (or "file:line").
-func splitPosn(posn string) (string, int, int, bool) {
-	rest, last, ok := cutLast(posn)
-	if !ok {
-		return "", 0, 0, false
-	}
-	n, err := strconv.Atoi(last)
-	if err != nil {
-		return "", 0, 0, false
-	}
-	name, mid, ok := cutLast(rest)
-	if ok {
-		if line, err := strconv.Atoi(mid); err == nil {
-			return name, line, n, true
-		}
-	}
-	return rest, n, 1, true
-}
-
-func cutLast(s string) (string, string, bool) {
-	i := strings.LastIndexByte(s, ':')
-	if i < 0 {
-		return "", "", false
-	}
-	return s[:i], s[i+1:], true
-}
-
 // pkgPathOf returns the import path of a package ID ("p [p.test]" -> p).
 func pkgPathOf(id string) string {
 	path, _, _ := strings.Cut(id, " ")
 	return path
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	slices.Sort(ks)
-	return ks
 }
 
 // vetStats is what the go command's action graph says of a vet run: the
@@ -520,8 +473,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // from the build cache, and each linted package's vet time.
 type vetStats struct {
 	actions, cached int                      // every package's, dependencies included
-	linted          int                      // the vet actions of the packages named
-	named           []string                 // their packages
+	named           []string                 // the packages of the vet actions of the packages named
 	timings         map[string]time.Duration // by linted package, for those that ran
 }
 
@@ -550,7 +502,6 @@ func readActionGraph(name string) *vetStats {
 		}
 		st.actions++
 		if !a.VetxOnly {
-			st.linted++
 			st.named = append(st.named, a.Package)
 		}
 		if len(a.Cmd) == 0 {
