@@ -84,7 +84,7 @@ func Main(tool Tool, analyzers ...*analysis.Analyzer) {
 		unitchecker.Main(all...)
 		panic("unreachable")
 	}
-	cmd := &Command{Tool: tool}
+	cmd := &Command{Tool: tool, VetTool: true}
 	os.Exit(cmd.Run(os.Args[1:], analyzers))
 }
 
@@ -149,6 +149,11 @@ type Command struct {
 	Dir string
 	// Stdout and Stderr receive the output; nil means os.Stdout, os.Stderr.
 	Stdout, Stderr io.Writer
+	// VetTool says that this binary serves go vet's -vettool protocol
+	// ([Main] sets it): the vet runner can then have go vet run it, and
+	// is the default. A Command without it (a test calling Run in its
+	// own process) analyses with the checker runner.
+	VetTool bool
 }
 
 // options are the parsed command line.
@@ -168,7 +173,7 @@ type options struct {
 	writeBase string    // -write-baseline: record the findings in this file
 	verbose   bool      // -v
 	term      io.Writer // unbuffered stderr, for the progress line
-	runner    string    // -runner: checker (the whole program) or vet
+	runner    string    // -runner, resolved: checker (the whole program) or vet
 	vetFlags  []string  // the analyzers' settings given, for -runner=vet
 	args      []string
 	analyzers []*analysis.Analyzer
@@ -211,7 +216,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
-	fs.StringVar(&o.runner, "runner", "checker", "how packages are analysed: checker (the whole program in this process) or vet (one package at a time by go vet, its results kept in the go build cache; the same findings)")
+	fs.StringVar(&o.runner, "runner", "auto", "how packages are analysed: vet (one package at a time by go vet, dependencies from export data, results kept in the go build cache), checker (the whole program from source in this process: more memory, no cache; the same findings), or auto: vet, unless -test=false or -debug.stats needs the checker")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -286,25 +291,35 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		o.analyzers = append(o.analyzers, a)
 	}
 	o.args = fs.Args()
+	testsSet := false
+	fs.Visit(func(f *flag.Flag) { testsSet = testsSet || f.Name == "test" })
+	checkerOnly := o.stats || (testsSet && !o.tests) // go vet always analyses the test files
 	switch o.runner {
+	case "auto":
+		o.runner = "vet"
+		if checkerOnly || !c.VetTool {
+			o.runner = "checker"
+		}
 	case "checker":
 	case "vet":
-		testsSet := false
-		fs.Visit(func(f *flag.Flag) {
-			switch {
-			case f.Name == "test":
-				testsSet = true
-			case isAnalyzerFlag(f.Name, analyzers):
-				o.vetFlags = append(o.vetFlags, "-"+f.Name+"="+f.Value.String())
-			}
-		})
-		if testsSet || o.stats {
-			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test or -debug.stats\n", name)
+		if checkerOnly {
+			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test=false or -debug.stats (use -runner=checker)\n", name)
+			return nil, errUsage
+		}
+		if !c.VetTool {
+			fmt.Fprintf(stderr, "%s: -runner=vet: this program cannot serve go vet's -vettool protocol (a command built with driver.Main can); use -runner=checker\n", name)
 			return nil, errUsage
 		}
 	default:
-		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want checker or vet)\n", name, o.runner)
+		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want auto, vet or checker)\n", name, o.runner)
 		return nil, errUsage
+	}
+	if o.runner == "vet" {
+		fs.Visit(func(f *flag.Flag) {
+			if isAnalyzerFlag(f.Name, analyzers) {
+				o.vetFlags = append(o.vetFlags, "-"+f.Name+"="+f.Value.String())
+			}
+		})
 	}
 	return o, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -501,6 +502,9 @@ func TestUsage(t *testing.T) {
 		{nil, "no packages given"},
 		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
 		{[]string{"-cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof"), "./..."}, "-cpuprofile: open"},
+		{[]string{"-runner=parallel", "./..."}, "unknown -runner=parallel (want auto, vet or checker)"},
+		// this test binary is no vet tool
+		{[]string{"-runner=vet", "./..."}, "-runner=vet: this program cannot serve go vet's -vettool protocol"},
 	} {
 		res := run(t, dir, tc.args...)
 		assert.Equal(t, ExitUsage, res.code, "%v", tc.args)
@@ -521,6 +525,44 @@ func TestUsage(t *testing.T) {
 	res = run(t, dir, "./nosuchpackage")
 	assert.Equal(t, ExitError, res.code)
 	assert.NotEmpty(t, res.stderr)
+}
+
+// TestRunnerChoice: -runner=auto is the vet runner for a binary that
+// serves go vet, unless a flag needs the checker; -runner=vet refuses
+// those flags.
+func TestRunnerChoice(t *testing.T) {
+	for _, tc := range []struct {
+		vetTool bool
+		args    []string
+		want    string // the runner, or the start of the usage error
+	}{
+		{true, nil, "vet"},
+		{true, []string{"-runner=auto"}, "vet"},
+		{true, []string{"-test"}, "vet"},
+		{true, []string{"-test=false"}, "checker"},
+		{true, []string{"-debug.stats"}, "checker"},
+		{true, []string{"-runner=checker"}, "checker"},
+		{false, nil, "checker"},
+		{false, []string{"-runner=checker"}, "checker"},
+		{true, []string{"-runner=vet", "-test=false"}, "-runner=vet analyses what go vet does"},
+		{true, []string{"-runner=vet", "-debug.stats"}, "-runner=vet analyses what go vet does"},
+		{false, []string{"-runner=vet"}, "-runner=vet: this program cannot serve"},
+	} {
+		var stderr bytes.Buffer
+		c := &Command{Tool: testTool, VetTool: tc.vetTool}
+		o, err := c.parseFlags(append(tc.args, "./..."), []*analysis.Analyzer{marker}, &stderr)
+		if err != nil {
+			assert.Contains(t, stderr.String(), "upstreamlint: "+tc.want, "%v", tc.args)
+			continue
+		}
+		assert.Equal(t, tc.want, o.runner, "%v", tc.args)
+	}
+
+	// The vet runner passes the analyzers' settings on, nothing else.
+	c := &Command{Tool: testTool, VetTool: true}
+	o, err := c.parseFlags([]string{"-marker", "-json", "-v", "./..."}, []*analysis.Analyzer{marker}, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"-marker=true"}, o.vetFlags)
 }
 
 // TestProfiles: -cpuprofile and -memprofile write pprof files (gzipped

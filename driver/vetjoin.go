@@ -88,14 +88,55 @@ type vetPlan struct {
 	// whose dependencies do not) are not named; the default runner
 	// analyses the others too.
 	broken []string
+	// testFiles are the test files of each linted package, which go vet
+	// analyses with it (as "p [p.test]" and "p_test [p.test]"), never
+	// without: when they do not type-check, the package is analysed
+	// again without them (withoutTests).
+	testFiles map[string][]string
+}
+
+// withoutTests writes a go command overlay that deletes the test files
+// of the packages given, so that go vet analyses them as the default
+// runner analyses their non-test variant, and returns its file (to be
+// removed by the caller) and the packages it leaves tests out of.
+func (plan *vetPlan) withoutTests(pkgs []string) (string, []string, error) {
+	replace := make(map[string]string)
+	var left []string
+	for _, p := range pkgs {
+		if files := plan.testFiles[p]; len(files) > 0 {
+			left = append(left, p)
+			for _, f := range files {
+				replace[f] = "" // an empty replacement deletes the file
+			}
+		}
+	}
+	if len(left) == 0 {
+		return "", nil, nil
+	}
+	data, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return "", nil, err
+	}
+	f, err := os.CreateTemp("", "upstreamlint-overlay-*.json")
+	if err != nil {
+		return "", nil, err
+	}
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr != nil || cerr != nil {
+		os.Remove(f.Name())
+		return "", nil, fmt.Errorf("-runner=vet: writing an overlay: %v", errors.Join(werr, cerr))
+	}
+	return f.Name(), left, nil
 }
 
 // planVet lists the packages; nil when none belongs to a module (std),
 // or when go list fails (go vet then says why).
 func planVet(dir string, patterns []string) *vetPlan {
 	// -test: go vet vets the packages with their tests, and stops at a
-	// test that does not load either
-	args := append([]string{"list", "-e", "-deps", "-test", "-json=ImportPath,Module,DepOnly,Error,DepsErrors", "--"}, patterns...)
+	// test that does not load either. EmbedFiles: go list resolves the
+	// //go:embed patterns only when asked for them, and go vet stops at
+	// a pattern that matches no file.
+	args := append([]string{"list", "-e", "-deps", "-test", "-json=ImportPath,Dir,Module,DepOnly,Error,DepsErrors,EmbedFiles,TestGoFiles,XTestGoFiles", "--"}, patterns...)
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
 	var stdout bytes.Buffer
@@ -105,11 +146,12 @@ func planVet(dir string, patterns []string) *vetPlan {
 	}
 	type listErr struct{ Err string }
 	type listed struct {
-		ImportPath string
-		DepOnly    bool
-		Module     *struct{ Path string }
-		Error      *listErr
-		DepsErrors []*listErr
+		ImportPath, Dir           string
+		DepOnly                   bool
+		Module                    *struct{ Path string }
+		Error                     *listErr
+		DepsErrors                []*listErr
+		TestGoFiles, XTestGoFiles []string
 	}
 	brokenErr := func(p listed) string {
 		if p.Error != nil {
@@ -133,7 +175,7 @@ func planVet(dir string, patterns []string) *vetPlan {
 		}
 		all = append(all, p)
 	}
-	plan := &vetPlan{}
+	plan := &vetPlan{testFiles: make(map[string][]string)}
 	// A package is left out when it, its test variant or its external
 	// test ("p [p.test]", "p_test [p.test]") does not load.
 	base := func(id string) string {
@@ -158,6 +200,9 @@ func planVet(dir string, patterns []string) *vetPlan {
 			continue
 		}
 		plan.roots = append(plan.roots, p.ImportPath)
+		for _, f := range slices.Concat(p.TestGoFiles, p.XTestGoFiles) {
+			plan.testFiles[p.ImportPath] = append(plan.testFiles[p.ImportPath], filepath.Join(p.Dir, f))
+		}
 		if p.Module != nil && p.Module.Path != "" && !slices.Contains(plan.modules, p.Module.Path) {
 			plan.modules = append(plan.modules, p.Module.Path)
 		}

@@ -68,6 +68,7 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 		plan = nil
 	}
 	named, flags1 := patterns, flags
+	var build []string // phase 1's build flags, which phase 2 repeats
 	if plan != nil {
 		named, flags1 = plan.named, plan.phase1Flags(flags, analyzers)
 		res.loadErrors = append(res.loadErrors, plan.broken...)
@@ -77,12 +78,34 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 	if err != nil {
 		return nil, err
 	}
+	if plan != nil && len(run1.failedTests) > 0 {
+		// Test files that do not type-check (a helper behind a build
+		// tag) keep go vet from analysing their package at all; the
+		// default runner analyses its non-test variant.
+		overlay, left, err := plan.withoutTests(run1.failedTests)
+		if err != nil {
+			return nil, err
+		}
+		if overlay != "" {
+			defer os.Remove(overlay)
+			for _, p := range left {
+				res.warnings = append(res.warnings, fmt.Sprintf("%s: its test files do not type-check; analysed without them", p))
+			}
+			first := run1.stats
+			call := vetCall{dir: dir, self: self, graph: graph.Name(), build: []string{"-overlay=" + overlay}, flags: flags1, patterns: named}
+			if run1, err = res.vetPhase(call); err != nil {
+				return nil, err
+			}
+			run1.stats = first.retried(run1.stats)
+			build = call.build
+		}
+	}
 	trees := run1.trees
 	res.vet = run1.stats
 	res.phases = []time.Duration{time.Since(start)}
 	if plan != nil {
 		start = time.Now()
-		again, err := res.vetJoin(plan, trees, vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1}, prog)
+		again, err := res.vetJoin(plan, trees, vetCall{dir: dir, self: self, graph: graph.Name(), build: build, flags: flags1}, prog)
 		if err != nil {
 			return nil, err
 		}
@@ -179,6 +202,10 @@ func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMe
 type vetRun struct {
 	trees map[string]map[string]json.RawMessage
 	stats *vetStats
+	// failedTests are the linted packages whose test variant reported
+	// nothing after go vet printed its errors: its test files do not
+	// type-check.
+	failedTests []string
 }
 
 // vetCall is one go vet run: from dir, this binary as the tool, the
@@ -259,6 +286,17 @@ func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
 		// or as a named package: a package vetted as a dependency first
 		// gets that empty report back when it is named.
 		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", len(run.stats.named)-n, len(run.stats.named))}
+	}
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		id, ok := strings.CutPrefix(l, "# ")
+		if !ok || !strings.Contains(id, " [") {
+			continue
+		}
+		if _, reported := trees[id]; !reported {
+			if p := strings.TrimSuffix(pkgPathOf(id), "_test"); !slices.Contains(run.failedTests, p) {
+				run.failedTests = append(run.failedTests, p)
+			}
+		}
 	}
 	for _, e := range loadErrors {
 		if !slices.Contains(res.loadErrors, e) {
@@ -475,6 +513,23 @@ type vetStats struct {
 	actions, cached int                      // every package's, dependencies included
 	named           []string                 // the packages of the vet actions of the packages named
 	timings         map[string]time.Duration // by linted package, for those that ran
+}
+
+// retried returns the statistics of a run made again after s: its
+// actions, with what either run analysed.
+func (s *vetStats) retried(again *vetStats) *vetStats {
+	if s == nil || again == nil {
+		return again
+	}
+	analysed := s.actions - s.cached + again.actions - again.cached
+	again.cached = max(0, again.actions-analysed)
+	if again.timings == nil {
+		again.timings = make(map[string]time.Duration)
+	}
+	for p, d := range s.timings {
+		again.timings[p] += d
+	}
+	return again
 }
 
 // readActionGraph reads go's -debug-actiongraph file: a vet action that

@@ -4,7 +4,9 @@
 # Usage: scripts/bench-staticcheck.sh [-C dir] [PKGS...]
 #
 # Runs, in one run, interleaved and from the same cache states:
-#   upstreamlint PKGS       (the standalone command: loads from source)
+#   upstreamlint PKGS       (the standalone command, its default vet runner:
+#                            one package at a time under go vet), cold and warm
+#   upstreamlint -runner=checker PKGS  (the whole program from source)
 #   staticcheck PKGS        (its default checks, with an empty results cache)
 # and prints the median CPU (user+sys) seconds, wall seconds and peak RSS
 # of each, with the ratio upstreamlint / staticcheck.
@@ -14,21 +16,21 @@
 #   REPS      repetitions of each measurement (default 3)
 #   STATICCHECK  the staticcheck binary (default: staticcheck on PATH;
 #             install: go install honnef.co/go/tools/cmd/staticcheck@v0.8.2)
-#   SKIP_CHECKER=1  leave the default runner out (a large repository whose
+#   SKIP_CHECKER=1  leave -runner=checker out (a large repository whose
 #             whole program would not fit, or to save the time)
 #   SKIP_SC_WARM=1  do not warm the caches with a staticcheck run (go list
 #             -export still builds the export data it reads)
-#   RUNNER=vet   also measure upstreamlint -runner=vet, cold (its results
-#             not in the build cache: each rep passes a setting no package
-#             matches, -upstreamfacts.deps=bench.invalid/<nonce>, which the
-#             go command's vet cache key includes) and warm (the same
-#             command again, right after); peak RSS is the largest process
-#             of the go vet tree (go vet runs up to GOMAXPROCS at once)
+# The vet runner is measured cold (its results not in the build cache:
+# each rep passes a setting no package matches,
+# -upstreamfacts.deps=bench.invalid/<nonce>, which the go command's vet
+# cache key includes) and warm (the same command again, right after); its
+# peak RSS is the largest process of the go vet tree (go vet runs up to
+# GOMAXPROCS at once).
 #
 # Caches: both tools run with the same warm GOCACHE (go list and export
 # data are shared); staticcheck's own results cache is emptied before each
-# of its runs (STATICCHECK_CACHE in a fresh directory), since upstreamlint
-# keeps no results between runs. Both analyse test files (their default).
+# of its runs (STATICCHECK_CACHE in a fresh directory), as the cold vet
+# runner's are. All analyse test files (their default).
 set -euo pipefail
 
 dir=""
@@ -64,9 +66,8 @@ fi
 
 results="$tmp/results.txt"
 : >"$results"
-units=(upstreamlint staticcheck)
-[[ "${RUNNER:-}" == vet ]] && units=(upstreamlint vet-cold staticcheck)
-[[ -n "${SKIP_CHECKER:-}" ]] && units=("${units[@]/upstreamlint/}") && units=(${units[@]})
+units=(checker vet-cold staticcheck)
+[[ -n "${SKIP_CHECKER:-}" ]] && units=(vet-cold staticcheck)
 nonce="$$-$RANDOM"
 for ((rep = 1; rep <= reps; rep++)); do
 	order=()
@@ -77,8 +78,8 @@ for ((rep = 1; rep <= reps; rep++)); do
 	done
 	for tool in "${order[@]}"; do
 		case "$tool" in
-		upstreamlint) cmd=("$tmp/upstreamlint" -exit-zero "${pkgs[@]}") ;;
-		vet-cold | vet-warm) cmd=("$tmp/upstreamlint" -runner=vet -exit-zero "-upstreamfacts.deps=bench.invalid/$nonce-$rep" "${pkgs[@]}") ;;
+		checker) cmd=("$tmp/upstreamlint" -runner=checker -exit-zero "${pkgs[@]}") ;;
+		vet-cold | vet-warm) cmd=("$tmp/upstreamlint" -exit-zero "-upstreamfacts.deps=bench.invalid/$nonce-$rep" "${pkgs[@]}") ;;
 		staticcheck)
 			rm -rf "$tmp/sc-cache"
 			cmd=(env STATICCHECK_CACHE="$tmp/sc-cache" "$sc" "${pkgs[@]}")
@@ -106,9 +107,8 @@ median() {
 echo
 echo "${pkgs[*]}  (in $workdir; $(go version | cut -d' ' -f3); $("$sc" -version); $(nproc) CPUs; median of $reps)"
 printf '%-14s %9s %9s %13s %10s %10s %10s\n' tool "CPU s" "wall s" "peak RSS MiB" "CPU x" "wall x" "RSS x"
-shown=(staticcheck upstreamlint)
-[[ "${RUNNER:-}" == vet ]] && shown=(staticcheck upstreamlint vet-cold vet-warm)
-[[ -n "${SKIP_CHECKER:-}" ]] && shown=("${shown[@]/upstreamlint/}") && shown=(${shown[@]})
+shown=(staticcheck checker vet-cold vet-warm)
+[[ -n "${SKIP_CHECKER:-}" ]] && shown=(staticcheck vet-cold vet-warm)
 for tool in "${shown[@]}"; do
 	awk -v l="$tool" -v c="$(median "$tool" 3)" -v w="$(median "$tool" 4)" -v r="$(median "$tool" 5)" \
 		-v c0="$(median staticcheck 3)" -v w0="$(median staticcheck 4)" -v r0="$(median staticcheck 5)" 'BEGIN {

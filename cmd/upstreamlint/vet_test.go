@@ -65,7 +65,7 @@ func TestVetRunner(t *testing.T) {
 	}
 	start := time.Now()
 
-	res := run(t, dir, bin, "-json", "./...")
+	res := run(t, dir, bin, "-runner=checker", "-json", "./...")
 	require.Equal(t, 3, res.code, res.stderr)
 	want := jsonFindings(t, dir, res.stdout)
 	require.Len(t, want, 6)
@@ -80,8 +80,9 @@ func TestVetRunner(t *testing.T) {
 	assert.NotEqual(t, "0", m[3], res.stderr)
 	assert.Contains(t, res.stderr, "5 analysed again by the whole-program join")
 
-	// unchanged: everything from the cache, both phases
-	res = run(t, dir, bin, "-runner=vet", "-v", "-json", "./...")
+	// unchanged: everything from the cache, both phases (and the vet
+	// runner is the default)
+	res = run(t, dir, bin, "-v", "-json", "./...")
 	require.Equal(t, 3, res.code, res.stderr)
 	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
 	m = summary.FindStringSubmatch(res.stderr)
@@ -114,7 +115,7 @@ func TestVetRunner(t *testing.T) {
 	b, err := os.ReadFile(sql)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(sql, bytes.Replace(b, []byte("id, err)"), []byte("id, model.ErrNotFound)"), 1), 0o644))
-	want2 := jsonFindings(t, dir, run(t, dir, bin, "-json", "./...").stdout)
+	want2 := jsonFindings(t, dir, run(t, dir, bin, "-runner=checker", "-json", "./...").stdout)
 	require.NotEqual(t, want, want2)
 	res = run(t, dir, bin, "-runner=vet", "-v", "-json", "./...")
 	assert.Equal(t, want2, jsonFindings(t, dir, res.stdout))
@@ -166,7 +167,7 @@ func TestVetRunner(t *testing.T) {
 func TestVetRunnerNamedAfterDependency(t *testing.T) {
 	dir := copyTree(t, "testdata/layered")
 	nonce := fmt.Sprintf("-upstreamfacts.deps=test.invalid/%d", time.Now().UnixNano())
-	want := jsonFindings(t, dir, run(t, dir, bin, "-json", "./handler").stdout)
+	want := jsonFindings(t, dir, run(t, dir, bin, "-runner=checker", "-json", "./handler").stdout)
 	require.NotEmpty(t, want)
 	// The runner names the linted modules' packages its packages depend
 	// on, so that it does not vet them as dependencies first itself; go
@@ -179,6 +180,29 @@ func TestVetRunnerNamedAfterDependency(t *testing.T) {
 	require.Equal(t, 3, res.code, res.stderr)
 	assert.Equal(t, want, jsonFindings(t, dir, res.stdout), res.stderr)
 	assert.Contains(t, res.stderr, "had no report")
+}
+
+// TestVetRunnerTestsDoNotTypeCheck: go vet analyses a package only with
+// its test files; when they do not type-check (their helpers are behind
+// a build tag), the runner analyses the package without them, as the
+// checker runner analyses its non-test variant, and says so.
+func TestVetRunnerTestsDoNotTypeCheck(t *testing.T) {
+	dir := copyTree(t, "testdata/layered")
+	write := func(name, text string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "handler", name), []byte(text), 0o644))
+	}
+	write("helpers_db_test.go", "//go:build db\n\npackage handler\n\nfunc newTestStore() int { return 1 }\n")
+	write("handler_test.go", "package handler\n\nimport \"testing\"\n\nfunc TestStore(t *testing.T) { _ = newTestStore() }\n")
+	write("ext_test.go", "package handler_test\n\nimport (\n\t\"testing\"\n\n\t\"example.com/layered/handler\"\n)\n\nfunc TestExt(t *testing.T) { _ = handler.Handler{} }\n")
+
+	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
+	require.Equal(t, 1, want.code, want.stderr) // the test variant fails
+	require.Len(t, jsonFindings(t, dir, want.stdout), 6, want.stderr)
+	res := run(t, dir, bin, "-json", "./...")
+	assert.Equal(t, 1, res.code, res.stderr)
+	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, res.stdout), res.stderr)
+	assert.Contains(t, res.stderr, "handler_test.go:5:36: undefined: newTestStore")
+	assert.Contains(t, res.stderr, "upstreamlint: example.com/layered/handler: its test files do not type-check; analysed without them")
 }
 
 func appendFile(t *testing.T, name, text string) {
