@@ -557,9 +557,15 @@ func (p *Program) pos(fset *token.FileSet, posn string) token.Pos {
 		p.files[fset] = byName
 	}
 	if f := byName[name]; f != nil && line <= f.LineCount() {
+		// The file itself, unless the position does not come back: the
+		// file that export data gives an imported package has made-up
+		// lines and no columns.
 		off := f.Offset(f.LineStart(line)) + col - 1
 		if off <= f.Size() {
-			return f.Pos(off)
+			pos := f.Pos(off)
+			if q := f.PositionFor(pos, false); q.Line == line && q.Column == col {
+				return pos
+			}
 		}
 	}
 	// A file of its own for this position: lines 1 … line-1 one byte

@@ -117,6 +117,21 @@ func TestProgramPos(t *testing.T) {
 	f.SetLines([]int{0, 10, 20, 30})
 	pos := p.pos(fset2, "/src/h.go:3:4")
 	assert.Equal(t, f.Pos(23), pos)
+
+	// The file export data gives an imported package: one byte a line,
+	// no columns. The position is not in it (its line 34 column 31
+	// would read back as line 64, column 1), so it gets a file of its
+	// own.
+	fset3 := token.NewFileSet()
+	fake := fset3.AddFile("/src/static.go", -1, 200)
+	lines := make([]int, 200)
+	for i := range lines {
+		lines[i] = i
+	}
+	fake.SetLines(lines)
+	pos = p.pos(fset3, "/src/static.go:34:31")
+	require.True(t, pos.IsValid())
+	assert.Equal(t, "/src/static.go:34:31", fset3.Position(pos).String())
 }
 
 // TestSigString: signatures spell the same whatever their parameters'

@@ -1,6 +1,8 @@
-// Package driver is the standalone analysis driver of upstreamlint: it loads
-// packages with go/packages, runs analyzers with go/analysis/checker, and
-// prints the findings for a reader or a CI system:
+// Package driver is the standalone analysis driver of upstreamlint: it has
+// go vet run this binary on one package at a time (the vet runner, the
+// default; vetrun.go) or loads the whole program with go/packages and
+// go/analysis/checker (-runner=checker), and prints the findings for a
+// reader or a CI system:
 //
 //	-format=text    go vet style, on stderr (the default)
 //	-format=json    the go/analysis JSON tree, on stdout (-json is an alias)
