@@ -12,6 +12,7 @@ import (
 	"maps"
 	"os"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -161,9 +162,11 @@ func (res *result) vetJoin(plan *vetPlan, trees map[string]map[string]json.RawMe
 	}
 	// The same settings as phase 1, so that every other package finds
 	// its phase-1 result (types and facts) in the cache; for the
-	// packages named, a compiler setting that does nothing (go vet
-	// compiles nothing, and -D only concerns GOPATH's local imports)
-	// puts the join's hash in their vet cache key.
+	// packages named, a compiler setting that changes nothing in the
+	// export data (-D only concerns GOPATH's local imports) puts the
+	// join's hash in their vet cache key. The go command compiles those
+	// packages again for it (once per join); their importers' compile
+	// results stay cached, the export data being the same.
 	for _, path := range again {
 		call.build = append(call.build, "-gcflags="+path+"=-D=upstreamlint.join."+hash)
 	}
@@ -287,15 +290,22 @@ func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
 		// gets that empty report back when it is named.
 		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", len(run.stats.named)-n, len(run.stats.named))}
 	}
+	// A test variant failed when go vet printed errors at positions
+	// under its "# p [p.test]" header and the variant has no report.
+	var variant string
 	for _, l := range strings.Split(stderr.String(), "\n") {
-		id, ok := strings.CutPrefix(l, "# ")
-		if !ok || !strings.Contains(id, " [") {
+		if id, ok := strings.CutPrefix(l, "# "); ok {
+			variant = ""
+			if strings.Contains(id, " [") {
+				variant = id
+			}
 			continue
 		}
-		if _, reported := trees[id]; !reported {
-			if p := strings.TrimSuffix(pkgPathOf(id), "_test"); !slices.Contains(run.failedTests, p) {
-				run.failedTests = append(run.failedTests, p)
-			}
+		if _, reported := trees[variant]; variant == "" || reported || !typeError.MatchString(l) {
+			continue
+		}
+		if p := strings.TrimSuffix(pkgPathOf(variant), "_test"); !slices.Contains(run.failedTests, p) {
+			run.failedTests = append(run.failedTests, p)
 		}
 	}
 	for _, e := range loadErrors {
@@ -306,6 +316,10 @@ func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
 	run.trees = trees
 	return run, nil
 }
+
+// typeError matches an error go vet prints for a package that does not
+// type-check: "file.go:line:col: message".
+var typeError = regexp.MustCompile(`\.go:\d+:\d+: `)
 
 // decodeTrees decodes the JSON trees the packages printed (one object
 // per package: package ID -> analyzer -> diagnostics, or an error), and
