@@ -69,13 +69,14 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 		plan = nil
 	}
 	named, flags1 := patterns, flags
-	var build []string // phase 1's build flags, which phase 2 repeats
 	if plan != nil {
 		named, flags1 = plan.named, plan.phase1Flags(flags, analyzers)
 		res.loadErrors = append(res.loadErrors, plan.broken...)
 	}
 	prog.set("go vet: analysing packages", 0)
-	run1, err := res.vetPhase(vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1, patterns: named})
+	// phase 1's run; phase 2 repeats its settings, build flags included
+	call := vetCall{dir: dir, self: self, graph: graph.Name(), flags: flags1, patterns: named}
+	run1, err := res.vetPhase(call)
 	if err != nil {
 		return nil, err
 	}
@@ -93,12 +94,11 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 				res.warnings = append(res.warnings, fmt.Sprintf("%s: its test files do not type-check; analysed without them", p))
 			}
 			first := run1.stats
-			call := vetCall{dir: dir, self: self, graph: graph.Name(), build: []string{"-overlay=" + overlay}, flags: flags1, patterns: named}
+			call.build = []string{"-overlay=" + overlay}
 			if run1, err = res.vetPhase(call); err != nil {
 				return nil, err
 			}
 			run1.stats = first.retried(run1.stats)
-			build = call.build
 		}
 	}
 	trees := run1.trees
@@ -106,7 +106,7 @@ func analyzeVet(dir string, patterns []string, analyzers []*analysis.Analyzer, f
 	res.phases = []time.Duration{time.Since(start)}
 	if plan != nil {
 		start = time.Now()
-		again, err := res.vetJoin(plan, trees, vetCall{dir: dir, self: self, graph: graph.Name(), build: build, flags: flags1}, prog)
+		again, err := res.vetJoin(plan, trees, call, prog)
 		if err != nil {
 			return nil, err
 		}
