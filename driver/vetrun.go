@@ -271,7 +271,7 @@ func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()
 	run := &vetRun{stats: readActionGraph(call.graph)}
-	loadErrors := vetErrors(stderr.String())
+	loadErrors, typeErrors := vetErrors(stderr.String())
 	if runErr != nil && len(loadErrors) == 0 {
 		var exit *exec.ExitError
 		if !errors.As(runErr, &exit) {
@@ -292,21 +292,13 @@ func (res *result) runVet(call vetCall, all bool) (*vetRun, error) {
 		// is a package that prints none (one of std's 525 does).
 		return nil, &corruptOutput{fmt.Errorf("%d of %d packages had no report (one kept in the build cache from a run that analysed them as dependencies)", len(run.stats.named)-n, len(run.stats.named))}
 	}
-	// A test variant failed when go vet printed errors at positions
-	// under its "# p [p.test]" header and the variant has no report.
-	var variant string
-	for _, l := range strings.Split(stderr.String(), "\n") {
-		if id, ok := strings.CutPrefix(l, "# "); ok {
-			variant = ""
-			if strings.Contains(id, " [") {
-				variant = id
-			}
+	// A test variant failed when go vet printed type errors under its
+	// "# p [p.test]" header and the variant has no report.
+	for _, id := range typeErrors {
+		if _, reported := trees[id]; reported || !strings.Contains(id, " [") {
 			continue
 		}
-		if _, reported := trees[variant]; variant == "" || reported || !typeError.MatchString(l) {
-			continue
-		}
-		if p := strings.TrimSuffix(pkgPathOf(variant), "_test"); !slices.Contains(run.failedTests, p) {
+		if p := strings.TrimSuffix(pkgPathOf(id), "_test"); !slices.Contains(run.failedTests, p) {
 			run.failedTests = append(run.failedTests, p)
 		}
 	}
@@ -347,16 +339,24 @@ func decodeTrees(out []byte) (map[string]map[string]json.RawMessage, int, error)
 
 // vetErrors returns the lines of go vet's stderr that say something: the
 // "# package" headers the go command prints before a package's messages
-// are left out.
-func vetErrors(s string) []string {
-	var out []string
+// are left out. typeErrors are the package IDs of the headers under
+// which it printed type errors.
+func vetErrors(s string) (lines, typeErrors []string) {
+	var header string
 	for _, l := range strings.Split(strings.TrimSpace(s), "\n") {
-		if l == "" || strings.HasPrefix(l, "# ") {
+		if id, ok := strings.CutPrefix(l, "# "); ok {
+			header = id
 			continue
 		}
-		out = append(out, l)
+		if l == "" {
+			continue
+		}
+		lines = append(lines, l)
+		if header != "" && typeError.MatchString(l) && !slices.Contains(typeErrors, header) {
+			typeErrors = append(typeErrors, header)
+		}
 	}
-	return out
+	return lines, typeErrors
 }
 
 // collectVet turns the packages' JSON trees into findings, each once (a
