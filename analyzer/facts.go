@@ -358,6 +358,31 @@ func mayHoldFindings(pass *analysis.Pass) bool {
 	return false
 }
 
+// An Import is what a driver knows of a package's import before the
+// package is analysed: its path, whether grpc is among its dependencies
+// (mayHoldFindings asks its export data, which names any package its API
+// refers to), and whether it has upstreamlint summaries (a PkgFact).
+type Import struct {
+	Path       string
+	GRPC       bool
+	Summarised bool
+}
+
+// MayAnalyse reports whether the shared analyzer may do anything in a
+// package with these imports that is neither linted nor summarised for
+// the whole-program join: it is the first test of mayHoldFindings (a
+// superset of it), on what a driver knows before it parses the package.
+// A driver that gets a package's types from export data analyses from
+// source only the packages where it holds.
+func MayAnalyse(imports []Import) bool {
+	for _, imp := range imports {
+		if imp.Summarised || triggerImports[imp.Path] || depPackages.Match(imp.Path) || dependencyLibraries.Match(imp.Path) || imp.GRPC {
+			return true
+		}
+	}
+	return false
+}
+
 // importsGRPC reports whether a package imports grpc itself: generated
 // service packages do, and a server that only imports its generated
 // package (and returns its client's errors) must still be analysed.

@@ -36,6 +36,7 @@ type result struct {
 	load     time.Duration
 	phases   []time.Duration
 	packages int
+	sourced  int       // -runner=export: the packages phase 1 analysed from source
 	vet      *vetStats // -runner=vet: what the go command's action graph says
 	checks   []string  // the names of the checks run
 }
@@ -132,7 +133,9 @@ func newResult(dir string, analyzers []*analysis.Analyzer) *result {
 // actions standing for the packages that reported).
 func (res *result) actions() iter.Seq[*checker.Action] {
 	return func(yield func(*checker.Action) bool) {
-		if res.vet != nil {
+		if res.vet != nil || res.graphs == nil {
+			// the vet runner's roots stand for the packages that
+			// reported; the export runner's are all it ran
 			for _, act := range res.roots {
 				if !yield(act) {
 					return

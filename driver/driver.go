@@ -20,6 +20,7 @@ package driver
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -83,11 +84,55 @@ func Main(tool Tool, analyzers ...*analysis.Analyzer) {
 		if needFacts(analyzers) {
 			all = append(all, summaryAnalyzer(analyzers))
 		}
+		if vetxOnly(os.Args[1:]) {
+			factsOnly(all)
+		}
 		unitchecker.Main(all...)
 		panic("unreachable")
 	}
 	cmd := &Command{Tool: tool, VetTool: true}
 	os.Exit(cmd.Run(os.Args[1:], analyzers))
+}
+
+// vetxOnly reports whether go vet runs this binary on a dependency of
+// the packages it vets, for its facts only (the vet config's VetxOnly):
+// unitchecker discards that package's diagnostics.
+func vetxOnly(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false // unitchecker reports it
+	}
+	var cfg struct{ VetxOnly bool }
+	return json.Unmarshal(data, &cfg) == nil && cfg.VetxOnly
+}
+
+// factsOnly makes the analyzers that export no facts do nothing, for a
+// package analysed for its facts only. unitchecker runs there every
+// analyzer that needs facts, itself or through a requirement, not only
+// those that produce them (go.dev/issue/43099?): the checks would walk
+// every dependency that imports net/http for diagnostics it throws away.
+// Their requirements still run (unitchecker runs them first), so the
+// facts are the same; no analyzer here declares a result type that such
+// an analyzer would have to produce.
+func factsOnly(analyzers []*analysis.Analyzer) {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(list []*analysis.Analyzer)
+	visit = func(list []*analysis.Analyzer) {
+		for _, a := range list {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			visit(a.Requires)
+			if len(a.FactTypes) == 0 && a.ResultType == nil {
+				a.Run = func(*analysis.Pass) (any, error) { return nil, nil }
+			}
+		}
+	}
+	visit(analyzers)
 }
 
 // configurableRequirements returns the analyzers that roots require,
@@ -218,7 +263,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
-	fs.StringVar(&o.runner, "runner", "auto", "how packages are analysed: vet (one package at a time by go vet, dependencies from export data, results kept in the go build cache), checker (the whole program from source in this process: more memory, no cache; the same findings), or auto: vet, unless -test=false or -debug.stats needs the checker")
+	fs.StringVar(&o.runner, "runner", "auto", "how packages are analysed: vet (one package at a time by go vet, dependencies from export data, results kept in the go build cache), export (in this process, one package at a time from source, the others' types from export data: no cache), checker (the whole program from source in this process: more memory, no cache; the same findings), or auto: vet, unless -test=false or -debug.stats needs the checker")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -302,7 +347,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		if checkerOnly || !c.VetTool {
 			o.runner = "checker"
 		}
-	case "checker":
+	case "checker", "export":
 	case "vet":
 		if checkerOnly {
 			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test=false or -debug.stats (use -runner=checker)\n", name)
@@ -313,7 +358,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 			return nil, errUsage
 		}
 	default:
-		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want auto, vet or checker)\n", name, o.runner)
+		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want auto, vet, export or checker)\n", name, o.runner)
 		return nil, errUsage
 	}
 	if o.runner == "vet" {
@@ -465,9 +510,12 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	prog := startProgress(o.term, name)
 	var res *result
 	var err error
-	if o.runner == "vet" {
+	switch o.runner {
+	case "vet":
 		res, err = analyzeVet(c.Dir, o.args, o.analyzers, o.vetFlags, prog)
-	} else {
+	case "export":
+		res, err = analyzeExport(c.Dir, o.args, o.analyzers, o.tests, prog)
+	default:
 		res, err = analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
 	}
 	prog.stop()

@@ -168,16 +168,18 @@ func TestExitZero(t *testing.T) {
 // (checker.Graph.PrintJSON) when there is nothing to deduplicate.
 func TestJSONMatchesChecker(t *testing.T) {
 	dir := fixture(t)
-	res := run(t, dir, "-json", "-test=false", "./...")
-	require.Equal(t, ExitFindings, res.code, res.stderr)
-
 	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadSyntax | packages.NeedModule, Dir: dir}, "./...")
 	require.NoError(t, err)
 	graph, err := checker.Analyze([]*analysis.Analyzer{marker}, pkgs, nil)
 	require.NoError(t, err)
 	var want bytes.Buffer
 	require.NoError(t, graph.PrintJSON(&want))
-	assert.Equal(t, want.String(), res.stdout)
+
+	for _, runner := range []string{"checker", "export"} {
+		res := run(t, dir, "-runner="+runner, "-json", "-test=false", "./...")
+		require.Equal(t, ExitFindings, res.code, res.stderr)
+		assert.Equal(t, want.String(), res.stdout, runner)
+	}
 }
 
 // TestDedupTestVariant checks that the findings of app.go, analysed in app
@@ -502,7 +504,7 @@ func TestUsage(t *testing.T) {
 		{nil, "no packages given"},
 		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
 		{[]string{"-cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof"), "./..."}, "-cpuprofile: open"},
-		{[]string{"-runner=parallel", "./..."}, "unknown -runner=parallel (want auto, vet or checker)"},
+		{[]string{"-runner=parallel", "./..."}, "unknown -runner=parallel (want auto, vet, export or checker)"},
 		// this test binary is no vet tool
 		{[]string{"-runner=vet", "./..."}, "-runner=vet: this program cannot serve go vet's -vettool protocol"},
 	} {
@@ -544,6 +546,8 @@ func TestRunnerChoice(t *testing.T) {
 		{true, []string{"-runner=checker"}, "checker"},
 		{false, nil, "checker"},
 		{false, []string{"-runner=checker"}, "checker"},
+		{true, []string{"-runner=export"}, "export"},
+		{false, []string{"-runner=export", "-test=false", "-debug.stats"}, "export"},
 		{true, []string{"-runner=vet", "-test=false"}, "-runner=vet analyses what go vet does"},
 		{true, []string{"-runner=vet", "-debug.stats"}, "-runner=vet analyses what go vet does"},
 		{false, []string{"-runner=vet"}, "-runner=vet: this program cannot serve"},

@@ -163,8 +163,12 @@ func (res *result) writeSummary(w io.Writer, name string) {
 	for _, d := range res.phases {
 		phases = append(phases, d.Round(10*time.Millisecond).String())
 	}
-	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
-		name, len(linted), res.packages, res.join.again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
+	sourced := ""
+	if res.sourced > 0 {
+		sourced = fmt.Sprintf(", %d analysed from source", res.sourced)
+	}
+	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies%s, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
+		name, len(linted), res.packages, sourced, res.join.again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
 }
 
 // findingCounts words the findings of each check that ran: "leak 3,

@@ -1,0 +1,555 @@
+package driver
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"os"
+	"reflect"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// The export runner (-runner=export).
+//
+// It keeps the checker's cost and drops its memory. The go command
+// gives every package's type information as export data (go list
+// -export, from the go build cache: what the compiler wrote), which is
+// much smaller than a package's syntax and type-checker tables. The
+// runner loads that for the whole program, then analyses from source,
+// one package at a time in dependency order (as many at once as there
+// are CPUs), only the packages where the analysis can do something: the
+// packages linted, the other packages of their modules (the
+// whole-program join summarises them all), and the dependencies that
+// import a package the analysis knows (net/http, database/sql, a
+// client library) or one that has upstreamlint facts. A package's
+// syntax, types.Info and SSA are dropped as soon as its analyses end;
+// what stays is its facts, its findings and the join's summary.
+//
+// Each package is type-checked against its dependencies' export data,
+// as under go vet (the default vet runner), not against their source as
+// the checker does; facts are kept in this process, keyed by package
+// and object path (golang.org/x/tools/go/types/objectpath), as go vet's
+// vetx files key them.
+
+// exportGCPercent is the export runner's GOGC, unless the environment
+// sets one. The heap the runner keeps live is small (the export data,
+// the packages in analysis: about 200 MiB on dex, 400 MiB on std) and
+// most of what it allocates dies with its package, so collecting at 25 %
+// growth instead of 100 % keeps the peak memory near what is live, for
+// CPU it can spare: dex, 474 MiB and 7.4 s CPU at GOGC=100, 293 MiB and
+// 14.8 s at 25 (staticcheck: 340 MiB, 48 s; the checker: 2.8 GiB, 21 s).
+const exportGCPercent = 25
+
+// analyzeExport runs the analyzers on patterns from dir with the export
+// runner.
+func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool, prog *progress) (*result, error) {
+	dir, err := absDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(exportGCPercent))
+	}
+	fset := token.NewFileSet()
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+		packages.NeedDeps | packages.NeedExportFile | packages.NeedTypes | packages.NeedTypesSizes | packages.NeedModule
+	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests, Fset: fset}
+	start := time.Now()
+	prog.set("loading packages", 0)
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(initial) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	res := newResult(dir, analyzers)
+	res.loadErrors = loadErrors(initial)
+	res.load = time.Since(start)
+
+	r := &exportRun{
+		fset:   fset,
+		facts:  newFactStore(),
+		units:  make(map[*packages.Package]*unit),
+		linted: make(map[string]bool),
+		res:    res,
+	}
+	whole := needFacts(analyzers)
+	r.facts.used = whole
+	modules := lintedModules(initial)
+	if whole {
+		for _, m := range modules {
+			r.linted[m] = true
+		}
+	}
+	for _, p := range initial {
+		r.unit(p).root = true
+	}
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		u := r.unit(p)
+		u.grpc = p.PkgPath == "google.golang.org/grpc"
+		for _, imp := range p.Imports {
+			u.grpc = u.grpc || r.unit(imp).grpc // visited first
+		}
+		r.order = append(r.order, u)
+	})
+	res.packages = len(r.order)
+
+	if whole {
+		upstream.CollectDynamic(modules...)
+	}
+	start = time.Now()
+	prog.set("analysing packages", res.packages)
+	r.analyzeAll(r.order, analyzers, func(u *unit) bool { return r.needSource(u) })
+	upstream.CollectDynamic()
+	res.phases = append(res.phases, time.Since(start))
+	for _, u := range r.order {
+		if u.analysed {
+			res.sourced++
+		}
+	}
+	if whole {
+		start = time.Now()
+		prog.set("whole program: analysing packages again", 0)
+		r.resolveProgram(initial, analyzers)
+		if res.join.again > 0 {
+			res.phases = append(res.phases, time.Since(start))
+		}
+	}
+	for _, u := range r.order {
+		res.roots = append(res.roots, u.acts...)
+	}
+	res.collect()
+	return res, nil
+}
+
+// exportRun is one run of the export runner.
+type exportRun struct {
+	fset   *token.FileSet
+	facts  *factStore
+	units  map[*packages.Package]*unit
+	order  []*unit         // dependencies first
+	linted map[string]bool // the modules whose packages are all summarised
+	res    *result
+	mu     sync.Mutex // guards res's files and errors
+}
+
+// unit is one package of the program.
+type unit struct {
+	pkg  *packages.Package
+	root bool
+	grpc bool // the package is grpc or depends on it
+	// analysed: the package was analysed from source in phase 1 (its
+	// facts, if any, are in the store)
+	analysed bool
+	// acts are the root analyzers' outcomes, for a linted package (the
+	// last phase that analysed it)
+	acts []*checker.Action
+}
+
+func (r *exportRun) unit(p *packages.Package) *unit {
+	u := r.units[p]
+	if u == nil {
+		u = &unit{pkg: p}
+		r.units[p] = u
+	}
+	return u
+}
+
+// needSource reports whether a package must be analysed from source in
+// phase 1: it is linted or summarised, or the shared analyzer may find
+// something there (upstream.MayAnalyse, on its imports). Every import
+// is done when it is asked.
+func (r *exportRun) needSource(u *unit) bool {
+	p := u.pkg
+	if u.root || (p.Module != nil && r.linted[p.Module.Path]) {
+		return true
+	}
+	if !r.facts.used || p.PkgPath == "unsafe" || len(p.CompiledGoFiles) == 0 {
+		return false
+	}
+	var imports []upstream.Import
+	for _, imp := range p.Imports {
+		i := upstream.Import{Path: imp.PkgPath, GRPC: r.units[imp].grpc}
+		if iu := r.units[imp]; iu != nil && iu.analysed && imp.Types != nil {
+			i.Summarised = r.facts.hasPackageFact(imp.Types, reflect.TypeFor[*upstream.PkgFact]())
+		}
+		imports = append(imports, i)
+	}
+	return upstream.MayAnalyse(imports)
+}
+
+// analyzeAll analyses, from source, the units that need it, each once
+// all its imports are done, at most GOMAXPROCS at a time.
+func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, need func(*unit) bool) {
+	done := make(map[*unit]chan struct{}, len(units))
+	for _, u := range units {
+		done[u] = make(chan struct{})
+	}
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, u := range units {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(done[u])
+			for _, imp := range u.pkg.Imports {
+				if ch, ok := done[r.units[imp]]; ok {
+					<-ch
+				}
+			}
+			if !need(u) {
+				return
+			}
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			r.analyze(u, analyzers)
+		}()
+	}
+	wg.Wait()
+}
+
+// analyze parses and type-checks one package against its imports'
+// export data and runs the analyzers on it: all of them on a linted
+// package, those with facts (and what they require) on the others.
+func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
+	p := u.pkg
+	u.analysed = true
+	if p.Types == nil || p.IllTyped {
+		return // the load error says why
+	}
+	files, err := r.parse(p)
+	if err != nil {
+		r.loadError(fmt.Sprintf("%s: %v", p.ID, err))
+		return
+	}
+	pkg, info, typeErrs := r.check(p, files)
+	if len(typeErrs) > 0 {
+		if u.root {
+			for _, e := range typeErrs {
+				r.loadError(e.Error())
+			}
+		}
+		return
+	}
+	analyzers := roots
+	if !u.root {
+		analyzers = factAnalyzers(roots)
+	}
+	var mod *analysis.Module
+	if p.Module != nil {
+		mod = &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+	}
+	results := make(map[*analysis.Analyzer]any)
+	errs := make(map[*analysis.Analyzer]error)
+	var acts []*checker.Action
+	var run func(a *analysis.Analyzer)
+	run = func(a *analysis.Analyzer) {
+		if _, ok := errs[a]; ok {
+			return
+		}
+		errs[a] = nil
+		inputs := make(map[*analysis.Analyzer]any)
+		for _, req := range a.Requires {
+			run(req)
+			if errs[req] != nil {
+				errs[a] = fmt.Errorf("failed prerequisites: %s", req.Name)
+				return
+			}
+			inputs[req] = results[req]
+		}
+		start := time.Now()
+		var diags []analysis.Diagnostic
+		pass := &analysis.Pass{
+			Analyzer:     a,
+			Fset:         r.fset,
+			Files:        files,
+			OtherFiles:   p.OtherFiles,
+			IgnoredFiles: p.IgnoredFiles,
+			Pkg:          pkg,
+			TypesInfo:    info,
+			TypesSizes:   p.TypesSizes,
+			Module:       mod,
+			ResultOf:     inputs,
+			Report:       func(d analysis.Diagnostic) { diags = append(diags, d) },
+			ReadFile:     os.ReadFile,
+		}
+		r.facts.bind(pass, pkg, p.Types)
+		res, err := runPass(a, pass)
+		if err == nil && a.ResultType != nil && reflect.TypeOf(res) != a.ResultType {
+			err = fmt.Errorf("internal error: %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
+		}
+		results[a], errs[a] = res, err
+		if u.root && slices.Contains(roots, a) {
+			acts = append(acts, &checker.Action{
+				Analyzer:    a,
+				Package:     &packages.Package{ID: p.ID, PkgPath: p.PkgPath, Fset: r.fset},
+				Diagnostics: diags,
+				Err:         err,
+				Duration:    time.Since(start),
+			})
+		}
+	}
+	for _, a := range analyzers {
+		run(a)
+	}
+	if !u.root {
+		return
+	}
+	generated := make(map[string]bool, len(files))
+	for _, f := range files {
+		generated[r.fset.File(f.FileStart).Name()] = ast.IsGenerated(f)
+	}
+	for _, act := range acts {
+		if len(act.Diagnostics) > 0 {
+			// findings keep their files (-baseline names the enclosing
+			// function); the other packages' syntax goes now
+			act.Package.Syntax = files
+		}
+	}
+	r.mu.Lock()
+	for name, gen := range generated {
+		if _, ok := r.res.files[name]; !ok {
+			r.res.files[name] = gen
+		}
+	}
+	r.mu.Unlock()
+	u.acts = acts
+}
+
+// runPass runs an analyzer on a pass; a panic fails that analysis (and
+// the run, exit 1) with its stack, instead of ending the process with
+// every other package's findings.
+func runPass(a *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("panic: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return a.Run(pass)
+}
+
+func (r *exportRun) loadError(msg string) {
+	r.mu.Lock()
+	r.res.loadErrors = append(r.res.loadErrors, msg)
+	r.mu.Unlock()
+}
+
+// parse parses a package's compiled Go files (cgo's output for a cgo
+// package, as go/packages gives them).
+func (r *exportRun) parse(p *packages.Package) ([]*ast.File, error) {
+	var files []*ast.File
+	var errs scanner.ErrorList
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(r.fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if f == nil {
+			return nil, err
+		}
+		var el scanner.ErrorList
+		if errors.As(err, &el) {
+			errs = append(errs, el...)
+		} else if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	return files, nil
+}
+
+// check type-checks a package's files against its imports' types (from
+// export data).
+func (r *exportRun) check(p *packages.Package, files []*ast.File) (*types.Package, *types.Info, []error) {
+	info := &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	var errs []error
+	tc := &types.Config{
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := p.Imports[path]
+			if imp == nil || imp.Types == nil {
+				return nil, fmt.Errorf("no export data for %q", path)
+			}
+			return imp.Types, nil
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) { errs = append(errs, err) },
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg, _ := tc.Check(p.PkgPath, r.fset, files, info)
+	return pkg, info, errs
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// factAnalyzers returns the analyzers a package that is not linted is
+// analysed with: those that have facts (what they require runs first).
+func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(list []*analysis.Analyzer)
+	visit = func(list []*analysis.Analyzer) {
+		for _, a := range list {
+			if seen[a] {
+				continue
+			}
+			seen[a] = true
+			if len(a.FactTypes) > 0 {
+				out = append(out, a)
+			}
+			visit(a.Requires)
+		}
+	}
+	visit(roots)
+	return out
+}
+
+// resolveProgram is the whole-program join (whole.go) for the export
+// runner: the linted packages whose findings the join can change are
+// analysed again from source, in dependency order, their findings
+// replacing phase 1's. Phase 2's facts are those the packages analysed
+// again export; the join gives the others'.
+func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*analysis.Analyzer) {
+	summaries := upstream.Summaries()
+	if len(summaries) == 0 {
+		return
+	}
+	var roots []string
+	for _, p := range initial {
+		if p.Types != nil {
+			roots = append(roots, p.PkgPath)
+		}
+	}
+	prog := upstream.Join(summaries, roots, lintedModules(initial))
+	var again []*unit
+	for _, u := range r.order {
+		if u.root && u.pkg.Types != nil && prog.Again(u.pkg.PkgPath) {
+			again = append(again, u)
+		}
+	}
+	r.res.join = joinStats{keys: prog.KeyCount(), resolved: prog.Resolved(), types: prog.ConvertedTypes(), again: len(again)}
+	if len(again) == 0 {
+		return
+	}
+	r.facts = &factStore{used: true, m: make(map[factKey]analysis.Fact)}
+	upstream.SetProgram(prog)
+	defer upstream.SetProgram(nil)
+	r.analyzeAll(again, analyzers, func(*unit) bool { return true })
+}
+
+// factStore holds the facts of a run, keyed as go vet's vetx files key
+// them: by the package's export-data types and the object's path.
+type factStore struct {
+	used bool // an analyzer has facts: dependencies may need analysing
+	mu   sync.Mutex
+	m    map[factKey]analysis.Fact
+}
+
+type factKey struct {
+	pkg  *types.Package
+	path objectpath.Path // "" for a package fact
+	t    reflect.Type
+}
+
+func newFactStore() *factStore { return &factStore{m: make(map[factKey]analysis.Fact)} }
+
+func (s *factStore) hasPackageFact(pkg *types.Package, t reflect.Type) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.m[factKey{pkg: pkg, t: t}]
+	return ok
+}
+
+// bind gives a pass the store's fact functions. src is the package being
+// analysed, from source; its facts are filed under exported, its
+// export-data types, which its importers see.
+func (s *factStore) bind(pass *analysis.Pass, src, exported *types.Package) {
+	var enc objectpath.Encoder
+	pkgOf := func(p *types.Package) *types.Package {
+		if p == src {
+			return exported
+		}
+		return p
+	}
+	key := func(obj types.Object, fact analysis.Fact) (factKey, bool) {
+		if obj == nil || obj.Pkg() == nil {
+			return factKey{}, false
+		}
+		path, err := enc.For(obj)
+		if err != nil {
+			return factKey{}, false // no path: a local object, which no fact describes
+		}
+		return factKey{pkg: pkgOf(obj.Pkg()), path: path, t: reflect.TypeOf(fact)}, true
+	}
+	pass.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
+		k, ok := key(obj, fact)
+		if !ok {
+			return false
+		}
+		return s.load(k, fact)
+	}
+	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
+		if obj.Pkg() != src {
+			panic(fmt.Sprintf("%s: fact %T for %s of another package", pass.Analyzer.Name, fact, obj))
+		}
+		if k, ok := key(obj, fact); ok {
+			s.store(k, fact)
+		}
+	}
+	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
+		return s.load(factKey{pkg: pkgOf(pkg), t: reflect.TypeOf(fact)}, fact)
+	}
+	pass.ExportPackageFact = func(fact analysis.Fact) {
+		s.store(factKey{pkg: exported, t: reflect.TypeOf(fact)}, fact)
+	}
+	pass.AllObjectFacts = func() []analysis.ObjectFact { return nil }
+	pass.AllPackageFacts = func() []analysis.PackageFact { return nil }
+}
+
+func (s *factStore) load(k factKey, fact analysis.Fact) bool {
+	s.mu.Lock()
+	v, ok := s.m[k]
+	s.mu.Unlock()
+	if ok {
+		reflect.ValueOf(fact).Elem().Set(reflect.ValueOf(v).Elem())
+	}
+	return ok
+}
+
+func (s *factStore) store(k factKey, fact analysis.Fact) {
+	s.mu.Lock()
+	s.m[k] = fact
+	s.mu.Unlock()
+}
