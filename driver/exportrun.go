@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -19,6 +20,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 
@@ -68,7 +70,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	}
 	fset := token.NewFileSet()
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-		packages.NeedDeps | packages.NeedExportFile | packages.NeedTypes | packages.NeedTypesSizes | packages.NeedModule
+		packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests, Fset: fset}
 	start := time.Now()
 	prog.set("loading packages", 0)
@@ -148,6 +150,10 @@ type exportRun struct {
 	linted map[string]bool // the modules whose packages are all summarised
 	res    *result
 	mu     sync.Mutex // guards res's files and errors
+	// exportMu serialises the reading of export data; ids maps the
+	// packages read to their IDs
+	exportMu sync.Mutex
+	ids      sync.Map
 }
 
 // unit is one package of the program.
@@ -158,6 +164,11 @@ type unit struct {
 	// analysed: the package was analysed from source in phase 1 (its
 	// facts, if any, are in the store)
 	analysed bool
+	// types are the package's types from export data, once an
+	// importer analysed from source needs them
+	typesOnce sync.Once
+	types     *types.Package
+	typesErr  error
 	// acts are the root analyzers' outcomes, for a linted package (the
 	// last phase that analysed it)
 	acts []*checker.Action
@@ -187,8 +198,8 @@ func (r *exportRun) needSource(u *unit) bool {
 	var imports []upstream.Import
 	for _, imp := range p.Imports {
 		i := upstream.Import{Path: imp.PkgPath, GRPC: r.units[imp].grpc}
-		if iu := r.units[imp]; iu != nil && iu.analysed && imp.Types != nil {
-			i.Summarised = r.facts.hasPackageFact(imp.Types, reflect.TypeFor[*upstream.PkgFact]())
+		if iu := r.units[imp]; iu != nil && iu.analysed {
+			i.Summarised = r.facts.hasPackageFact(imp.ID, reflect.TypeFor[*upstream.PkgFact]())
 		}
 		imports = append(imports, i)
 	}
@@ -231,7 +242,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ne
 func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
 	p := u.pkg
 	u.analysed = true
-	if p.Types == nil || p.IllTyped {
+	if len(p.Errors) > 0 {
 		return // the load error says why
 	}
 	files, err := r.parse(p)
@@ -290,7 +301,7 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
 			Report:       func(d analysis.Diagnostic) { diags = append(diags, d) },
 			ReadFile:     os.ReadFile,
 		}
-		r.facts.bind(pass, pkg, p.Types)
+		r.facts.bind(pass, pkg, p.ID, r.idOf)
 		res, err := runPass(a, pass)
 		if err == nil && a.ResultType != nil && reflect.TypeOf(res) != a.ResultType {
 			err = fmt.Errorf("internal error: %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
@@ -395,10 +406,10 @@ func (r *exportRun) check(p *packages.Package, files []*ast.File) (*types.Packag
 				return types.Unsafe, nil
 			}
 			imp := p.Imports[path]
-			if imp == nil || imp.Types == nil {
-				return nil, fmt.Errorf("no export data for %q", path)
+			if imp == nil {
+				return nil, fmt.Errorf("can't resolve import %q", path)
 			}
-			return imp.Types, nil
+			return r.typesOf(r.units[imp])
 		}),
 		Sizes: p.TypesSizes,
 		Error: func(err error) { errs = append(errs, err) },
@@ -448,14 +459,14 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 	}
 	var roots []string
 	for _, p := range initial {
-		if p.Types != nil {
+		if len(p.Errors) == 0 {
 			roots = append(roots, p.PkgPath)
 		}
 	}
 	prog := upstream.Join(summaries, roots, lintedModules(initial))
 	var again []*unit
 	for _, u := range r.order {
-		if u.root && u.pkg.Types != nil && prog.Again(u.pkg.PkgPath) {
+		if u.root && len(u.pkg.Errors) == 0 && prog.Again(u.pkg.PkgPath) {
 			again = append(again, u)
 		}
 	}
@@ -470,7 +481,8 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 }
 
 // factStore holds the facts of a run, keyed as go vet's vetx files key
-// them: by the package's export-data types and the object's path.
+// them: by package (its ID: a test variant is a package of its own) and
+// object path.
 type factStore struct {
 	used bool // an analyzer has facts: dependencies may need analysing
 	mu   sync.Mutex
@@ -478,47 +490,48 @@ type factStore struct {
 }
 
 type factKey struct {
-	pkg  *types.Package
+	pkg  string          // the package's ID
 	path objectpath.Path // "" for a package fact
 	t    reflect.Type
 }
 
 func newFactStore() *factStore { return &factStore{m: make(map[factKey]analysis.Fact)} }
 
-func (s *factStore) hasPackageFact(pkg *types.Package, t reflect.Type) bool {
+func (s *factStore) hasPackageFact(id string, t reflect.Type) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.m[factKey{pkg: pkg, t: t}]
+	_, ok := s.m[factKey{pkg: id, t: t}]
 	return ok
 }
 
 // bind gives a pass the store's fact functions. src is the package being
-// analysed, from source; its facts are filed under exported, its
-// export-data types, which its importers see.
-func (s *factStore) bind(pass *analysis.Pass, src, exported *types.Package) {
+// analysed, from source, whose ID is id; idOf gives the ID of an
+// imported package (its types from export data).
+func (s *factStore) bind(pass *analysis.Pass, src *types.Package, id string, idOf func(*types.Package) (string, bool)) {
 	var enc objectpath.Encoder
-	pkgOf := func(p *types.Package) *types.Package {
+	pkgID := func(p *types.Package) (string, bool) {
 		if p == src {
-			return exported
+			return id, true
 		}
-		return p
+		return idOf(p)
 	}
 	key := func(obj types.Object, fact analysis.Fact) (factKey, bool) {
 		if obj == nil || obj.Pkg() == nil {
+			return factKey{}, false
+		}
+		pid, ok := pkgID(obj.Pkg())
+		if !ok {
 			return factKey{}, false
 		}
 		path, err := enc.For(obj)
 		if err != nil {
 			return factKey{}, false // no path: a local object, which no fact describes
 		}
-		return factKey{pkg: pkgOf(obj.Pkg()), path: path, t: reflect.TypeOf(fact)}, true
+		return factKey{pkg: pid, path: path, t: reflect.TypeOf(fact)}, true
 	}
 	pass.ImportObjectFact = func(obj types.Object, fact analysis.Fact) bool {
 		k, ok := key(obj, fact)
-		if !ok {
-			return false
-		}
-		return s.load(k, fact)
+		return ok && s.load(k, fact)
 	}
 	pass.ExportObjectFact = func(obj types.Object, fact analysis.Fact) {
 		if obj.Pkg() != src {
@@ -529,11 +542,14 @@ func (s *factStore) bind(pass *analysis.Pass, src, exported *types.Package) {
 		}
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
-		return s.load(factKey{pkg: pkgOf(pkg), t: reflect.TypeOf(fact)}, fact)
+		pid, ok := pkgID(pkg)
+		return ok && s.load(factKey{pkg: pid, t: reflect.TypeOf(fact)}, fact)
 	}
 	pass.ExportPackageFact = func(fact analysis.Fact) {
-		s.store(factKey{pkg: exported, t: reflect.TypeOf(fact)}, fact)
+		s.store(factKey{pkg: id, t: reflect.TypeOf(fact)}, fact)
 	}
+	// what no analyzer here asks for: a fact store of the whole
+	// program would have to be kept for it
 	pass.AllObjectFacts = func() []analysis.ObjectFact { return nil }
 	pass.AllPackageFacts = func() []analysis.PackageFact { return nil }
 }
@@ -552,4 +568,71 @@ func (s *factStore) store(k factKey, fact analysis.Fact) {
 	s.mu.Lock()
 	s.m[k] = fact
 	s.mu.Unlock()
+}
+
+// typesOf returns a package's types, read from its export data once its
+// imports' are (as go/packages reads them: the view of the export data
+// is the package's dependencies, so that every package of the program is
+// one *types.Package, whoever refers to it).
+func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
+	u.typesOnce.Do(func() {
+		p := u.pkg
+		if p.PkgPath == "unsafe" {
+			u.types = types.Unsafe
+			return
+		}
+		for _, imp := range p.Imports {
+			if _, err := r.typesOf(r.units[imp]); err != nil {
+				u.typesErr = err
+				return
+			}
+		}
+		if p.ExportFile == "" {
+			u.typesErr = fmt.Errorf("no export data for %q", p.PkgPath)
+			return
+		}
+		view := make(map[string]*types.Package)
+		seen := make(map[*packages.Package]bool)
+		var visit func(imports map[string]*packages.Package)
+		visit = func(imports map[string]*packages.Package) {
+			for _, imp := range imports {
+				if !seen[imp] {
+					seen[imp] = true
+					view[imp.PkgPath] = r.units[imp].types
+					visit(imp.Imports)
+				}
+			}
+		}
+		visit(p.Imports)
+		f, err := os.Open(p.ExportFile)
+		if err != nil {
+			u.typesErr = err
+			return
+		}
+		defer f.Close()
+		rd, err := gcexportdata.NewReader(bufio.NewReader(f))
+		if err != nil {
+			u.typesErr = fmt.Errorf("reading %s: %v", p.ExportFile, err)
+			return
+		}
+		r.exportMu.Lock() // the packages of the view are shared
+		defer r.exportMu.Unlock()
+		pkg, err := gcexportdata.Read(rd, r.fset, view, p.PkgPath)
+		if err != nil {
+			u.typesErr = fmt.Errorf("reading %s: %v", p.ExportFile, err)
+			return
+		}
+		u.types = pkg
+		r.ids.Store(pkg, p.ID)
+	})
+	return u.types, u.typesErr
+}
+
+// idOf returns the ID of a package read from export data.
+func (r *exportRun) idOf(pkg *types.Package) (string, bool) {
+	id, ok := r.ids.Load(pkg)
+	if !ok {
+		return "", false
+	}
+	return id.(string), true
 }
