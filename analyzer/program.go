@@ -105,6 +105,17 @@ func SummaryOf(pkg *types.Package) *PackageSummary {
 	return whole.summaries[pkg]
 }
 
+// TakeSummary returns what pkg told the join in phase 1, or nil, and
+// forgets it: a driver that keeps the summaries itself (the export
+// runner, which caches them) lets the package's types go.
+func TakeSummary(pkg *types.Package) *PackageSummary {
+	whole.Lock()
+	defer whole.Unlock()
+	s := whole.summaries[pkg]
+	delete(whole.summaries, pkg)
+	return s
+}
+
 // startSummary gives the engine of a package of phase 1 its summary.
 func (e *Engine) startSummary(pkg *types.Package) {
 	whole.Lock()

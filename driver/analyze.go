@@ -36,9 +36,12 @@ type result struct {
 	load     time.Duration
 	phases   []time.Duration
 	packages int
-	sourced  int       // -runner=export: the packages phase 1 analysed from source
-	vet      *vetStats // -runner=vet: what the go command's action graph says
-	checks   []string  // the names of the checks run
+	// -runner=export: the packages analysed from source and read from
+	// the cache (both phases), and each linted package's time
+	sourced, fromCache int
+	timings            map[string]time.Duration
+	vet                *vetStats // -runner=vet: what the go command's action graph says
+	checks             []string  // the names of the checks run
 }
 
 // finding is one diagnostic of a root action, kept once even when the

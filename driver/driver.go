@@ -221,7 +221,7 @@ type options struct {
 	verbose   bool      // -v
 	term      io.Writer // unbuffered stderr, for the progress line
 	runner    string    // -runner, resolved: checker (the whole program) or vet
-	vetFlags  []string  // the analyzers' settings given, for -runner=vet
+	vetFlags  []string  // the analyzers' settings given, for -runner=vet (and export's cache keys)
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -361,7 +361,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want auto, vet, export or checker)\n", name, o.runner)
 		return nil, errUsage
 	}
-	if o.runner == "vet" {
+	if o.runner == "vet" || o.runner == "export" {
 		fs.Visit(func(f *flag.Flag) {
 			if isAnalyzerFlag(f.Name, analyzers) {
 				o.vetFlags = append(o.vetFlags, "-"+f.Name+"="+f.Value.String())
@@ -514,7 +514,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	case "vet":
 		res, err = analyzeVet(c.Dir, o.args, o.analyzers, o.vetFlags, prog)
 	case "export":
-		res, err = analyzeExport(c.Dir, o.args, o.analyzers, o.tests, prog)
+		res, err = analyzeExport(c.Dir, o.args, o.analyzers, o.vetFlags, o.tests, prog)
 	default:
 		res, err = analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
 	}

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"bufio"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -19,7 +20,6 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
@@ -60,7 +60,10 @@ const exportGCPercent = 25
 
 // analyzeExport runs the analyzers on patterns from dir with the export
 // runner.
-func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool, prog *progress) (*result, error) {
+//
+// settings are the analyzers' command-line settings: the cache keys
+// include them.
+func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, settings []string, tests bool, prog *progress) (*result, error) {
 	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
@@ -69,8 +72,12 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		defer debug.SetGCPercent(debug.SetGCPercent(exportGCPercent))
 	}
 	fset := token.NewFileSet()
-	mode := packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-		packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule
+	// The package graph and the files, without what needs the go build
+	// cache (cgo's output, export data): go list is then about twice as
+	// fast, and a run whose results all come from the cache needs no
+	// more (exportRun.compiled loads the rest on the first miss).
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
+		packages.NeedTypesSizes | packages.NeedModule
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests, Fset: fset}
 	start := time.Now()
 	prog.set("loading packages", 0)
@@ -84,16 +91,27 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	res := newResult(dir, analyzers)
 	res.loadErrors = loadErrors(initial)
 	res.load = time.Since(start)
+	res.timings = make(map[string]time.Duration)
+	cache, err := openExportCache(dir, analyzers, settings)
+	if err != nil {
+		res.warnings = append(res.warnings, err.Error())
+	}
+	cfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile
 
 	r := &exportRun{
-		fset:   fset,
-		facts:  newFactStore(),
-		units:  make(map[*packages.Package]*unit),
-		linted: make(map[string]bool),
-		res:    res,
+		fset:      fset,
+		units:     make(map[*packages.Package]*unit),
+		linted:    make(map[string]bool),
+		res:       res,
+		cache:     cache,
+		trees:     make(map[string]map[string]json.RawMessage),
+		summaries: make(map[*unit]*upstream.PackageSummary),
+		byID:      make(map[string]*unit),
+		cfg:       cfg,
+		patterns:  patterns,
 	}
 	whole := needFacts(analyzers)
-	r.facts.used = whole
+	r.facts = r.newFactStore(whole)
 	modules := lintedModules(initial)
 	if whole {
 		for _, m := range modules {
@@ -105,6 +123,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	}
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		u := r.unit(p)
+		r.byID[p.ID] = u
 		u.grpc = p.PkgPath == "google.golang.org/grpc"
 		for _, imp := range p.Imports {
 			u.grpc = u.grpc || r.unit(imp).grpc // visited first
@@ -118,26 +137,24 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	}
 	start = time.Now()
 	prog.set("analysing packages", res.packages)
-	r.analyzeAll(r.order, analyzers, func(u *unit) bool { return r.needSource(u) })
+	r.analyzeAll(r.order, analyzers, 1, r.needSource)
 	upstream.CollectDynamic()
+	upstream.Summaries() // every package's was taken
 	res.phases = append(res.phases, time.Since(start))
-	for _, u := range r.order {
-		if u.analysed {
-			res.sourced++
-		}
-	}
 	if whole {
 		start = time.Now()
 		prog.set("whole program: analysing packages again", 0)
-		r.resolveProgram(initial, analyzers)
+		if err := r.resolveProgram(initial, analyzers); err != nil {
+			return nil, err
+		}
 		if res.join.again > 0 {
 			res.phases = append(res.phases, time.Since(start))
 		}
 	}
-	for _, u := range r.order {
-		res.roots = append(res.roots, u.acts...)
+	res.sourced, res.fromCache = r.stats.analysed, r.stats.hits
+	if err := res.collectVet(r.trees, analyzers); err != nil {
+		return nil, err
 	}
-	res.collect()
 	return res, nil
 }
 
@@ -149,7 +166,22 @@ type exportRun struct {
 	order  []*unit         // dependencies first
 	linted map[string]bool // the modules whose packages are all summarised
 	res    *result
-	mu     sync.Mutex // guards res's files and errors
+	cache  *exportCache
+	stats  cacheStats
+	join   []byte // phase 2: the join, encoded (the packages' keys include it)
+	// mu guards res's errors and timings, trees (the JSON tree's part of
+	// each linted package) and summaries (phase 1's, for the join)
+	mu        sync.Mutex
+	trees     map[string]map[string]json.RawMessage
+	summaries map[*unit]*upstream.PackageSummary
+	// byID finds a unit by its package's ID; cfg and patterns load the
+	// packages again, with their compiled files and export data, the
+	// first time a package is analysed from source (compiled)
+	byID     map[string]*unit
+	cfg      *packages.Config
+	patterns []string
+	fullOnce sync.Once
+	fullErr  error
 	// exportMu serialises the reading of export data; ids maps the
 	// packages read to their IDs
 	exportMu sync.Mutex
@@ -161,17 +193,21 @@ type unit struct {
 	pkg  *packages.Package
 	root bool
 	grpc bool // the package is grpc or depends on it
-	// analysed: the package was analysed from source in phase 1 (its
-	// facts, if any, are in the store)
+	// analysed: the package's results are in (analysed from source or
+	// read from the cache): its facts, if any, are in the store
 	analysed bool
+	// key is the package's cache key (phase 1); nokey: it has none (a
+	// file could not be read)
+	key   cacheKey
+	nokey bool
+	// full is the package with its compiled files and export data
+	// (exportRun.compiled)
+	full *packages.Package
 	// types are the package's types from export data, once an
 	// importer analysed from source needs them
 	typesOnce sync.Once
 	types     *types.Package
 	typesErr  error
-	// acts are the root analyzers' outcomes, for a linted package (the
-	// last phase that analysed it)
-	acts []*checker.Action
 }
 
 func (r *exportRun) unit(p *packages.Package) *unit {
@@ -192,7 +228,7 @@ func (r *exportRun) needSource(u *unit) bool {
 	if u.root || (p.Module != nil && r.linted[p.Module.Path]) {
 		return true
 	}
-	if !r.facts.used || p.PkgPath == "unsafe" || len(p.CompiledGoFiles) == 0 {
+	if !r.facts.used || p.PkgPath == "unsafe" || len(p.GoFiles) == 0 {
 		return false
 	}
 	var imports []upstream.Import
@@ -206,9 +242,12 @@ func (r *exportRun) needSource(u *unit) bool {
 	return upstream.MayAnalyse(imports)
 }
 
-// analyzeAll analyses, from source, the units that need it, each once
-// all its imports are done, at most GOMAXPROCS at a time.
-func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, need func(*unit) bool) {
+// analyzeAll goes over units in dependency order, each once all its
+// imports are done, at most GOMAXPROCS at a time: it gives each its key
+// and, for those that need it, reads their results from the cache or
+// analyses them from source. phase is 1, or 2 for the packages the join
+// analyses again (their phase-1 keys are known).
+func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, phase int, need func(*unit) bool) {
 	done := make(map[*unit]chan struct{}, len(units))
 	for _, u := range units {
 		done[u] = make(chan struct{})
@@ -225,39 +264,119 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ne
 					<-ch
 				}
 			}
-			if !need(u) {
-				return
-			}
+			src := need(u)
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			r.analyze(u, analyzers)
+			key := u.key
+			if phase == 1 {
+				imports := make(map[string]cacheKey, len(u.pkg.Imports))
+				for path, imp := range u.pkg.Imports {
+					imports[path] = r.units[imp].key
+				}
+				var err error
+				if u.key, err = r.cache.key(u.pkg, src, imports); err != nil {
+					u.nokey = true // a file that cannot be read: the parser says so
+				}
+				key = u.key
+			} else {
+				key = r.cache.again(u.key, r.join)
+			}
+			if !src {
+				return
+			}
+			start := time.Now()
+			defer func() { r.took(u, time.Since(start)) }()
+			u.analysed = true
+			if !u.nokey {
+				if e := r.cache.get(key); e != nil && r.apply(u, e, phase, false) == nil {
+					r.stats.add(true)
+					return
+				}
+			}
+			r.stats.add(false)
+			e := r.analyze(u, analyzers, phase)
+			if e == nil {
+				return // the load error says why
+			}
+			if err := r.apply(u, e, phase, true); err != nil {
+				r.analysisError(fmt.Sprintf("%s: %v", u.pkg.ID, err))
+				return
+			}
+			if !u.nokey {
+				r.cache.put(key, e)
+			}
 		}()
 	}
 	wg.Wait()
 }
 
+// took adds to a linted package's analysis time, for -v.
+func (r *exportRun) took(u *unit, d time.Duration) {
+	if !u.root {
+		return
+	}
+	r.mu.Lock()
+	r.res.timings[u.pkg.ID] += d
+	r.mu.Unlock()
+}
+
+// apply takes a package's results, from the cache or just computed
+// (fresh: its facts are in the store already): its facts go to the
+// store, its summary to the join, its diagnostics to the report. A
+// damaged entry is an error (the package is analysed again).
+func (r *exportRun) apply(u *unit, e *exportEntry, phase int, fresh bool) error {
+	var sum *upstream.PackageSummary
+	if phase == 1 && len(e.Summary) > 0 {
+		sum = new(upstream.PackageSummary)
+		if err := json.Unmarshal(e.Summary, sum); err != nil {
+			return fmt.Errorf("the package's summary: %v", err)
+		}
+	}
+	if !fresh {
+		// decoded when an importer analysed from source asks for one
+		// (a run that reads every package from the cache asks for none)
+		r.facts.pend(u.pkg.ID, e.Facts)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if sum != nil {
+		r.summaries[u] = sum
+	}
+	if u.root {
+		r.trees[u.pkg.ID] = e.Tree
+	}
+	return nil
+}
+
 // analyze parses and type-checks one package against its imports'
 // export data and runs the analyzers on it: all of them on a linted
-// package, those with facts (and what they require) on the others.
-func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
-	p := u.pkg
-	u.analysed = true
-	if len(p.Errors) > 0 {
-		return // the load error says why
+// package, those with facts (and what they require) on the others. It
+// returns the package's results, or nil when it could not be analysed.
+func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exportEntry {
+	if len(u.pkg.Errors) > 0 {
+		return nil // the load error says why
+	}
+	if err := r.compiled(); err != nil {
+		r.loadError(err.Error())
+		return nil
+	}
+	p := u.full
+	if p == nil || len(p.Errors) > 0 {
+		return nil // the load error says why
 	}
 	files, err := r.parse(p)
 	if err != nil {
 		r.loadError(fmt.Sprintf("%s: %v", p.ID, err))
-		return
+		return nil
 	}
-	pkg, info, typeErrs := r.check(p, files)
+	pkg, info, typeErrs := r.check(u, files)
 	if len(typeErrs) > 0 {
 		if u.root {
 			for _, e := range typeErrs {
 				r.loadError(e.Error())
 			}
 		}
-		return
+		return nil
 	}
 	analyzers := roots
 	if !u.root {
@@ -269,7 +388,8 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
 	}
 	results := make(map[*analysis.Analyzer]any)
 	errs := make(map[*analysis.Analyzer]error)
-	var acts []*checker.Action
+	var exported []exportedFact
+	entry := &exportEntry{}
 	var run func(a *analysis.Analyzer)
 	run = func(a *analysis.Analyzer) {
 		if _, ok := errs[a]; ok {
@@ -285,7 +405,6 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
 			}
 			inputs[req] = results[req]
 		}
-		start := time.Now()
 		var diags []analysis.Diagnostic
 		pass := &analysis.Pass{
 			Analyzer:     a,
@@ -301,47 +420,52 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer) {
 			Report:       func(d analysis.Diagnostic) { diags = append(diags, d) },
 			ReadFile:     os.ReadFile,
 		}
-		r.facts.bind(pass, pkg, p.ID, r.idOf)
+		r.facts.bind(pass, pkg, p.ID, r.idOf, func(f exportedFact) { exported = append(exported, f) })
 		res, err := runPass(a, pass)
 		if err == nil && a.ResultType != nil && reflect.TypeOf(res) != a.ResultType {
 			err = fmt.Errorf("internal error: %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
 		}
 		results[a], errs[a] = res, err
-		if u.root && slices.Contains(roots, a) {
-			acts = append(acts, &checker.Action{
-				Analyzer:    a,
-				Package:     &packages.Package{ID: p.ID, PkgPath: p.PkgPath, Fset: r.fset},
-				Diagnostics: diags,
-				Err:         err,
-				Duration:    time.Since(start),
-			})
+		if !u.root || !slices.Contains(roots, a) {
+			return
+		}
+		var raw []byte
+		if err != nil {
+			raw, _ = json.Marshal(jsonError{Err: err.Error()})
+		} else if len(diags) > 0 {
+			list := make([]jsonDiagnostic, len(diags))
+			for i, d := range diags {
+				list[i] = toJSON(r.fset, d)
+			}
+			raw, _ = json.Marshal(list)
+		}
+		if raw != nil {
+			if entry.Tree == nil {
+				entry.Tree = make(map[string]json.RawMessage)
+			}
+			entry.Tree[a.Name] = raw
 		}
 	}
 	for _, a := range analyzers {
 		run(a)
 	}
-	if !u.root {
-		return
+	if entry.Facts, err = encodeFacts(exported); err != nil {
+		r.analysisError(fmt.Sprintf("%s: %v", p.ID, err))
+		return nil
 	}
-	generated := make(map[string]bool, len(files))
-	for _, f := range files {
-		generated[r.fset.File(f.FileStart).Name()] = ast.IsGenerated(f)
-	}
-	for _, act := range acts {
-		if len(act.Diagnostics) > 0 {
-			// findings keep their files (-baseline names the enclosing
-			// function); the other packages' syntax goes now
-			act.Package.Syntax = files
+	if s := upstream.TakeSummary(pkg); s != nil && phase == 1 {
+		if entry.Summary, err = json.Marshal(s); err != nil {
+			r.analysisError(fmt.Sprintf("%s: the package's summary: %v", p.ID, err))
+			return nil
 		}
 	}
+	return entry
+}
+
+func (r *exportRun) analysisError(msg string) {
 	r.mu.Lock()
-	for name, gen := range generated {
-		if _, ok := r.res.files[name]; !ok {
-			r.res.files[name] = gen
-		}
-	}
+	r.res.analysisErrors = append(r.res.analysisErrors, msg)
 	r.mu.Unlock()
-	u.acts = acts
 }
 
 // runPass runs an analyzer on a pass; a panic fails that analysis (and
@@ -388,7 +512,8 @@ func (r *exportRun) parse(p *packages.Package) ([]*ast.File, error) {
 
 // check type-checks a package's files against its imports' types (from
 // export data).
-func (r *exportRun) check(p *packages.Package, files []*ast.File) (*types.Package, *types.Info, []error) {
+func (r *exportRun) check(u *unit, files []*ast.File) (*types.Package, *types.Info, []error) {
+	p := u.full
 	info := &types.Info{
 		Types:        make(map[ast.Expr]types.TypeAndValue),
 		Defs:         make(map[*ast.Ident]types.Object),
@@ -406,10 +531,10 @@ func (r *exportRun) check(p *packages.Package, files []*ast.File) (*types.Packag
 				return types.Unsafe, nil
 			}
 			imp := p.Imports[path]
-			if imp == nil {
+			if imp == nil || r.byID[imp.ID] == nil {
 				return nil, fmt.Errorf("can't resolve import %q", path)
 			}
-			return r.typesOf(r.units[imp])
+			return r.typesOf(r.byID[imp.ID])
 		}),
 		Sizes: p.TypesSizes,
 		Error: func(err error) { errs = append(errs, err) },
@@ -452,10 +577,15 @@ func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 // analysed again from source, in dependency order, their findings
 // replacing phase 1's. Phase 2's facts are those the packages analysed
 // again export; the join gives the others'.
-func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*analysis.Analyzer) {
-	summaries := upstream.Summaries()
+func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*analysis.Analyzer) error {
+	var summaries []*upstream.PackageSummary
+	for _, u := range r.order {
+		if s := r.summaries[u]; s != nil {
+			summaries = append(summaries, s)
+		}
+	}
 	if len(summaries) == 0 {
-		return
+		return nil
 	}
 	var roots []string
 	for _, p := range initial {
@@ -472,12 +602,17 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 	}
 	r.res.join = joinStats{keys: prog.KeyCount(), resolved: prog.Resolved(), types: prog.ConvertedTypes(), again: len(again)}
 	if len(again) == 0 {
-		return
+		return nil
 	}
-	r.facts = &factStore{used: true, m: make(map[factKey]analysis.Fact)}
+	var err error
+	if r.join, err = prog.Encode(); err != nil {
+		return err
+	}
+	r.facts = r.newFactStore(true)
 	upstream.SetProgram(prog)
 	defer upstream.SetProgram(nil)
-	r.analyzeAll(again, analyzers, func(*unit) bool { return true })
+	r.analyzeAll(again, analyzers, 2, func(*unit) bool { return true })
+	return nil
 }
 
 // factStore holds the facts of a run, keyed as go vet's vetx files key
@@ -485,8 +620,15 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 // object path.
 type factStore struct {
 	used bool // an analyzer has facts: dependencies may need analysing
-	mu   sync.Mutex
-	m    map[factKey]analysis.Fact
+	// decode turns the facts of a cache entry into facts; failed
+	// receives its errors
+	decode func([]cachedFact) ([]exportedFact, error)
+	failed func(string)
+	mu     sync.Mutex
+	m      map[factKey]analysis.Fact
+	// pending are the facts of packages read from the cache, by
+	// package ID, until one is asked for
+	pending map[string][]cachedFact
 }
 
 type factKey struct {
@@ -495,19 +637,46 @@ type factKey struct {
 	t    reflect.Type
 }
 
-func newFactStore() *factStore { return &factStore{m: make(map[factKey]analysis.Fact)} }
+func (r *exportRun) newFactStore(used bool) *factStore {
+	return &factStore{
+		used:    used,
+		decode:  r.cache.decodeFacts,
+		failed:  r.analysisError,
+		m:       make(map[factKey]analysis.Fact),
+		pending: make(map[string][]cachedFact),
+	}
+}
 
 func (s *factStore) hasPackageFact(id string, t reflect.Type) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.m[factKey{pkg: id, t: t}]
-	return ok
+	if _, ok := s.m[factKey{pkg: id, t: t}]; ok {
+		return true
+	}
+	for _, cf := range s.pending[id] {
+		if cf.Object == "" && cf.Type == t.String() {
+			return true
+		}
+	}
+	return false
+}
+
+// pend files the facts of a package read from the cache.
+func (s *factStore) pend(id string, facts []cachedFact) {
+	if len(facts) == 0 {
+		return
+	}
+	s.mu.Lock()
+	s.pending[id] = facts
+	s.mu.Unlock()
 }
 
 // bind gives a pass the store's fact functions. src is the package being
 // analysed, from source, whose ID is id; idOf gives the ID of an
 // imported package (its types from export data).
-func (s *factStore) bind(pass *analysis.Pass, src *types.Package, id string, idOf func(*types.Package) (string, bool)) {
+//
+// record receives each fact exported, for the cache.
+func (s *factStore) bind(pass *analysis.Pass, src *types.Package, id string, idOf func(*types.Package) (string, bool), record func(exportedFact)) {
 	var enc objectpath.Encoder
 	pkgID := func(p *types.Package) (string, bool) {
 		if p == src {
@@ -539,6 +708,7 @@ func (s *factStore) bind(pass *analysis.Pass, src *types.Package, id string, idO
 		}
 		if k, ok := key(obj, fact); ok {
 			s.store(k, fact)
+			record(exportedFact{path: k.path, fact: fact})
 		}
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, fact analysis.Fact) bool {
@@ -547,6 +717,7 @@ func (s *factStore) bind(pass *analysis.Pass, src *types.Package, id string, idO
 	}
 	pass.ExportPackageFact = func(fact analysis.Fact) {
 		s.store(factKey{pkg: id, t: reflect.TypeOf(fact)}, fact)
+		record(exportedFact{fact: fact})
 	}
 	// what no analyzer here asks for: a fact store of the whole
 	// program would have to be kept for it
@@ -556,6 +727,18 @@ func (s *factStore) bind(pass *analysis.Pass, src *types.Package, id string, idO
 
 func (s *factStore) load(k factKey, fact analysis.Fact) bool {
 	s.mu.Lock()
+	if list, ok := s.pending[k.pkg]; ok {
+		delete(s.pending, k.pkg)
+		facts, err := s.decode(list)
+		if err != nil {
+			s.mu.Unlock()
+			s.failed(fmt.Sprintf("%s: the cached facts: %v", k.pkg, err))
+			s.mu.Lock()
+		}
+		for _, f := range facts {
+			s.m[factKey{pkg: k.pkg, path: f.path, t: reflect.TypeOf(f.fact)}] = f.fact
+		}
+	}
 	v, ok := s.m[k]
 	s.mu.Unlock()
 	if ok {
@@ -587,10 +770,15 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 				return
 			}
 		}
-		if p.ExportFile == "" {
+		if err := r.compiled(); err != nil {
+			u.typesErr = err
+			return
+		}
+		if u.full == nil || u.full.ExportFile == "" {
 			u.typesErr = fmt.Errorf("no export data for %q", p.PkgPath)
 			return
 		}
+		export := u.full.ExportFile
 		view := make(map[string]*types.Package)
 		seen := make(map[*packages.Package]bool)
 		var visit func(imports map[string]*packages.Package)
@@ -604,7 +792,7 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 			}
 		}
 		visit(p.Imports)
-		f, err := os.Open(p.ExportFile)
+		f, err := os.Open(export)
 		if err != nil {
 			u.typesErr = err
 			return
@@ -612,20 +800,47 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 		defer f.Close()
 		rd, err := gcexportdata.NewReader(bufio.NewReader(f))
 		if err != nil {
-			u.typesErr = fmt.Errorf("reading %s: %v", p.ExportFile, err)
+			u.typesErr = fmt.Errorf("reading %s: %v", export, err)
 			return
 		}
 		r.exportMu.Lock() // the packages of the view are shared
 		defer r.exportMu.Unlock()
 		pkg, err := gcexportdata.Read(rd, r.fset, view, p.PkgPath)
 		if err != nil {
-			u.typesErr = fmt.Errorf("reading %s: %v", p.ExportFile, err)
+			u.typesErr = fmt.Errorf("reading %s: %v", export, err)
 			return
 		}
 		u.types = pkg
 		r.ids.Store(pkg, p.ID)
 	})
 	return u.types, u.typesErr
+}
+
+// compiled loads the packages again, once, with their compiled files
+// and export data (go list -export builds what the go build cache
+// lacks), and gives each unit its package.
+func (r *exportRun) compiled() error {
+	r.fullOnce.Do(func() {
+		initial, err := packages.Load(r.cfg, r.patterns...)
+		if err != nil {
+			r.fullErr = err
+			return
+		}
+		errs := loadErrors(initial) // and the packages that do not compile
+		packages.Visit(initial, nil, func(p *packages.Package) {
+			if u := r.byID[p.ID]; u != nil {
+				u.full = p
+			}
+		})
+		r.mu.Lock()
+		for _, e := range errs {
+			if !slices.Contains(r.res.loadErrors, e) {
+				r.res.loadErrors = append(r.res.loadErrors, e)
+			}
+		}
+		r.mu.Unlock()
+	})
+	return r.fullErr
 }
 
 // idOf returns the ID of a package read from export data.

@@ -113,9 +113,13 @@ func (p *progress) stop() {
 // (every check and the shared analyzer, over both phases), by import
 // path.
 func (res *result) writeTimings(w io.Writer, name string) {
+	timings := res.timings // the export runner's
 	if res.vet != nil {
-		for _, p := range slices.Sorted(maps.Keys(res.vet.timings)) {
-			fmt.Fprintf(w, "%s: %8s  %s\n", name, res.vet.timings[p].Round(time.Millisecond), p)
+		timings = res.vet.timings
+	}
+	if timings != nil {
+		for _, p := range slices.Sorted(maps.Keys(timings)) {
+			fmt.Fprintf(w, "%s: %8s  %s\n", name, timings[p].Round(time.Millisecond), p)
 		}
 		return
 	}
@@ -163,12 +167,15 @@ func (res *result) writeSummary(w io.Writer, name string) {
 	for _, d := range res.phases {
 		phases = append(phases, d.Round(10*time.Millisecond).String())
 	}
-	sourced := ""
-	if res.sourced > 0 {
-		sourced = fmt.Sprintf(", %d analysed from source", res.sourced)
+	sourced, n := "", len(linted)
+	if res.timings != nil {
+		// the export runner's roots stand for the packages that
+		// reported; each linted package has a time
+		sourced = fmt.Sprintf(", %d analysed from source, %d read from the cache", res.sourced, res.fromCache)
+		n = len(res.timings)
 	}
 	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies%s, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
-		name, len(linted), res.packages, sourced, res.join.again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
+		name, n, res.packages, sourced, res.join.again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
 }
 
 // findingCounts words the findings of each check that ran: "leak 3,

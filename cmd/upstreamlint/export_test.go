@@ -1,10 +1,13 @@
 package main_test
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -16,15 +19,17 @@ import (
 // through the whole-program join, with and without test files; every
 // format and -fix work from them.
 func TestExportRunner(t *testing.T) {
+	t.Setenv("UPSTREAMLINT_CACHE", "off")
 	dir, err := filepath.Abs("testdata/layered")
 	require.NoError(t, err)
 	for _, tests := range []string{"-test=true", "-test=false"} {
+		t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
 		want := run(t, dir, bin, "-runner=checker", tests, "-json", "./...")
 		require.Equal(t, 3, want.code, want.stderr)
 		got := run(t, dir, bin, "-runner=export", tests, "-v", "-json", "./...")
 		require.Equal(t, 3, got.code, got.stderr)
 		assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, got.stdout), tests)
-		assert.Regexp(t, `packages linted \(\d+ loaded with their dependencies, \d+ analysed from source, [56] analysed again by the whole-program join\)`, got.stderr)
+		assert.Regexp(t, `packages linted \(\d+ loaded with their dependencies, \d+ analysed from source, 0 read from the cache, [56] analysed again by the whole-program join\)`, got.stderr)
 	}
 
 	sarif := run(t, dir, bin, "-runner=export", "-format=sarif", "./...")
@@ -67,6 +72,7 @@ func TestExportRunner(t *testing.T) {
 // dependency that imports nothing the analysis knows is not analysed
 // from source at all (its types come from export data).
 func TestExportRunnerDependencyFacts(t *testing.T) {
+	t.Setenv("UPSTREAMLINT_CACHE", "off")
 	dir := t.TempDir()
 	files := map[string]string{
 		"svc/go.mod": "module example.com/svc\n\ngo 1.22\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ../dep\n",
@@ -131,7 +137,7 @@ func Title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 	got := run(t, svc, bin, "-runner=export", "-v", "-json", "./...")
 	require.Equal(t, 3, got.code, got.stderr)
 	assert.Equal(t, wantFindings, jsonFindings(t, svc, got.stdout))
-	m := regexp.MustCompile(`1 packages linted \((\d+) loaded with their dependencies, (\d+) analysed from source`).FindStringSubmatch(got.stderr)
+	m := regexp.MustCompile(`1 packages linted \((\d+) loaded with their dependencies, (\d+) analysed from source, 0 read from the cache`).FindStringSubmatch(got.stderr)
 	require.NotNil(t, m, got.stderr)
 	loaded, _ := strconv.Atoi(m[1])
 	sourced, _ := strconv.Atoi(m[2])
@@ -139,4 +145,99 @@ func Title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 	// dependencies (none of them imports a package the analysis knows)
 	assert.Equal(t, 2, sourced, got.stderr)
 	assert.Greater(t, loaded, 40, got.stderr)
+}
+
+// TestExportRunnerCache checks the export runner's results cache: a
+// second run reads every package from it, with the same findings and
+// fixes; an edit analyses the package and its importers again; a
+// damaged entry is analysed again, not fatal.
+func TestExportRunnerCache(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("UPSTREAMLINT_CACHE", cache)
+	dir := copyTree(t, "testdata/layered")
+	want := jsonFindings(t, dir, run(t, dir, bin, "-runner=checker", "-json", "./...").stdout)
+	require.Len(t, want, 6)
+	wantDiff := run(t, dir, bin, "-runner=checker", "-diff", "./...").stdout
+	require.Contains(t, wantDiff, "+++ ")
+
+	counts := regexp.MustCompile(`(\d+) analysed from source, (\d+) read from the cache`)
+	exportRun := func(args ...string) (result, int, int) {
+		t.Helper()
+		res := run(t, dir, bin, append([]string{"-runner=export", "-v"}, args...)...)
+		require.Equal(t, 3, res.code, res.stderr)
+		m := counts.FindStringSubmatch(res.stderr)
+		require.NotNil(t, m, res.stderr)
+		src, _ := strconv.Atoi(m[1])
+		cached, _ := strconv.Atoi(m[2])
+		return res, src, cached
+	}
+
+	res, all, cached := exportRun("-json", "./...")
+	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
+	assert.Equal(t, 0, cached)
+	require.Greater(t, all, 13, "the 13 linted packages, and the join's again")
+
+	res, src, cached := exportRun("-json", "./...")
+	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
+	assert.Equal(t, 0, src, res.stderr)
+	assert.Equal(t, all, cached)
+	res, src, _ = exportRun("-diff", "./...")
+	assert.Equal(t, wantDiff, res.stdout, "fixes from the cache")
+	assert.Equal(t, 0, src, res.stderr)
+
+	// A comment in the SQL repository: it and its importers (main, and
+	// the join's packages whose key includes it), not the others.
+	sql := filepath.Join(dir, "store", "sql.go")
+	appendFile(t, sql, "// edited\n")
+	res, src, cached = exportRun("-json", "./...")
+	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
+	assert.Greater(t, src, 0, res.stderr)
+	assert.Greater(t, cached, 0, res.stderr)
+	assert.Less(t, src, all, res.stderr)
+
+	// An edit that changes what the join knows: the repository returns a
+	// sentinel error, and the handler's findings through it are gone,
+	// as with the checker; undone, every result comes from the cache.
+	b, err := os.ReadFile(sql)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(sql, bytes.Replace(b, []byte("id, err)"), []byte("id, model.ErrNotFound)"), 1), 0o644))
+	want2 := jsonFindings(t, dir, run(t, dir, bin, "-runner=checker", "-json", "./...").stdout)
+	require.NotEqual(t, want, want2)
+	res, _, _ = exportRun("-json", "./...")
+	assert.Equal(t, want2, jsonFindings(t, dir, res.stdout))
+	require.NoError(t, os.WriteFile(sql, b, 0o644))
+	res, src, _ = exportRun("-json", "./...")
+	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
+	assert.Equal(t, 0, src, res.stderr)
+
+	// Damaged entries, truncated or of the right size but not what was
+	// written: analysed again, and written again.
+	var entries []string
+	require.NoError(t, filepath.WalkDir(cache, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, "-e") {
+			entries = append(entries, path)
+		}
+		return err
+	}))
+	require.NotEmpty(t, entries)
+	for i, path := range entries {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		if i%2 == 0 {
+			b = b[:len(b)/2]
+		} else {
+			b[len(b)-2] ^= 1 // still JSON, maybe: the hash says it is not what was written
+		}
+		require.NoError(t, os.WriteFile(path, b, 0o644))
+	}
+	res, src, _ = exportRun("-json", "./...")
+	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
+	assert.Greater(t, src, 0, res.stderr)
+	for _, line := range strings.Split(strings.TrimSpace(res.stderr), "\n") {
+		assert.Regexp(t, `^upstreamlint: ( +\S+  example\.com/|13 packages linted )`, line, "only -v's lines: no warning, no error")
+	}
+	res, src, cached = exportRun("-json", "./...")
+	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
+	assert.Equal(t, 0, src, res.stderr)
+	assert.Equal(t, all, cached)
 }
