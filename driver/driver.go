@@ -112,8 +112,9 @@ func vetxOnly(args []string) bool {
 // factsOnly makes the analyzers that export no facts do nothing, for a
 // package analysed for its facts only. unitchecker runs there every
 // analyzer that needs facts, itself or through a requirement, not only
-// those that produce them (go.dev/issue/43099?): the checks would walk
-// every dependency that imports net/http for diagnostics it throws away.
+// those that produce them (its own comment says the test is backwards):
+// the checks would walk every dependency that imports net/http for
+// diagnostics it throws away (on dex, within the noise of a 45 s run).
 // Their requirements still run (unitchecker runs them first), so the
 // facts are the same; no analyzer here declares a result type that such
 // an analyzer would have to produce.
@@ -197,9 +198,9 @@ type Command struct {
 	// Stdout and Stderr receive the output; nil means os.Stdout, os.Stderr.
 	Stdout, Stderr io.Writer
 	// VetTool says that this binary serves go vet's -vettool protocol
-	// ([Main] sets it): the vet runner can then have go vet run it, and
-	// is the default. A Command without it (a test calling Run in its
-	// own process) analyses with the checker runner.
+	// ([Main] sets it): the vet runner can then have go vet run it. A
+	// Command without it (a test calling Run in its own process) cannot
+	// take -runner=vet.
 	VetTool bool
 }
 
@@ -263,7 +264,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
-	fs.StringVar(&o.runner, "runner", "auto", "how packages are analysed: vet (one package at a time by go vet, dependencies from export data, results kept in the go build cache), export (in this process, one package at a time from source, the others' types from export data: no cache), checker (the whole program from source in this process: more memory, no cache; the same findings), or auto: vet, unless -test=false or -debug.stats needs the checker")
+	fs.StringVar(&o.runner, "runner", "auto", "how packages are analysed: export (in this process, one package at a time from source, the others' types from the compiler's export data, results kept in a cache: UPSTREAMLINT_CACHE), vet (one package at a time by go vet, results kept in the go build cache), checker (the whole program from source in this process: more memory, no cache), all with the same findings; auto is export")
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -343,18 +344,15 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	checkerOnly := o.stats || (testsSet && !o.tests) // go vet always analyses the test files
 	switch o.runner {
 	case "auto":
-		o.runner = "vet"
-		if checkerOnly || !c.VetTool {
-			o.runner = "checker"
-		}
+		o.runner = "export"
 	case "checker", "export":
 	case "vet":
 		if checkerOnly {
-			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test=false or -debug.stats (use -runner=checker)\n", name)
+			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test=false or -debug.stats (use the default runner)\n", name)
 			return nil, errUsage
 		}
 		if !c.VetTool {
-			fmt.Fprintf(stderr, "%s: -runner=vet: this program cannot serve go vet's -vettool protocol (a command built with driver.Main can); use -runner=checker\n", name)
+			fmt.Fprintf(stderr, "%s: -runner=vet: this program cannot serve go vet's -vettool protocol (a command built with driver.Main can); use the default runner\n", name)
 			return nil, errUsage
 		}
 	default:
@@ -514,7 +512,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	case "vet":
 		res, err = analyzeVet(c.Dir, o.args, o.analyzers, o.vetFlags, prog)
 	case "export":
-		res, err = analyzeExport(c.Dir, o.args, o.analyzers, o.vetFlags, o.tests, prog)
+		res, err = analyzeExport(c.Dir, o.args, o.analyzers, o.vetFlags, o.tests, o.stats, prog)
 	default:
 		res, err = analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
 	}

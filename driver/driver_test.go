@@ -538,13 +538,14 @@ func TestRunnerChoice(t *testing.T) {
 		args    []string
 		want    string // the runner, or the start of the usage error
 	}{
-		{true, nil, "vet"},
-		{true, []string{"-runner=auto"}, "vet"},
-		{true, []string{"-test"}, "vet"},
-		{true, []string{"-test=false"}, "checker"},
-		{true, []string{"-debug.stats"}, "checker"},
+		{true, nil, "export"},
+		{true, []string{"-runner=auto"}, "export"},
+		{true, []string{"-test"}, "export"},
+		{true, []string{"-test=false"}, "export"},
+		{true, []string{"-debug.stats"}, "export"},
 		{true, []string{"-runner=checker"}, "checker"},
-		{false, nil, "checker"},
+		{true, []string{"-runner=vet"}, "vet"},
+		{false, nil, "export"},
 		{false, []string{"-runner=checker"}, "checker"},
 		{true, []string{"-runner=export"}, "export"},
 		{false, []string{"-runner=export", "-test=false", "-debug.stats"}, "export"},

@@ -261,19 +261,25 @@ func (c *exportCache) prune(now time.Time) {
 	}
 }
 
-// key returns the phase-1 key of a package: src says whether it is
-// analysed from source, imports are its imports' keys by import path.
+// key returns the phase-1 key of a package: role says how it is
+// analysed (whether from source, as linted, as summarised for the join),
+// imports are its imports' keys by import path.
 // Its files count by their content, or, in the module cache or GOROOT
 // (which hold the same files for a given module version, toolchain), by
 // their names; cgo's output is a function of its input and the
 // settings in the salt.
-func (c *exportCache) key(p *packages.Package, src bool, imports map[string]cacheKey) (cacheKey, error) {
+func (c *exportCache) key(p *packages.Package, role string, imports map[string]cacheKey) (cacheKey, error) {
 	if c == nil {
 		return cacheKey{}, nil
 	}
 	h := sha256.New()
 	h.Write(c.salt)
-	fmt.Fprintf(h, "package %q %v\n", p.ID, src)
+	fmt.Fprintf(h, "package %q %s\n", p.ID, role)
+	if m := p.Module; m != nil {
+		// its path says whether it is linted; its go version, how the
+		// package type-checks
+		fmt.Fprintf(h, "module %q %q %q\n", m.Path, m.Version, m.GoVersion)
+	}
 	files := append(slices.Clone(p.GoFiles), p.OtherFiles...)
 	fixed := len(files) > 0
 	for _, name := range files {

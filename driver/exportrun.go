@@ -62,8 +62,9 @@ const exportGCPercent = 25
 // runner.
 //
 // settings are the analyzers' command-line settings: the cache keys
-// include them.
-func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, settings []string, tests bool, prog *progress) (*result, error) {
+// include them. stats (-debug.stats) leaves the cache out: the engine's
+// statistics are those of the packages analysed.
+func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, settings []string, tests, stats bool, prog *progress) (*result, error) {
 	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
@@ -92,9 +93,11 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	res.loadErrors = loadErrors(initial)
 	res.load = time.Since(start)
 	res.timings = make(map[string]time.Duration)
-	cache, err := openExportCache(dir, analyzers, settings)
-	if err != nil {
-		res.warnings = append(res.warnings, err.Error())
+	var cache *exportCache
+	if !stats {
+		if cache, err = openExportCache(dir, analyzers, settings); err != nil {
+			res.warnings = append(res.warnings, err.Error())
+		}
 	}
 	cfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile
 
@@ -274,7 +277,8 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 					imports[path] = r.units[imp].key
 				}
 				var err error
-				if u.key, err = r.cache.key(u.pkg, src, imports); err != nil {
+				role := fmt.Sprintf("source=%v root=%v linted=%v", src, u.root, u.pkg.Module != nil && r.linted[u.pkg.Module.Path])
+				if u.key, err = r.cache.key(u.pkg, role, imports); err != nil {
 					u.nokey = true // a file that cannot be read: the parser says so
 				}
 				key = u.key

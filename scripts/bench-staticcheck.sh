@@ -4,8 +4,10 @@
 # Usage: scripts/bench-staticcheck.sh [-C dir] [PKGS...]
 #
 # Runs, in one run, interleaved and from the same cache states:
-#   upstreamlint PKGS       (the standalone command, its default vet runner:
-#                            one package at a time under go vet), cold and warm
+#   upstreamlint PKGS       (the standalone command, its default export
+#                            runner), cold and warm
+#   upstreamlint -runner=vet PKGS      (one package at a time under go vet),
+#                            cold and warm
 #   upstreamlint -runner=checker PKGS  (the whole program from source)
 #   staticcheck PKGS        (its default checks, with an empty results cache)
 # and prints the median CPU (user+sys) seconds, wall seconds and peak RSS
@@ -18,14 +20,16 @@
 #             install: go install honnef.co/go/tools/cmd/staticcheck@v0.8.2)
 #   SKIP_CHECKER=1  leave -runner=checker out (a large repository whose
 #             whole program would not fit, or to save the time)
+#   SKIP_VET=1  leave -runner=vet out
 #   SKIP_SC_WARM=1  do not warm the caches with a staticcheck run (go list
 #             -export still builds the export data it reads)
-# The vet runner is measured cold (its results not in the build cache:
-# each rep passes a setting no package matches,
+# The default runner is measured cold (an empty results cache:
+# UPSTREAMLINT_CACHE in a fresh directory) and warm (the same command
+# again, right after). The vet runner is measured cold (its results not
+# in the build cache: each rep passes a setting no package matches,
 # -upstreamfacts.deps=bench.invalid/<nonce>, which the go command's vet
-# cache key includes) and warm (the same command again, right after); its
-# peak RSS is the largest process of the go vet tree (go vet runs up to
-# GOMAXPROCS at once).
+# cache key includes) and warm; its peak RSS is the largest process of
+# the go vet tree (go vet runs up to GOMAXPROCS at once).
 #
 # Caches: both tools run with the same warm GOCACHE (go list and export
 # data are shared); staticcheck's own results cache is emptied before each
@@ -66,8 +70,10 @@ fi
 
 results="$tmp/results.txt"
 : >"$results"
-units=(checker vet-cold staticcheck)
-[[ -n "${SKIP_CHECKER:-}" ]] && units=(vet-cold staticcheck)
+units=(checker export-cold vet-cold staticcheck)
+[[ -n "${SKIP_CHECKER:-}" ]] && units=("${units[@]/checker/}")
+[[ -n "${SKIP_VET:-}" ]] && units=("${units[@]/vet-cold/}")
+read -r -a units <<<"${units[*]}"
 nonce="$$-$RANDOM"
 for ((rep = 1; rep <= reps; rep++)); do
 	order=()
@@ -75,11 +81,17 @@ for ((rep = 1; rep <= reps; rep++)); do
 		u="${units[(k + rep - 1) % ${#units[@]}]}"
 		order+=("$u")
 		[[ "$u" == vet-cold ]] && order+=(vet-warm)
+		[[ "$u" == export-cold ]] && order+=(export-warm)
 	done
 	for tool in "${order[@]}"; do
 		case "$tool" in
 		checker) cmd=("$tmp/upstreamlint" -runner=checker -exit-zero "${pkgs[@]}") ;;
-		vet-cold | vet-warm) cmd=("$tmp/upstreamlint" -exit-zero "-upstreamfacts.deps=bench.invalid/$nonce-$rep" "${pkgs[@]}") ;;
+		export-cold)
+			rm -rf "$tmp/ul-cache"
+			cmd=(env UPSTREAMLINT_CACHE="$tmp/ul-cache" "$tmp/upstreamlint" -exit-zero "${pkgs[@]}")
+			;;
+		export-warm) cmd=(env UPSTREAMLINT_CACHE="$tmp/ul-cache" "$tmp/upstreamlint" -exit-zero "${pkgs[@]}") ;;
+		vet-cold | vet-warm) cmd=("$tmp/upstreamlint" -runner=vet -exit-zero "-upstreamfacts.deps=bench.invalid/$nonce-$rep" "${pkgs[@]}") ;;
 		staticcheck)
 			rm -rf "$tmp/sc-cache"
 			cmd=(env STATICCHECK_CACHE="$tmp/sc-cache" "$sc" "${pkgs[@]}")
@@ -107,8 +119,10 @@ median() {
 echo
 echo "${pkgs[*]}  (in $workdir; $(go version | cut -d' ' -f3); $("$sc" -version); $(nproc) CPUs; median of $reps)"
 printf '%-14s %9s %9s %13s %10s %10s %10s\n' tool "CPU s" "wall s" "peak RSS MiB" "CPU x" "wall x" "RSS x"
-shown=(staticcheck checker vet-cold vet-warm)
-[[ -n "${SKIP_CHECKER:-}" ]] && shown=(staticcheck vet-cold vet-warm)
+shown=(staticcheck)
+[[ -z "${SKIP_CHECKER:-}" ]] && shown+=(checker)
+shown+=(export-cold export-warm)
+[[ -z "${SKIP_VET:-}" ]] && shown+=(vet-cold vet-warm)
 for tool in "${shown[@]}"; do
 	awk -v l="$tool" -v c="$(median "$tool" 3)" -v w="$(median "$tool" 4)" -v r="$(median "$tool" 5)" \
 		-v c0="$(median staticcheck 3)" -v w0="$(median staticcheck 4)" -v r0="$(median staticcheck 5)" 'BEGIN {

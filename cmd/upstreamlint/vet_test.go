@@ -80,9 +80,8 @@ func TestVetRunner(t *testing.T) {
 	assert.NotEqual(t, "0", m[3], res.stderr)
 	assert.Contains(t, res.stderr, "5 analysed again by the whole-program join")
 
-	// unchanged: everything from the cache, both phases (and the vet
-	// runner is the default)
-	res = run(t, dir, bin, "-v", "-json", "./...")
+	// unchanged: everything from the cache, both phases
+	res = run(t, dir, bin, "-runner=vet", "-v", "-json", "./...")
 	require.Equal(t, 3, res.code, res.stderr)
 	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
 	m = summary.FindStringSubmatch(res.stderr)
@@ -198,11 +197,18 @@ func TestVetRunnerTestsDoNotTypeCheck(t *testing.T) {
 	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
 	require.Equal(t, 1, want.code, want.stderr) // the test variant fails
 	require.Len(t, jsonFindings(t, dir, want.stdout), 6, want.stderr)
-	res := run(t, dir, bin, "-json", "./...")
+	res := run(t, dir, bin, "-runner=vet", "-json", "./...")
 	assert.Equal(t, 1, res.code, res.stderr)
 	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, res.stdout), res.stderr)
 	assert.Contains(t, res.stderr, "handler_test.go:5:36: undefined: newTestStore")
 	assert.Contains(t, res.stderr, "upstreamlint: example.com/layered/handler: its test files do not type-check; analysed without them")
+
+	// the default runner analyses the non-test variant as the checker
+	// does, and reports the test variant's error
+	res = run(t, dir, bin, "-json", "./...")
+	assert.Equal(t, 1, res.code, res.stderr)
+	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, res.stdout), res.stderr)
+	assert.Contains(t, res.stderr, "handler_test.go:5:36: undefined: newTestStore")
 }
 
 func appendFile(t *testing.T, name, text string) {
