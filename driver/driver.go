@@ -1,8 +1,10 @@
-// Package driver is the standalone analysis driver of upstreamlint: it has
-// go vet run this binary on one package at a time (the vet runner, the
-// default; vetrun.go) or loads the whole program with go/packages and
-// go/analysis/checker (-runner=checker), and prints the findings for a
-// reader or a CI system:
+// Package driver is the standalone analysis driver of upstreamlint: it
+// analyses one package at a time in this process, the others' types from
+// export data, with a results cache (the export runner, the default;
+// exportrun.go), has go vet run this binary on one package at a time
+// (-runner=vet; vetrun.go), or loads the whole program with go/packages
+// and go/analysis/checker (-runner=checker), and prints the findings for
+// a reader or a CI system:
 //
 //	-format=text    go vet style, on stderr (the default)
 //	-format=json    the go/analysis JSON tree, on stdout (-json is an alias)
@@ -221,7 +223,7 @@ type options struct {
 	writeBase string    // -write-baseline: record the findings in this file
 	verbose   bool      // -v
 	term      io.Writer // unbuffered stderr, for the progress line
-	runner    string    // -runner, resolved: checker (the whole program) or vet
+	runner    string    // -runner, resolved: export, vet or checker
 	vetFlags  []string  // the analyzers' settings given, for -runner=vet (and export's cache keys)
 	args      []string
 	analyzers []*analysis.Analyzer

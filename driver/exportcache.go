@@ -37,9 +37,10 @@ import (
 // anything. Phase 2 of the whole-program join has entries of its own,
 // keyed by the package's key and the join's content.
 //
-// The cache lives in os.UserCacheDir()/upstreamlint/export (the
-// UPSTREAMLINT_CACHE environment variable names another directory, or
-// "off"). Entries are written to a temporary file and renamed, so
+// The cache lives in the go build cache's directory, under
+// GOCACHE/upstreamlint (os.UserCacheDir()/upstreamlint/export when
+// GOCACHE is off; the UPSTREAMLINT_CACHE environment variable names
+// another directory, or "off"). Entries are written to a temporary file and renamed, so
 // concurrent runs never see half an entry; each starts with the hash of
 // the rest, and an entry that does not match it, or does not decode, is
 // analysed again and replaced. Entries no run has used for a week are
@@ -69,9 +70,17 @@ func openExportCache(dir string, analyzers []*analysis.Analyzer, settings []stri
 		return nil, fmt.Errorf("no results cache: %v", err)
 	}
 
+	gocache := env["GOCACHE"]
+	delete(env, "GOCACHE") // where the cache is changes no result
 	dir = os.Getenv("UPSTREAMLINT_CACHE")
 	if dir == "off" {
 		return nil, nil
+	}
+	if dir == "" && gocache != "" && gocache != "off" {
+		// next to the export data it relies on, and kept with it (CI
+		// recipes keep GOCACHE; go clean -cache removes only the go
+		// command's own entries)
+		dir = filepath.Join(gocache, "upstreamlint")
 	}
 	if dir == "" {
 		base, err := os.UserCacheDir()
@@ -137,7 +146,7 @@ func forEachAnalyzer(analyzers []*analysis.Analyzer, f func(*analysis.Analyzer))
 // package's files, types or compiled files: the toolchain and where it
 // is, the target, build flags and tags, cgo's settings.
 func goEnvJSON(dir string) (map[string]string, error) {
-	vars := []string{"GOVERSION", "GOROOT", "GOMODCACHE", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "GOAMD64", "GOARM", "GO386",
+	vars := []string{"GOCACHE", "GOVERSION", "GOROOT", "GOMODCACHE", "GOOS", "GOARCH", "GOFLAGS", "GOEXPERIMENT", "GOAMD64", "GOARM", "GO386",
 		"CGO_ENABLED", "CC", "CXX", "CGO_CFLAGS", "CGO_CPPFLAGS", "CGO_CXXFLAGS", "CGO_LDFLAGS", "GOWORK", "GOPATH"}
 	cmd := exec.Command("go", append([]string{"env", "-json"}, vars...)...)
 	cmd.Dir = dir

@@ -27,27 +27,26 @@ import (
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 )
 
-// The export runner (-runner=export).
+// The export runner (-runner=export, the default).
 //
-// It keeps the checker's cost and drops its memory. The go command
-// gives every package's type information as export data (go list
-// -export, from the go build cache: what the compiler wrote), which is
-// much smaller than a package's syntax and type-checker tables. The
-// runner loads that for the whole program, then analyses from source,
-// one package at a time in dependency order (as many at once as there
-// are CPUs), only the packages where the analysis can do something: the
-// packages linted, the other packages of their modules (the
-// whole-program join summarises them all), and the dependencies that
-// import a package the analysis knows (net/http, database/sql, a
-// client library) or one that has upstreamlint facts. A package's
-// syntax, types.Info and SSA are dropped as soon as its analyses end;
-// what stays is its facts, its findings and the join's summary.
+// It keeps the checker's cost and drops its memory. go list gives the
+// package graph; the runner then analyses from source, one package at a
+// time in dependency order (as many at once as there are CPUs), only the
+// packages where the analysis can do something: the packages linted,
+// the other packages of their modules (the whole-program join summarises
+// them all), and the dependencies that import a package the analysis
+// knows (net/http, database/sql, a client library) or one that has
+// upstreamlint facts. Each is type-checked against its imports' types
+// from the compiler's export data (go list -export: the go build cache),
+// read once each, when a package analysed from source first needs them;
+// the other packages are never parsed. A package's syntax, types.Info
+// and SSA are dropped as soon as its analyses end; what stays is its
+// facts, its findings and its summary for the join. Facts are keyed by
+// package and object path (golang.org/x/tools/go/types/objectpath), as
+// go vet's vetx files key them.
 //
-// Each package is type-checked against its dependencies' export data,
-// as under go vet (the default vet runner), not against their source as
-// the checker does; facts are kept in this process, keyed by package
-// and object path (golang.org/x/tools/go/types/objectpath), as go vet's
-// vetx files key them.
+// Each package's results are kept in a cache (exportcache.go): a run on
+// an unchanged tree reads them all, and type-checks nothing.
 
 // exportGCPercent is the export runner's GOGC, unless the environment
 // sets one. The heap the runner keeps live is small (the export data,
@@ -139,7 +138,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		upstream.CollectDynamic(modules...)
 	}
 	start = time.Now()
-	prog.set("analysing packages", res.packages)
+	prog.set("analysing packages", 0) // how many need it is known only as they come
 	r.analyzeAll(r.order, analyzers, 1, r.needSource)
 	upstream.CollectDynamic()
 	upstream.Summaries() // every package's was taken
