@@ -137,8 +137,8 @@ func newResult(dir string, analyzers []*analysis.Analyzer) *result {
 func (res *result) actions() iter.Seq[*checker.Action] {
 	return func(yield func(*checker.Action) bool) {
 		if res.vet != nil || res.graphs == nil {
-			// the vet runner's roots stand for the packages that
-			// reported; the export runner's are all it ran
+			// the vet and export runners' roots stand for the
+			// packages that reported (collectVet)
 			for _, act := range res.roots {
 				if !yield(act) {
 					return

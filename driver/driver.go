@@ -343,13 +343,13 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	o.args = fs.Args()
 	testsSet := false
 	fs.Visit(func(f *flag.Flag) { testsSet = testsSet || f.Name == "test" })
-	checkerOnly := o.stats || (testsSet && !o.tests) // go vet always analyses the test files
+	notVet := o.stats || (testsSet && !o.tests) // go vet always analyses the test files
 	switch o.runner {
 	case "auto":
 		o.runner = "export"
 	case "checker", "export":
 	case "vet":
-		if checkerOnly {
+		if notVet {
 			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test=false or -debug.stats (use the default runner)\n", name)
 			return nil, errUsage
 		}

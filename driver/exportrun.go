@@ -10,6 +10,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
 	"reflect"
 	"runtime"
@@ -808,7 +809,7 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 		}
 		r.exportMu.Lock() // the packages of the view are shared
 		defer r.exportMu.Unlock()
-		pkg, err := gcexportdata.Read(rd, r.fset, view, p.PkgPath)
+		pkg, err := readExport(rd, r.fset, view, p.PkgPath)
 		if err != nil {
 			u.typesErr = fmt.Errorf("reading %s: %v", export, err)
 			return
@@ -844,6 +845,17 @@ func (r *exportRun) compiled() error {
 		r.mu.Unlock()
 	})
 	return r.fullErr
+}
+
+// readExport reads export data; a panic of the reader (export data it
+// does not understand) is an error of that package, not of the run.
+func readExport(rd io.Reader, fset *token.FileSet, view map[string]*types.Package, path string) (pkg *types.Package, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			pkg, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return gcexportdata.Read(rd, fset, view, path)
 }
 
 // idOf returns the ID of a package read from export data.
