@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"go/ast"
@@ -8,10 +9,12 @@ import (
 	"go/types"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -697,9 +700,65 @@ func funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*
 func funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
 	r := FuncRef{Name: shortFuncName(fn), Len: len(fn.Name())}
 	if fn.Pos().IsValid() {
-		r.Pos = fset.Position(fn.Pos()).String()
+		p := fset.Position(fn.Pos())
+		if rest, ok := strings.CutPrefix(p.Filename, "$GOROOT/"); ok {
+			if root, _ := goroot.Load().(string); root != "" {
+				p.Filename = filepath.Join(root, filepath.FromSlash(rest))
+			}
+		}
+		if p.Column <= 1 {
+			// export data's position: lines, no columns (a declared
+			// name is never in column 1); the source says where
+			if col := declColumn(p.Filename, p.Line, fn.Name()); col > 0 {
+				p.Column = col
+			}
+		}
+		r.Pos = p.String()
 	}
 	return r
+}
+
+// goroot is GOROOT as the driver knows it (SetGOROOT): the compiler's
+// export data names std's files $GOROOT/src/….
+var goroot atomic.Value
+
+// SetGOROOT tells the analysis where GOROOT is, for the positions of
+// std's functions read from the compiler's export data.
+func SetGOROOT(dir string) { goroot.Store(dir) }
+
+// declColumn returns the column of a function's name on line of file,
+// where it is declared (func Name( or func (recv) Name(), or 0.
+func declColumn(file string, line int, name string) int {
+	data, err := os.ReadFile(file)
+	if err != nil || line < 1 {
+		return 0
+	}
+	for i := 1; i < line; i++ {
+		nl := bytes.IndexByte(data, '\n')
+		if nl < 0 {
+			return 0
+		}
+		data = data[nl+1:]
+	}
+	if nl := bytes.IndexByte(data, '\n'); nl >= 0 {
+		data = data[:nl]
+	}
+	text := string(data)
+	if !strings.HasPrefix(text, "func") {
+		return 0
+	}
+	for i := len("func"); i+len(name) <= len(text); i++ {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return 0
+		}
+		i += j
+		before, after := text[i-1], text[min(i+len(name), len(text)-1)]
+		if (before == ' ' || before == ')') && (after == '(' || after == '[') {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // tableFact returns, for a method of a library the tables know, the

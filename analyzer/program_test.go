@@ -166,3 +166,27 @@ func (S) W(c string, f func(t T) (T, error), o ...int) error { return nil }
 	assert.NotEqual(t, want, method("N"))
 	assert.NotEqual(t, want, method("V"))
 }
+
+// TestDeclColumn: the column of a declared function's name on its line,
+// for positions from export data, which have lines only.
+func TestDeclColumn(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "x.go")
+	src := "package x\n\nfunc f() {}\n\nfunc (c *Client) Do(req int) {}\n\nfunc Map[T any](x T) T { return x }\n\nvar Do = 1\n\nfunc (f fn) f() {}\n"
+	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
+	for _, tc := range []struct {
+		line int
+		name string
+		want int
+	}{
+		{3, "f", 6},
+		{5, "Do", 18},
+		{7, "Map", 6},
+		{9, "Do", 0},  // not a func declaration
+		{11, "f", 13}, // the receiver's name is not it
+		{5, "Get", 0},
+		{40, "f", 0},
+	} {
+		assert.Equal(t, tc.want, declColumn(file, tc.line, tc.name), "%d %s", tc.line, tc.name)
+	}
+	assert.Equal(t, 0, declColumn(filepath.Join(t.TempDir(), "none.go"), 1, "f"))
+}

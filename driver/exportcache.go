@@ -63,16 +63,14 @@ type exportCache struct {
 // settings, or returns nil (with the reason, when it is not "off") when
 // there is none.
 //
-// dir is where the go command runs: its environment is part of the keys.
-func openExportCache(dir string, analyzers []*analysis.Analyzer, settings []string) (*exportCache, error) {
-	env, err := goEnvJSON(dir)
-	if err != nil {
-		return nil, fmt.Errorf("no results cache: %v", err)
-	}
+// env is the go command's environment (goEnvJSON): it is part of the
+// keys.
+func openExportCache(env map[string]string, analyzers []*analysis.Analyzer, settings []string) (*exportCache, error) {
+	env = maps.Clone(env)
 
 	gocache := env["GOCACHE"]
 	delete(env, "GOCACHE") // where the cache is changes no result
-	dir = os.Getenv("UPSTREAMLINT_CACHE")
+	dir := os.Getenv("UPSTREAMLINT_CACHE")
 	if dir == "off" {
 		return nil, nil
 	}

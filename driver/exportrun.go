@@ -12,6 +12,7 @@ import (
 	"go/types"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"runtime/debug"
@@ -93,9 +94,14 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	res.loadErrors = loadErrors(initial)
 	res.load = time.Since(start)
 	res.timings = make(map[string]time.Duration)
+	env, err := goEnvJSON(dir)
+	if err != nil {
+		return nil, err
+	}
+	upstream.SetGOROOT(env["GOROOT"])
 	var cache *exportCache
 	if !stats {
-		if cache, err = openExportCache(dir, analyzers, settings); err != nil {
+		if cache, err = openExportCache(env, analyzers, settings); err != nil {
 			res.warnings = append(res.warnings, err.Error())
 		}
 	}
@@ -110,6 +116,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		trees:     make(map[string]map[string]json.RawMessage),
 		summaries: make(map[*unit]*upstream.PackageSummary),
 		byID:      make(map[string]*unit),
+		goroot:    env["GOROOT"],
 		cfg:       cfg,
 		patterns:  patterns,
 	}
@@ -181,6 +188,7 @@ type exportRun struct {
 	// packages again, with their compiled files and export data, the
 	// first time a package is analysed from source (compiled)
 	byID     map[string]*unit
+	goroot   string // export data names std's files $GOROOT/src/…
 	cfg      *packages.Config
 	patterns []string
 	fullOnce sync.Once
@@ -439,7 +447,7 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		} else if len(diags) > 0 {
 			list := make([]jsonDiagnostic, len(diags))
 			for i, d := range diags {
-				list[i] = toJSON(r.fset, d)
+				list[i] = r.toJSON(d)
 			}
 			raw, _ = json.Marshal(list)
 		}
@@ -464,6 +472,26 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		}
 	}
 	return entry
+}
+
+// toJSON is the JSON form of a diagnostic, as the report prints it. A
+// position in std that comes from export data (a related "implemented
+// by" of a std method) names its file as the compiler wrote it,
+// $GOROOT/src/…: it is given the real path, as the other runners give it.
+func (r *exportRun) toJSON(d analysis.Diagnostic) jsonDiagnostic {
+	jd := toJSON(r.fset, d)
+	fix := func(posn *string) {
+		if rest, ok := strings.CutPrefix(*posn, "$GOROOT/"); ok && r.goroot != "" {
+			*posn = filepath.Join(r.goroot, filepath.FromSlash(rest))
+		}
+	}
+	fix(&jd.Posn)
+	fix(&jd.End)
+	for i := range jd.Related {
+		fix(&jd.Related[i].Posn)
+		fix(&jd.Related[i].End)
+	}
+	return jd
 }
 
 func (r *exportRun) analysisError(msg string) {

@@ -241,3 +241,64 @@ func TestExportRunnerCache(t *testing.T) {
 	assert.Equal(t, 0, src, res.stderr)
 	assert.Equal(t, all, cached)
 }
+
+// TestExportRunnerStdImplementation: the join names a std method as the
+// implementation a handler calls through an interface. Its position
+// comes from the compiler's export data, which names the file
+// $GOROOT/src/… and has no columns: the report gives the checker's path,
+// line and column.
+func TestExportRunnerStdImplementation(t *testing.T) {
+	t.Setenv("UPSTREAMLINT_CACHE", "off")
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/doer\n\ngo 1.22\n",
+		"h/h.go": `package h
+
+import "net/http"
+
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+type H struct{ C Doer }
+
+func (h *H) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	req, err := http.NewRequestWithContext(r.Context(), http.MethodGet, "http://inventory.internal/items", nil)
+	if err != nil {
+		http.Error(w, "bad request", http.StatusBadRequest)
+		return
+	}
+	resp, err := h.C.Do(req)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(http.StatusOK)
+}
+`,
+		"cmd/main.go": `package main
+
+import (
+	"net/http"
+
+	"example.com/doer/h"
+)
+
+func main() {
+	http.ListenAndServe(":8080", &h.H{C: http.DefaultClient})
+}
+`,
+	}
+	for name, content := range files {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
+	require.Equal(t, 3, want.code, want.stderr)
+	require.Contains(t, want.stdout, "implemented by (*http.Client).Do")
+	got := run(t, dir, bin, "-json", "./...")
+	require.Equal(t, 3, got.code, got.stderr)
+	assert.Equal(t, want.stdout, got.stdout)
+	assert.NotContains(t, got.stdout, "$GOROOT")
+}
