@@ -78,8 +78,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	// cache (cgo's output, export data): go list is then about twice as
 	// fast, and a run whose results all come from the cache needs no
 	// more (exportRun.compiled loads the rest on the first miss).
-	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps |
-		packages.NeedTypesSizes | packages.NeedModule
+	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests, Fset: fset}
 	start := time.Now()
 	prog.set("loading packages", 0)
@@ -105,7 +104,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 			res.warnings = append(res.warnings, err.Error())
 		}
 	}
-	cfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile
+	cfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile | packages.NeedTypesSizes
 
 	r := &exportRun{
 		fset:      fset,
@@ -373,7 +372,11 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		return nil
 	}
 	p := u.full
-	if p == nil || len(p.Errors) > 0 {
+	if p == nil {
+		r.loadError(fmt.Sprintf("%s: not in the graph of go list -export", u.pkg.ID))
+		return nil
+	}
+	if len(p.Errors) > 0 {
 		return nil // the load error says why
 	}
 	files, err := r.parse(p)
@@ -791,26 +794,28 @@ func (s *factStore) store(k factKey, fact analysis.Fact) {
 // one *types.Package, whoever refers to it).
 func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 	u.typesOnce.Do(func() {
-		p := u.pkg
-		if p.PkgPath == "unsafe" {
+		if u.pkg.PkgPath == "unsafe" {
 			u.types = types.Unsafe
 			return
-		}
-		for _, imp := range p.Imports {
-			if _, err := r.typesOf(r.units[imp]); err != nil {
-				u.typesErr = err
-				return
-			}
 		}
 		if err := r.compiled(); err != nil {
 			u.typesErr = err
 			return
 		}
-		if u.full == nil || u.full.ExportFile == "" {
-			u.typesErr = fmt.Errorf("no export data for %q", p.PkgPath)
+		// the compiled graph: cgo adds imports (runtime/cgo) that the
+		// first load does not list
+		p := u.full
+		if p == nil || p.ExportFile == "" {
+			u.typesErr = fmt.Errorf("no export data for %q", u.pkg.PkgPath)
 			return
 		}
-		export := u.full.ExportFile
+		for _, imp := range p.Imports {
+			if _, err := r.typesOf(r.byID[imp.ID]); err != nil {
+				u.typesErr = err
+				return
+			}
+		}
+		export := p.ExportFile
 		view := make(map[string]*types.Package)
 		seen := make(map[*packages.Package]bool)
 		var visit func(imports map[string]*packages.Package)
@@ -818,7 +823,7 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 			for _, imp := range imports {
 				if !seen[imp] {
 					seen[imp] = true
-					view[imp.PkgPath] = r.units[imp].types
+					view[imp.PkgPath] = r.byID[imp.ID].types
 					visit(imp.Imports)
 				}
 			}
@@ -860,9 +865,14 @@ func (r *exportRun) compiled() error {
 		}
 		errs := loadErrors(initial) // and the packages that do not compile
 		packages.Visit(initial, nil, func(p *packages.Package) {
-			if u := r.byID[p.ID]; u != nil {
-				u.full = p
+			u := r.byID[p.ID]
+			if u == nil {
+				// a package only the compiled files import (cgo's
+				// runtime/cgo): types only
+				u = &unit{pkg: p}
+				r.byID[p.ID] = u
 			}
+			u.full = p
 		})
 		r.mu.Lock()
 		for _, e := range errs {

@@ -302,3 +302,51 @@ func main() {
 	assert.Equal(t, want.stdout, got.stdout)
 	assert.NotContains(t, got.stdout, "$GOROOT")
 }
+
+// TestExportRunnerCgo: a linted package that uses cgo is analysed from
+// cgo's output, whose imports (runtime/cgo) the first, uncompiled load
+// of the package graph does not list.
+func TestExportRunnerCgo(t *testing.T) {
+	if strings.TrimSpace(goEnv(t, "CGO_ENABLED")) != "1" {
+		t.Skip("cgo is disabled")
+	}
+	t.Setenv("UPSTREAMLINT_CACHE", "off")
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module example.com/cgosvc\n\ngo 1.22\n",
+		// the handler in a file of its own: the analysis skips cgo's
+		// output files, which are generated
+		"h/c.go": `package h
+
+// #include <stdlib.h>
+import "C"
+
+func random() int { return int(C.rand()) }
+`,
+		"h/h.go": `package h
+
+import "net/http"
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	_ = random()
+	resp, err := http.Get("http://inventory.internal/items")
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	w.WriteHeader(resp.StatusCode)
+}
+`,
+	}
+	for name, content := range files {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
+	require.Equal(t, 3, want.code, want.stderr)
+	require.Len(t, jsonFindings(t, dir, want.stdout), 2, want.stdout)
+	got := run(t, dir, bin, "-json", "./...")
+	require.Equal(t, 3, got.code, got.stderr)
+	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, got.stdout))
+}
