@@ -175,8 +175,9 @@ type exportEntry struct {
 	// Tree is a linted package's diagnostics, or the error of an
 	// analyzer, by analyzer: the package's part of the JSON tree
 	Tree map[string]json.RawMessage `json:",omitempty"`
-	// Took is how long the analysis took, for -v
-	Took time.Duration
+	// failed: an analyzer failed; the entry is not kept (the failure may
+	// not happen again)
+	failed bool
 }
 
 // cachedFact is a fact in an entry: the object's path ("" for a package

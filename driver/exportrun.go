@@ -282,6 +282,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 				imports := make(map[string]cacheKey, len(u.pkg.Imports))
 				for path, imp := range u.pkg.Imports {
 					imports[path] = r.units[imp].key
+					u.nokey = u.nokey || r.units[imp].nokey // what it depends on is unknown
 				}
 				var err error
 				role := fmt.Sprintf("source=%v root=%v linted=%v", src, u.root, u.pkg.Module != nil && r.linted[u.pkg.Module.Path])
@@ -313,7 +314,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 				r.analysisError(fmt.Sprintf("%s: %v", u.pkg.ID, err))
 				return
 			}
-			if !u.nokey {
+			if !u.nokey && !e.failed {
 				r.cache.put(key, e)
 			}
 		}()
@@ -441,6 +442,7 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 			err = fmt.Errorf("internal error: %s returned a result of type %v, but declared ResultType %v", a.Name, reflect.TypeOf(res), a.ResultType)
 		}
 		results[a], errs[a] = res, err
+		entry.failed = entry.failed || err != nil
 		if !u.root || !slices.Contains(roots, a) {
 			return
 		}
