@@ -255,6 +255,22 @@ func loadErrors(initial []*packages.Package) []string {
 	return errs
 }
 
+// forEachAnalyzer calls f on each analyzer and each it requires, once.
+func forEachAnalyzer(analyzers []*analysis.Analyzer, f func(*analysis.Analyzer)) {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(list []*analysis.Analyzer)
+	visit = func(list []*analysis.Analyzer) {
+		for _, a := range list {
+			if !seen[a] {
+				seen[a] = true
+				f(a)
+				visit(a.Requires)
+			}
+		}
+	}
+	visit(analyzers)
+}
+
 // needFacts reports whether an analyzer or one it requires uses facts; the
 // whole program must then be loaded from source.
 func needFacts(analyzers []*analysis.Analyzer) bool {

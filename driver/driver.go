@@ -121,21 +121,11 @@ func vetxOnly(args []string) bool {
 // facts are the same; no analyzer here declares a result type that such
 // an analyzer would have to produce.
 func factsOnly(analyzers []*analysis.Analyzer) {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(list []*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			visit(a.Requires)
-			if len(a.FactTypes) == 0 && a.ResultType == nil {
-				a.Run = func(*analysis.Pass) (any, error) { return nil, nil }
-			}
+	forEachAnalyzer(analyzers, func(a *analysis.Analyzer) {
+		if len(a.FactTypes) == 0 && a.ResultType == nil {
+			a.Run = func(*analysis.Pass) (any, error) { return nil, nil }
 		}
-	}
-	visit(analyzers)
+	})
 }
 
 // configurableRequirements returns the analyzers that roots require,

@@ -124,22 +124,6 @@ func openExportCache(env map[string]string, analyzers []*analysis.Analyzer, sett
 	return c, nil
 }
 
-// forEachAnalyzer calls f on each analyzer and each it requires, once.
-func forEachAnalyzer(analyzers []*analysis.Analyzer, f func(*analysis.Analyzer)) {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(list []*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if !seen[a] {
-				seen[a] = true
-				f(a)
-				visit(a.Requires)
-			}
-		}
-	}
-	visit(analyzers)
-}
-
 // goEnvJSON returns what of the go command's environment can change a
 // package's files, types or compiled files: the toolchain and where it
 // is, the target, build flags and tags, cgo's settings.

@@ -591,21 +591,11 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // analysed with: those that have facts (what they require runs first).
 func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(list []*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 {
-				out = append(out, a)
-			}
-			visit(a.Requires)
+	forEachAnalyzer(roots, func(a *analysis.Analyzer) {
+		if len(a.FactTypes) > 0 {
+			out = append(out, a)
 		}
-	}
-	visit(roots)
+	})
 	return out
 }
 

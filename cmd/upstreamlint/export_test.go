@@ -123,10 +123,7 @@ import "strings"
 func Title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 `,
 	}
-	for name, content := range files {
-		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
-	}
+	writeFiles(t, dir, files)
 	svc := filepath.Join(dir, "svc")
 	want := run(t, svc, bin, "-runner=checker", "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
@@ -290,10 +287,7 @@ func main() {
 }
 `,
 	}
-	for name, content := range files {
-		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
-	}
+	writeFiles(t, dir, files)
 	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	require.Contains(t, want.stdout, "implemented by (*http.Client).Do")
@@ -339,10 +333,7 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 }
 `,
 	}
-	for name, content := range files {
-		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
-	}
+	writeFiles(t, dir, files)
 	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	require.Len(t, jsonFindings(t, dir, want.stdout), 2, want.stdout)
