@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 
+	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
@@ -45,10 +46,11 @@ func TestNogo(t *testing.T) {
 
 	// The generated main lists the check packages; here fresh instances,
 	// so that setting their flags leaves the package-level analyzers alone.
+	shared := analyzer.New(analyzer.DefaultConfig())
 	analyzers := []*analysis.Analyzer{
-		passthrough.NewAnalyzer(passthrough.DefaultConfig()),
-		leak.NewAnalyzer(leak.DefaultConfig()),
-		softerror.NewAnalyzer(softerror.DefaultConfig()),
+		passthrough.New(shared.Analyzer, passthrough.DefaultConfig()),
+		leak.New(shared.Analyzer, leak.DefaultConfig()),
+		softerror.New(shared.Analyzer, softerror.DefaultConfig()),
 	}
 	require.Equal(t, names(checks.All()), names(analyzers), "every check runs under nogo; add new checks here")
 	require.NoError(t, analysis.Validate(analyzers))
@@ -137,6 +139,7 @@ func TestNogo(t *testing.T) {
 
 	// The flags went to the fresh instances only.
 	assert.Equal(t, "", passthrough.Analyzer.Flags.Lookup("allow").Value.String())
+	assert.Equal(t, "", analyzer.Analyzer.Flags.Lookup("deps").Value.String())
 }
 
 // nogo is the imitation of nogo's driver for a sequence of packages.

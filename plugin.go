@@ -35,7 +35,6 @@ package upstreamlint
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"reflect"
 	"slices"
@@ -65,11 +64,11 @@ type Settings struct {
 	// Deps are import paths of your dependency client packages (and the
 	// packages below them): their errors are dependency errors for every
 	// check (-upstreamfacts.deps). It configures the analysis the checks
-	// share, so it is process-wide: see applyShared.
+	// share.
 	Deps []string `json:"deps"`
 	// Budget is the work the provenance engine may spend on one function
 	// before it gives up on it, silently (-upstreamfacts.budget; unset:
-	// the default). Process-wide, like Deps.
+	// the default). It configures the analysis the checks share.
 	Budget *int `json:"budget"`
 
 	Passthrough PassthroughSettings `json:"passthrough"`
@@ -86,9 +85,9 @@ type Settings struct {
 // fields (empty string, nil) leave the check's default.
 func (s *Settings) checks() []check {
 	return []check{
-		newCheck(&s.Passthrough, passthrough.NewAnalyzer, passthrough.DefaultConfig),
-		newCheck(&s.Leak, leak.NewAnalyzer, leak.DefaultConfig),
-		newCheck(&s.Softerror, softerror.NewAnalyzer, softerror.DefaultConfig),
+		newCheck(&s.Passthrough, passthrough.New, passthrough.DefaultConfig),
+		newCheck(&s.Leak, leak.New, leak.DefaultConfig),
+		newCheck(&s.Softerror, softerror.New, softerror.DefaultConfig),
 	}
 }
 
@@ -120,14 +119,15 @@ type SofterrorSettings struct {
 }
 
 // check is one check of the plugin: its settings section and a
-// constructor of fresh analyzers with the check's defaults.
+// constructor of fresh analyzers with the check's defaults, on an
+// instance of the shared analysis.
 type check struct {
 	section any // pointer to the section's struct
-	new     func() *analysis.Analyzer
+	new     func(shared *analysis.Analyzer) *analysis.Analyzer
 }
 
-func newCheck[C any](section any, newAnalyzer func(C) *analysis.Analyzer, defaults func() C) check {
-	return check{section: section, new: func() *analysis.Analyzer { return newAnalyzer(defaults()) }}
+func newCheck[C any](section any, newAnalyzer func(*analysis.Analyzer, C) *analysis.Analyzer, defaults func() C) check {
+	return check{section: section, new: func(shared *analysis.Analyzer) *analysis.Analyzer { return newAnalyzer(shared, defaults()) }}
 }
 
 // enabled reports the section's enable switch; unset means enabled.
@@ -142,10 +142,11 @@ func (c check) enabled() bool {
 	return true
 }
 
-// build returns a fresh analyzer of the check with the section's options
-// set through its flags, exactly as -<check>.<option> would set them.
-func (c check) build() (*analysis.Analyzer, error) {
-	a := c.new()
+// build returns a fresh analyzer of the check on shared with the
+// section's options set through its flags, exactly as -<check>.<option>
+// would set them.
+func (c check) build(shared *analysis.Analyzer) (*analysis.Analyzer, error) {
+	a := c.new(shared)
 	v := reflect.ValueOf(c.section).Elem()
 	for i := range v.NumField() {
 		key := jsonName(v.Type().Field(i))
@@ -191,50 +192,24 @@ func flagValue(v reflect.Value) (string, bool, error) {
 	return "", false, fmt.Errorf("unsupported settings type %s", v.Type())
 }
 
-// applyShared applies the settings of the analysis every check shares
-// (analyzer.Analyzer, flags -upstreamfacts.*). They are process-wide:
-// that analyzer owns the facts, so it is one package-level value for all
-// checks, and its flag adds to what is set already. golangci-lint builds
-// one plugin per process, so this is what a user sees; in a process that
-// builds several plugins, their deps add up. The values are validated on
-// a scratch value first, so a bad path changes nothing.
-func applyShared(s Settings) error {
-	var setBudget, setDeps string
+// shared returns a fresh instance of the shared analysis with the
+// settings of s, set through its flags exactly as -upstreamfacts.deps
+// and -upstreamfacts.budget would set them. Each plugin has its own:
+// two plugins in one process (golangci-lint may build several) share
+// nothing.
+func (s Settings) shared() (*analyzer.Shared, error) {
+	sh := analyzer.New(analyzer.DefaultConfig())
 	if s.Budget != nil {
-		var scratch analyzer.PositiveInt
-		if err := scratch.Set(strconv.Itoa(*s.Budget)); err != nil {
-			return fmt.Errorf("budget: %w", err)
+		if err := sh.Analyzer.Flags.Set("budget", strconv.Itoa(*s.Budget)); err != nil {
+			return nil, fmt.Errorf("budget: %w", err)
 		}
-		setBudget = scratch.String()
 	}
 	if s.Deps != nil {
-		f := analyzer.Analyzer.Flags.Lookup("deps")
-		if f == nil {
-			return errors.New("internal error: the shared analyzer has no flag -upstreamfacts.deps")
-		}
-		scratch := reflect.New(reflect.TypeOf(f.Value).Elem()).Interface().(flag.Value)
-		if err := scratch.Set(strings.Join(s.Deps, ",")); err != nil {
-			return fmt.Errorf("deps: %w", err)
-		}
-		have := strings.Split(f.Value.String(), ",")
-		var add []string
-		for _, p := range strings.Split(scratch.String(), ",") {
-			if p != "" && !slices.Contains(have, p) {
-				add = append(add, p)
-			}
-		}
-		setDeps = strings.Join(add, ",")
-	}
-	// Both are valid: apply them.
-	if setBudget != "" {
-		if err := analyzer.Analyzer.Flags.Set("budget", setBudget); err != nil {
-			return fmt.Errorf("budget: %w", err)
+		if err := sh.Analyzer.Flags.Set("deps", strings.Join(s.Deps, ",")); err != nil {
+			return nil, fmt.Errorf("deps: %w", err)
 		}
 	}
-	if setDeps != "" {
-		return analyzer.Analyzer.Flags.Set("deps", setDeps)
-	}
-	return nil
+	return sh, nil
 }
 
 // plugin is the golangci-lint plugin for one set of settings.
@@ -255,21 +230,23 @@ func New(raw any) (register.LinterPlugin, error) {
 	if _, err := p.BuildAnalyzers(); err != nil { // validates every option
 		return nil, err
 	}
-	if err := applyShared(s); err != nil {
-		return nil, fmt.Errorf("%s settings: %w", Name, err)
-	}
 	return p, nil
 }
 
 // BuildAnalyzers returns fresh analyzers of the enabled checks, each
-// bound to its own copy of the settings.
+// bound to its own copy of the settings, on a fresh instance of the
+// shared analysis with the shared settings.
 func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	shared, err := p.settings.shared()
+	if err != nil {
+		return nil, fmt.Errorf("%s settings: %w", Name, err)
+	}
 	var out []*analysis.Analyzer
 	for _, c := range p.settings.checks() {
 		if !c.enabled() {
 			continue
 		}
-		a, err := c.build()
+		a, err := c.build(shared.Analyzer)
 		if err != nil {
 			return nil, fmt.Errorf("%s settings: %w", Name, err)
 		}

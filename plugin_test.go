@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -158,24 +157,32 @@ func TestSettingsMalformedValue(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `softerror.errorkeys: empty key list`)
 
-	before := flagValue(t, analyzer.Analyzer, "deps")
 	_, err = newPlugin(t, `{deps: [example.com/plugintest/ok, "github.com/redis/..."]}`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `upstreamlint settings: deps: malformed import path "github.com/redis/..."`)
-	assert.Equal(t, before, flagValue(t, analyzer.Analyzer, "deps"), "a rejected deps list changes nothing")
+	assert.Equal(t, "", flagValue(t, analyzer.Analyzer, "deps"), "the package-level shared analysis is never changed")
 }
 
-// budget sets the shared engine's work budget; a value that is not a
-// positive count is rejected, and changes nothing, deps included.
-func TestSettingsBudget(t *testing.T) {
-	t.Cleanup(func() {
-		require.NoError(t, analyzer.Analyzer.Flags.Set("budget", strconv.Itoa(analyzer.DefaultBudget)))
-	})
-	_, err := newPlugin(t, `{budget: 5000}`)
-	require.NoError(t, err)
-	assert.Equal(t, "5000", flagValue(t, analyzer.Analyzer, "budget"))
+// sharedOf returns the instance of the shared analysis the analyzers of
+// one BuildAnalyzers call require: one for all of them.
+func sharedOf(t *testing.T, as []*analysis.Analyzer) *analysis.Analyzer {
+	t.Helper()
+	require.NotEmpty(t, as)
+	shared := as[0].Requires[0]
+	for _, a := range as {
+		require.Equal(t, []*analysis.Analyzer{shared}, a.Requires, "%s runs on the plugin's shared analysis", a.Name)
+	}
+	return shared
+}
 
-	deps := flagValue(t, analyzer.Analyzer, "deps")
+// budget sets the shared engine's work budget, of this plugin's shared
+// analysis only; a value that is not a positive count is rejected.
+func TestSettingsBudget(t *testing.T) {
+	shared := sharedOf(t, buildAnalyzers(t, `{budget: 5000}`))
+	assert.Equal(t, "5000", flagValue(t, shared, "budget"))
+	assert.Equal(t, strconv.Itoa(analyzer.DefaultBudget), flagValue(t, sharedOf(t, buildAnalyzers(t, `{}`)), "budget"), "another plugin keeps the default")
+	assert.Equal(t, strconv.Itoa(analyzer.DefaultBudget), flagValue(t, analyzer.Analyzer, "budget"), "the package-level shared analysis is never changed")
+
 	for _, tc := range []struct{ settings, want string }{
 		{`{budget: 0, deps: [example.com/plugintest/budget]}`, `upstreamlint settings: budget: malformed count "0": want a whole number greater than zero`},
 		{`{budget: -1}`, `upstreamlint settings: budget: malformed count "-1"`},
@@ -186,21 +193,21 @@ func TestSettingsBudget(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		}
 	}
-	assert.Equal(t, "5000", flagValue(t, analyzer.Analyzer, "budget"), "a rejected budget changes nothing")
-	assert.Equal(t, deps, flagValue(t, analyzer.Analyzer, "deps"), "a rejected budget leaves deps alone")
 }
 
-// deps configures the analysis every check shares: it is set once, on the
-// shared analyzer, and repeated plugin construction does not repeat it.
+// deps configures the analysis the plugin's checks share: each
+// BuildAnalyzers call builds one instance with the plugin's deps, and a
+// second plugin (or call) neither repeats nor sees them.
 func TestSettingsDeps(t *testing.T) {
+	p, err := newPlugin(t, `{deps: [example.com/plugintest/kv, example.com/plugintest/cache]}`)
+	require.NoError(t, err)
 	for range 2 {
-		_, err := newPlugin(t, `{deps: [example.com/plugintest/kv, example.com/plugintest/cache]}`)
+		as, err := p.BuildAnalyzers()
 		require.NoError(t, err)
+		assert.Equal(t, "example.com/plugintest/kv,example.com/plugintest/cache", flagValue(t, sharedOf(t, as), "deps"))
 	}
-	deps := strings.Split(flagValue(t, analyzer.Analyzer, "deps"), ",")
-	for _, p := range []string{"example.com/plugintest/kv", "example.com/plugintest/cache"} {
-		assert.Equal(t, 1, strings.Count(","+strings.Join(deps, ",")+",", ","+p+","), "%s once in %v", p, deps)
-	}
+	assert.Equal(t, "", flagValue(t, sharedOf(t, buildAnalyzers(t, `{}`)), "deps"))
+	assert.Equal(t, "", flagValue(t, analyzer.Analyzer, "deps"))
 }
 
 func TestDisableEverything(t *testing.T) {
@@ -240,7 +247,10 @@ func TestBuildAnalyzersFresh(t *testing.T) {
 	assert.Equal(t, "", flagValue(t, passthrough.Analyzer, "mapper"))
 	assert.Equal(t, "", flagValue(t, passthrough.Analyzer, "allow"))
 
-	require.NoError(t, analysis.Validate(slices.Concat(a1, b1, a2)), "fresh analyzers validate together")
+	for _, set := range [][]*analysis.Analyzer{a1, b1, a2} {
+		require.NoError(t, analysis.Validate(set), "each call's analyzers validate together")
+	}
+	assert.NotSame(t, sharedOf(t, a1), sharedOf(t, b1), "each call has its own shared analysis")
 }
 
 // The settings and the checks cannot drift apart: every check has a

@@ -87,12 +87,14 @@ type Engine struct {
 	// means DefaultBudget.
 	Budget int
 	work   map[*ssa.Function]*workCount
-	stats  *Stats // nil unless CollectStats was called
+	stats  *Stats // nil unless Shared.CollectStats was called
+	// deps are the user's dependency client packages (Config.Deps)
+	deps *PathPrefixes
 }
 
 // DefaultBudget is the work per function after which the engine gives
 // up on it. Every function of the corpus and of the standard library
-// needs far less (see corpus/RESULTS.md); only pathological code (huge
+// needs far less (docs/speed.md, "Work budget"); only pathological code (huge
 // generated functions with thousands of upstream calls) reaches it.
 const DefaultBudget = 1_000_000
 
@@ -163,35 +165,6 @@ type Stats struct {
 
 	Max     int    // the most work spent on one function
 	MaxFunc string // that function
-}
-
-// Statistics are gathered only when a driver asks for them: a
-// long-running host (golangci-lint) must not accumulate them.
-var (
-	statsMu    sync.Mutex
-	statsOn    bool
-	statsOfAll []*Stats
-)
-
-// CollectStats makes every engine created from now on record its
-// statistics, for CollectedStats.
-func CollectStats() {
-	statsMu.Lock()
-	statsOn = true
-	statsMu.Unlock()
-}
-
-// CollectedStats returns a copy of the statistics of every engine
-// created since CollectStats, in creation order.
-func CollectedStats() []Stats {
-	statsMu.Lock()
-	defer statsMu.Unlock()
-	out := make([]Stats, len(statsOfAll))
-	for i, st := range statsOfAll {
-		out[i] = *st
-		out[i].GaveUp = slices.Clone(st.GaveUp)
-	}
-	return out
 }
 
 // A storeEntry is a write of labels into the memory under a root value.
@@ -322,12 +295,6 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		clientWriters: make(map[ssa.Value]bool),
 		work:          make(map[*ssa.Function]*workCount),
 	}
-	statsMu.Lock()
-	if statsOn {
-		e.stats = &Stats{Pkg: pkg.Pkg.Path()}
-		statsOfAll = append(statsOfAll, e.stats)
-	}
-	statsMu.Unlock()
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -767,7 +734,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	cc := call.Common()
 	obj, fn := callee(cc)
 	if obj == nil && fn == nil {
-		if ls := libraryFuncValueLabels(call); ls != nil {
+		if ls := libraryFuncValueLabels(call, e.deps); ls != nil {
 			return ls
 		}
 		if s, key := e.dynSummary(cc); s != nil {
@@ -797,7 +764,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	var out Labels
 	if obj != nil {
 		name := fullName(obj)
-		if kinds := sourceKindsOf(obj, name); kinds != nil {
+		if kinds := sourceKindsOf(obj, name, e.deps); kinds != nil {
 			forward := slices.Contains(kinds, KindResponse) && forwardsServedRequest(call, args)
 			for i, k := range kinds {
 				if forward && k == KindDepError {
@@ -939,12 +906,12 @@ func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Va
 // value whose named function type a dependency library declares: the
 // elastic clients' API is fields of such types (es.Search(…) calls the
 // esapi.Search field).
-func libraryFuncValueLabels(call *ssa.Call) Labels {
+func libraryFuncValueLabels(call *ssa.Call, deps *PathPrefixes) Labels {
 	named, ok := types.Unalias(call.Common().Value.Type()).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return nil
 	}
-	if p := named.Obj().Pkg().Path(); !dependencyLibraries.Match(p) && !depPackages.Match(p) {
+	if p := named.Obj().Pkg().Path(); !dependencyLibraries.Match(p) && !deps.Match(p) {
 		return nil
 	}
 	res := call.Common().Signature().Results()

@@ -12,7 +12,7 @@ import (
 // errors a response body shows, and whether an error is provably our
 // own fixed text or about the client's input. The server-error status
 // rule of the leak check rests on them: an error sent with a 5xx status
-// is internal unless one of these says otherwise (DESIGN.md).
+// is internal unless one of these says otherwise (docs/design.md).
 
 // maxTextWalk bounds the values one TextLeaves or OwnErrorText question
 // visits (the walk rule of engine.go: a visited set, and a budget).
@@ -357,7 +357,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		return false
 	}
 	args := callArgs(cc)
-	if kinds := sourceKindsOf(obj, fullName(obj)); slices.Contains(kinds, KindResponse) && forwardsServedRequest(c, args) {
+	if kinds := sourceKindsOf(obj, fullName(obj), o.e.deps); slices.Contains(kinds, KindResponse) && forwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
 	if o.clientWriter != nil && writesToClient(obj, args, o.clientWriter) {

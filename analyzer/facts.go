@@ -3,42 +3,11 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
-	"reflect"
 	"strings"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
-
-// Analyzer is the shared, configuration-free analysis behind every
-// check: it builds SSA for packages that can hold a finding, tracks
-// upstream provenance, and exports what callers in other packages need
-// to know about each function as facts. It reports nothing.
-var Analyzer = &analysis.Analyzer{
-	Name:       "upstreamfacts",
-	Doc:        "track upstream provenance for the upstreamlint checks",
-	URL:        "https://github.com/upstreamlint/upstreamlint",
-	Run:        run,
-	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact), new(ErrorHandlerFact)},
-}
-
-// depPackages are the user's dependency client packages (Redis, Mongo,
-// cloud SDKs, …): the error results of their functions and methods are
-// dependency errors. It is the one setting of the shared analyzer that
-// decides what is upstream, so every check sees the same sources and
-// facts stay check-independent.
-var depPackages PathPrefixes
-
-// budget is the engine's work budget per function (Engine.Budget): how
-// much the analysis may cost, not what it finds where it completes.
-var budget PositiveInt = DefaultBudget
-
-func init() {
-	Analyzer.Flags.Var(&depPackages, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. github.com/redis/go-redis/v9")
-	Analyzer.Flags.Var(&budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
-}
 
 // Result is the outcome of Analyzer for a package.
 type Result struct {
@@ -46,6 +15,9 @@ type Result struct {
 	// imports nothing that can produce or answer an upstream value: the
 	// checks have nothing to do there.
 	Engine *Engine
+	// Program is the whole-program join of phase 2 the package was
+	// analysed with, or nil.
+	Program *Program
 }
 
 // FuncFact summarises a function for its callers in other packages.
@@ -145,20 +117,8 @@ func (f *FuncFact) summary(obj any) *Summary {
 	return s
 }
 
-// packagesRun counts the packages the shared analyzer has finished, for
-// a driver's progress line.
-var packagesRun atomic.Int64
-
-// PackagesRun returns how many packages the shared analyzer has
-// finished in this process.
-func PackagesRun() int64 { return packagesRun.Load() }
-
-func run(pass *analysis.Pass) (any, error) {
-	defer packagesRun.Add(1)
-	collect, join, err := wholeState(pass)
-	if err != nil {
-		return nil, err
-	}
+func (sh *Shared) run(pass *analysis.Pass) (any, error) {
+	collect, join := sh.wholeState(pass)
 	if join != nil && !join.Again(pass.Pkg.Path()) {
 		// Phase 2 of the whole-program driver: a package whose findings
 		// cannot change. The packages analysed again take its facts from
@@ -169,7 +129,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// modules is summarised: a use case reaching its repository through
 	// an interface imports no trigger package, and a validator's own
 	// errors are known only from its summary.
-	if join == nil && !collect && !mayHoldFindings(pass) {
+	if join == nil && !collect && !sh.mayHoldFindings(pass) {
 		return &Result{}, nil
 	}
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
@@ -212,6 +172,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	var sum *PackageSummary
+	names := sh.refs() // names functions in sum
 	importFact := func(obj *types.Func) *FuncFact {
 		if join != nil {
 			// Phase 2: a package analysed again exports facts computed
@@ -243,14 +204,16 @@ func run(pass *analysis.Pass) (any, error) {
 		return &f
 	}
 	e := NewEngine(ssapkg, funcs, importFact)
-	e.Budget = int(budget)
+	e.Budget = int(sh.cfg.Budget)
+	e.deps = &sh.cfg.Deps
+	e.stats = sh.newStats(pass.Pkg)
 	if pass.Module != nil {
 		e.module = pass.Module.Path
 	}
 	if (collect || join != nil) && pass.Module != nil {
 		e.dynamic, e.prog = join == nil, join
 		if e.dynamic {
-			e.startSummary(pass.Pkg)
+			sh.startSummary(e, pass.Pkg)
 			sum = e.sum
 			e.noteHandlers()
 			if sum != nil {
@@ -263,7 +226,7 @@ func run(pass *analysis.Pass) (any, error) {
 					}
 				}
 				ts, stored := Conversions(files, pass.TypesInfo)
-				summarizeConversions(sum, pass.Fset, ts, stored, func(fn *types.Func) *FuncFact {
+				summarizeConversions(sum, pass.Fset, names, ts, stored, func(fn *types.Func) *FuncFact {
 					var f FuncFact
 					if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &f) {
 						return nil // this package's: its summary has it
@@ -291,7 +254,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if sum != nil {
-			sum.Funcs[fullName(obj)] = FuncEntry{Ref: funcRef(pass.Fset, obj)} // the fact, if any, below
+			sum.Funcs[fullName(obj)] = FuncEntry{Ref: names.funcRef(pass.Fset, obj)} // the fact, if any, below
 		}
 		s := e.localSummary(fn)
 		own := obj.Exported() && e.ownErrors(fn)
@@ -307,7 +270,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		pass.ExportObjectFact(obj, ff)
 		if sum != nil {
-			sum.Funcs[fullName(obj)] = FuncEntry{Fact: ff, Ref: funcRef(pass.Fset, obj)}
+			sum.Funcs[fullName(obj)] = FuncEntry{Fact: ff, Ref: names.funcRef(pass.Fset, obj)}
 		}
 		if !s.empty() {
 			exported = true // OwnErrors alone gives importers nothing to find
@@ -316,7 +279,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if exported {
 		pass.ExportPackageFact(&PkgFact{})
 	}
-	return &Result{Engine: e}, nil
+	return &Result{Engine: e, Program: join}, nil
 }
 
 // mayHoldFindings decides, before any SSA is built, whether a package
@@ -325,10 +288,10 @@ func run(pass *analysis.Pass) (any, error) {
 // one of its summarised functions. Under go vet the tool runs on every
 // dependency, the standard library included, so this is what keeps the
 // cost near zero for most packages.
-func mayHoldFindings(pass *analysis.Pass) bool {
+func (s *Shared) mayHoldFindings(pass *analysis.Pass) bool {
 	viaFacts := false
 	for _, imp := range pass.Pkg.Imports() {
-		if triggerImports[imp.Path()] || depPackages.Match(imp.Path()) || dependencyLibraries.Match(imp.Path()) || importsGRPC(imp) {
+		if triggerImports[imp.Path()] || s.cfg.Deps.Match(imp.Path()) || dependencyLibraries.Match(imp.Path()) || importsGRPC(imp) {
 			// Even a package with no source or sink use can hold a helper
 			// that passes a status or an error through (a partial mapper).
 			return true
@@ -374,9 +337,9 @@ type Import struct {
 // superset of it), on what a driver knows before it parses the package.
 // A driver that gets a package's types from export data analyses from
 // source only the packages where it holds.
-func MayAnalyse(imports []Import) bool {
+func (s *Shared) MayAnalyse(imports []Import) bool {
 	for _, imp := range imports {
-		if imp.Summarised || triggerImports[imp.Path] || depPackages.Match(imp.Path) || dependencyLibraries.Match(imp.Path) || imp.GRPC {
+		if imp.Summarised || triggerImports[imp.Path] || s.cfg.Deps.Match(imp.Path) || dependencyLibraries.Match(imp.Path) || imp.GRPC {
 			return true
 		}
 	}

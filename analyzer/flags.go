@@ -170,6 +170,9 @@ func (p *PathPrefixes) Set(s string) error {
 
 // Match reports whether path is one of the paths or below one.
 func (p *PathPrefixes) Match(path string) bool {
+	if p == nil {
+		return false
+	}
 	for _, q := range p.list {
 		if path == q || strings.HasPrefix(path, q+"/") {
 			return true

@@ -49,7 +49,7 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 
 // forwardsCall reports whether ret returns, in order, every result of one
 // gRPC client call (return remote.Greet(ctx, req)): a proxy that forwards
-// the upstream's answer, response and error, as a whole (DESIGN.md, what
+// the upstream's answer, response and error, as a whole (docs/design.md, what
 // is not a defect).
 func forwardsCall(ret *ssa.Return) bool {
 	var call *ssa.Call

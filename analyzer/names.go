@@ -66,7 +66,7 @@ func isString(t types.Type) bool {
 
 // sourceKindsOf returns the kinds of the results of an upstream call,
 // or nil when obj is not a source.
-func sourceKindsOf(obj *types.Func, name string) []Kind {
+func sourceKindsOf(obj *types.Func, name string, deps *PathPrefixes) []Kind {
 	if ks, ok := sourceResults[name]; ok {
 		return ks
 	}
@@ -86,7 +86,7 @@ func sourceKindsOf(obj *types.Func, name string) []Kind {
 	if isHTTPDoer(sig) {
 		return []Kind{KindResponse, KindDepError}
 	}
-	if !isDependencyCall(obj, sig) {
+	if !isDependencyCall(obj, sig, deps) {
 		return nil
 	}
 	ks := make([]Kind, res.Len())
@@ -97,12 +97,12 @@ func sourceKindsOf(obj *types.Func, name string) []Kind {
 // isDependencyCall reports whether a call to obj does I/O against
 // another system: database/sql, net.Dial*, gRPC client calls (any
 // function whose last parameter is ...grpc.CallOption).
-func isDependencyCall(obj *types.Func, sig *types.Signature) bool {
+func isDependencyCall(obj *types.Func, sig *types.Signature, deps *PathPrefixes) bool {
 	pkg := obj.Pkg()
 	if pkg == nil {
 		return false
 	}
-	if depPackages.Match(pkg.Path()) || dependencyLibraries.Match(pkg.Path()) {
+	if deps.Match(pkg.Path()) || dependencyLibraries.Match(pkg.Path()) {
 		return true
 	}
 	// Whatever the receiver (a query layer, an interface mirroring

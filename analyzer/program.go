@@ -14,9 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -29,7 +27,7 @@ import (
 // phases, on per-package summaries only:
 //
 //  1. Every package is analysed as usual, but with dynamic labels
-//     (CollectDynamic): the result of a call through an interface or a
+//     (Shared.Collect): the result of a call through an interface or a
 //     func-typed field of the module is a symbolic KindDynamic label
 //     that facts carry, as they carry parameters. Each package of the
 //     linted modules records what the join needs in a PackageSummary:
@@ -37,7 +35,7 @@ import (
 //     with their method sets, the functions it stores into fields, the
 //     error handlers it installs, its envelope calls. A summary names
 //     everything (full names, import paths, method signatures spelled
-//     with import paths, file:line:col), so that it can cross processes.
+//     with import paths, file:line:col), so that it can be cached.
 //  2. Join computes, for each dynamic key, the union of the summaries of
 //     its implementations: the methods of the module's types that are
 //     converted to an interface somewhere in the program and implement
@@ -49,137 +47,17 @@ import (
 //     repository is itself an interface), and in every fact. The
 //     packages whose findings can change (they saw a key the join
 //     resolved) are analysed again with the program installed
-//     (SetProgram, or JoinEnv in a go vet child): their dynamic calls
+//     (Shared.SetProgram): their dynamic calls
 //     take the joined summaries, their imports the resolved facts; every
 //     other package does nothing.
 //
 // Per-package hosts (go vet, golangci-lint, nogo) never make dynamic
 // labels: for them nothing changes.
 
-var whole struct {
-	sync.Mutex
-	collect []string // phase 1: the modules analysed, whose packages make dynamic labels
-	prog    *Program // phase 2: the join
-	// summaries are what each package of the linted modules told the
-	// join, in phase 1 (the engines fill them as the checks ask: read
-	// them after the run).
-	summaries map[*types.Package]*PackageSummary
-	// progFile is the join the vet runner passed in a file (JoinEnv),
-	// read on first use into fileProg.
-	progFile string
-	progOnce sync.Once
-	progErr  error
-	fileProg *Program
-}
-
-// CollectDynamic turns dynamic labels on (phase 1) for the packages of
-// the given modules (the modules being linted, not their dependencies),
-// or off (none). Only a driver that will Join the results may turn it
-// on: facts then carry labels that only the join resolves. Turning it on
-// forgets the summaries made before.
-func CollectDynamic(modules ...string) {
-	whole.Lock()
-	whole.collect = modules
-	if len(modules) > 0 {
-		whole.summaries = make(map[*types.Package]*PackageSummary)
-	}
-	whole.Unlock()
-}
-
-// Summaries returns what the packages of the last phase 1 told the join,
-// in a stable order, and forgets them. Call it once the analysis is over.
-func Summaries() []*PackageSummary {
-	whole.Lock()
-	defer whole.Unlock()
-	var out []*PackageSummary
-	for _, s := range whole.summaries {
-		out = append(out, s)
-	}
-	whole.summaries = nil
-	sortSummaries(out)
-	return out
-}
-
-// SummaryOf returns what pkg told the join in phase 1, or nil (a host
-// that runs one package per process reports it: go vet's children).
-func SummaryOf(pkg *types.Package) *PackageSummary {
-	whole.Lock()
-	defer whole.Unlock()
-	return whole.summaries[pkg]
-}
-
-// TakeSummary returns what pkg told the join in phase 1, or nil, and
-// forgets it: a driver that keeps the summaries itself (the export
-// runner, which caches them) lets the package's types go.
-func TakeSummary(pkg *types.Package) *PackageSummary {
-	whole.Lock()
-	defer whole.Unlock()
-	s := whole.summaries[pkg]
-	delete(whole.summaries, pkg)
-	return s
-}
-
-// startSummary gives the engine of a package of phase 1 its summary.
-func (e *Engine) startSummary(pkg *types.Package) {
-	whole.Lock()
-	defer whole.Unlock()
-	if whole.summaries == nil {
-		return
-	}
-	e.sum = newPackageSummary(pkg.Path())
-	e.dynSeen = e.sum.Dynamic
-	whole.summaries[pkg] = e.sum
-}
-
-// collectedModules returns the modules of phase 1.
-func collectedModules() []string {
-	whole.Lock()
-	defer whole.Unlock()
-	return whole.collect
-}
-
-// SetProgram installs the join for the analyses that follow (phase 2),
-// or removes it (nil).
-func SetProgram(p *Program) {
-	whole.Lock()
-	whole.prog = p
-	whole.Unlock()
-}
-
-// wholeState says whether pass's package makes dynamic labels (phase 1)
-// and returns the join of phase 2, if any: the one installed, or, in a
-// go vet child, the one of JoinEnv for the packages it names.
-func wholeState(pass *analysis.Pass) (bool, *Program, error) {
-	whole.Lock()
-	file := whole.progFile
-	whole.Unlock()
-	if file != "" {
-		whole.progOnce.Do(func() {
-			p, err := ReadProgram(file)
-			whole.Lock()
-			whole.fileProg, whole.progErr = p, err
-			whole.Unlock()
-		})
-	}
-	whole.Lock()
-	defer whole.Unlock()
-	if whole.progErr != nil {
-		return false, nil, whole.progErr
-	}
-	if p := whole.fileProg; p != nil && slices.Contains(p.Named, pass.Pkg.Path()) {
-		return false, p, nil
-	}
-	collect := false
-	if pass.Module != nil {
-		collect = slices.Contains(whole.collect, pass.Module.Path)
-	}
-	return collect, whole.prog, nil
-}
-
 // A DynSite is what a dynamic key calls: a method of a named interface,
 // or a function-valued field of a named struct. It names what it needs
-// and holds no go/types objects: the join runs over summaries that may
-// come from other processes (the vet runner).
+// and holds no go/types objects: the join runs over summaries that the
+// runner may have read from its cache.
 type DynSite struct {
 	// Methods is the interface's method set, for a method call, and
 	// Method the method called (names qualified by their package when
@@ -478,8 +356,9 @@ func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
 }
 
 // Program is the join of phase 2. It names everything (functions by full
-// name, packages by import path, positions as file:line:col), so that a
-// driver can hand it to other processes (ReadProgram).
+// name, packages by import path, positions as file:line:col), so that it
+// is independent of the go/types objects of phase 1, and it encodes the
+// same way every time (Encode: the runner's cache keys include it).
 type Program struct {
 	programData
 	filesMu sync.Mutex
@@ -496,7 +375,6 @@ type programData struct {
 	Solved        int                       // keys resolved to a non-empty summary
 	Types         int                       // converted types
 	Linted        []string                  // the linted modules
-	Named         []string                  // the packages (import paths) the vet runner analyses again with the join
 	ErrorHandlers []InstalledHandler        // the framework error handlers the program installs
 	Envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
 }
@@ -530,21 +408,8 @@ func (p *Program) Again(path string) bool { return p.Rerun[path] }
 // fact returns the fact of a function for phase 2: the join's, resolved.
 func (p *Program) fact(obj *types.Func) *FuncFact { return p.Facts[fullName(obj)] }
 
-// Encode returns the program as JSON, for ReadProgram.
+// Encode returns the program as JSON.
 func (p *Program) Encode() ([]byte, error) { return json.Marshal(&p.programData) }
-
-// ReadProgram reads a program a driver wrote with Encode.
-func ReadProgram(file string) (*Program, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("reading the whole-program join: %v", err)
-	}
-	p := &Program{}
-	if err := json.Unmarshal(data, &p.programData); err != nil {
-		return nil, fmt.Errorf("reading the whole-program join %s: %v", file, err)
-	}
-	return p, nil
-}
 
 // pos returns a position of the program ("file:line:col") in fset: in
 // the file of that name, or in a file added to fset for it (a package
@@ -616,8 +481,8 @@ func SplitPosn(posn string) (file string, line, col int, ok bool) {
 }
 
 // A PackageSummary is what phase 1 learns of one package of the linted
-// modules, for the join: named, so that it can come from another
-// process (the vet runner's children print theirs).
+// modules, for the join: named, so that it can be cached and come from
+// another run.
 type PackageSummary struct {
 	Path string // import path
 	// Funcs are the package's functions, by full name, with their facts
@@ -680,11 +545,19 @@ type FuncImpl struct {
 	Table *FuncFact `json:",omitempty"`
 }
 
+// A namer names functions for the join: their positions with GOROOT
+// resolved, and the facts the tables give a library's methods, with the
+// user's dependency packages.
+type namer struct {
+	goroot string
+	deps   *PathPrefixes
+}
+
 // funcImpl describes fn for the join; importFact gives the facts of
 // functions outside the linted modules.
-func funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*types.Func) *FuncFact) FuncImpl {
+func (n namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*types.Func) *FuncFact) FuncImpl {
 	fn = fn.Origin()
-	im := FuncImpl{Func: fullName(fn), Ref: funcRef(fset, fn), Bound: bound}
+	im := FuncImpl{Func: fullName(fn), Ref: n.funcRef(fset, fn), Bound: bound}
 	if fn.Pkg() != nil {
 		im.Pkg = fn.Pkg().Path()
 	}
@@ -692,18 +565,18 @@ func funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*
 		im.Table = importFact(fn)
 	}
 	if im.Table == nil {
-		im.Table = tableFact(fn)
+		im.Table = tableFact(fn, n.deps)
 	}
 	return im
 }
 
-func funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
+func (n namer) funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
 	r := FuncRef{Name: shortFuncName(fn), Len: len(fn.Name())}
 	if fn.Pos().IsValid() {
 		p := fset.Position(fn.Pos())
 		if rest, ok := strings.CutPrefix(p.Filename, "$GOROOT/"); ok {
-			if root, _ := goroot.Load().(string); root != "" {
-				p.Filename = filepath.Join(root, filepath.FromSlash(rest))
+			if n.goroot != "" {
+				p.Filename = filepath.Join(n.goroot, filepath.FromSlash(rest))
 			}
 		}
 		if p.Column <= 1 {
@@ -717,14 +590,6 @@ func funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
 	}
 	return r
 }
-
-// goroot is GOROOT as the driver knows it (SetGOROOT): the compiler's
-// export data names std's files $GOROOT/src/….
-var goroot atomic.Value
-
-// SetGOROOT tells the analysis where GOROOT is, for the positions of
-// std's functions read from the compiler's export data.
-func SetGOROOT(dir string) { goroot.Store(dir) }
 
 // declColumn returns the column of a function's name on line of file,
 // where it is declared (func Name( or func (recv) Name(), or 0.
@@ -763,8 +628,8 @@ func declColumn(file string, line int, name string) int {
 
 // tableFact returns, for a method of a library the tables know, the
 // labels of its results, else nil.
-func tableFact(fn *types.Func) *FuncFact {
-	kinds := sourceKindsOf(fn, fullName(fn))
+func tableFact(fn *types.Func, deps *PathPrefixes) *FuncFact {
+	kinds := sourceKindsOf(fn, fullName(fn), deps)
 	if kinds == nil {
 		return nil
 	}
@@ -784,7 +649,7 @@ func tableFact(fn *types.Func) *FuncFact {
 }
 
 // summarizeConversions describes what Conversions found, for the join.
-func summarizeConversions(sum *PackageSummary, fset *token.FileSet, ts []types.Type, stored map[string][]StoredFunc, importFact func(*types.Func) *FuncFact) {
+func summarizeConversions(sum *PackageSummary, fset *token.FileSet, n namer, ts []types.Type, stored map[string][]StoredFunc, importFact func(*types.Func) *FuncFact) {
 	seen := make(map[string]bool)
 	for _, t := range sum.Types {
 		seen[t.Type] = true
@@ -802,13 +667,13 @@ func summarizeConversions(sum *PackageSummary, fset *token.FileSet, ts []types.T
 			if !ok {
 				continue
 			}
-			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{qualifiedMethod(fn), sigString(sel.Type())}, funcImpl(fset, fn, false, importFact)})
+			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{qualifiedMethod(fn), sigString(sel.Type())}, n.funcImpl(fset, fn, false, importFact)})
 		}
 		sum.Types = append(sum.Types, ct)
 	}
 	for k, fs := range stored {
 		for _, f := range fs {
-			sum.Stored[k] = append(sum.Stored[k], funcImpl(fset, f.Fn, f.Bound, importFact))
+			sum.Stored[k] = append(sum.Stored[k], n.funcImpl(fset, f.Fn, f.Bound, importFact))
 		}
 	}
 }
@@ -1188,19 +1053,6 @@ func joinFacts(a, b *FuncFact) *FuncFact {
 	return a
 }
 
-// programFor returns the join of phase 2 for a package, or nil: the one
-// installed, or, in a go vet child, the one of JoinEnv if it names the
-// package (a package it does not name is analysed as in phase 1, whose
-// results its cache key shares).
-func programFor(pkg *types.Package) *Program {
-	whole.Lock()
-	defer whole.Unlock()
-	if p := whole.fileProg; p != nil && slices.Contains(p.Named, pkg.Path()) {
-		return p
-	}
-	return whole.prog
-}
-
 // callKey returns the dynamic key of a call expression: a method of an
 // interface, or a func-typed field of a struct; "" for other calls.
 func callKey(info *types.Info, call *ast.CallExpr) string {
@@ -1231,43 +1083,4 @@ func callKey(info *types.Info, call *ast.CallExpr) string {
 		}
 	}
 	return ""
-}
-
-// JoinEnv is the environment variable through which the standalone's
-// vet runner gives the go vet children of its phase 2 the file holding
-// the join. It is not a flag: flags are part of every package's vet
-// cache key, and the packages the join does not concern must find their
-// phase-1 results (their types and facts) in the cache. The runner
-// changes the key of the packages it names (Program.Named) instead.
-const JoinEnv = "UPSTREAMLINT_JOIN"
-
-// RegisterVetFlags adds the setting the standalone's vet runner passes
-// to the go vet children it drives, -upstreamfacts.collect (the linted
-// modules of phase 1), and reads JoinEnv. It is registered only where
-// this binary runs as a vet tool: it is the runner's protocol, not a
-// user setting.
-func RegisterVetFlags() {
-	if Analyzer.Flags.Lookup("collect") == nil {
-		Analyzer.Flags.Var(collectFlag{}, "collect", "internal, set by upstreamlint -runner=vet: comma-separated modules whose packages make the whole-program summaries")
-	}
-	whole.Lock()
-	whole.progFile = os.Getenv(JoinEnv)
-	whole.Unlock()
-}
-
-type collectFlag struct{}
-
-func (collectFlag) String() string {
-	return strings.Join(collectedModules(), ",")
-}
-
-func (collectFlag) Set(s string) error {
-	var mods []string
-	for _, m := range strings.Split(s, ",") {
-		if m = strings.TrimSpace(m); m != "" {
-			mods = append(mods, m)
-		}
-	}
-	CollectDynamic(mods...)
-	return nil
 }

@@ -80,23 +80,6 @@ func TestJoinByNames(t *testing.T) {
 	assert.Equal(t, p.programData, q.programData)
 }
 
-// TestProgramFile: the program a driver writes reads back the same.
-func TestProgramFile(t *testing.T) {
-	p := Join(layered(), []string{"m/handler"}, []string{"m"})
-	p.Named = []string{"m/handler"}
-	data, err := p.Encode()
-	require.NoError(t, err)
-	file := filepath.Join(t.TempDir(), "join.json")
-	require.NoError(t, os.WriteFile(file, data, 0o644))
-	q, err := ReadProgram(file)
-	require.NoError(t, err)
-	assert.Equal(t, p.programData, q.programData)
-
-	require.NoError(t, os.WriteFile(file, data[:len(data)/2], 0o644))
-	_, err = ReadProgram(file)
-	assert.ErrorContains(t, err, "reading the whole-program join")
-}
-
 // TestProgramPos: a position of the program maps into a file set that
 // does not hold its file (a package analysed alone), and into the file
 // itself when the set holds it.

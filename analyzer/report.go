@@ -18,6 +18,12 @@ type Reporter struct {
 	Pass  *analysis.Pass
 	Check string
 	Allow *FuncPatterns
+	// Engine is the package's engine: nothing is reported in a
+	// function it gave up on. Program is the whole-program join of
+	// phase 2, if any: related information names the implementations of
+	// the calls it resolved.
+	Engine  *Engine
+	Program *Program
 
 	calls     map[token.Pos]*ast.CallExpr
 	returns   map[token.Pos]*ast.ReturnStmt
@@ -27,10 +33,13 @@ type Reporter struct {
 	seen      map[[2]token.Pos]bool
 }
 
-// NewReporter returns a reporter for check in pass.
-func NewReporter(pass *analysis.Pass, check string, allow *FuncPatterns) *Reporter {
+// NewReporter returns a reporter for check in pass, whose shared
+// analysis gave res.
+func NewReporter(pass *analysis.Pass, res *Result, check string, allow *FuncPatterns) *Reporter {
 	return &Reporter{
 		Pass:      pass,
+		Engine:    res.Engine,
+		Program:   res.Program,
 		Check:     check,
 		Allow:     allow,
 		calls:     make(map[token.Pos]*ast.CallExpr),
@@ -138,7 +147,7 @@ func (r *Reporter) Origin(l Label) []analysis.RelatedInformation {
 	}
 	if c := r.CallAt(l.Origin); c != nil {
 		rel := []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
-		if p := programFor(r.Pass.Pkg); p != nil {
+		if p := r.Program; p != nil {
 			// a call resolved by the whole program: name the implementations
 			if key := callKey(r.Pass.TypesInfo, c); key != "" {
 				for _, fn := range p.implementations(key) {
@@ -188,7 +197,7 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 		return true
 	}
 	// What the engine knows of a function it gave up on is partial.
-	if res, ok := r.Pass.ResultOf[Analyzer].(*Result); ok && res.Engine != nil && res.Engine.GaveUp(fn) {
+	if r.Engine != nil && r.Engine.GaveUp(fn) {
 		return true
 	}
 	return r.ignored(f, pos)

@@ -5,14 +5,14 @@ package checks
 import (
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 	"github.com/upstreamlint/upstreamlint/softerror"
 )
 
 // All returns the package-level analyzers of every check, each bound to
-// its own flags (-<check>.<flag>).
+// its own flags (-<check>.<flag>), on the shared analysis with its
+// default settings: what go vet -vettool and nogo run.
 func All() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		passthrough.Analyzer,
@@ -21,9 +21,13 @@ func All() []*analysis.Analyzer {
 	}
 }
 
-// Command returns what the command runs: the checks, plus the shared
-// analyzer so that its one setting, -upstreamfacts.deps, is a flag too.
-// It reports nothing itself.
-func Command() []*analysis.Analyzer {
-	return append([]*analysis.Analyzer{analyzer.Analyzer}, All()...)
+// New returns fresh analyzers of every check with its default settings,
+// each bound to its own flags, on the instance of the shared analysis
+// whose analyzer is shared (analyzer.New(cfg).Analyzer).
+func New(shared *analysis.Analyzer) []*analysis.Analyzer {
+	return []*analysis.Analyzer{
+		passthrough.New(shared, passthrough.DefaultConfig()),
+		leak.New(shared, leak.DefaultConfig()),
+		softerror.New(shared, softerror.DefaultConfig()),
+	}
 }

@@ -1,9 +1,7 @@
-// Package driver is the standalone analysis driver of upstreamlint: it
-// analyses one package at a time in this process, the others' types from
-// export data, with a results cache (the export runner, the default;
-// exportrun.go), has go vet run this binary on one package at a time
-// (-runner=vet; vetrun.go), or loads the whole program with go/packages
-// and go/analysis/checker (-runner=checker), and prints the findings for
+// Package driver is the standalone analysis driver of upstreamlint: its
+// runner analyses one package at a time in this process, the others'
+// types from export data, with a results cache (exportrun.go), resolves
+// the calls of the whole program (the join) and prints the findings for
 // a reader or a CI system:
 //
 //	-format=text    go vet style, on stderr (the default)
@@ -75,24 +73,22 @@ func (t Tool) version() string {
 
 // Main is the main function of a command: under go vet -vettool it runs
 // unitchecker.Main, otherwise the standalone driver; it does not return.
-func Main(tool Tool, analyzers ...*analysis.Analyzer) {
+// newChecks returns fresh analyzers of the checks, on the instance of
+// the shared analysis whose analyzer it is given.
+func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analyzer) {
+	shared := upstream.New(upstream.DefaultConfig())
+	analyzers := newChecks(shared.Analyzer)
 	if IsVetInvocation(os.Args[1:]) {
 		// Requirements with settings (the shared analysis's -deps) run as
-		// roots too, so that go vet accepts and passes their flags; the
-		// summary analyzer and the settings of -runner=vet's children
-		// are there for the vet runner (vetjoin.go).
-		upstream.RegisterVetFlags()
+		// roots too, so that go vet accepts and passes their flags.
 		all := append(slices.Clone(analyzers), configurableRequirements(analyzers)...)
-		if needFacts(analyzers) {
-			all = append(all, summaryAnalyzer(analyzers))
-		}
 		if vetxOnly(os.Args[1:]) {
 			factsOnly(all)
 		}
 		unitchecker.Main(all...)
 		panic("unreachable")
 	}
-	cmd := &Command{Tool: tool, VetTool: true}
+	cmd := &Command{Tool: tool, Shared: shared}
 	os.Exit(cmd.Run(os.Args[1:], analyzers))
 }
 
@@ -189,11 +185,19 @@ type Command struct {
 	Dir string
 	// Stdout and Stderr receive the output; nil means os.Stdout, os.Stderr.
 	Stdout, Stderr io.Writer
-	// VetTool says that this binary serves go vet's -vettool protocol
-	// ([Main] sets it): the vet runner can then have go vet run it. A
-	// Command without it (a test calling Run in its own process) cannot
-	// take -runner=vet.
-	VetTool bool
+	// Shared is the instance of the shared analysis the analyzers given
+	// to Run require, if any: the runner drives its whole-program join
+	// (it analyses the program, joins the packages' summaries and
+	// analyses again the packages whose findings the join changes), its
+	// statistics (-debug.stats) and the test for the dependencies worth
+	// analysing from source. Nil: no join, every dependency is analysed
+	// from source for the analyzers' facts.
+	Shared *upstream.Shared
+	// Oracle analyses the whole program from source in this process
+	// with golang.org/x/tools/go/analysis/checker instead of the runner:
+	// slower, with more memory and no cache, for tests that hold the
+	// runner's findings against it.
+	Oracle bool
 }
 
 // options are the parsed command line.
@@ -213,8 +217,7 @@ type options struct {
 	writeBase string    // -write-baseline: record the findings in this file
 	verbose   bool      // -v
 	term      io.Writer // unbuffered stderr, for the progress line
-	runner    string    // -runner, resolved: export, vet or checker
-	vetFlags  []string  // the analyzers' settings given, for -runner=vet (and export's cache keys)
+	settings  []string  // the analyzers' settings given (the cache keys include them)
 	args      []string
 	analyzers []*analysis.Analyzer
 }
@@ -256,7 +259,8 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
 	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
-	fs.StringVar(&o.runner, "runner", "auto", "how packages are analysed: export (in this process, one package at a time from source, the others' types from the compiler's export data, results kept in a cache: UPSTREAMLINT_CACHE), vet (one package at a time by go vet, results kept in the go build cache), checker (the whole program from source in this process: more memory, no cache), all with the same findings; auto is export")
+	var runner string
+	fs.StringVar(&runner, "runner", "", hiddenUsage)
 	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
@@ -331,35 +335,23 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		o.analyzers = append(o.analyzers, a)
 	}
 	o.args = fs.Args()
-	testsSet := false
-	fs.Visit(func(f *flag.Flag) { testsSet = testsSet || f.Name == "test" })
-	notVet := o.stats || (testsSet && !o.tests) // go vet always analyses the test files
-	switch o.runner {
-	case "auto":
-		o.runner = "export"
-	case "checker", "export":
-	case "vet":
-		if notVet {
-			fmt.Fprintf(stderr, "%s: -runner=vet analyses what go vet does (test files included) and keeps no engine statistics: it cannot be combined with -test=false or -debug.stats (use the default runner)\n", name)
-			return nil, errUsage
-		}
-		if !c.VetTool {
-			fmt.Fprintf(stderr, "%s: -runner=vet: this program cannot serve go vet's -vettool protocol (a command built with driver.Main can); use the default runner\n", name)
-			return nil, errUsage
-		}
+	switch runner {
+	case "", "auto", "export":
 	default:
-		fmt.Fprintf(stderr, "%s: unknown -runner=%s (want auto, vet, export or checker)\n", name, o.runner)
-		return nil, errUsage
+		// -runner chose between three runners until there was one; it
+		// stays for one release, accepted and ignored (docs/speed.md)
+		fmt.Fprintf(stderr, "%s: warning: -runner=%s is ignored: upstreamlint has one runner (the flag goes in the next release)\n", name, runner)
 	}
-	if o.runner == "vet" || o.runner == "export" {
-		fs.Visit(func(f *flag.Flag) {
-			if isAnalyzerFlag(f.Name, analyzers) {
-				o.vetFlags = append(o.vetFlags, "-"+f.Name+"="+f.Value.String())
-			}
-		})
-	}
+	fs.Visit(func(f *flag.Flag) {
+		if isAnalyzerFlag(f.Name, analyzers) {
+			o.settings = append(o.settings, "-"+f.Name+"="+f.Value.String())
+		}
+	})
 	return o, nil
 }
+
+// hiddenUsage marks a flag that the usage does not list.
+const hiddenUsage = "(hidden)"
 
 // isAnalyzerFlag reports whether a flag is an analyzer's: its enable flag
 // -NAME or a setting -NAME.FLAG (of a check or a requirement).
@@ -388,8 +380,14 @@ Run '%[1]s help' for the list of checks, '%[1]s help CHECK' for one check.
 
 Flags:
 `, c.name())
-	fs.SetOutput(w)
-	fs.PrintDefaults()
+	shown := flag.NewFlagSet(c.name(), flag.ContinueOnError)
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Usage != hiddenUsage {
+			shown.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	shown.SetOutput(w)
+	shown.PrintDefaults()
 }
 
 // Run runs the standalone driver with the command line args (without the
@@ -469,8 +467,8 @@ func goVersionMismatch(errs []string) (string, bool) {
 // run loads, analyses, fixes and reports; it returns the exit code.
 func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	name := c.name()
-	if o.stats {
-		upstream.CollectStats()
+	if o.stats && c.Shared != nil {
+		c.Shared.CollectStats()
 	}
 	var changed *changedLines
 	if o.newFrom != "" {
@@ -500,13 +498,10 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	prog := startProgress(o.term, name)
 	var res *result
 	var err error
-	switch o.runner {
-	case "vet":
-		res, err = analyzeVet(c.Dir, o.args, o.analyzers, o.vetFlags, prog)
-	case "export":
-		res, err = analyzeExport(c.Dir, o.args, o.analyzers, o.vetFlags, o.tests, o.stats, prog)
-	default:
-		res, err = analyze(c.Dir, o.args, o.analyzers, o.tests, prog)
+	if c.Oracle {
+		res, err = analyzeChecker(c.Dir, o.args, o.analyzers, c.Shared, o.tests, prog)
+	} else {
+		res, err = analyzeExport(c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, prog)
 	}
 	prog.stop()
 	if err != nil {
@@ -533,8 +528,8 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	for _, e := range res.warnings {
 		fmt.Fprintf(stderr, "%s: %s\n", name, e)
 	}
-	if o.stats {
-		writeStats(stderr, name)
+	if o.stats && c.Shared != nil {
+		writeStats(stderr, name, c.Shared.Stats())
 		fmt.Fprintf(stderr, "%s: whole program: %s\n", name, res.join)
 	}
 	if o.verbose {

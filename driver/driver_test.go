@@ -175,10 +175,10 @@ func TestJSONMatchesChecker(t *testing.T) {
 	var want bytes.Buffer
 	require.NoError(t, graph.PrintJSON(&want))
 
-	for _, runner := range []string{"checker", "export"} {
-		res := run(t, dir, "-runner="+runner, "-json", "-test=false", "./...")
+	for _, oracle := range []bool{true, false} {
+		res := runWith(t, &Command{Tool: testTool, Dir: dir, Oracle: oracle}, "-json", "-test=false", "./...")
 		require.Equal(t, ExitFindings, res.code, res.stderr)
-		assert.Equal(t, want.String(), res.stdout, runner)
+		assert.Equal(t, want.String(), res.stdout, "oracle=%v", oracle)
 	}
 }
 
@@ -186,7 +186,7 @@ func TestJSONMatchesChecker(t *testing.T) {
 // and again in its test variant, are reported once, in every format.
 func TestDedupTestVariant(t *testing.T) {
 	dir := fixture(t)
-	res, err := analyze(dir, []string{"./..."}, []*analysis.Analyzer{marker}, true, nil)
+	res, err := analyzeChecker(dir, []string{"./..."}, []*analysis.Analyzer{marker}, nil, true, nil)
 	require.NoError(t, err)
 	reported := 0
 	for _, act := range res.roots {
@@ -504,9 +504,6 @@ func TestUsage(t *testing.T) {
 		{nil, "no packages given"},
 		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
 		{[]string{"-cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof"), "./..."}, "-cpuprofile: open"},
-		{[]string{"-runner=parallel", "./..."}, "unknown -runner=parallel (want auto, vet, export or checker)"},
-		// this test binary is no vet tool
-		{[]string{"-runner=vet", "./..."}, "-runner=vet: this program cannot serve go vet's -vettool protocol"},
 	} {
 		res := run(t, dir, tc.args...)
 		assert.Equal(t, ExitUsage, res.code, "%v", tc.args)
@@ -529,45 +526,40 @@ func TestUsage(t *testing.T) {
 	assert.NotEmpty(t, res.stderr)
 }
 
-// TestRunnerChoice: -runner=auto is the vet runner for a binary that
-// serves go vet, unless a flag needs the checker; -runner=vet refuses
-// those flags.
-func TestRunnerChoice(t *testing.T) {
+// TestRunnerFlag: -runner, hidden, is accepted for one release; a value
+// that named a runner now gone is ignored with a warning. The settings
+// the cache keys include are the analyzers', nothing else.
+func TestRunnerFlag(t *testing.T) {
 	for _, tc := range []struct {
-		vetTool bool
-		args    []string
-		want    string // the runner, or the start of the usage error
+		args []string
+		warn bool
 	}{
-		{true, nil, "export"},
-		{true, []string{"-runner=auto"}, "export"},
-		{true, []string{"-test"}, "export"},
-		{true, []string{"-test=false"}, "export"},
-		{true, []string{"-debug.stats"}, "export"},
-		{true, []string{"-runner=checker"}, "checker"},
-		{true, []string{"-runner=vet"}, "vet"},
-		{false, nil, "export"},
-		{false, []string{"-runner=checker"}, "checker"},
-		{true, []string{"-runner=export"}, "export"},
-		{false, []string{"-runner=export", "-test=false", "-debug.stats"}, "export"},
-		{true, []string{"-runner=vet", "-test=false"}, "-runner=vet analyses what go vet does"},
-		{true, []string{"-runner=vet", "-debug.stats"}, "-runner=vet analyses what go vet does"},
-		{false, []string{"-runner=vet"}, "-runner=vet: this program cannot serve"},
+		{nil, false},
+		{[]string{"-runner=auto"}, false},
+		{[]string{"-runner=export"}, false},
+		{[]string{"-runner=vet"}, true},
+		{[]string{"-runner=checker"}, true},
 	} {
 		var stderr bytes.Buffer
-		c := &Command{Tool: testTool, VetTool: tc.vetTool}
-		o, err := c.parseFlags(append(tc.args, "./..."), []*analysis.Analyzer{marker}, &stderr)
-		if err != nil {
-			assert.Contains(t, stderr.String(), "upstreamlint: "+tc.want, "%v", tc.args)
-			continue
+		c := &Command{Tool: testTool}
+		_, err := c.parseFlags(append(tc.args, "./..."), []*analysis.Analyzer{marker}, &stderr)
+		require.NoError(t, err, "%v", tc.args)
+		if tc.warn {
+			assert.Contains(t, stderr.String(), "upstreamlint: warning: "+tc.args[0]+" is ignored: upstreamlint has one runner", "%v", tc.args)
+		} else {
+			assert.Empty(t, stderr.String(), "%v", tc.args)
 		}
-		assert.Equal(t, tc.want, o.runner, "%v", tc.args)
 	}
+	var usage bytes.Buffer
+	c := &Command{Tool: testTool}
+	_, err := c.parseFlags([]string{"-help"}, []*analysis.Analyzer{marker}, &usage)
+	require.ErrorIs(t, err, flag.ErrHelp)
+	assert.Contains(t, usage.String(), "-format")
+	assert.NotContains(t, usage.String(), "-runner", "the flag is hidden")
 
-	// The vet runner passes the analyzers' settings on, nothing else.
-	c := &Command{Tool: testTool, VetTool: true}
 	o, err := c.parseFlags([]string{"-marker", "-json", "-v", "./..."}, []*analysis.Analyzer{marker}, io.Discard)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"-marker=true"}, o.vetFlags)
+	assert.Equal(t, []string{"-marker=true"}, o.settings)
 }
 
 // TestProfiles: -cpuprofile and -memprofile write pprof files (gzipped

@@ -29,7 +29,7 @@ import (
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 )
 
-// The export runner (-runner=export, the default).
+// The runner (the export runner: every package's types from export data).
 //
 // It keeps the checker's cost and drops its memory. go list gives the
 // package graph; the runner then analyses from source, one package at a
@@ -62,10 +62,11 @@ const exportGCPercent = 50
 // analyzeExport runs the analyzers on patterns from dir with the export
 // runner.
 //
-// settings are the analyzers' command-line settings: the cache keys
-// include them. stats (-debug.stats) leaves the cache out: the engine's
-// statistics are those of the packages analysed.
-func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, settings []string, tests, stats bool, prog *progress) (*result, error) {
+// shared is the instance of the shared analysis the analyzers require,
+// or nil (Command.Shared). settings are the analyzers' command-line
+// settings: the cache keys include them. stats (-debug.stats) leaves the
+// cache out: the engine's statistics are those of the packages analysed.
+func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats bool, prog *progress) (*result, error) {
 	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
@@ -81,7 +82,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests, Fset: fset}
 	start := time.Now()
-	prog.set("loading packages", 0)
+	prog.set("loading packages")
 	initial, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err
@@ -97,7 +98,9 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	if err != nil {
 		return nil, err
 	}
-	upstream.SetGOROOT(env["GOROOT"])
+	if shared != nil {
+		shared.SetGOROOT(env["GOROOT"])
+	}
 	var cache *exportCache
 	if !stats {
 		if cache, err = openExportCache(env, analyzers, settings); err != nil {
@@ -118,9 +121,10 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		goroot:    env["GOROOT"],
 		cfg:       cfg,
 		patterns:  patterns,
+		shared:    shared,
 	}
-	whole := needFacts(analyzers)
-	r.facts = r.newFactStore(whole)
+	whole := shared != nil && needFacts(analyzers)
+	r.facts = r.newFactStore(needFacts(analyzers))
 	modules := lintedModules(initial)
 	if whole {
 		for _, m := range modules {
@@ -142,17 +146,18 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	res.packages = len(r.order)
 
 	if whole {
-		upstream.CollectDynamic(modules...)
+		shared.Collect(modules...)
 	}
 	start = time.Now()
-	prog.set("analysing packages", 0) // how many need it is known only as they come
+	prog.set("analysing packages") // how many need it is known only as they come
 	r.analyzeAll(r.order, analyzers, 1, r.needSource)
-	upstream.CollectDynamic()
-	upstream.Summaries() // every package's was taken
+	if whole {
+		shared.Collect() // every package's summary was taken
+	}
 	res.phases = append(res.phases, time.Since(start))
 	if whole {
 		start = time.Now()
-		prog.set("whole program: analysing packages again", 0)
+		prog.set("whole program: analysing packages again")
 		if err := r.resolveProgram(initial, analyzers); err != nil {
 			return nil, err
 		}
@@ -161,7 +166,7 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		}
 	}
 	res.sourced, res.fromCache = r.stats.analysed, r.stats.hits
-	if err := res.collectVet(r.trees, analyzers); err != nil {
+	if err := res.collectTrees(r.trees, analyzers); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -190,6 +195,7 @@ type exportRun struct {
 	goroot   string // export data names std's files $GOROOT/src/…
 	cfg      *packages.Config
 	patterns []string
+	shared   *upstream.Shared // the shared analysis the analyzers require, if any
 	fullOnce sync.Once
 	fullErr  error
 	// exportMu serialises the reading of export data; ids maps the
@@ -231,8 +237,8 @@ func (r *exportRun) unit(p *packages.Package) *unit {
 
 // needSource reports whether a package must be analysed from source in
 // phase 1: it is linted or summarised, or the shared analyzer may find
-// something there (upstream.MayAnalyse, on its imports). Every import
-// is done when it is asked.
+// something there (Shared.MayAnalyse, on its imports; without it, any
+// package may hold facts). Every import is done when it is asked.
 func (r *exportRun) needSource(u *unit) bool {
 	p := u.pkg
 	if u.root || (p.Module != nil && r.linted[p.Module.Path]) {
@@ -249,7 +255,7 @@ func (r *exportRun) needSource(u *unit) bool {
 		}
 		imports = append(imports, i)
 	}
-	return upstream.MayAnalyse(imports)
+	return r.shared == nil || r.shared.MayAnalyse(imports)
 }
 
 // analyzeAll goes over units in dependency order, each once all its
@@ -470,7 +476,10 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		r.analysisError(fmt.Sprintf("%s: %v", p.ID, err))
 		return nil
 	}
-	if s := upstream.TakeSummary(pkg); s != nil && phase == 1 {
+	if r.shared == nil {
+		return entry
+	}
+	if s := r.shared.TakeSummary(pkg); s != nil && phase == 1 {
 		if entry.Summary, err = json.Marshal(s); err != nil {
 			r.analysisError(fmt.Sprintf("%s: the package's summary: %v", p.ID, err))
 			return nil
@@ -636,8 +645,8 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 		return err
 	}
 	r.facts = r.newFactStore(true)
-	upstream.SetProgram(prog)
-	defer upstream.SetProgram(nil)
+	r.shared.SetProgram(prog)
+	defer r.shared.SetProgram(nil)
 	r.analyzeAll(again, analyzers, 2, func(*unit) bool { return true })
 	return nil
 }

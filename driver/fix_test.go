@@ -184,7 +184,7 @@ func TestUTF16Len(t *testing.T) {
 // TestPlanSkipsFilesOutside: a fix that edits a file of no analysed
 // package (a dependency's, in the module cache) is left out.
 func TestPlanSkipsFilesOutside(t *testing.T) {
-	res, err := analyze(fixture(t), []string{"./..."}, []*analysis.Analyzer{marker}, false, nil)
+	res, err := analyzeChecker(fixture(t), []string{"./..."}, []*analysis.Analyzer{marker}, nil, false, nil)
 	require.NoError(t, err)
 	files := make(map[string]bool)
 	for name, generated := range res.files {

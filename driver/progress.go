@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 )
 
 // progressDelay is how long a run goes before the progress line shows:
@@ -26,8 +24,6 @@ type progress struct {
 
 	mu    sync.Mutex
 	what  string
-	total int
-	base  int64
 	shown bool
 	last  string // the line drawn last: drawn again only when it changes
 
@@ -75,10 +71,6 @@ func (p *progress) draw() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	line := p.name + ": " + p.what
-	if p.total > 0 {
-		n := min(int(upstream.PackagesRun()-p.base), p.total)
-		line += fmt.Sprintf(" %d/%d", n, p.total)
-	}
 	if line == p.last {
 		return
 	}
@@ -86,15 +78,14 @@ func (p *progress) draw() {
 	p.shown, p.last = true, line
 }
 
-// set names the phase the run is in; total, when not 0, is the number of
-// packages it analyses.
-func (p *progress) set(what string, total int) {
+// set names the phase the run is in.
+func (p *progress) set(what string) {
 	if p == nil {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.what, p.total, p.base = what, total, upstream.PackagesRun()
+	p.what = what
 }
 
 // stop ends the indicator and clears its line.
@@ -113,10 +104,7 @@ func (p *progress) stop() {
 // (every check and the shared analyzer, over both phases), by import
 // path.
 func (res *result) writeTimings(w io.Writer, name string) {
-	timings := res.timings // the export runner's
-	if res.vet != nil {
-		timings = res.vet.timings
-	}
+	timings := res.timings // the runner's
 	if timings != nil {
 		for _, p := range slices.Sorted(maps.Keys(timings)) {
 			fmt.Fprintf(w, "%s: %8s  %s\n", name, timings[p].Round(time.Millisecond), p)
@@ -146,19 +134,6 @@ func (res *result) writeTimings(w io.Writer, name string) {
 // writeSummary prints, for -v, the final line: packages, times and the
 // findings reported by each check.
 func (res *result) writeSummary(w io.Writer, name string) {
-	if res.vet != nil {
-		var phases []string
-		for _, d := range res.phases {
-			phases = append(phases, d.Round(10*time.Millisecond).String())
-		}
-		again := ""
-		if res.join.again > 0 {
-			again = fmt.Sprintf(", %d analysed again by the whole-program join", res.join.again)
-		}
-		fmt.Fprintf(w, "%s: go vet: %d packages linted, %d with their dependencies: %d analysed, %d from the build cache%s; %s; findings: %s\n",
-			name, len(res.vet.named), res.vet.actions, res.vet.actions-res.vet.cached, res.vet.cached, again, strings.Join(phases, " + "), res.findingCounts())
-		return
-	}
 	linted := make(map[string]bool)
 	for _, act := range res.roots {
 		linted[act.Package.ID] = true
@@ -169,8 +144,8 @@ func (res *result) writeSummary(w io.Writer, name string) {
 	}
 	sourced, n := "", len(linted)
 	if res.timings != nil {
-		// the export runner's roots stand for the packages that
-		// reported; each linted package has a time
+		// the runner's roots stand for the packages that reported;
+		// each linted package has a time
 		sourced = fmt.Sprintf(", %d analysed from source, %d read from the cache", res.sourced, res.fromCache)
 		n = len(res.timings)
 	}

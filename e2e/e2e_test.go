@@ -123,7 +123,7 @@ var wantFindings = []string{
 }
 
 // wholeProgramOnly are the findings of wantFindings that need the whole
-// program (README, "Whole-program resolution"): layeredapp's interfaces
+// program (docs/hosts.md, "Whole-program resolution"): layeredapp's interfaces
 // are implemented in packages that its api package does not import, and
 // fiberapp's app is created in main with layeredapp/errs's error handler,
 // which answers 200 with the error's text; go vet, one package at a time,
@@ -181,7 +181,7 @@ func TestFrameworks(t *testing.T) {
 	// facts: the same findings, the helper rule across packages included.
 	// A setting no package matches gives this run vet cache keys of its
 	// own: the go command hands a package vetted earlier as a dependency
-	// (facts only) that empty report when it is named (driver/vetrun.go).
+	// (facts only) that empty report when it is named.
 	nonce := fmt.Sprintf("-upstreamfacts.deps=e2e.invalid/%d", time.Now().UnixNano())
 	vet := exec.Command("go", "vet", "-vettool="+bin, nonce, "-json", "./...")
 	vet.Dir = module

@@ -31,7 +31,7 @@ func TestBadFlags(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "malformed function name")
 	assert.Error(t, a.Flags.Set("allow", "example.com/...x"))
-	err = analyzer.Analyzer.Flags.Set("deps", "github.com/redis/...")
+	err = analyzer.New(analyzer.DefaultConfig()).Analyzer.Flags.Set("deps", "github.com/redis/...")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "malformed import path")
 }

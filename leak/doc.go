@@ -22,7 +22,7 @@
 // calls (any function whose last parameter is ...grpc.CallOption), net.Dial*,
 // the dependency libraries services use (gorm, with the Error field of its
 // chain calls, sqlx, pgx, go-redis, mongo-driver, ent, bun, the AWS and Google
-// Cloud SDKs, elastic, resty, req: see the README),
+// Cloud SDKs, elastic, resty, req: see docs/leak.md),
 // and the packages named by -upstreamfacts.deps; wrapped with fmt.Errorf,
 // errors.Join or pkg/errors, formatted with %v/%s/%w, concatenated, put into
 // maps and structs, and returned by helpers in this and other packages. The

@@ -33,16 +33,15 @@ func DefaultConfig() Config { return Config{} }
 // Analyzer is the check with its default configuration, bound to its own flags.
 var Analyzer = NewAnalyzer(DefaultConfig())
 
-// NewAnalyzer returns a leak analyzer bound to a private copy of cfg.
-func NewAnalyzer(cfg Config) *analysis.Analyzer {
+// NewAnalyzer returns a leak analyzer bound to a private copy of cfg,
+// on the shared analysis with its default settings.
+func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, cfg) }
+
+// New returns a leak analyzer bound to a private copy of cfg, on the
+// instance of the shared analysis whose analyzer is shared.
+func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      doc,
-		URL:      "https://github.com/upstreamlint/upstreamlint#leak",
-		Requires: []*analysis.Analyzer{analyzer.Analyzer},
-		Run:      c.run,
-	}
+	a := analyzer.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.PublicMsg, "publicmsg", "function turning an error into public text for suggested fixes, as import/path.Func (a func(error) string)")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to send dependency errors to clients")
 	return a
@@ -62,20 +61,11 @@ const (
 	leakErr
 	leakStack
 	// leakServer: the text of an error of unknown origin, sent with a
-	// server-error status (DESIGN.md: the status decides).
+	// server-error status (docs/design.md: the status decides).
 	leakServer
 )
 
-func (c *checker) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
-	if res.Engine == nil {
-		return nil, nil
-	}
-	e := res.Engine
-	e.Lock() // the checks of a package share the engine and may run in parallel
-	defer e.Unlock()
-	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
-	rep.ReportDirectives()
+func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Proxy {
@@ -125,7 +115,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 	}
 	c.grpcReturns(e, rep)
 	c.handlerReturns(e, rep)
-	return nil, nil
 }
 
 // handlerReturns reports echo and fiber handlers that return a

@@ -3,7 +3,6 @@ package leak_test
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -39,21 +38,20 @@ func TestFixPublicMsg(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(cfg), "leak/fixpublic")
 }
 
-// TestConfiguredDependencies sets the shared analyzer's -deps flag: the
+// TestConfiguredDependencies sets the shared analysis' -deps flag: the
 // errors of a user's client package become dependency errors.
 func TestConfiguredDependencies(t *testing.T) {
-	if err := analyzer.Analyzer.Flags.Set("deps", "example.com/kv"); err != nil {
-		t.Fatal(err)
-	}
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/deps")
+	shared := analyzer.New(analyzer.DefaultConfig())
+	require.NoError(t, shared.Analyzer.Flags.Set("deps", "example.com/kv"))
+	analysistest.Run(t, testdata(t), leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/deps")
 }
 
-// Shapes of false positives seen on public repositories (corpus/RESULTS.md).
+// Shapes of false positives seen on public repositories (docs/measurements.md).
 func TestRealCodeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realfp/...")
 }
 
-// Shapes of leaks the corpus study found missed (corpus/RESULTS.md).
+// Shapes of leaks the corpus study found missed (docs/measurements.md).
 func TestRealCodeMisses(t *testing.T) {
 	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realmiss/...")
 }
@@ -77,13 +75,10 @@ func (r *recorder) Errorf(format string, args ...any) {
 // handler: every function is given up, silently, so nothing is reported
 // where the default budget finds leaks, and the statistics name them.
 func TestBudget(t *testing.T) {
-	require.NoError(t, analyzer.Analyzer.Flags.Set("budget", "3"))
-	t.Cleanup(func() {
-		require.NoError(t, analyzer.Analyzer.Flags.Set("budget", strconv.Itoa(analyzer.DefaultBudget)))
-	})
-	analyzer.CollectStats()
+	shared := analyzer.New(analyzer.Config{Budget: 3})
+	shared.CollectStats()
 	rec := &recorder{}
-	results := analysistest.Run(rec, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/cycles")
+	results := analysistest.Run(rec, testdata(t), leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/cycles")
 	require.NotEmpty(t, results)
 	for _, r := range results {
 		assert.Empty(t, r.Diagnostics, "a function over budget must not be reported")
@@ -94,7 +89,7 @@ func TestBudget(t *testing.T) {
 		assert.Contains(t, e, "no diagnostic was reported")
 	}
 	var gaveUp []string
-	for _, st := range analyzer.CollectedStats() {
+	for _, st := range shared.Stats() {
 		if st.Pkg == "leak/cycles" {
 			gaveUp = append(gaveUp, st.GaveUp...)
 		}

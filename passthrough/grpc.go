@@ -170,7 +170,7 @@ func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (
 	return analysis.SuggestedFix{Message: "Return a status with a code of this service", TextEdits: edits}, true
 }
 
-// codeHelperText is the default gRPC mapping, following DESIGN.md:
+// codeHelperText is the default gRPC mapping, following docs/design.md:
 // Unavailable and ResourceExhausted → Unavailable, DeadlineExceeded and
 // Canceled kept, anything else → Internal.
 func codeHelperText(codes string) string {

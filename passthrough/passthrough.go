@@ -37,16 +37,15 @@ func DefaultConfig() Config { return Config{} }
 // Analyzer is the check with its default configuration, bound to its own flags.
 var Analyzer = NewAnalyzer(DefaultConfig())
 
-// NewAnalyzer returns a passthrough analyzer bound to a private copy of cfg.
-func NewAnalyzer(cfg Config) *analysis.Analyzer {
+// NewAnalyzer returns a passthrough analyzer bound to a private copy of cfg,
+// on the shared analysis with its default settings.
+func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, cfg) }
+
+// New returns a passthrough analyzer bound to a private copy of cfg, on the
+// instance of the shared analysis whose analyzer is shared.
+func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      doc,
-		URL:      "https://github.com/upstreamlint/upstreamlint#passthrough",
-		Requires: []*analysis.Analyzer{analyzer.Analyzer},
-		Run:      c.run,
-	}
+	a := analyzer.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.Mapper, "mapper", "mapping function for suggested fixes, as import/path.Func (a func(int) int); calls to it count as mappings")
 	a.Flags.Var(&c.cfg.CodeMapper, "codemapper", "mapping function for gRPC fixes, as import/path.Func (a func(codes.Code) codes.Code); calls to it count as mappings")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to forward upstream statuses (example.com/gw/..., example.com/gw.Proxy*)")
@@ -70,16 +69,7 @@ type finding struct {
 	fixOK bool
 }
 
-func (c *checker) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
-	if res.Engine == nil {
-		return nil, nil
-	}
-	e := res.Engine
-	e.Lock() // the checks of a package share the engine and may run in parallel
-	defer e.Unlock()
-	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
-	rep.ReportDirectives()
+func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
 
 	var findings []*finding
 	for _, fn := range e.Funcs {
@@ -104,7 +94,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			f.file = rep.File(pos)
-			f.fixOK = f.expr != nil && c.fixable(pass, f)
+			f.fixOK = f.expr != nil && c.fixable(pass, e, f)
 			findings = append(findings, f)
 		}
 	}
@@ -126,7 +116,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		}
 		rep.Report(d)
 	}
-	return nil, nil
 }
 
 func message(f *finding) string {
@@ -184,7 +173,7 @@ func (c *checker) isMapperCall(v ssa.Value) bool {
 // that can reach the sink is upstream or a 2xx constant (which the
 // default policy maps to itself's class). A status merged with another
 // constant is a decision only the programmer can finish.
-func (c *checker) fixable(pass *analysis.Pass, f *finding) bool {
+func (c *checker) fixable(pass *analysis.Pass, e *analyzer.Engine, f *finding) bool {
 	intType := types.Typ[types.Int]
 	if !types.Identical(pass.TypesInfo.TypeOf(f.expr), intType) {
 		return false
@@ -197,13 +186,13 @@ func (c *checker) fixable(pass *analysis.Pass, f *finding) bool {
 	if p < 0 || p >= sig.Params().Len() || !types.Identical(sig.Params().At(p).Type(), intType) {
 		return false
 	}
-	return onlyUpstream(pass, f.ev.Value, make(map[*ssa.Phi]bool))
+	return onlyUpstream(e, f.ev.Value, make(map[*ssa.Phi]bool))
 }
 
 // onlyUpstream reports whether every value that can reach v is an
 // upstream status or a 2xx constant. Phis already on the walk (a loop
 // carrying the status) add nothing new.
-func onlyUpstream(pass *analysis.Pass, v ssa.Value, seen map[*ssa.Phi]bool) bool {
+func onlyUpstream(e *analyzer.Engine, v ssa.Value, seen map[*ssa.Phi]bool) bool {
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.Value == nil || x.Value.Kind() != constant.Int {
@@ -217,14 +206,13 @@ func onlyUpstream(pass *analysis.Pass, v ssa.Value, seen map[*ssa.Phi]bool) bool
 		}
 		seen[x] = true
 		for _, edge := range x.Edges {
-			if !onlyUpstream(pass, edge, seen) {
+			if !onlyUpstream(e, edge, seen) {
 				return false
 			}
 		}
 		return true
 	}
-	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
-	return res.Engine.Labels(v).Has(analyzer.KindStatus)
+	return e.Labels(v).Has(analyzer.KindStatus)
 }
 
 // fixer builds the suggested fixes of a package. With the default
@@ -317,7 +305,7 @@ func httpName(info *types.Info, file *ast.File) string {
 }
 
 // helperText is the default mapping function, following the policy in
-// DESIGN.md: 2xx→200, 429/503→503, 504→504, anything else→502.
+// docs/design.md: 2xx→200, 429/503→503, 504→504, anything else→502.
 func helperText(http string) string {
 	c := func(name string, code int) string {
 		if http == "" {

@@ -66,7 +66,7 @@ func TestProxyThroughUnknownHelper(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginproxy")
 }
 
-// Shapes of false positives seen on public repositories (corpus/RESULTS.md).
+// Shapes of false positives seen on public repositories (docs/measurements.md).
 func TestRealCodeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/realfp/...")
 }

@@ -4,37 +4,30 @@
 # Usage: scripts/bench-staticcheck.sh [-C dir] [PKGS...]
 #
 # Runs, in one run, interleaved and from the same cache states:
-#   upstreamlint PKGS       (the standalone command, its default export
-#                            runner), cold and warm
-#   upstreamlint -runner=vet PKGS      (one package at a time under go vet),
-#                            cold and warm
-#   upstreamlint -runner=checker PKGS  (the whole program from source)
+#   upstreamlint PKGS       (the standalone command), cold and warm
+#   base PKGS               (with BASE=REV: upstreamlint built at that git
+#                            revision, e.g. the previous commit), cold and warm
 #   staticcheck PKGS        (its default checks, with an empty results cache)
 # and prints the median CPU (user+sys) seconds, wall seconds and peak RSS
-# of each, with the ratio upstreamlint / staticcheck.
+# of each, with the ratio to staticcheck.
 #
 #   PKGS      packages (default ./...)
-#   -C dir    run both in dir (a module) instead of the current directory
+#   -C dir    run them in dir (a module) instead of the current directory
 #   REPS      repetitions of each measurement (default 3)
+#   BASE      a git revision of this repository to measure beside the
+#             working tree (a change is no worse than its base: compare the
+#             ratios of one run)
 #   STATICCHECK  the staticcheck binary (default: staticcheck on PATH;
 #             install: go install honnef.co/go/tools/cmd/staticcheck@v0.8.2)
-#   SKIP_CHECKER=1  leave -runner=checker out (a large repository whose
-#             whole program would not fit, or to save the time)
-#   SKIP_VET=1  leave -runner=vet out
 #   SKIP_SC_WARM=1  do not warm the caches with a staticcheck run (go list
 #             -export still builds the export data it reads)
-# The default runner is measured cold (an empty results cache:
-# UPSTREAMLINT_CACHE in a fresh directory) and warm (the same command
-# again, right after). The vet runner is measured cold (its results not
-# in the build cache: each rep passes a setting no package matches,
-# -upstreamfacts.deps=bench.invalid/<nonce>, which the go command's vet
-# cache key includes) and warm; its peak RSS is the largest process of
-# the go vet tree (go vet runs up to GOMAXPROCS at once).
+# upstreamlint is measured cold (an empty results cache: UPSTREAMLINT_CACHE
+# in a fresh directory) and warm (the same command again, right after).
 #
-# Caches: both tools run with the same warm GOCACHE (go list and export
+# Caches: every tool runs with the same warm GOCACHE (go list and export
 # data are shared); staticcheck's own results cache is emptied before each
-# of its runs (STATICCHECK_CACHE in a fresh directory), as the cold vet
-# runner's are. All analyse test files (their default).
+# of its runs (STATICCHECK_CACHE in a fresh directory). All analyse test
+# files (their default).
 set -euo pipefail
 
 dir=""
@@ -60,6 +53,13 @@ trap 'rm -rf "$tmp"' EXIT
 log() { printf '%s\n' "bench-staticcheck: $*" >&2; }
 
 (cd "$root" && go build -o "$tmp/upstreamlint" ./cmd/upstreamlint && go build -o "$tmp/benchrun" ./scripts/benchrun)
+units=(cold staticcheck)
+if [[ -n "${BASE:-}" ]]; then
+	mkdir "$tmp/base-src"
+	(cd "$root" && git archive "$BASE") | tar -x -C "$tmp/base-src"
+	(cd "$tmp/base-src" && go build -o "$tmp/base" ./cmd/upstreamlint)
+	units=(cold base-cold staticcheck)
+fi
 
 # Warm the build cache and the module cache for both (not measured).
 log "warming caches in $workdir"
@@ -70,28 +70,26 @@ fi
 
 results="$tmp/results.txt"
 : >"$results"
-units=(checker export-cold vet-cold staticcheck)
-[[ -n "${SKIP_CHECKER:-}" ]] && units=("${units[@]/checker/}")
-[[ -n "${SKIP_VET:-}" ]] && units=("${units[@]/vet-cold/}")
-read -r -a units <<<"${units[*]}"
-nonce="$$-$RANDOM"
 for ((rep = 1; rep <= reps; rep++)); do
 	order=()
 	for ((k = 0; k < ${#units[@]}; k++)); do
 		u="${units[(k + rep - 1) % ${#units[@]}]}"
 		order+=("$u")
-		[[ "$u" == vet-cold ]] && order+=(vet-warm)
-		[[ "$u" == export-cold ]] && order+=(export-warm)
+		[[ "$u" == cold ]] && order+=(warm)
+		[[ "$u" == base-cold ]] && order+=(base-warm)
 	done
 	for tool in "${order[@]}"; do
 		case "$tool" in
-		checker) cmd=("$tmp/upstreamlint" -runner=checker -exit-zero "${pkgs[@]}") ;;
-		export-cold)
+		cold)
 			rm -rf "$tmp/ul-cache"
 			cmd=(env UPSTREAMLINT_CACHE="$tmp/ul-cache" "$tmp/upstreamlint" -exit-zero "${pkgs[@]}")
 			;;
-		export-warm) cmd=(env UPSTREAMLINT_CACHE="$tmp/ul-cache" "$tmp/upstreamlint" -exit-zero "${pkgs[@]}") ;;
-		vet-cold | vet-warm) cmd=("$tmp/upstreamlint" -runner=vet -exit-zero "-upstreamfacts.deps=bench.invalid/$nonce-$rep" "${pkgs[@]}") ;;
+		warm) cmd=(env UPSTREAMLINT_CACHE="$tmp/ul-cache" "$tmp/upstreamlint" -exit-zero "${pkgs[@]}") ;;
+		base-cold)
+			rm -rf "$tmp/base-cache"
+			cmd=(env UPSTREAMLINT_CACHE="$tmp/base-cache" "$tmp/base" -exit-zero "${pkgs[@]}")
+			;;
+		base-warm) cmd=(env UPSTREAMLINT_CACHE="$tmp/base-cache" "$tmp/base" -exit-zero "${pkgs[@]}") ;;
 		staticcheck)
 			rm -rf "$tmp/sc-cache"
 			cmd=(env STATICCHECK_CACHE="$tmp/sc-cache" "$sc" "${pkgs[@]}")
@@ -119,10 +117,8 @@ median() {
 echo
 echo "${pkgs[*]}  (in $workdir; $(go version | cut -d' ' -f3); $("$sc" -version); $(nproc) CPUs; median of $reps)"
 printf '%-14s %9s %9s %13s %10s %10s %10s\n' tool "CPU s" "wall s" "peak RSS MiB" "CPU x" "wall x" "RSS x"
-shown=(staticcheck)
-[[ -z "${SKIP_CHECKER:-}" ]] && shown+=(checker)
-shown+=(export-cold export-warm)
-[[ -z "${SKIP_VET:-}" ]] && shown+=(vet-cold vet-warm)
+shown=(staticcheck cold warm)
+[[ -n "${BASE:-}" ]] && shown+=(base-cold base-warm)
 for tool in "${shown[@]}"; do
 	awk -v l="$tool" -v c="$(median "$tool" 3)" -v w="$(median "$tool" 4)" -v r="$(median "$tool" 5)" \
 		-v c0="$(median staticcheck 3)" -v w0="$(median staticcheck 4)" -v r0="$(median staticcheck 5)" 'BEGIN {

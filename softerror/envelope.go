@@ -19,8 +19,8 @@ import (
 
 // Envelopes: services rarely answer {"error": …} alone; they answer an
 // envelope that says failure, {"success": false, "message": …} or
-// {"code": 500, "msg": …, "data": nil}, with status 200 (DESIGN.md, "200
-// with an error: envelopes"). A body is a failure envelope when a success
+// {"code": 500, "msg": …, "data": nil}, with status 200 (docs/design.md,
+// "Error-only bodies and envelopes"). A body is a failure envelope when a success
 // flag is the constant false, or a status-like key holds a constant 4xx or
 // 5xx code or an "error"/"fail" string, on every path to the write, and
 // every other key is an error or meta key, or a data key that is absent,

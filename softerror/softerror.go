@@ -58,21 +58,20 @@ func DefaultConfig() Config {
 // Analyzer is the check with its default configuration, bound to its own flags.
 var Analyzer = NewAnalyzer(DefaultConfig())
 
-// NewAnalyzer returns a softerror analyzer bound to a private copy of cfg.
-func NewAnalyzer(cfg Config) *analysis.Analyzer {
+// NewAnalyzer returns a softerror analyzer bound to a private copy of cfg,
+// on the shared analysis with its default settings.
+func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, cfg) }
+
+// New returns a softerror analyzer bound to a private copy of cfg, on the
+// instance of the shared analysis whose analyzer is shared.
+func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	c.cfg.ErrorKeys = cfg.ErrorKeys.clone()
 	c.cfg.MetaKeys = cfg.MetaKeys.clone()
 	c.cfg.FlagKeys = cfg.FlagKeys.clone()
 	c.cfg.StatusKeys = cfg.StatusKeys.clone()
 	c.cfg.DataKeys = cfg.DataKeys.clone()
-	a := &analysis.Analyzer{
-		Name:     Name,
-		Doc:      doc,
-		URL:      "https://github.com/upstreamlint/upstreamlint#softerror",
-		Requires: []*analysis.Analyzer{analyzer.Analyzer},
-		Run:      c.run,
-	}
+	a := analyzer.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.ErrorKeys, "errorkeys", "comma-separated keys (map keys, JSON names) that hold an error; replaces the default list")
 	a.Flags.Var(&c.cfg.MetaKeys, "metakeys", "comma-separated keys that may accompany an error in an error-only body; replaces the default list")
 	a.Flags.BoolVar(&c.cfg.Envelopes, "envelopes", cfg.Envelopes, "report 200 bodies whose envelope says failure (success: false, a 4xx/5xx code, status \"error\") and carries no data")
@@ -142,16 +141,7 @@ type checker struct {
 	cfg Config
 }
 
-func (c *checker) run(pass *analysis.Pass) (any, error) {
-	res := pass.ResultOf[analyzer.Analyzer].(*analyzer.Result)
-	if res.Engine == nil {
-		return nil, nil
-	}
-	e := res.Engine
-	e.Lock() // the checks of a package share the engine and may run in parallel
-	defer e.Unlock()
-	rep := analyzer.NewReporter(pass, Name, &c.cfg.Allow)
-	rep.ReportDirectives()
+func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
 	codes := c.businessCodes(e)
 	var envCalls []analyzer.EnvelopeCall
 	defer func() { c.reportEnvelopes(pass, rep, e, envCalls) }()
@@ -169,7 +159,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Partial {
 				continue
 			}
-			what, ok := c.errorOnly(pass, ev.Value, ev.Instr)
+			what, ok := c.errorOnly(pass, e, ev.Value, ev.Instr)
 			if !ok {
 				continue
 			}
@@ -203,7 +193,6 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 			rep.Report(d)
 		}
 	}
-	return nil, nil
 }
 
 // A handler is a function that answers a request, with the parameter
@@ -295,15 +284,16 @@ func installedErrorHandlers(e *analyzer.Engine) map[*ssa.Function]bool {
 // --- is the body only an error? ---
 
 // errorOnly decides from types and literals whether v, written as a
-// response body, is only an error, and describes it for the message.
-func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction) (string, bool) {
+// response body, is only an error, and describes it for the message. e
+// is the package's engine (the check holds its lock).
+func (c *checker) errorOnly(pass *analysis.Pass, e *analyzer.Engine, v ssa.Value, at ssa.Instruction) (string, bool) {
 	v = analyzer.Strip(v)
 	switch x := v.(type) {
 	case *ssa.MakeMap:
-		if c.mapErrorOnly(engineOf(pass), x, 0, at) {
+		if c.mapErrorOnly(e, x, 0, at) {
 			return "error-only body " + typeString(pass, x.Type()), true
 		}
-		if marker, ok := c.mapEnvelope(engineOf(pass), x, at); ok {
+		if marker, ok := c.mapEnvelope(e, x, at); ok {
 			return "failure envelope " + typeString(pass, x.Type()) + " (" + marker + ")", true
 		}
 		return "", false
@@ -315,7 +305,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction
 	case *ssa.Slice:
 		// the variadic arguments of fmt.Fprint*: the first decides
 		if vals := sliceElems(x); len(vals) > 0 {
-			return c.errorOnly(pass, vals[0], at)
+			return c.errorOnly(pass, e, vals[0], at)
 		}
 		return "", false
 	}
@@ -341,16 +331,11 @@ func (c *checker) errorOnly(pass *analysis.Pass, v ssa.Value, at ssa.Instruction
 		return "error-only body " + typeString(pass, derefType(v.Type())), true
 	}
 	if alloc := literalAlloc(v); alloc != nil {
-		if marker, ok := c.structEnvelope(engineOf(pass), alloc, at); ok {
+		if marker, ok := c.structEnvelope(e, alloc, at); ok {
 			return "failure envelope " + typeString(pass, derefType(alloc.Type())) + " (" + marker + ")", true
 		}
 	}
 	return "", false
-}
-
-// engineOf is the provenance engine of the pass (the check holds its lock).
-func engineOf(pass *analysis.Pass) *analyzer.Engine {
-	return pass.ResultOf[analyzer.Analyzer].(*analyzer.Result).Engine
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)

@@ -36,7 +36,7 @@ func TestConfiguredKeys(t *testing.T) {
 	analysistest.Run(t, testdata(t), a, "softerror/keys")
 }
 
-// Shapes of false positives seen on public repositories (corpus/RESULTS.md).
+// Shapes of false positives seen on public repositories (docs/measurements.md).
 func TestRealCodeShapes(t *testing.T) {
 	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/realfp/...")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestExportRunner checks -runner=export against the checker on the
+// TestExportRunner checks the runner against the oracle on the
 // layered service: the same findings, related information included,
 // through the whole-program join, with and without test files; every
 // format and -fix work from them.
@@ -24,22 +25,25 @@ func TestExportRunner(t *testing.T) {
 	require.NoError(t, err)
 	for _, tests := range []string{"-test=true", "-test=false"} {
 		t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
-		want := run(t, dir, bin, "-runner=checker", tests, "-json", "./...")
+		want := oracle(t, dir, tests, "-json", "./...")
 		require.Equal(t, 3, want.code, want.stderr)
-		got := run(t, dir, bin, "-runner=export", tests, "-v", "-json", "./...")
+		got := run(t, dir, bin, tests, "-v", "-json", "./...")
 		require.Equal(t, 3, got.code, got.stderr)
 		assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, got.stdout), tests)
 		assert.Regexp(t, `packages linted \(\d+ loaded with their dependencies, \d+ analysed from source, 0 read from the cache, [56] analysed again by the whole-program join\)`, got.stderr)
 	}
 
-	sarif := run(t, dir, bin, "-runner=export", "-format=sarif", "./...")
+	sarif := run(t, dir, bin, "-format=sarif", "./...")
 	require.Equal(t, 3, sarif.code, sarif.stderr)
 	assert.Contains(t, sarif.stdout, `"ruleId": "leak"`)
 
-	// -fix: the same files as the checker's fixes
-	fixed := func(runner string) map[string]string {
+	// -fix: the same files as the oracle's fixes
+	fixed := func(oracleRun bool) map[string]string {
 		d := copyTree(t, dir)
-		res := run(t, d, bin, "-runner="+runner, "-fix", "./...")
+		res := run(t, d, bin, "-fix", "./...")
+		if oracleRun {
+			res = oracle(t, d, "-fix", "./...")
+		}
 		require.NotEqual(t, 1, res.code, res.stderr)
 		files := make(map[string]string)
 		require.NoError(t, filepath.WalkDir(d, func(p string, e os.DirEntry, err error) error {
@@ -53,7 +57,7 @@ func TestExportRunner(t *testing.T) {
 		}))
 		return files
 	}
-	want, got := fixed("checker"), fixed("export")
+	want, got := fixed(true), fixed(false)
 	assert.Equal(t, want, got)
 	changed := 0
 	for rel, content := range want {
@@ -125,13 +129,13 @@ func Title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 	}
 	writeFiles(t, dir, files)
 	svc := filepath.Join(dir, "svc")
-	want := run(t, svc, bin, "-runner=checker", "-json", "./...")
+	want := oracle(t, svc, "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	wantFindings := jsonFindings(t, svc, want.stdout)
 	require.Len(t, wantFindings, 1)
 	assert.Contains(t, wantFindings[0], "h/h.go:16:16: passthrough: upstream status code is forwarded")
 
-	got := run(t, svc, bin, "-runner=export", "-v", "-json", "./...")
+	got := run(t, svc, bin, "-v", "-json", "./...")
 	require.Equal(t, 3, got.code, got.stderr)
 	assert.Equal(t, wantFindings, jsonFindings(t, svc, got.stdout))
 	m := regexp.MustCompile(`1 packages linted \((\d+) loaded with their dependencies, (\d+) analysed from source, 0 read from the cache`).FindStringSubmatch(got.stderr)
@@ -152,15 +156,15 @@ func TestExportRunnerCache(t *testing.T) {
 	cache := t.TempDir()
 	t.Setenv("UPSTREAMLINT_CACHE", cache)
 	dir := copyTree(t, "testdata/layered")
-	want := jsonFindings(t, dir, run(t, dir, bin, "-runner=checker", "-json", "./...").stdout)
+	want := jsonFindings(t, dir, oracle(t, dir, "-json", "./...").stdout)
 	require.Len(t, want, 6)
-	wantDiff := run(t, dir, bin, "-runner=checker", "-diff", "./...").stdout
+	wantDiff := oracle(t, dir, "-diff", "./...").stdout
 	require.Contains(t, wantDiff, "+++ ")
 
 	counts := regexp.MustCompile(`(\d+) analysed from source, (\d+) read from the cache`)
 	exportRun := func(args ...string) (result, int, int) {
 		t.Helper()
-		res := run(t, dir, bin, append([]string{"-runner=export", "-v"}, args...)...)
+		res := run(t, dir, bin, append([]string{"-v"}, args...)...)
 		require.Equal(t, 3, res.code, res.stderr)
 		m := counts.FindStringSubmatch(res.stderr)
 		require.NotNil(t, m, res.stderr)
@@ -198,7 +202,7 @@ func TestExportRunnerCache(t *testing.T) {
 	b, err := os.ReadFile(sql)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(sql, bytes.Replace(b, []byte("id, err)"), []byte("id, model.ErrNotFound)"), 1), 0o644))
-	want2 := jsonFindings(t, dir, run(t, dir, bin, "-runner=checker", "-json", "./...").stdout)
+	want2 := jsonFindings(t, dir, oracle(t, dir, "-json", "./...").stdout)
 	require.NotEqual(t, want, want2)
 	res, _, _ = exportRun("-json", "./...")
 	assert.Equal(t, want2, jsonFindings(t, dir, res.stdout))
@@ -288,7 +292,7 @@ func main() {
 `,
 	}
 	writeFiles(t, dir, files)
-	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
+	want := oracle(t, dir, "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	require.Contains(t, want.stdout, "implemented by (*http.Client).Do")
 	got := run(t, dir, bin, "-json", "./...")
@@ -334,10 +338,26 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 `,
 	}
 	writeFiles(t, dir, files)
-	want := run(t, dir, bin, "-runner=checker", "-json", "./...")
+	want := oracle(t, dir, "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	require.Len(t, jsonFindings(t, dir, want.stdout), 2, want.stdout)
 	got := run(t, dir, bin, "-json", "./...")
 	require.Equal(t, 3, got.code, got.stderr)
 	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, got.stdout))
+}
+
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(text)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+}
+
+func goEnv(t *testing.T, name string) string {
+	t.Helper()
+	out, err := exec.Command("go", "env", name).Output()
+	require.NoError(t, err)
+	return string(out)
 }

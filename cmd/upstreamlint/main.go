@@ -13,5 +13,5 @@ func main() {
 	driver.Main(driver.Tool{
 		Name: "upstreamlint",
 		URL:  "https://github.com/upstreamlint/upstreamlint",
-	}, checks.All()...)
+	}, checks.New)
 }

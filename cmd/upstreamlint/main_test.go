@@ -18,7 +18,9 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
+	"github.com/upstreamlint/upstreamlint/driver"
 )
 
 // bin is the upstreamlint binary, built once for all tests.
@@ -67,6 +69,21 @@ func run(t *testing.T, dir string, name string, args ...string) result {
 	} else {
 		require.NoError(t, err)
 	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+// oracle runs the command in this process with the oracle
+// (driver.Command.Oracle: the whole program analysed from source by
+// go/analysis/checker) instead of the runner, in the environment run
+// gives the binary.
+func oracle(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	shared := analyzer.New(analyzer.DefaultConfig())
+	var stdout, stderr bytes.Buffer
+	cmd := &driver.Command{Tool: driver.Tool{Name: "upstreamlint"}, Dir: dir, Stdout: &stdout, Stderr: &stderr, Shared: shared, Oracle: true}
+	code := cmd.Run(args, checks.New(shared.Analyzer))
 	return result{stdout.String(), stderr.String(), code}
 }
 

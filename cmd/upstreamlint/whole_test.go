@@ -75,7 +75,7 @@ func jsonFindings(t *testing.T, dir, stdout string) []string {
 func TestWholeProgram(t *testing.T) {
 	dir, err := filepath.Abs("testdata/layered")
 	require.NoError(t, err)
-	res := run(t, dir, bin, "-runner=checker", "-json", "./...")
+	res := oracle(t, dir, "-json", "./...")
 	require.Equal(t, 3, res.code, res.stderr)
 	assert.Equal(t, []string{
 		// handler → UserService → (*service.Users).User → UserRepository →
@@ -102,11 +102,11 @@ func TestWholeProgram(t *testing.T) {
 		"reply/reply.go:19:6: softerror: failure envelopes (Code: -1) are sent with status 200 by Send, from 3 calls; send the failure as the response status",
 	}, jsonFindings(t, dir, res.stdout))
 
-	// The vet runner joins the same summaries, over go vet's processes.
+	// The runner joins the same summaries as the oracle.
 	want := jsonFindings(t, dir, res.stdout)
-	vres := run(t, dir, bin, "-runner=vet", "-json", "./...")
-	require.Equal(t, 3, vres.code, vres.stderr)
-	assert.Equal(t, want, jsonFindings(t, dir, vres.stdout))
+	rres := run(t, dir, bin, "-json", "./...")
+	require.Equal(t, 3, rres.code, rres.stderr)
+	assert.Equal(t, want, jsonFindings(t, dir, rres.stdout))
 
 	// The same in the text format, with the implementation's position.
 	res = run(t, dir, bin, "./...")
@@ -114,7 +114,7 @@ func TestWholeProgram(t *testing.T) {
 
 	// go vet knows only the facts of imported packages: the handler's
 	// interfaces are unknown there, and only the server-error rule
-	// applies (see the README's host table). A call it cannot resolve
+	// applies (docs/hosts.md, "Which host finds what"). A call it cannot resolve
 	// that is handed the writer may have written a status: Quota and
 	// Export are silent. reply.Send is judged at its calls: catalog
 	// contrasts -1 with 0, orders alone cannot tell.
@@ -151,14 +151,14 @@ func vetJSON(out string) string {
 	return string(data)
 }
 
-// TestVerbose checks -v of the checker runner (TestVetRunner the vet
-// runner's): a time for each linted package and a summary
+// TestVerbose checks -v of the oracle (TestExportRunner the runner's):
+// a time for each linted package and a summary
 // line with the packages and each check's findings, on stderr only
 // (stdout keeps the report a tool reads).
 func TestVerbose(t *testing.T) {
 	dir, err := filepath.Abs("testdata/layered")
 	require.NoError(t, err)
-	res := run(t, dir, bin, "-runner=checker", "-v", "-json", "./...")
+	res := oracle(t, dir, "-v", "-json", "./...")
 	require.Equal(t, 3, res.code, res.stderr)
 	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
 	timed := 0

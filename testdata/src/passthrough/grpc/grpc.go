@@ -270,7 +270,7 @@ func (g *ordersGateway) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*
 }
 
 // proxyServer forwards the call to another Orders service and returns
-// its answer, response and error, as a whole: a proxy (DESIGN.md).
+// its answer, response and error, as a whole: a proxy (docs/design.md).
 type proxyServer struct {
 	pb.UnimplementedOrdersServer
 	remote pb.OrdersClient

@@ -2,7 +2,7 @@
 // project's tests: the tests of an integration client start fake
 // third-party servers (httptest) that answer like the real API does, a
 // GraphQL "200 with errors" and a body that is deliberately not JSON.
-// Those handlers answer the test, not a client of ours: DESIGN.md keeps
+// Those handlers answer the test, not a client of ours: docs/design.md keeps
 // "tests asserting on responses" out of the checks. Silent.
 package fakeupstream
 

@@ -23,7 +23,7 @@ import (
 type result struct {
 	root           string            // module root: reports give paths relative to it
 	roots          []*checker.Action // the root actions whose findings count
-	graphs         []*checker.Graph  // the analyses run: the whole program, then its second phase (whole.go)
+	graphs         []*checker.Graph  // the oracle's analyses: the whole program, then its second phase
 	join           joinStats
 	findings       []*finding // deduplicated, in report order
 	loadErrors     []string
@@ -36,12 +36,11 @@ type result struct {
 	load     time.Duration
 	phases   []time.Duration
 	packages int
-	// -runner=export: the packages analysed from source and read from
-	// the cache (both phases), and each linted package's time
+	// the runner's packages analysed from source and read from the
+	// cache (both phases), and each linted package's time
 	sourced, fromCache int
 	timings            map[string]time.Duration
-	vet                *vetStats // -runner=vet: what the go command's action graph says
-	checks             []string  // the names of the checks run
+	checks             []string // the names of the checks run
 }
 
 // finding is one diagnostic of a root action, kept once even when the
@@ -54,61 +53,6 @@ type finding struct {
 }
 
 func (f *finding) check() string { return f.act.Analyzer.Name }
-
-// analyze loads the packages matching patterns from dir and runs the
-// analyzers on them.
-func analyze(dir string, patterns []string, analyzers []*analysis.Analyzer, tests bool, prog *progress) (*result, error) {
-	dir, err := absDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(analyzers) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
-	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
-	start := time.Now()
-	prog.set("loading packages", 0)
-	initial, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
-	loaded := time.Since(start)
-	if len(initial) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	res := newResult(dir, analyzers)
-	res.loadErrors = loadErrors(initial)
-	res.load = loaded
-	packages.Visit(initial, nil, func(*packages.Package) { res.packages++ })
-
-	whole := needFacts(analyzers)
-	if whole {
-		upstream.CollectDynamic(lintedModules(initial)...)
-	}
-	start = time.Now()
-	prog.set("analysing packages", res.packages)
-	graph, err := checker.Analyze(analyzers, initial, nil)
-	upstream.CollectDynamic()
-	if err != nil {
-		return nil, err
-	}
-	res.phases = append(res.phases, time.Since(start))
-	res.graphs = []*checker.Graph{graph}
-	res.roots = graph.Roots
-	if whole {
-		start = time.Now()
-		prog.set("whole program: analysing packages again", 0)
-		if err := res.resolveProgram(analyzers, initial); err != nil {
-			return nil, err
-		}
-		if len(res.graphs) > 1 {
-			res.phases = append(res.phases, time.Since(start))
-		}
-	}
-	res.collect()
-	return res, nil
-}
 
 // absDir returns dir (the current directory when empty) as an absolute
 // path.
@@ -132,13 +76,13 @@ func newResult(dir string, analyzers []*analysis.Analyzer) *result {
 	return res
 }
 
-// actions returns every action of every phase (with -runner=vet, the
+// actions returns every action of every phase (with the runner, the
 // actions standing for the packages that reported).
 func (res *result) actions() iter.Seq[*checker.Action] {
 	return func(yield func(*checker.Action) bool) {
-		if res.vet != nil || res.graphs == nil {
-			// the vet and export runners' roots stand for the
-			// packages that reported (collectVet)
+		if res.graphs == nil {
+			// the runner's roots stand for the packages that
+			// reported (collectTrees)
 			for _, act := range res.roots {
 				if !yield(act) {
 					return
@@ -217,11 +161,11 @@ func (res *result) sortFindings() {
 
 // writeStats prints what the provenance engines did (-debug.stats): a
 // total, then each function given up over budget.
-func writeStats(w io.Writer, name string) {
+func writeStats(w io.Writer, name string, stats []upstream.Stats) {
 	var pkgs, funcs, work, most int
 	var gaveUp []string
 	costliest := "none"
-	for _, st := range upstream.CollectedStats() {
+	for _, st := range stats {
 		pkgs++
 		funcs += st.Funcs
 		work += st.Work
@@ -314,4 +258,24 @@ func relPath(root, name string) (string, bool) {
 		return filepath.ToSlash(name), true
 	}
 	return filepath.ToSlash(rel), false
+}
+
+// lintedModules returns the modules of the packages being linted.
+func lintedModules(initial []*packages.Package) []string {
+	var out []string
+	for _, p := range initial {
+		if p.Module != nil && !slices.Contains(out, p.Module.Path) {
+			out = append(out, p.Module.Path)
+		}
+	}
+	return out
+}
+
+// joinStats is what the whole-program resolution did, for -debug.stats.
+type joinStats struct {
+	keys, resolved, types, again int
+}
+
+func (j joinStats) String() string {
+	return fmt.Sprintf("%d dynamic calls (interface methods and func fields), %d resolved over %d converted types; %d packages analysed again", j.keys, j.resolved, j.types, j.again)
 }

@@ -1,0 +1,40 @@
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+)
+
+// DocURL is the page that documents a check (or, for the shared
+// analysis, the design): SARIF's helpUri and the analyzer's URL.
+func DocURL(page string) string {
+	return "https://github.com/upstreamlint/upstreamlint/blob/main/docs/" + page + ".md"
+}
+
+// NewCheck returns the analyzer of a check that runs on an instance of
+// the shared analysis (its Analyzer, shared): the preamble every check
+// has in one place. In a package where the shared analysis found
+// nothing to do, the check does nothing; otherwise find runs with the
+// package's engine, held for it (the checks of a package share the
+// engine and may run in parallel), and a reporter that honours the
+// suppression directives and the check's allowlist allow.
+func NewCheck(shared *analysis.Analyzer, name, doc string, allow *FuncPatterns, find func(*analysis.Pass, *Engine, *Reporter)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     name,
+		Doc:      doc,
+		URL:      DocURL(name),
+		Requires: []*analysis.Analyzer{shared},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := pass.ResultOf[shared].(*Result)
+			if res.Engine == nil {
+				return nil, nil
+			}
+			e := res.Engine
+			e.Lock()
+			defer e.Unlock()
+			rep := NewReporter(pass, res, name, allow)
+			rep.ReportDirectives()
+			find(pass, e, rep)
+			return nil, nil
+		},
+	}
+}

@@ -1,0 +1,121 @@
+package driver
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// The oracle: the whole program loaded from source and analysed by
+// golang.org/x/tools/go/analysis/checker, as multichecker does. It is
+// not a runner of the command (Command.Oracle selects it): tests hold
+// the runner's findings against it, finding by finding.
+
+// analyzeChecker loads the packages matching patterns from dir, from
+// source, and runs the analyzers on them with the checker, the join of
+// shared (if any) included: the oracle (Command.Oracle).
+func analyzeChecker(dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, tests bool, prog *progress) (*result, error) {
+	dir, err := absDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	mode := packages.LoadSyntax | packages.NeedModule
+	if needFacts(analyzers) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
+	start := time.Now()
+	prog.set("loading packages")
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	loaded := time.Since(start)
+	if len(initial) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	res := newResult(dir, analyzers)
+	res.loadErrors = loadErrors(initial)
+	res.load = loaded
+	packages.Visit(initial, nil, func(*packages.Package) { res.packages++ })
+
+	whole := shared != nil && needFacts(analyzers)
+	if whole {
+		shared.Collect(lintedModules(initial)...)
+	}
+	start = time.Now()
+	prog.set("analysing packages")
+	graph, err := checker.Analyze(analyzers, initial, nil)
+	if whole {
+		shared.Collect()
+	}
+	if err != nil {
+		return nil, err
+	}
+	res.phases = append(res.phases, time.Since(start))
+	res.graphs = []*checker.Graph{graph}
+	res.roots = graph.Roots
+	if whole {
+		start = time.Now()
+		prog.set("whole program: analysing packages again")
+		if err := res.resolveChecker(analyzers, shared, initial); err != nil {
+			return nil, err
+		}
+		if len(res.graphs) > 1 {
+			res.phases = append(res.phases, time.Since(start))
+		}
+	}
+	res.collect()
+	return res, nil
+}
+
+// resolveChecker is the oracle's second phase of the whole-program
+// resolution (analyzer/program.go): it joins what the first phase's
+// summaries say about the module's interfaces and func-typed fields, and
+// analyses again the root packages whose findings the join can change.
+// Their findings replace the first phase's; every other package keeps
+// its own.
+func (res *result) resolveChecker(analyzers []*analysis.Analyzer, shared *upstream.Shared, initial []*packages.Package) error {
+	summaries := shared.Summaries()
+	if len(summaries) == 0 {
+		return nil
+	}
+	var roots []string
+	for _, p := range initial {
+		if p.Types != nil {
+			roots = append(roots, p.PkgPath)
+		}
+	}
+	prog := upstream.Join(summaries, roots, lintedModules(initial))
+	var again []*packages.Package
+	for _, p := range initial {
+		if p.Types != nil && prog.Again(p.PkgPath) {
+			again = append(again, p)
+		}
+	}
+	res.join = joinStats{keys: prog.KeyCount(), resolved: prog.Resolved(), types: prog.ConvertedTypes(), again: len(again)}
+	if len(again) == 0 {
+		return nil
+	}
+	shared.SetProgram(prog)
+	graph, err := checker.Analyze(analyzers, again, nil)
+	shared.SetProgram(nil)
+	if err != nil {
+		return err
+	}
+	res.graphs = append(res.graphs, graph)
+	redone := make(map[*packages.Package]bool)
+	for _, p := range again {
+		redone[p] = true
+	}
+	roots2 := slices.DeleteFunc(slices.Clone(res.roots), func(act *checker.Action) bool { return redone[act.Package] })
+	res.roots = append(roots2, graph.Roots...)
+	return nil
+}

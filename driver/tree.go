@@ -1,0 +1,183 @@
+package driver
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"maps"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+)
+
+// collectTrees turns the packages' JSON trees (what each linted package
+// reported, as the JSON format prints it: the runner keeps them in its
+// cache) into findings, each once (a
+// package and its test variant report the same finding), in report
+// order.
+func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, analyzers []*analysis.Analyzer) error {
+	byName := make(map[string]*analysis.Analyzer)
+	for _, a := range analyzers {
+		byName[a.Name] = a
+	}
+	fset := token.NewFileSet()
+	parsed := make(map[string]*ast.File)
+	fileOf := func(name string) (*token.File, *ast.File, error) {
+		if f, ok := parsed[name]; ok {
+			return fset.File(f.FileStart), f, nil
+		}
+		content, err := res.src.read(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, err := parser.ParseFile(fset, name, content, parser.ParseComments|parser.SkipObjectResolution)
+		if f == nil {
+			return nil, nil, err
+		}
+		parsed[name] = f
+		res.files[name] = ast.IsGenerated(f)
+		return fset.File(f.FileStart), f, nil
+	}
+	// position turns "file:line:col" into a position of fset.
+	position := func(posn string) (token.Pos, error) {
+		name, line, col, ok := upstream.SplitPosn(posn)
+		if !ok {
+			return token.NoPos, fmt.Errorf("malformed position %q", posn)
+		}
+		col = max(col, 1) // "file:line": the line's start
+		tf, _, err := fileOf(name)
+		if err != nil {
+			return token.NoPos, err
+		}
+		if line < 1 || line > tf.LineCount() {
+			return token.NoPos, fmt.Errorf("%s: no line %d", name, line)
+		}
+		off := tf.Offset(tf.LineStart(line)) + col - 1
+		if off < 0 || off > tf.Size() {
+			return token.NoPos, fmt.Errorf("%s: no column %d on line %d", name, col, line)
+		}
+		return tf.Pos(off), nil
+	}
+	offset := func(name string, off int) (token.Pos, error) {
+		tf, _, err := fileOf(name)
+		if err != nil {
+			return token.NoPos, err
+		}
+		if off < 0 || off > tf.Size() {
+			return token.NoPos, fmt.Errorf("%s: no offset %d", name, off)
+		}
+		return tf.Pos(off), nil
+	}
+
+	acts := make(map[[2]string]*checker.Action)
+	type key struct {
+		check, file string
+		start, end  int
+		message     string
+	}
+	seen := make(map[key]bool)
+	for _, id := range slices.Sorted(maps.Keys(trees)) {
+		for _, name := range slices.Sorted(maps.Keys(trees[id])) {
+			raw := trees[id][name]
+			a := byName[name]
+			if a == nil {
+				continue // not an analyzer of this run
+			}
+			var failed jsonError
+			if json.Unmarshal(raw, &failed) == nil && failed.Err != "" {
+				res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %s", name, id, failed.Err))
+				continue
+			}
+			var diags []jsonDiagnostic
+			if err := json.Unmarshal(raw, &diags); err != nil {
+				return fmt.Errorf("%s: %s: %v", id, name, err)
+			}
+			act := acts[[2]string{id, name}]
+			if act == nil {
+				act = &checker.Action{Analyzer: a, Package: &packages.Package{ID: id, PkgPath: pkgPathOf(id), Fset: fset}}
+				acts[[2]string{id, name}] = act
+			}
+			for _, jd := range diags {
+				d, err := treeDiagnostic(jd, position, offset)
+				if err != nil {
+					res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %v", name, id, err))
+					continue
+				}
+				_, f, _ := fileOf(fset.File(d.Pos).Name())
+				if !slices.Contains(act.Package.Syntax, f) {
+					act.Package.Syntax = append(act.Package.Syntax, f)
+				}
+				at := res.span(fset, d.Pos, d.End)
+				k := key{name, at.file, at.start.offset, at.end.offset, d.Message}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				act.Diagnostics = append(act.Diagnostics, d)
+				res.findings = append(res.findings, &finding{act: act, index: len(act.Diagnostics) - 1, diag: d, at: at})
+			}
+		}
+	}
+	for _, act := range acts {
+		res.roots = append(res.roots, act)
+	}
+	res.sortFindings()
+	slices.Sort(res.analysisErrors)
+	return nil
+}
+
+// treeDiagnostic converts a diagnostic of the JSON tree back.
+func treeDiagnostic(jd jsonDiagnostic, position func(string) (token.Pos, error), offset func(string, int) (token.Pos, error)) (analysis.Diagnostic, error) {
+	d := analysis.Diagnostic{Category: jd.Category, Message: jd.Message}
+	var err error
+	if d.Pos, err = position(jd.Posn); err != nil {
+		return d, err
+	}
+	if jd.End != "" {
+		if d.End, err = position(jd.End); err != nil {
+			return d, err
+		}
+	}
+	for _, r := range jd.Related {
+		var rel analysis.RelatedInformation
+		if rel.Pos, err = position(r.Posn); err != nil {
+			return d, err
+		}
+		if r.End != "" {
+			if rel.End, err = position(r.End); err != nil {
+				return d, err
+			}
+		}
+		rel.Message = r.Message
+		d.Related = append(d.Related, rel)
+	}
+	for _, jf := range jd.SuggestedFixes {
+		fix := analysis.SuggestedFix{Message: jf.Message}
+		for _, e := range jf.Edits {
+			var te analysis.TextEdit
+			if te.Pos, err = offset(e.Filename, e.Start); err != nil {
+				return d, err
+			}
+			if te.End, err = offset(e.Filename, e.End); err != nil {
+				return d, err
+			}
+			te.NewText = []byte(e.New)
+			fix.TextEdits = append(fix.TextEdits, te)
+		}
+		d.SuggestedFixes = append(d.SuggestedFixes, fix)
+	}
+	return d, nil
+}
+
+// pkgPathOf returns the import path of a package ID ("p [p.test]" -> p).
+func pkgPathOf(id string) string {
+	path, _, _ := strings.Cut(id, " ")
+	return path
+}
