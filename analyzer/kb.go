@@ -1,6 +1,10 @@
 package analyzer
 
-import "go/types"
+import (
+	"go/types"
+	"maps"
+	"slices"
+)
 
 // The knowledge of each framework and library is one file of rows,
 // kb_<name>.go, registered at init: adding a framework is adding a file
@@ -174,4 +178,83 @@ func HandlerContext(t types.Type) (HandlerCtx, bool) {
 		}
 	}
 	return HandlerCtx{}, false
+}
+
+// KnowledgeKeys returns every function or method the tables name, by
+// full name ("net/http.Error", "(*github.com/gin-gonic/gin.Context).JSON"),
+// sorted and each once: a test holds them against the real modules, since
+// a key that names no function (a typo, a method promoted from an
+// embedded type, whose full name is the embedded type's) matches nothing.
+func KnowledgeKeys() []string {
+	set := make(map[string]bool)
+	for _, m := range []map[string]bool{writerWrappers, clientBodyWriters, apiSinks} {
+		for k := range m {
+			set[k] = true
+		}
+	}
+	for k := range sourceResults {
+		set[k] = true
+	}
+	for k := range flows {
+		set[k] = true
+	}
+	for k := range fills {
+		set[k] = true
+	}
+	for k := range sinks {
+		set[k] = true
+	}
+	for k := range clientInputFuncs {
+		set[k] = true
+	}
+	for k := range errorPages {
+		set[k] = true
+	}
+	for k := range errorCalls {
+		set[k] = true
+	}
+	for k := range writerCalls {
+		set[k] = true
+	}
+	for _, f := range errorFrameworks {
+		for _, k := range []string{f.New, f.InstallCall} {
+			if k != "" {
+				set[k] = true
+			}
+		}
+	}
+	return slices.Sorted(maps.Keys(set))
+}
+
+// KnowledgeTypes returns every named type the tables name, as
+// "path.Name": the frameworks' contexts, writer types, error types and
+// the types their error handlers are installed on.
+func KnowledgeTypes() []string {
+	set := make(map[string]bool)
+	add := func(pkg, name string) {
+		if pkg != "" && name != "" {
+			set[pkg+"."+name] = true
+		}
+	}
+	for _, c := range handlerCtxs {
+		add(c.Pkg, c.Name)
+	}
+	for t := range clientWriterTypes {
+		add(t[0], t[1])
+	}
+	for _, f := range errorFrameworks {
+		add(f.Handler.Pkg, f.Handler.Name)
+		add(f.InstallType[0], f.InstallType[1])
+		add(f.ErrorType[0], f.ErrorType[1])
+	}
+	for t := range errorFields {
+		set[t] = true
+	}
+	for t := range depErrorReceivers {
+		set[t] = true
+	}
+	for t := range sqlResultTypes {
+		set[t] = true
+	}
+	return slices.Sorted(maps.Keys(set))
 }

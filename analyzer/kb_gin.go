@@ -16,7 +16,6 @@ func init() {
 			"(github.com/gin-gonic/gin.errorMsgs).ByType": {res(0, 0, "")},
 			"(github.com/gin-gonic/gin.errorMsgs).Errors": {res(0, 0, "[]/Err/text")},
 			"(github.com/gin-gonic/gin.errorMsgs).String": {res(0, 0, "[]/Err/text")},
-			"(*github.com/gin-gonic/gin.Error).Error":     {res(0, 0, "Err/text")},
 			"(github.com/gin-gonic/gin.Error).Error":      {res(0, 0, "Err/text")},
 		},
 		Sinks: map[string]sinkRow{
