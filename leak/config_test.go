@@ -1,20 +1,14 @@
 package leak_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/leak"
 )
-
-func TestValidate(t *testing.T) {
-	require.NoError(t, analysis.Validate([]*analysis.Analyzer{leak.Analyzer, analyzer.Analyzer}))
-}
 
 func TestInstancesDoNotShareFlags(t *testing.T) {
 	a := leak.NewAnalyzer(leak.DefaultConfig())
@@ -34,11 +28,4 @@ func TestBadFlags(t *testing.T) {
 	err = analyzer.New(analyzer.DefaultConfig()).Analyzer.Flags.Set("deps", "github.com/redis/...")
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "malformed import path")
-}
-
-func TestDocTitle(t *testing.T) {
-	title, _, _ := strings.Cut(leak.Analyzer.Doc, "\n")
-	assert.LessOrEqual(t, len(title), 60)
-	assert.False(t, strings.HasSuffix(title, "."))
-	assert.Equal(t, strings.ToLower(title[:1]), title[:1])
 }

@@ -1,20 +1,13 @@
 package passthrough_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/tools/go/analysis"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 )
-
-func TestValidate(t *testing.T) {
-	require.NoError(t, analysis.Validate([]*analysis.Analyzer{passthrough.Analyzer, analyzer.Analyzer}))
-}
 
 func TestInstancesDoNotShareFlags(t *testing.T) {
 	a := passthrough.NewAnalyzer(passthrough.DefaultConfig())
@@ -44,13 +37,4 @@ func TestAllowFlag(t *testing.T) {
 	assert.Equal(t, "example.com/gw/...,example.com/api.Proxy*,(*example.com/api.Mirror).ServeHTTP", a.Flags.Lookup("allow").Value.String())
 	assert.Error(t, a.Flags.Set("allow", "example.com/...gw"))
 	assert.Error(t, a.Flags.Set("allow", "a b"))
-}
-
-func TestDocTitle(t *testing.T) {
-	for _, a := range []*analysis.Analyzer{passthrough.Analyzer, analyzer.Analyzer} {
-		title, _, _ := strings.Cut(a.Doc, "\n")
-		assert.LessOrEqual(t, len(title), 60, a.Name)
-		assert.False(t, strings.HasSuffix(title, "."), a.Name)
-		assert.Equal(t, strings.ToLower(title[:1]), title[:1], a.Name)
-	}
 }

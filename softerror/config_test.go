@@ -1,20 +1,13 @@
 package softerror_test
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/tools/go/analysis"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/softerror"
 )
-
-func TestValidate(t *testing.T) {
-	require.NoError(t, analysis.Validate([]*analysis.Analyzer{softerror.Analyzer, analyzer.Analyzer}))
-}
 
 func TestInstancesDoNotShareKeys(t *testing.T) {
 	cfg := softerror.DefaultConfig()
@@ -33,11 +26,4 @@ func TestBadKeys(t *testing.T) {
 	err := a.Flags.Set("metakeys", `trace id`)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "malformed key")
-}
-
-func TestDocTitle(t *testing.T) {
-	title, _, _ := strings.Cut(softerror.Analyzer.Doc, "\n")
-	assert.LessOrEqual(t, len(title), 60)
-	assert.False(t, strings.HasSuffix(title, "."))
-	assert.Equal(t, strings.ToLower(title[:1]), title[:1])
 }
