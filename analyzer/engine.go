@@ -9,6 +9,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Engine answers provenance questions about the SSA values of one
@@ -75,10 +77,10 @@ type Engine struct {
 	sum       *PackageSummary
 	ifaceSigs map[*types.Interface][]MethodSig
 
-	ownHandlers []InstalledHandler                   // the error handlers the package installs (HandlerReturns)
-	debugBlocks map[*ssa.BasicBlock]bool             // DebugOnly, memoised
-	adapters    map[*ssa.Function][]InstalledHandler // the error-returning adapter types each function is converted to
-	preset      map[*ssa.Function]bool               // PresetStatus, computed once
+	ownHandlers []knowledge.InstalledHandler                   // the error handlers the package installs (HandlerReturns)
+	debugBlocks map[*ssa.BasicBlock]bool                       // DebugOnly, memoised
+	adapters    map[*ssa.Function][]knowledge.InstalledHandler // the error-returning adapter types each function is converted to
+	preset      map[*ssa.Function]bool                         // PresetStatus, computed once
 
 	// Budget is the work the engine may spend on one function, in units:
 	// one per label computation plus the size of the label set it
@@ -89,7 +91,7 @@ type Engine struct {
 	work   map[*ssa.Function]*workCount
 	stats  *Stats // nil unless Shared.CollectStats was called
 	// deps are the user's dependency client packages (Config.Deps)
-	deps *PathPrefixes
+	deps *knowledge.PathPrefixes
 }
 
 // DefaultBudget is the work per function after which the engine gives
@@ -176,9 +178,9 @@ type storeEntry struct {
 
 // Summary is what callers need to know about a function.
 type Summary struct {
-	Results []Labels    // per result: labels relative to the function (KindParam labels owned by it)
-	Sinks   []SinkParam // parameters that reach a sink
-	Effects []Effect    // labels stored through pointer parameters
+	Results []Labels              // per result: labels relative to the function (KindParam labels owned by it)
+	Sinks   []knowledge.SinkParam // parameters that reach a sink
+	Effects []Effect              // labels stored through pointer parameters
 }
 
 func (s *Summary) empty() bool {
@@ -193,40 +195,6 @@ func (s *Summary) empty() bool {
 	return len(s.Sinks) == 0 && len(s.Effects) == 0
 }
 
-// SinkParam says that parameter Param, after Reads, reaches a sink in
-// the role Role (at Path inside the argument).
-type SinkParam struct {
-	Role  Role
-	Param int
-	Reads string
-	Path  string
-	// Proxy is set when the function forwards the status and the body
-	// of the same response parameter, on one path: a forwarding helper.
-	Proxy bool
-	// OwnBody is set on a status sink of a response parameter whose
-	// body the function writes whole too, but only on other paths (it
-	// relays the body on success and sends the status with a message of
-	// its own on failure): at a call, the body it forwards is not this
-	// status's.
-	OwnBody bool
-	// Writer, when not zero, is 1 + the index of the parameter the sink
-	// writes to (an io.Writer): the sink answers the client only where
-	// callers pass the client's writer there.
-	Writer int
-	// Status is, for a body sink, the constant status the function
-	// sends it with on every path (a serverError(w, err) helper's 500),
-	// else 0.
-	Status int
-	// Covered is set on a body sink of an error parameter whose text the
-	// function sends with that server-error Status: the leak check
-	// reports it there, where the fix belongs, not at every call.
-	Covered bool
-	// No5xx is set on a body sink whose status is a parameter of the
-	// function when the parameter does not reach it for a server-error
-	// status: the helper sends a generic message for 5xx.
-	No5xx bool
-}
-
 // Effect says that labels are stored at Path under pointer parameter Param.
 type Effect struct {
 	Param  int
@@ -236,7 +204,7 @@ type Effect struct {
 
 // A SinkEvent is a call that answers the client with an argument.
 type SinkEvent struct {
-	Role   Role
+	Role   knowledge.Role
 	Instr  ssa.CallInstruction
 	Arg    int // index into the call's arguments, receiver first
 	Value  ssa.Value
@@ -363,7 +331,7 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 		args := callArgs(cc)
 		if obj != nil {
 			name := fullName(obj)
-			for _, f := range flows[name] {
+			for _, f := range knowledge.Flows[name] {
 				if f.ToArg < 0 || f.ToArg >= len(args) || f.From >= len(args) {
 					continue
 				}
@@ -371,7 +339,7 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 				ops := f.Ops
 				e.addStore(args[f.ToArg], "", func() Labels { return e.Labels(src).applyOps(ops) })
 			}
-			if fl, ok := fills[name]; ok && fl.Arg < len(args) {
+			if fl, ok := knowledge.Fills[name]; ok && fl.Arg < len(args) {
 				pos := in.Pos()
 				e.addStore(args[fl.Arg], fl.Path, func() Labels { return Labels{{Kind: fl.Kind, Origin: pos}} })
 			}
@@ -500,7 +468,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		fn := v.Parent()
 		for i, p := range fn.Params {
 			if p == v {
-				return Labels{{Kind: KindParam, Param: i, Owner: fn}}
+				return Labels{{Kind: knowledge.KindParam, Param: i, Owner: fn}}
 			}
 		}
 	case *ssa.FreeVar:
@@ -577,7 +545,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		if e.ownErrorType(v.AssertedType) {
 			// err.(ValidationError): the value is an error of our own
 			// type, not a dependency's; what its fields hold still counts
-			ls = ls.applyOp(opOwnType)
+			ls = ls.applyOp(knowledge.OpOwnType)
 		}
 		if v.CommaOk {
 			ls = ls.prefixed("#0")
@@ -610,7 +578,7 @@ func errorFieldLoad(load *ssa.UnOp) (Label, bool) {
 	if !ok {
 		return Label{}, false
 	}
-	want, ok := errorFields[namedPath(fa.X.Type())]
+	want, ok := knowledge.ErrorFields[knowledge.NamedPath(fa.X.Type())]
 	if !ok || fieldName(fa.X.Type(), fa.Field, true) != want {
 		return Label{}, false
 	}
@@ -618,7 +586,7 @@ func errorFieldLoad(load *ssa.UnOp) (Label, bool) {
 	if c, ok := fa.X.(*ssa.Call); ok {
 		origin = c.Pos()
 	}
-	return Label{Kind: KindDepError, Origin: origin}, true
+	return Label{Kind: knowledge.KindDepError, Origin: origin}, true
 }
 
 // reachingStore returns the store to the same local variable (root
@@ -746,7 +714,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			// handler, errhandlers.go)
 			for i, q := range p.Parent().Params {
 				if q == p {
-					return Labels{{Kind: KindParam, Param: i, Owner: p.Parent(), Reads: callRead}}
+					return Labels{{Kind: knowledge.KindParam, Param: i, Owner: p.Parent(), Reads: callRead}}
 				}
 			}
 		}
@@ -765,9 +733,9 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	if obj != nil {
 		name := fullName(obj)
 		if kinds := sourceKindsOf(obj, name, e.deps); kinds != nil {
-			forward := slices.Contains(kinds, KindResponse) && forwardsServedRequest(call, args)
+			forward := slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(call, args)
 			for i, k := range kinds {
-				if forward && k == KindDepError {
+				if forward && k == knowledge.KindDepError {
 					// A forward proxy sends the client's own request to the
 					// target the client chose: the error is about the
 					// client's input, not about our dependencies.
@@ -781,14 +749,14 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 		}
 		if name == "fmt.Errorf" && len(args) == 2 {
 			// the format itself may be an error's text: fmt.Errorf(err.Error())
-			return e.Labels(args[1]).applyOps("[]/" + errorfOp(args[0])).union(e.Labels(args[0]).applyOps(opWrapText))
+			return e.Labels(args[1]).applyOps("[]/" + errorfOp(args[0])).union(e.Labels(args[0]).applyOps(knowledge.OpWrapText))
 		}
-		for _, f := range flows[name] {
+		for _, f := range knowledge.Flows[name] {
 			if f.ToArg >= 0 || f.To >= nres {
 				continue
 			}
 			var src Labels
-			if f.From == variadicArgs {
+			if f.From == knowledge.VariadicArgs {
 				if len(args) > 0 {
 					src = e.Labels(args[len(args)-1])
 				}
@@ -797,7 +765,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			}
 			out = out.union(src.applyOps(f.Ops).prefixed(resPath(f.To)))
 		}
-		if _, ok := flows[name]; ok {
+		if _, ok := knowledge.Flows[name]; ok {
 			return out
 		}
 	}
@@ -841,7 +809,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 		return false
 	}
 	if obj != nil {
-		if _, ok := sinks[fullName(obj)]; ok {
+		if _, ok := knowledge.Sinks[fullName(obj)]; ok {
 			return false
 		}
 		if isWriteHeaderImpl(obj) {
@@ -906,23 +874,23 @@ func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Va
 // value whose named function type a dependency library declares: the
 // elastic clients' API is fields of such types (es.Search(…) calls the
 // esapi.Search field).
-func libraryFuncValueLabels(call *ssa.Call, deps *PathPrefixes) Labels {
+func libraryFuncValueLabels(call *ssa.Call, deps *knowledge.PathPrefixes) Labels {
 	named, ok := types.Unalias(call.Common().Value.Type()).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return nil
 	}
-	if p := named.Obj().Pkg().Path(); !dependencyLibraries.Match(p) && !deps.Match(p) {
+	if p := named.Obj().Pkg().Path(); !knowledge.DependencyLibraries.Match(p) && !deps.Match(p) {
 		return nil
 	}
 	res := call.Common().Signature().Results()
-	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+	if res.Len() == 0 || !knowledge.IsErrorType(res.At(res.Len()-1).Type()) {
 		return nil
 	}
 	path := ""
 	if res.Len() > 1 {
 		path = resultStep(res.Len() - 1)
 	}
-	return Labels{{Kind: KindDepError, Origin: call.Pos(), Path: path}}
+	return Labels{{Kind: knowledge.KindDepError, Origin: call.Pos(), Path: path}}
 }
 
 // errorfOp says how fmt.Errorf treats its arguments: with %w the
@@ -931,11 +899,11 @@ func libraryFuncValueLabels(call *ssa.Call, deps *PathPrefixes) Labels {
 func errorfOp(format ssa.Value) string {
 	if c, ok := format.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
 		if strings.Contains(constant.StringVal(c.Value), "%w") {
-			return opWrap
+			return knowledge.OpWrap
 		}
-		return opWrapText
+		return knowledge.OpWrapText
 	}
-	return opWrap
+	return knowledge.OpWrap
 }
 
 // devirtualize returns the method an interface call reaches when the
@@ -1008,13 +976,13 @@ func (e *Engine) resolveAt(ls Labels, key any, pos token.Pos, args []ssa.Value) 
 	var out Labels
 	for _, l := range ls {
 		switch {
-		case l.Kind == KindParam && l.Owner == key:
+		case l.Kind == knowledge.KindParam && l.Owner == key:
 			if l.Param < len(args) {
 				out = out.union(e.Labels(args[l.Param]).applyOps(l.Reads).prefixed(l.Path))
 			}
-		case l.Kind == KindParam:
+		case l.Kind == knowledge.KindParam:
 			out = out.add(l) // a parameter of an enclosing function, captured by a closure
-		case l.Kind == KindDynamic:
+		case l.Kind == knowledge.KindDynamic:
 			// a dynamic call inside the callee: resolved by the join
 			if k, ok := l.Owner.(string); ok {
 				e.noteDynamic(k)
@@ -1182,17 +1150,17 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	var sinks []sinkAt
 	for _, ev := range e.Events(fn) {
 		for _, l := range ev.Labels {
-			if l.Kind != KindParam || l.Owner != fn {
+			if l.Kind != knowledge.KindParam || l.Owner != fn {
 				continue
 			}
-			if ev.Role == RoleStatus && l.Path != "" {
+			if ev.Role == knowledge.RoleStatus && l.Path != "" {
 				continue
 			}
-			if ev.Role == RoleBody && !sentField(e.Pkg.Pkg, ev, l) {
+			if ev.Role == knowledge.RoleBody && !sentField(e.Pkg.Pkg, ev, l) {
 				continue
 			}
-			sp := SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
-			if ev.Role == RoleBody {
+			sp := knowledge.SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
+			if ev.Role == knowledge.RoleBody {
 				st := e.BodyStatus(ev)
 				sp.Status = st.Code
 				if st.Param > 0 {
@@ -1205,10 +1173,10 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	}
 	for _, ce := range e.condEvents[fn] { // computed by Events
 		for _, l := range ce.ev.Labels {
-			if l.Kind != KindParam || l.Owner != fn || (ce.ev.Role == RoleStatus && l.Path != "") || (ce.ev.Role == RoleBody && !sentField(e.Pkg.Pkg, ce.ev, l)) {
+			if l.Kind != knowledge.KindParam || l.Owner != fn || (ce.ev.Role == knowledge.RoleStatus && l.Path != "") || (ce.ev.Role == knowledge.RoleBody && !sentField(e.Pkg.Pkg, ce.ev, l)) {
 				continue
 			}
-			sinks = append(sinks, sinkAt{SinkParam{Role: ce.ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Writer: ce.writer + 1}, ce.ev.Instr})
+			sinks = append(sinks, sinkAt{knowledge.SinkParam{Role: ce.ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Writer: ce.writer + 1}, ce.ev.Instr})
 		}
 	}
 	e.markProxySinks(sinks)
@@ -1236,7 +1204,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	return s
 }
 
-func containsSink(ss []SinkParam, sp SinkParam) bool {
+func containsSink(ss []knowledge.SinkParam, sp knowledge.SinkParam) bool {
 	for _, x := range ss {
 		if x == sp {
 			return true
@@ -1247,7 +1215,7 @@ func containsSink(ss []SinkParam, sp SinkParam) bool {
 
 // A sinkAt is a sink of a parameter, with the call that reaches it.
 type sinkAt struct {
-	sp    SinkParam
+	sp    knowledge.SinkParam
 	instr ssa.CallInstruction
 }
 
@@ -1259,14 +1227,14 @@ type sinkAt struct {
 func (e *Engine) markProxySinks(ss []sinkAt) {
 	for i := range ss {
 		st := &ss[i]
-		if st.sp.Role != RoleStatus || !hasLastStep(st.sp.Reads, "StatusCode") {
+		if st.sp.Role != knowledge.RoleStatus || !hasLastStep(st.sp.Reads, "StatusCode") {
 			continue
 		}
 		prefix := trimLastStep(st.sp.Reads)
 		bodies := false
 		for j := range ss {
 			b := &ss[j]
-			if b.sp.Role != RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !hasPrefixPath(b.sp.Reads, joinPath(prefix, "Body")) {
+			if b.sp.Role != knowledge.RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !hasPrefixPath(b.sp.Reads, joinPath(prefix, "Body")) {
 				continue
 			}
 			bodies = true
@@ -1363,11 +1331,11 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		// A call through a package-level function variable that the
 		// tables know (render.Respond).
 		if g := funcVar(cc.Value); g != "" {
-			if row, ok := sinks[g]; ok {
+			if row, ok := knowledge.Sinks[g]; ok {
 				var evs []SinkEvent
 				for _, i := range row.Body {
 					if i < len(args) {
-						evs = append(evs, SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1})
+						evs = append(evs, SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1})
 					}
 				}
 				return evs
@@ -1381,8 +1349,8 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	statusArg := -1
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
-		if row, ok := sinks[fullName(obj)]; ok {
-			if apiSinks[fullName(obj)] && errorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
+		if row, ok := knowledge.Sinks[fullName(obj)]; ok {
+			if knowledge.APISinks[fullName(obj)] && errorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
 				// the framework building its own errors (kratos' FromError
 				// wraps a plain error with errors.New(500, "", err.Error())):
 				// that error is answered where a handler returns it
@@ -1395,7 +1363,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 					if j := writerParam(args[row.Writer], 0); j >= 0 {
 						for _, i := range row.Body {
 							if i < len(args) {
-								ev := SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1}
+								ev := SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1}
 								fn := call.Parent()
 								e.condEvents[fn] = append(e.condEvents[fn], condEvent{ev: ev, writer: j})
 							}
@@ -1406,22 +1374,22 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 			}
 			if row.Status >= 0 && row.Status < len(args) {
 				statusArg = row.Status
-				add(RoleStatus, row.Status, nil, e.Labels(args[row.Status]), false)
+				add(knowledge.RoleStatus, row.Status, nil, e.Labels(args[row.Status]), false)
 			}
 			if row.Fixed != 0 {
 				// a status the call sends itself: no argument holds it
 				k := ssa.NewConst(constant.MakeInt64(int64(row.Fixed)), types.Typ[types.Int])
-				evs = append(evs, SinkEvent{Role: RoleStatus, Instr: call, Arg: -1, Value: k, StatusArg: -1})
+				evs = append(evs, SinkEvent{Role: knowledge.RoleStatus, Instr: call, Arg: -1, Value: k, StatusArg: -1})
 			}
 			for _, i := range row.Body {
 				if i < len(args) {
-					add(RoleBody, i, nil, e.Labels(args[i]), false)
+					add(knowledge.RoleBody, i, nil, e.Labels(args[i]), false)
 				}
 			}
 			return evs
 		}
 		if isWriteHeaderImpl(obj) && len(args) == 2 {
-			add(RoleStatus, 1, nil, e.Labels(args[1]), false)
+			add(knowledge.RoleStatus, 1, nil, e.Labels(args[1]), false)
 		}
 	}
 	// Calls the tables do not know may forward an upstream body in ways
@@ -1456,12 +1424,12 @@ func errorConstructor(obj *types.Func) bool {
 // argument i of call, in a role, with the status argument *statusArg
 // holds at that time. A status known to equal a constant where the call
 // runs is a decision: its event has no labels.
-func sinkAdder(evs *[]SinkEvent, call ssa.CallInstruction, args []ssa.Value, statusArg *int) func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
-	return func(role Role, i int, via *types.Func, ls Labels, proxy bool) {
+func sinkAdder(evs *[]SinkEvent, call ssa.CallInstruction, args []ssa.Value, statusArg *int) func(role knowledge.Role, i int, via *types.Func, ls Labels, proxy bool) {
+	return func(role knowledge.Role, i int, via *types.Func, ls Labels, proxy bool) {
 		if i >= len(args) {
 			return
 		}
-		if role == RoleStatus && NarrowedToConstants(call.Block(), args[i]) {
+		if role == knowledge.RoleStatus && NarrowedToConstants(call.Block(), args[i]) {
 			ls = nil
 		}
 		*evs = append(*evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: *statusArg})
@@ -1499,14 +1467,14 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 		last.HelperStatus = sp.Status
 		last.No5xx = sp.No5xx
 		last.Covered = sp.Covered
-		if sp.Role == RoleStatus && !last.Partial {
+		if sp.Role == knowledge.RoleStatus && !last.Partial {
 			statusArg = sp.Param
 		}
 	}
 	if statusArg >= 0 {
 		// The status the helper is given goes with the bodies it sends.
 		for i := range evs {
-			if evs[i].Instr == call && evs[i].Role == RoleBody && evs[i].Via != nil {
+			if evs[i].Instr == call && evs[i].Role == knowledge.RoleBody && evs[i].Via != nil {
 				evs[i].StatusArg = statusArg
 			}
 		}
@@ -1536,12 +1504,12 @@ func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []Sin
 		}
 		var body Labels
 		for _, l := range e.Labels(a) {
-			if l.Kind == KindBody && l.Path == "" {
+			if l.Kind == knowledge.KindBody && l.Path == "" {
 				body = body.add(l)
 			}
 		}
 		if len(body) > 0 {
-			evs = append(evs, SinkEvent{Role: RoleBody, Instr: call, Arg: i, Value: a, Labels: body, Handoff: true, StatusArg: -1})
+			evs = append(evs, SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: i, Value: a, Labels: body, Handoff: true, StatusArg: -1})
 		}
 	}
 	return evs
@@ -1581,7 +1549,7 @@ func writerParam(v ssa.Value, depth int) int {
 	case *ssa.ChangeInterface:
 		return writerParam(x.X, depth+1)
 	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && writerWrappers[fullName(obj)] {
+		if obj, _ := callee(x.Common()); obj != nil && knowledge.WriterWrappers[fullName(obj)] {
 			if args := callArgs(x.Common()); len(args) > 0 {
 				return writerParam(args[0], depth+1)
 			}
@@ -1635,10 +1603,10 @@ func (e *Engine) isClientWriter(v ssa.Value) bool {
 		if obj, _ := callee(x.Common()); obj != nil {
 			name := fullName(obj)
 			args := callArgs(x.Common())
-			if writerWrappers[name] {
+			if knowledge.WriterWrappers[name] {
 				return len(args) > 0 && e.IsClientWriter(args[0])
 			}
-			if clientBodyWriters[name] {
+			if knowledge.ClientBodyWriters[name] {
 				return len(args) > 0 && servedResponse(args[0])
 			}
 		}
@@ -1666,7 +1634,7 @@ func (e *Engine) isWriterType(t types.Type) bool {
 	}
 	r := IsResponseWriterType(t)
 	if n, ok := base.(*types.Named); ok && ptr && n.Obj().Pkg() != nil {
-		r = r || clientWriterTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
+		r = r || knowledge.ClientWriterTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
 	}
 	e.writerTypes[key] = r
 	return r
@@ -1681,7 +1649,7 @@ func (e *Engine) isWriterType(t types.Type) bool {
 func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
 	var req ssa.Value
 	for _, a := range args {
-		if IsPtrTo(a.Type(), "net/http", "Request") {
+		if knowledge.IsPtrTo(a.Type(), "net/http", "Request") {
 			req = a
 			break
 		}
@@ -1705,11 +1673,11 @@ func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
 				if x == ssa.CallInstruction(call) {
 					continue
 				}
-				if obj, _ := callee(x.Common()); obj != nil && (isMethodOf(obj, "net/http", "Request") || isMethodOf(obj, gin, "Context")) {
+				if obj, _ := callee(x.Common()); obj != nil && (isMethodOf(obj, "net/http", "Request") || isMethodOf(obj, knowledge.GinPkg, "Context")) {
 					continue // r.Context(), c.Param(…): the framework's methods do not retarget it
 				}
 				for _, a := range callArgs(x.Common()) {
-					if (IsPtrTo(a.Type(), "net/http", "Request") || IsPtrTo(a.Type(), gin, "Context")) && servedRequestRoot(a, fn) == root {
+					if (knowledge.IsPtrTo(a.Type(), "net/http", "Request") || knowledge.IsPtrTo(a.Type(), knowledge.GinPkg, "Context")) && servedRequestRoot(a, fn) == root {
 						return false // handed to a director (rewrite(r), rewrite(c)), cloned, …
 					}
 				}
@@ -1730,10 +1698,10 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			if x.Parent() != fn {
 				return nil
 			}
-			if IsPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
+			if knowledge.IsPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
 				return x
 			}
-			if IsPtrTo(x.Type(), gin, "Context") {
+			if knowledge.IsPtrTo(x.Type(), knowledge.GinPkg, "Context") {
 				return x
 			}
 			return nil
@@ -1743,7 +1711,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			}
 			v = x.X
 		case *ssa.FieldAddr:
-			if IsPtrTo(x.X.Type(), gin, "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
+			if knowledge.IsPtrTo(x.X.Type(), knowledge.GinPkg, "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
 				return nil
 			}
 			v = x.X
@@ -1759,7 +1727,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 // isMethodOf reports whether obj is a method of *pkg.name.
 func isMethodOf(obj *types.Func, pkg, name string) bool {
 	sig, ok := obj.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && IsPtrTo(sig.Recv().Type(), pkg, name)
+	return ok && sig.Recv() != nil && knowledge.IsPtrTo(sig.Recv().Type(), pkg, name)
 }
 
 func hasResponseWriterParam(fn *ssa.Function) bool {
@@ -1771,18 +1739,6 @@ func hasResponseWriterParam(fn *ssa.Function) bool {
 	return false
 }
 
-// IsNamed reports whether t is the named type pkg.name.
-func IsNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
-// IsPtrTo reports whether t is a pointer to the named type pkg.name.
-func IsPtrTo(t types.Type, pkg, name string) bool {
-	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && IsNamed(p.Elem(), pkg, name)
-}
-
 // servedResponse reports whether v is the response of the request being
 // served by a framework: (*fiber.Ctx).Response(), or the Response field
 // of a *fasthttp.RequestCtx. A fasthttp client's response is not.
@@ -1790,7 +1746,7 @@ func servedResponse(v ssa.Value) bool {
 	switch x := v.(type) {
 	case *ssa.Call:
 		obj, _ := callee(x.Common())
-		return obj != nil && fullName(obj) == "(*"+fiber+".Ctx).Response"
+		return obj != nil && fullName(obj) == "(*"+knowledge.FiberPkg+".Ctx).Response"
 	case *ssa.FieldAddr:
 		p, ok := types.Unalias(x.X.Type()).(*types.Pointer)
 		if !ok {
@@ -1818,14 +1774,14 @@ type writerKey struct {
 // the upstream status with a body of ours (a fixed message, or the
 // upstream body inside our payload) is not proxying, whatever other
 // paths of the function do.
-func (e *Engine) ForwardedOnPath(ev SinkEvent, role Role, origin token.Pos) bool {
+func (e *Engine) ForwardedOnPath(ev SinkEvent, role knowledge.Role, origin token.Pos) bool {
 	key := forwardKey{ev.Instr, role, origin}
 	if r, ok := e.forwarded[key]; ok {
 		return r
 	}
-	want := KindStatus
-	if role == RoleBody {
-		want = KindBody
+	want := knowledge.KindStatus
+	if role == knowledge.RoleBody {
+		want = knowledge.KindBody
 	}
 	if e.byRoot == nil {
 		e.byRoot = make(map[*ssa.Function][]*ssa.Function)
@@ -1858,7 +1814,7 @@ func (e *Engine) ForwardedOnPath(ev SinkEvent, role Role, origin token.Pos) bool
 
 type forwardKey struct {
 	at     ssa.CallInstruction
-	role   Role
+	role   knowledge.Role
 	origin token.Pos
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Framework error handlers.
@@ -19,63 +21,21 @@ import (
 // them (Program.ErrorHandlers), and a per-package host sees those of the
 // package itself.
 
-// An errorFramework is how a framework answers the errors its handlers
-// return (a row of a kb_*.go file).
-type errorFramework struct {
-	Name string // "fiber", "echo": matches InstalledHandler.Framework
-	// Handler is the context of the framework's handlers,
-	// func(ctx) error.
-	Handler HandlerCtx
-	// InstallType and InstallField are where an error handler is
-	// installed (fiber.Config's ErrorHandler), and ErrParam the index of
-	// the error among its parameters.
-	InstallType  [2]string
-	InstallField string
-	ErrParam     int
-	// ErrorType is the framework's error type whose message and code
-	// are sent (*fiber.Error, *echo.HTTPError).
-	ErrorType [2]string
-	// New creates an app, answered by Default unless the package
-	// installs an error handler of its own ("" and nil: no default is
-	// modelled).
-	New     string
-	Default *InstalledHandler
-	// InstallCall is a function that installs the handler it is given
-	// as argument InstallArg (go-zero's httpx.SetErrorHandler), instead
-	// of a field store. Returns: the handler returns the status and the
-	// body to send, func(err error) (int, any), instead of writing them.
-	InstallCall string
-	InstallArg  int
-	Returns     bool
-}
-
 // ErrorHandlerFact lists the error handlers a package installs.
 type ErrorHandlerFact struct {
-	Handlers []InstalledHandler
+	Handlers []knowledge.InstalledHandler
 }
 
 func (*ErrorHandlerFact) AFact() {}
 
 func (*ErrorHandlerFact) String() string { return "installs error handlers" }
 
-// An InstalledHandler is an error handler a package installs, or the
-// framework's default one where it creates an app without any.
-type InstalledHandler struct {
-	Framework string // "fiber" or "echo"
-	Name      string // the handler, for messages: "fiber's default error handler", "errorHandler", "" for a literal
-	Func      string // the handler's full name, when it is a declared function
-	Pos       string // where it is declared or installed (file:line), for messages
-	// Sinks are the sinks the handler's error reaches, as SinkParams of
-	// parameter 0 (the error).
-	Sinks []SinkParam
-}
-
 // installedHandlers finds the error handlers the package installs: a
 // function stored into fiber.Config's ErrorHandler or echo.Echo's
 // HTTPErrorHandler, and fiber's default where the package calls
 // fiber.New and installs none.
-func (e *Engine) installedHandlers() []InstalledHandler {
-	var out []InstalledHandler
+func (e *Engine) installedHandlers() []knowledge.InstalledHandler {
+	var out []knowledge.InstalledHandler
 	created := make(map[string]bool) // the frameworks whose New the package calls
 	custom := make(map[string]bool)  // the frameworks it installs a handler of
 	for _, fn := range e.Funcs {
@@ -88,8 +48,8 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 						continue
 					}
 					name := fullName(obj)
-					for i := range errorFrameworks {
-						fw := &errorFrameworks[i]
+					for i := range knowledge.ErrorFrameworks {
+						fw := &knowledge.ErrorFrameworks[i]
 						if fw.New != "" && name == fw.New {
 							created[fw.Name] = true
 						}
@@ -115,10 +75,10 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 						continue
 					}
 					name := fieldName(p.Elem(), fa.Field, false)
-					var fw *errorFramework
-					for i := range errorFrameworks {
-						f := &errorFrameworks[i]
-						if f.InstallField != "" && name == f.InstallField && IsNamed(p.Elem(), f.InstallType[0], f.InstallType[1]) {
+					var fw *knowledge.ErrorFramework
+					for i := range knowledge.ErrorFrameworks {
+						f := &knowledge.ErrorFrameworks[i]
+						if f.InstallField != "" && name == f.InstallField && knowledge.IsNamed(p.Elem(), f.InstallType[0], f.InstallType[1]) {
 							fw = f
 						}
 					}
@@ -133,7 +93,7 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 			}
 		}
 	}
-	for _, fw := range errorFrameworks {
+	for _, fw := range knowledge.ErrorFrameworks {
 		if fw.Default != nil && created[fw.Name] && !custom[fw.Name] {
 			out = append(out, *fw.Default)
 		}
@@ -143,23 +103,23 @@ func (e *Engine) installedHandlers() []InstalledHandler {
 
 // installed describes the error handler v that fw installs: the sinks
 // its error parameter reaches, as sinks of parameter 0.
-func (e *Engine) installed(fw *errorFramework, v ssa.Value) (InstalledHandler, bool) {
+func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge.InstalledHandler, bool) {
 	h := handlerFunc(v)
 	if h == nil {
-		return InstalledHandler{}, false
+		return knowledge.InstalledHandler{}, false
 	}
-	ih := InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
+	ih := knowledge.InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
 	if obj, ok := h.Object().(*types.Func); ok {
 		ih.Func = fullName(obj)
 	}
 	if fw.Returns {
 		if h.Blocks == nil {
-			return InstalledHandler{}, false // another package's: its results are not summarised for this
+			return knowledge.InstalledHandler{}, false // another package's: its results are not summarised for this
 		}
 		ih.Sinks = e.returnedSinks(h, fw.ErrParam)
 		return ih, true
 	}
-	var sinks []SinkParam
+	var sinks []knowledge.SinkParam
 	if h.Blocks != nil {
 		sinks = e.localSummary(h).Sinks
 	} else if obj, ok := h.Object().(*types.Func); ok && e.importFact != nil {
@@ -168,10 +128,10 @@ func (e *Engine) installed(fw *errorFramework, v ssa.Value) (InstalledHandler, b
 			sinks = ff.Sinks
 		}
 	} else {
-		return InstalledHandler{}, false
+		return knowledge.InstalledHandler{}, false
 	}
 	for _, sp := range sinks {
-		if sp.Param == fw.ErrParam && sp.Role == RoleBody {
+		if sp.Param == fw.ErrParam && sp.Role == knowledge.RoleBody {
 			sp.Param = 0
 			ih.Sinks = append(ih.Sinks, sp)
 		}
@@ -184,7 +144,7 @@ func (e *Engine) installed(fw *errorFramework, v ssa.Value) (InstalledHandler, b
 // is sent where it lands in the body, with the status when every return
 // gives the same constant. An error returned as the body is sent as its
 // text (go-zero writes http.Error(w, body.Error(), code)).
-func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []SinkParam {
+func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []knowledge.SinkParam {
 	s := e.localSummary(h)
 	if s == nil || len(s.Results) < 2 {
 		return nil
@@ -202,14 +162,14 @@ func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []SinkParam {
 			status = 0
 		}
 	}
-	var out []SinkParam
+	var out []knowledge.SinkParam
 	for _, l := range s.Results[1] {
-		if l.Kind != KindParam || l.Param != errParam {
+		if l.Kind != knowledge.KindParam || l.Param != errParam {
 			continue
 		}
-		sp := SinkParam{Role: RoleBody, Param: 0, Reads: l.Reads, Path: l.Path, Status: status}
+		sp := knowledge.SinkParam{Role: knowledge.RoleBody, Param: 0, Reads: l.Reads, Path: l.Path, Status: status}
 		if sp.Reads == "" && sp.Path == "" {
-			sp.Reads = opText
+			sp.Reads = knowledge.OpText
 		}
 		out = append(out, sp)
 	}
@@ -222,16 +182,16 @@ const ginPkg = "github.com/gin-gonic/gin"
 // errors handlers attach with c.Error (c.Errors.Last().Error(),
 // c.Errors.String(), c.Errors.Errors()): its sinks, as sinks of the
 // attached error.
-func (e *Engine) ginErrorMiddleware() []InstalledHandler {
-	var out []InstalledHandler
+func (e *Engine) ginErrorMiddleware() []knowledge.InstalledHandler {
+	var out []knowledge.InstalledHandler
 	for _, fn := range e.Funcs {
 		sig := fn.Signature
-		if sig.Params().Len() != 1 || sig.Results().Len() != 0 || !IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
+		if sig.Params().Len() != 1 || sig.Results().Len() != 0 || !knowledge.IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
 			continue
 		}
-		var sinks []SinkParam
+		var sinks []knowledge.SinkParam
 		for _, sp := range e.localSummary(fn).Sinks {
-			if sp.Param != 0 || sp.Role != RoleBody {
+			if sp.Param != 0 || sp.Role != knowledge.RoleBody {
 				continue
 			}
 			rest, ok := strings.CutPrefix(sp.Reads, "Errors/[]/Err")
@@ -239,13 +199,13 @@ func (e *Engine) ginErrorMiddleware() []InstalledHandler {
 				continue
 			}
 			sp.Reads = strings.TrimPrefix(rest, "/")
-			if sp.Reads != opText && !strings.HasPrefix(sp.Reads, opText+"/") {
+			if sp.Reads != knowledge.OpText && !strings.HasPrefix(sp.Reads, knowledge.OpText+"/") {
 				continue // the error value, not its text
 			}
 			sinks = append(sinks, sp)
 		}
 		if len(sinks) > 0 {
-			out = append(out, InstalledHandler{Framework: "gin", Name: handlerName(fn), Pos: e.posString(fn), Sinks: sinks})
+			out = append(out, knowledge.InstalledHandler{Framework: "gin", Name: handlerName(fn), Pos: e.posString(fn), Sinks: sinks})
 		}
 	}
 	return out
@@ -271,7 +231,7 @@ func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 			if obj == nil {
 				continue
 			}
-			row, ok := errorCalls[fullName(obj)]
+			row, ok := knowledge.ErrorCalls[fullName(obj)]
 			if !ok {
 				continue
 			}
@@ -342,14 +302,14 @@ func shortFile(name string) string {
 // mergeHandlers drops fiber's default handler when the program installs
 // a handler of its own anywhere: which app a handler is routed on is not
 // known, and precision comes first.
-func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
+func mergeHandlers(hs []knowledge.InstalledHandler) []knowledge.InstalledHandler {
 	custom := make(map[string]bool)
 	for _, h := range hs {
 		if !isDefault(h) {
 			custom[h.Framework] = true
 		}
 	}
-	var out []InstalledHandler
+	var out []knowledge.InstalledHandler
 	seen := make(map[string]bool)
 	for _, h := range hs {
 		if custom[h.Framework] && isDefault(h) {
@@ -364,8 +324,8 @@ func mergeHandlers(hs []InstalledHandler) []InstalledHandler {
 }
 
 // isDefault reports whether h is a framework's default error handler.
-func isDefault(h InstalledHandler) bool {
-	for _, fw := range errorFrameworks {
+func isDefault(h knowledge.InstalledHandler) bool {
+	for _, fw := range knowledge.ErrorFrameworks {
 		if fw.Default != nil && fw.Name == h.Framework && fw.Default.Name == h.Name {
 			return true
 		}
@@ -377,11 +337,11 @@ func isDefault(h InstalledHandler) bool {
 // package's handlers: the package's own installs first (handlers beside
 // the fiber.New that creates their app are routed on it), else the
 // program's.
-func (e *Engine) handlersFor(framework string) []InstalledHandler {
+func (e *Engine) handlersFor(framework string) []knowledge.InstalledHandler {
 	if e.ownHandlers == nil {
 		e.ownHandlers = mergeHandlers(e.installedHandlers())
 	}
-	var hs []InstalledHandler
+	var hs []knowledge.InstalledHandler
 	for _, h := range e.ownHandlers {
 		if h.Framework == framework {
 			hs = append(hs, h)
@@ -401,10 +361,10 @@ func (e *Engine) handlersFor(framework string) []InstalledHandler {
 // installed error handler writes into the response.
 type HandlerReturn struct {
 	ReturnEvent
-	Call    *ssa.Call // for gin's c.Error(err): the call attaching the error (Instr is nil)
-	Row     ErrorCall // the row of that call
-	Handler InstalledHandler
-	Sink    SinkParam
+	Call    *ssa.Call           // for gin's c.Error(err): the call attaching the error (Instr is nil)
+	Row     knowledge.ErrorCall // the row of that call
+	Handler knowledge.InstalledHandler
+	Sink    knowledge.SinkParam
 	Labels  Labels // the returned error's labels as the error handler's sink sees them
 }
 
@@ -426,7 +386,7 @@ func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
 // reaches that sink of one of the handlers hs (what an error handler or an
 // adapter does with what fn returns), with the labels the sink sees; skip
 // leaves out returned values another rule judges.
-func (e *Engine) returnsTo(fn *ssa.Function, hs []InstalledHandler, skip func(ssa.Value) bool) []HandlerReturn {
+func (e *Engine) returnsTo(fn *ssa.Function, hs []knowledge.InstalledHandler, skip func(ssa.Value) bool) []HandlerReturn {
 	var out []HandlerReturn
 	for _, h := range hs {
 		for _, b := range fn.Blocks {
@@ -461,11 +421,11 @@ func (e *Engine) returnsTo(fn *ssa.Function, hs []InstalledHandler, skip func(ss
 // handlerFramework says which framework a function with this signature
 // is a handler of: func(*fiber.Ctx) error, func(echo.Context) error.
 func handlerFramework(sig *types.Signature) string {
-	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !isErrorType(sig.Results().At(0).Type()) {
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !knowledge.IsErrorType(sig.Results().At(0).Type()) {
 		return ""
 	}
 	t := sig.Params().At(0).Type()
-	for _, fw := range errorFrameworks {
+	for _, fw := range knowledge.ErrorFrameworks {
 		if fw.Handler.Is(t) {
 			return fw.Name
 		}
@@ -481,8 +441,8 @@ func frameworkError(v ssa.Value) bool {
 		v = mi.X
 	}
 	t := v.Type()
-	for _, fw := range errorFrameworks {
-		if IsPtrTo(t, fw.ErrorType[0], fw.ErrorType[1]) {
+	for _, fw := range knowledge.ErrorFrameworks {
+		if knowledge.IsPtrTo(t, fw.ErrorType[0], fw.ErrorType[1]) {
 			return true
 		}
 	}
@@ -504,7 +464,7 @@ func (e *Engine) noteHandlers() {
 		if fw := handlerFramework(fn.Signature); fw != "" {
 			e.dynSeen[handlerKey(fw)] = DynSite{}
 		}
-		if sig := fn.Signature; sig.Params().Len() == 1 && IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
+		if sig := fn.Signature; sig.Params().Len() == 1 && knowledge.IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
 			e.dynSeen[handlerKey("gin")] = DynSite{}
 		}
 		if errorHandlerShape(fn.Signature) {
@@ -516,7 +476,7 @@ func (e *Engine) noteHandlers() {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok {
 					if obj, _ := callee(call.Common()); obj != nil {
-						if row, ok := errorCalls[fullName(obj)]; ok {
+						if row, ok := knowledge.ErrorCalls[fullName(obj)]; ok {
 							e.dynSeen[handlerKey(row.Framework)] = DynSite{}
 						}
 					}
@@ -550,9 +510,9 @@ func (e *Engine) adapterReturns(fn *ssa.Function) []HandlerReturn {
 // type (a named func type whose ServeHTTP writes what its receiver
 // returns) to that adapter, as an InstalledHandler whose sinks take the
 // returned value at Param (the result index).
-func (e *Engine) findAdapters() map[*ssa.Function][]InstalledHandler {
-	out := make(map[*ssa.Function][]InstalledHandler)
-	byType := make(map[*types.Named]*InstalledHandler)
+func (e *Engine) findAdapters() map[*ssa.Function][]knowledge.InstalledHandler {
+	out := make(map[*ssa.Function][]knowledge.InstalledHandler)
+	byType := make(map[*types.Named]*knowledge.InstalledHandler)
 	for _, fn := range e.Funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -585,7 +545,7 @@ func (e *Engine) findAdapters() map[*ssa.Function][]InstalledHandler {
 	return out
 }
 
-func containsHandler(hs []InstalledHandler, h *InstalledHandler) bool {
+func containsHandler(hs []knowledge.InstalledHandler, h *knowledge.InstalledHandler) bool {
 	for _, x := range hs {
 		if x.Name == h.Name && x.Pos == h.Pos {
 			return true
@@ -607,7 +567,7 @@ func boundMethod(f *ssa.Function) *ssa.Function {
 
 // adapterOf describes the adapter a named func type is: the sinks its
 // ServeHTTP's receiver results reach, or nil.
-func (e *Engine) adapterOf(named *types.Named) *InstalledHandler {
+func (e *Engine) adapterOf(named *types.Named) *knowledge.InstalledHandler {
 	sig, ok := named.Underlying().(*types.Signature)
 	if !ok || sig.Results().Len() == 0 {
 		return nil
@@ -624,12 +584,12 @@ func (e *Engine) adapterOf(named *types.Named) *InstalledHandler {
 	if s == nil {
 		return nil
 	}
-	a := &InstalledHandler{Framework: "adapter", Name: named.Obj().Name() + ".ServeHTTP"}
+	a := &knowledge.InstalledHandler{Framework: "adapter", Name: named.Obj().Name() + ".ServeHTTP"}
 	if fn := e.Pkg.Prog.FuncValue(obj); fn != nil && fn.Pkg == e.Pkg {
 		a.Pos = e.posString(fn)
 	}
 	for _, sp := range s.Sinks {
-		if sp.Param != 0 || sp.Role != RoleBody || !strings.HasPrefix(sp.Reads, callRead) {
+		if sp.Param != 0 || sp.Role != knowledge.RoleBody || !strings.HasPrefix(sp.Reads, callRead) {
 			continue
 		}
 		rest := strings.TrimPrefix(strings.TrimPrefix(sp.Reads, callRead), "/")
@@ -664,12 +624,12 @@ func errorHandlerShape(sig *types.Signature) bool {
 	if p.Len() != 2 {
 		return false
 	}
-	for _, fw := range errorFrameworks {
+	for _, fw := range knowledge.ErrorFrameworks {
 		if fw.ErrParam < 0 || fw.ErrParam > 1 {
 			continue // not a (context, error) shape
 		}
 		ctx := 1 - fw.ErrParam
-		if fw.Handler.Is(p.At(ctx).Type()) && isErrorType(p.At(fw.ErrParam).Type()) {
+		if fw.Handler.Is(p.At(ctx).Type()) && knowledge.IsErrorType(p.At(fw.ErrParam).Type()) {
 			return true
 		}
 	}

@@ -1,10 +1,10 @@
 package analyzer
 
-import "golang.org/x/tools/go/ssa"
+import (
+	"golang.org/x/tools/go/ssa"
 
-// errorPages are the calls registering handlers that run with an error
-// status already written (knowledge.ErrorPages).
-var errorPages = map[string]int{}
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+)
 
 // PresetStatus reports whether fn is registered, in its package, as a
 // handler the framework runs with an error status already written
@@ -24,7 +24,7 @@ func (e *Engine) PresetStatus(fn *ssa.Function) bool {
 					if obj == nil {
 						continue
 					}
-					first, ok := errorPages[fullName(obj)]
+					first, ok := knowledge.ErrorPages[fullName(obj)]
 					if !ok {
 						continue
 					}

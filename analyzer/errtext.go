@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Questions about the text of errors, whatever their origin: which
@@ -144,13 +146,13 @@ func encodedAsFields(t types.Type) bool {
 
 // flows walks the arguments whose text a library call's result keeps
 // (strings.ReplaceAll, html.EscapeString, fmt.Sprintf: the flows of
-// knowledge.go); false when the call is not one.
+// the knowledge tables); false when the call is not one.
 func (w *leafWalk) flows(c *ssa.Call) bool {
 	obj, _ := callee(c.Common())
 	if obj == nil {
 		return false
 	}
-	fl, ok := flows[fullName(obj)]
+	fl, ok := knowledge.Flows[fullName(obj)]
 	if !ok {
 		return false
 	}
@@ -161,7 +163,7 @@ func (w *leafWalk) flows(c *ssa.Call) bool {
 			continue
 		}
 		i := f.From
-		if i == variadicArgs {
+		if i == knowledge.VariadicArgs {
 			i = len(args) - 1
 		}
 		if i >= 0 && i < len(args) {
@@ -243,7 +245,7 @@ func IsPanicValue(v ssa.Value) bool {
 		if len(fn.Params) != 3 || fn.Params[2] != x || !types.IsInterface(x.Type()) {
 			return false
 		}
-		return IsNamed(fn.Params[0].Type(), "net/http", "ResponseWriter") && IsPtrTo(fn.Params[1].Type(), "net/http", "Request")
+		return knowledge.IsNamed(fn.Params[0].Type(), "net/http", "ResponseWriter") && knowledge.IsPtrTo(fn.Params[1].Type(), "net/http", "Request")
 	}
 	return false
 }
@@ -357,16 +359,16 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		return false
 	}
 	args := callArgs(cc)
-	if kinds := sourceKindsOf(obj, fullName(obj), o.e.deps); slices.Contains(kinds, KindResponse) && forwardsServedRequest(c, args) {
+	if kinds := sourceKindsOf(obj, fullName(obj), o.e.deps); slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
 	if o.clientWriter != nil && writesToClient(obj, args, o.clientWriter) {
 		return true // the write to this client failed: its text cannot reach it, and names nothing of our dependencies
 	}
 	if row, ok := clientInputRow(obj); ok {
-		return row.request < 0 || (row.request < len(args) && fromServedRequest(args[row.request]))
+		return row.Request < 0 || (row.Request < len(args) && fromServedRequest(args[row.Request]))
 	}
-	if obj.Pkg() != nil && errorPackages[obj.Pkg().Path()] {
+	if obj.Pkg() != nil && knowledge.ErrorPackages[obj.Pkg().Path()] {
 		// errors.New(msg), fmt.Errorf("…: %w", err), errors.Wrap(err, …),
 		// errors.Join(a, b): ours when what they are made of is.
 		for _, a := range cc.Args {
@@ -394,7 +396,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 // returns reports whether every error fn returns is ours.
 func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
 	res := fn.Signature.Results()
-	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) || fn.Blocks == nil {
+	if res.Len() == 0 || !knowledge.IsErrorType(res.At(res.Len()-1).Type()) || fn.Blocks == nil {
 		return false
 	}
 	for _, blk := range fn.Blocks {
@@ -410,27 +412,10 @@ func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
 	return true
 }
 
-// writerCalls are plain writes into a writer, by the index of the
-// writer argument (receiver first).
-var writerCalls = map[string]int{
-	"io.Copy":                    0,
-	"io.CopyBuffer":              0,
-	"io.CopyN":                   0,
-	"io.WriteString":             0,
-	"fmt.Fprint":                 0,
-	"fmt.Fprintf":                0,
-	"fmt.Fprintln":               0,
-	"(*net/http.Request).Write":  1,
-	"(*net/http.Response).Write": 1,
-	"(*bytes.Buffer).WriteTo":    1,
-	"(*bytes.Reader).WriteTo":    1,
-	"(*strings.Reader).WriteTo":  1,
-}
-
 // writesToClient reports whether a call only writes into the client's
 // response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …).
 func writesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Value) bool) bool {
-	if i, ok := writerCalls[fullName(obj)]; ok {
+	if i, ok := knowledge.WriterCalls[fullName(obj)]; ok {
 		return i < len(args) && clientWriter(args[i])
 	}
 	switch obj.Name() {
@@ -439,17 +424,6 @@ func writesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Val
 		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
 	}
 	return false
-}
-
-// errorPackages make errors from text and other errors, adding nothing
-// but what they are given.
-var errorPackages = map[string]bool{
-	"errors":                        true,
-	"fmt":                           true,
-	"github.com/pkg/errors":         true,
-	"golang.org/x/xerrors":          true,
-	"github.com/cockroachdb/errors": true,
-	"github.com/go-errors/errors":   true,
 }
 
 // fixedType reports whether t is an error type of this package whose
@@ -494,7 +468,7 @@ func fromServedRequest(v ssa.Value) bool {
 			return false
 		}
 		seen[v] = true
-		if IsPtrTo(v.Type(), "net/http", "Request") || isHandlerContext(v.Type()) {
+		if knowledge.IsPtrTo(v.Type(), "net/http", "Request") || isHandlerContext(v.Type()) {
 			return true
 		}
 		switch x := v.(type) {
@@ -521,7 +495,7 @@ func fromServedRequest(v ssa.Value) bool {
 			}
 			args := callArgs(x.Common())
 			if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil && len(args) > 0 {
-				if rt := sig.Recv().Type(); IsPtrTo(rt, "net/http", "Request") || isHandlerContext(rt) {
+				if rt := sig.Recv().Type(); knowledge.IsPtrTo(rt, "net/http", "Request") || isHandlerContext(rt) {
 					return true
 				}
 			}
@@ -529,7 +503,7 @@ func fromServedRequest(v ssa.Value) bool {
 			if name == "net/http.MaxBytesReader" && len(args) == 3 {
 				return walk(args[1], depth+1)
 			}
-			for _, f := range flows[name] {
+			for _, f := range knowledge.Flows[name] {
 				if f.ToArg < 0 && f.From >= 0 && f.From < len(args) && walk(args[f.From], depth+1) {
 					return true
 				}

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Result is the outcome of Analyzer for a package.
@@ -23,7 +25,7 @@ type Result struct {
 // FuncFact summarises a function for its callers in other packages.
 type FuncFact struct {
 	Results [][]FactLabel
-	Sinks   []SinkParam
+	Sinks   []knowledge.SinkParam
 	Effects []FactEffect
 	// OwnErrors: every error the function returns is provably ours (a
 	// sentinel, a constant error, one about the client's input).
@@ -33,7 +35,7 @@ type FuncFact struct {
 // FactLabel is a Label without positions or owners, for facts.
 // Param is -1 for a concrete label.
 type FactLabel struct {
-	Kind  Kind
+	Kind  knowledge.Kind
 	Param int
 	Reads string
 	Path  string
@@ -74,13 +76,13 @@ func toFact(ls Labels, owner any) []FactLabel {
 	var out []FactLabel
 	for _, l := range ls {
 		switch {
-		case l.Kind == KindParam && l.Owner == owner:
-			out = append(out, FactLabel{Kind: KindParam, Param: l.Param, Reads: l.Reads, Path: l.Path})
-		case l.Kind == KindParam:
+		case l.Kind == knowledge.KindParam && l.Owner == owner:
+			out = append(out, FactLabel{Kind: knowledge.KindParam, Param: l.Param, Reads: l.Reads, Path: l.Path})
+		case l.Kind == knowledge.KindParam:
 			// a parameter of another function: meaningless to callers
-		case l.Kind == KindDynamic:
+		case l.Kind == knowledge.KindDynamic:
 			if key, ok := l.Owner.(string); ok {
-				out = append(out, FactLabel{Kind: KindDynamic, Param: l.Param, Reads: l.Reads, Path: l.Path, Dyn: key})
+				out = append(out, FactLabel{Kind: knowledge.KindDynamic, Param: l.Param, Reads: l.Reads, Path: l.Path, Dyn: key})
 			}
 		default:
 			out = append(out, FactLabel{Kind: l.Kind, Param: -1, Path: l.Path})
@@ -94,9 +96,9 @@ func fromFact(fs []FactLabel, owner any) Labels {
 	for _, f := range fs {
 		l := Label{Kind: f.Kind, Reads: f.Reads, Path: f.Path}
 		switch f.Kind {
-		case KindParam:
+		case knowledge.KindParam:
 			l.Param, l.Owner = f.Param, owner
-		case KindDynamic:
+		case knowledge.KindDynamic:
 			l.Param, l.Owner = f.Param, f.Dyn
 		}
 		out = out.add(l)
@@ -239,7 +241,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 	e.Lock()
 	defer e.Unlock()
 	hs := e.installedHandlers()
-	e.ownHandlers = append(make([]InstalledHandler, 0), mergeHandlers(hs)...)
+	e.ownHandlers = append(make([]knowledge.InstalledHandler, 0), mergeHandlers(hs)...)
 	if len(hs) > 0 {
 		pass.ExportPackageFact(&ErrorHandlerFact{Handlers: hs})
 		if sum != nil {
@@ -291,7 +293,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 func (s *Shared) mayHoldFindings(pass *analysis.Pass) bool {
 	viaFacts := false
 	for _, imp := range pass.Pkg.Imports() {
-		if triggerImports[imp.Path()] || s.cfg.Deps.Match(imp.Path()) || dependencyLibraries.Match(imp.Path()) || importsGRPC(imp) {
+		if knowledge.TriggerImports[imp.Path()] || s.cfg.Deps.Match(imp.Path()) || knowledge.DependencyLibraries.Match(imp.Path()) || importsGRPC(imp) {
 			// Even a package with no source or sink use can hold a helper
 			// that passes a status or an error through (a partial mapper).
 			return true
@@ -339,7 +341,7 @@ type Import struct {
 // source only the packages where it holds.
 func (s *Shared) MayAnalyse(imports []Import) bool {
 	for _, imp := range imports {
-		if imp.Summarised || triggerImports[imp.Path] || s.cfg.Deps.Match(imp.Path) || dependencyLibraries.Match(imp.Path) || imp.GRPC {
+		if imp.Summarised || knowledge.TriggerImports[imp.Path] || s.cfg.Deps.Match(imp.Path) || knowledge.DependencyLibraries.Match(imp.Path) || imp.GRPC {
 			return true
 		}
 	}

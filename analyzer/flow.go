@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Control-flow questions about where a sink executes. Both walk the
@@ -45,11 +47,11 @@ func (e *Engine) failureEdge(cond ssa.Value, succ int, match func(Label) bool) b
 				continue
 			}
 			switch l.Kind {
-			case KindDepError, KindGRPCError:
+			case knowledge.KindDepError, knowledge.KindGRPCError:
 				if _, isConst := otherSide(bin, side).(*ssa.Const); isConst && (bin.Op == token.NEQ && succ == 0 || bin.Op == token.EQL && succ == 1) {
 					return true
 				}
-			case KindStatus:
+			case knowledge.KindStatus:
 				if fs, ok := e.failureSucc(bin, l.Origin); ok && fs == succ {
 					return true
 				}
@@ -143,7 +145,7 @@ func (e *Engine) failureSucc(cond ssa.Value, origin token.Pos) (int, bool) {
 
 func (e *Engine) hasStatus(v ssa.Value, origin token.Pos) bool {
 	for _, l := range e.Labels(v) {
-		if l.Kind == KindStatus && l.Path == "" && l.Origin == origin {
+		if l.Kind == knowledge.KindStatus && l.Path == "" && l.Origin == origin {
 			return true
 		}
 	}

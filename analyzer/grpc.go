@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // gRPC servers answer by returning: the error a service method returns
@@ -113,15 +115,15 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 		return false
 	}
 	res := fn.Signature.Results()
-	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+	if res.Len() == 0 || !knowledge.IsErrorType(res.At(res.Len()-1).Type()) {
 		return false
 	}
 	named := recvNamed(fn.Signature.Recv().Type())
 	if named == nil {
 		return false
 	}
-	if isConnectHandler(fn.Signature) {
-		return !types.IsInterface(named) // a Connect handler method (kb_connect.go)
+	if knowledge.IsConnectHandler(fn.Signature) {
+		return !types.IsInterface(named) // a Connect handler method (knowledge/connect.go)
 	}
 	if e.serviceTypes == nil {
 		e.serviceTypes = e.findRegisteredServices()
@@ -242,12 +244,12 @@ func (e *Engine) errorConversion(mi *ssa.MakeInterface) (Labels, bool) {
 	unwraps := mset.Lookup(nil, "Unwrap") != nil
 	var out Labels
 	for _, l := range e.Labels(mi.X) {
-		if l.Path == "" || (unwraps && (l.Kind == KindGRPCError || l.Kind == KindGRPCStatus)) {
+		if l.Path == "" || (unwraps && (l.Kind == knowledge.KindGRPCError || l.Kind == knowledge.KindGRPCStatus)) {
 			out = out.add(l)
 		}
 	}
 	text := e.resolveAt(s.Results[0], key, mi.Pos(), []ssa.Value{mi.X})
-	return out.union(text.applyOps(opWrapText)), true
+	return out.union(text.applyOps(knowledge.OpWrapText)), true
 }
 
 var errorType = types.Universe.Lookup("error").Type()

@@ -3,74 +3,9 @@ package analyzer
 import (
 	"go/token"
 	"strings"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
-
-// Kind says what an upstream-derived value is.
-type Kind uint8
-
-const (
-	// KindResponse is an *http.Response returned by an upstream call.
-	KindResponse Kind = iota + 1
-	// KindStatus is the status code of an upstream HTTP response.
-	KindStatus
-	// KindStatusText is the status line of an upstream response (resp.Status).
-	KindStatusText
-	// KindBody is the content of an upstream response (its Body, bytes read from it).
-	KindBody
-	// KindHeader is the header map of an upstream response.
-	KindHeader
-	// KindDepError is the error result of a call that does I/O against another system.
-	KindDepError
-	// KindErrText is the text of a dependency error (err.Error(), %v formatting).
-	KindErrText
-	// KindStack is a stack trace (runtime/debug.Stack, runtime.Stack buffers).
-	KindStack
-	// KindRequest is an outbound *http.Request (http.NewRequest, resp.Request).
-	KindRequest
-	// KindURL is the URL or host of an outbound request.
-	KindURL
-	// KindGRPCError is the error of a gRPC client call: it carries the
-	// upstream's status code (grpc-go unwraps %w and errors.Join).
-	KindGRPCError
-	// KindGRPCStatus is the *status.Status of an upstream gRPC error.
-	KindGRPCStatus
-	// KindGRPCCode is the codes.Code of an upstream gRPC error.
-	KindGRPCCode
-	// KindParam is symbolic: the value derives from a parameter of the
-	// function being summarised; Reads says how.
-	KindParam
-	// KindDynamic is symbolic too: the value is result Param of a call
-	// through an interface or a function-valued field of the module
-	// (Owner is its key, a string: see DynKey), after Reads. Only the
-	// whole-program driver makes such labels, in its first phase; its
-	// join replaces them by what the implementations return.
-	KindDynamic
-)
-
-var kindNames = [...]string{
-	KindResponse:   "response",
-	KindStatus:     "status",
-	KindStatusText: "status text",
-	KindBody:       "body",
-	KindHeader:     "header",
-	KindDepError:   "dependency error",
-	KindErrText:    "dependency error text",
-	KindStack:      "stack trace",
-	KindRequest:    "outbound request",
-	KindURL:        "outbound URL",
-	KindGRPCError:  "upstream gRPC error",
-	KindGRPCStatus: "upstream gRPC status",
-	KindGRPCCode:   "upstream gRPC code",
-	KindParam:      "param",
-	KindDynamic:    "dynamic call",
-}
-
-func (k Kind) String() string {
-	if int(k) < len(kindNames) && kindNames[k] != "" {
-		return kindNames[k]
-	}
-	return "kind?"
-}
 
 // A Label says that, at Path inside a value, there is something of Kind
 // that came from an upstream call at Origin. Paths and Reads are
@@ -81,7 +16,7 @@ func (k Kind) String() string {
 // parameter Param of function Owner after the steps in Reads. Resolving
 // it at a call site applies Reads to the argument's labels.
 type Label struct {
-	Kind   Kind
+	Kind   knowledge.Kind
 	Origin token.Pos // the upstream call (its '(' position); NoPos for symbolic labels
 	Param  int
 	Owner  any // the function whose parameter this is (*ssa.Function); nil for concrete labels
@@ -110,7 +45,7 @@ func (ls Labels) union(o Labels) Labels {
 
 // Has reports whether ls holds a concrete label of kind k at the top
 // level of the value (empty path).
-func (ls Labels) Has(k Kind) bool {
+func (ls Labels) Has(k knowledge.Kind) bool {
 	for _, l := range ls {
 		if l.Kind == k && l.Path == "" {
 			return true
@@ -120,7 +55,7 @@ func (ls Labels) Has(k Kind) bool {
 }
 
 // First returns the first concrete label of kind k at the top level.
-func (ls Labels) First(k Kind) (Label, bool) {
+func (ls Labels) First(k knowledge.Kind) (Label, bool) {
 	for _, l := range ls {
 		if l.Kind == k && l.Path == "" {
 			return l, true
@@ -130,7 +65,7 @@ func (ls Labels) First(k Kind) (Label, bool) {
 }
 
 // Anywhere returns the labels of kind k at any path inside the value.
-func (ls Labels) Anywhere(k Kind) Labels {
+func (ls Labels) Anywhere(k knowledge.Kind) Labels {
 	var out Labels
 	for _, l := range ls {
 		if l.Kind == k {
@@ -197,7 +132,7 @@ func (ls Labels) Select(step string) Labels {
 			}
 			continue
 		}
-		if l.Kind == KindParam || l.Kind == KindDynamic {
+		if l.Kind == knowledge.KindParam || l.Kind == knowledge.KindDynamic {
 			if steps(l.Reads) >= maxPathSteps {
 				continue
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // callee identifies the function a call invokes: the method object for
@@ -66,8 +68,8 @@ func isString(t types.Type) bool {
 
 // sourceKindsOf returns the kinds of the results of an upstream call,
 // or nil when obj is not a source.
-func sourceKindsOf(obj *types.Func, name string, deps *PathPrefixes) []Kind {
-	if ks, ok := sourceResults[name]; ok {
+func sourceKindsOf(obj *types.Func, name string, deps *knowledge.PathPrefixes) []knowledge.Kind {
+	if ks, ok := knowledge.SourceResults[name]; ok {
 		return ks
 	}
 	sig, ok := obj.Type().(*types.Signature)
@@ -75,48 +77,48 @@ func sourceKindsOf(obj *types.Func, name string, deps *PathPrefixes) []Kind {
 		return nil
 	}
 	res := sig.Results()
-	if res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+	if res.Len() == 0 || !knowledge.IsErrorType(res.At(res.Len()-1).Type()) {
 		return nil
 	}
 	if isRPCClientCall(sig) {
-		ks := make([]Kind, res.Len())
-		ks[res.Len()-1] = KindGRPCError
+		ks := make([]knowledge.Kind, res.Len())
+		ks[res.Len()-1] = knowledge.KindGRPCError
 		return ks
 	}
 	if isHTTPDoer(sig) {
-		return []Kind{KindResponse, KindDepError}
+		return []knowledge.Kind{knowledge.KindResponse, knowledge.KindDepError}
 	}
 	if !isDependencyCall(obj, sig, deps) {
 		return nil
 	}
-	ks := make([]Kind, res.Len())
-	ks[res.Len()-1] = KindDepError
+	ks := make([]knowledge.Kind, res.Len())
+	ks[res.Len()-1] = knowledge.KindDepError
 	return ks
 }
 
 // isDependencyCall reports whether a call to obj does I/O against
 // another system: database/sql, net.Dial*, gRPC client calls (any
 // function whose last parameter is ...grpc.CallOption).
-func isDependencyCall(obj *types.Func, sig *types.Signature, deps *PathPrefixes) bool {
+func isDependencyCall(obj *types.Func, sig *types.Signature, deps *knowledge.PathPrefixes) bool {
 	pkg := obj.Pkg()
 	if pkg == nil {
 		return false
 	}
-	if deps.Match(pkg.Path()) || dependencyLibraries.Match(pkg.Path()) {
+	if deps.Match(pkg.Path()) || knowledge.DependencyLibraries.Match(pkg.Path()) {
 		return true
 	}
 	// Whatever the receiver (a query layer, an interface mirroring
 	// *sql.DB and *sql.Tx such as sqlc's DBTX), a call that returns
 	// database/sql results with an error did I/O on the database.
 	for i := 0; i < sig.Results().Len()-1; i++ {
-		if sqlResultTypes[namedPath(sig.Results().At(i).Type())] {
+		if knowledge.SQLResultTypes[knowledge.NamedPath(sig.Results().At(i).Type())] {
 			return true
 		}
 	}
 	switch pkg.Path() {
 	case "database/sql":
 		if recv := sig.Recv(); recv != nil {
-			return depErrorReceivers[namedPath(recv.Type())]
+			return knowledge.DepErrorReceivers[knowledge.NamedPath(recv.Type())]
 		}
 	case "net":
 		return strings.HasPrefix(obj.Name(), "Dial")
@@ -135,12 +137,14 @@ func isHTTPDoer(sig *types.Signature) bool {
 	if recv == nil || !types.IsInterface(recv.Type()) || sig.Results().Len() != 2 {
 		return false
 	}
-	return IsPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
+	return knowledge.IsPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
 }
 
 // isRPCClientCall reports whether sig is a gRPC or a Connect client call:
 // an upstream call whose error carries the upstream's code.
-func isRPCClientCall(sig *types.Signature) bool { return isGRPCClientCall(sig) || isConnectUnary(sig) }
+func isRPCClientCall(sig *types.Signature) bool {
+	return isGRPCClientCall(sig) || knowledge.IsConnectUnary(sig)
+}
 
 // isGRPCClientCall reports whether sig is a gRPC client call: its last
 // parameter is ...grpc.CallOption (ClientConn.Invoke, generated client
@@ -151,30 +155,7 @@ func isGRPCClientCall(sig *types.Signature) bool {
 	}
 	params := sig.Params()
 	sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
-	return ok && namedPath(sl.Elem()) == "google.golang.org/grpc.CallOption"
-}
-
-// sqlResultTypes are the results of database/sql queries.
-var sqlResultTypes = map[string]bool{
-	"database/sql.Result": true, "database/sql.Rows": true, "database/sql.Row": true,
-	"database/sql.Stmt": true, "database/sql.Tx": true, "database/sql.Conn": true,
-}
-
-// namedPath returns "pkgpath.Name" of a (pointer to a) named type.
-func namedPath(t types.Type) string {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return ""
-	}
-	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
-}
-
-func isErrorType(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
+	return ok && knowledge.NamedPath(sl.Elem()) == "google.golang.org/grpc.CallOption"
 }
 
 // IsResponseWriterType reports whether t (or *t) has the method set of
@@ -277,10 +258,6 @@ func isReaderOrBytes(t types.Type) bool {
 	return false
 }
 
-// handlerContexts are the request contexts of the supported frameworks:
-// values through which a handler answers its client.
-var handlerContexts = map[string]bool{} // filled by the kb_*.go files
-
 func isHandlerContext(t types.Type) bool {
-	return handlerContexts[namedPath(t)]
+	return knowledge.HandlerContexts[knowledge.NamedPath(t)]
 }

@@ -16,6 +16,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Whole-program resolution of dynamic calls.
@@ -340,7 +342,7 @@ func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
 	n := cc.Signature().Results().Len()
 	s := &Summary{Results: make([]Labels, n)}
 	for i := range n {
-		s.Results[i] = Labels{{Kind: KindDynamic, Param: i, Owner: key}}
+		s.Results[i] = Labels{{Kind: knowledge.KindDynamic, Param: i, Owner: key}}
 	}
 	return s, key
 }
@@ -366,17 +368,17 @@ type Program struct {
 }
 
 type programData struct {
-	Joined        map[string]*FuncFact      // the resolved summary of each dynamic key
-	Own           map[string]bool           // every implementation returns only our own errors
-	Impls         map[string][]FuncRef      // the implementations whose summaries say something, for messages
-	Facts         map[string]*FuncFact      // every summarised function's fact, resolved, and the libraries' facts the linted packages use
-	Rerun         map[string]bool           // the packages to analyse again (import paths: a package and its test variants)
-	Keys          int                       // dynamic keys met
-	Solved        int                       // keys resolved to a non-empty summary
-	Types         int                       // converted types
-	Linted        []string                  // the linted modules
-	ErrorHandlers []InstalledHandler        // the framework error handlers the program installs
-	Envelopes     map[string][]EnvelopeCall // the calls to each envelope helper, by helper (envelopes.go)
+	Joined        map[string]*FuncFact         // the resolved summary of each dynamic key
+	Own           map[string]bool              // every implementation returns only our own errors
+	Impls         map[string][]FuncRef         // the implementations whose summaries say something, for messages
+	Facts         map[string]*FuncFact         // every summarised function's fact, resolved, and the libraries' facts the linted packages use
+	Rerun         map[string]bool              // the packages to analyse again (import paths: a package and its test variants)
+	Keys          int                          // dynamic keys met
+	Solved        int                          // keys resolved to a non-empty summary
+	Types         int                          // converted types
+	Linted        []string                     // the linted modules
+	ErrorHandlers []knowledge.InstalledHandler // the framework error handlers the program installs
+	Envelopes     map[string][]EnvelopeCall    // the calls to each envelope helper, by helper (envelopes.go)
 }
 
 // A FuncRef names a function for messages: its short name, where it is
@@ -500,7 +502,7 @@ type PackageSummary struct {
 	Types  []ConvType            `json:",omitempty"`
 	Stored map[string][]FuncImpl `json:",omitempty"`
 	// Handlers are the framework error handlers the package installs.
-	Handlers []InstalledHandler `json:",omitempty"`
+	Handlers []knowledge.InstalledHandler `json:",omitempty"`
 	// Envelopes are the package's calls to envelope helpers of the
 	// linted modules (envelopes.go).
 	Envelopes []EnvelopeCall `json:",omitempty"`
@@ -550,7 +552,7 @@ type FuncImpl struct {
 // user's dependency packages.
 type namer struct {
 	goroot string
-	deps   *PathPrefixes
+	deps   *knowledge.PathPrefixes
 }
 
 // funcImpl describes fn for the join; importFact gives the facts of
@@ -628,7 +630,7 @@ func declColumn(file string, line int, name string) int {
 
 // tableFact returns, for a method of a library the tables know, the
 // labels of its results, else nil.
-func tableFact(fn *types.Func, deps *PathPrefixes) *FuncFact {
+func tableFact(fn *types.Func, deps *knowledge.PathPrefixes) *FuncFact {
 	kinds := sourceKindsOf(fn, fullName(fn), deps)
 	if kinds == nil {
 		return nil
@@ -719,7 +721,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	}
 	var keys []string
 	seenType := make(map[string]bool)
-	var handlers []InstalledHandler
+	var handlers []knowledge.InstalledHandler
 	var envelopes []EnvelopeCall
 	for _, s := range summaries {
 		for _, k := range slices.Sorted(maps.Keys(s.Dynamic)) {
@@ -937,7 +939,7 @@ func (j *joiner) substitute(ff *FuncFact, depth int) *FuncFact {
 func (j *joiner) substLabels(fs []FactLabel, depth int) []FactLabel {
 	var out []FactLabel
 	for _, f := range fs {
-		if f.Kind != KindDynamic {
+		if f.Kind != knowledge.KindDynamic {
 			out = appendFactLabel(out, f)
 			continue
 		}
@@ -949,7 +951,7 @@ func (j *joiner) substLabels(fs []FactLabel, depth int) []FactLabel {
 		// inside the function summarised: gone at this level.
 		var concrete Labels
 		for _, l := range fromFact(r.Results[f.Param], nil) {
-			if l.Kind != KindParam && l.Kind != KindDynamic {
+			if l.Kind != knowledge.KindParam && l.Kind != knowledge.KindDynamic {
 				concrete = concrete.add(l)
 			}
 		}
@@ -970,14 +972,14 @@ func appendFactLabel(fs []FactLabel, f FactLabel) []FactLabel {
 func hasDynamic(ff *FuncFact) bool {
 	for _, r := range ff.Results {
 		for _, l := range r {
-			if l.Kind == KindDynamic {
+			if l.Kind == knowledge.KindDynamic {
 				return true
 			}
 		}
 	}
 	for _, ef := range ff.Effects {
 		for _, l := range ef.Labels {
-			if l.Kind == KindDynamic {
+			if l.Kind == knowledge.KindDynamic {
 				return true
 			}
 		}
@@ -992,7 +994,7 @@ func unbind(ff *FuncFact) *FuncFact {
 	shift := func(fs []FactLabel) []FactLabel {
 		var r []FactLabel
 		for _, f := range fs {
-			if f.Kind == KindParam {
+			if f.Kind == knowledge.KindParam {
 				if f.Param == 0 {
 					continue
 				}

@@ -11,11 +11,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // depResult is a fact whose first result is a dependency error.
 func depResult() *FuncFact {
-	return &FuncFact{Results: [][]FactLabel{{{Kind: KindDepError, Param: -1}}}}
+	return &FuncFact{Results: [][]FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}}
 }
 
 // layered returns the summaries of a handler package calling a
@@ -65,7 +67,7 @@ func TestJoinByNames(t *testing.T) {
 	p := Join(layered(), []string{"m/handler", "m/store", "m/mem"}, []string{"m"})
 	ff := p.Joined["m/handler.Repo.Get"]
 	require.NotNil(t, ff)
-	assert.Equal(t, [][]FactLabel{{{Kind: KindDepError, Param: -1}}}, ff.Results)
+	assert.Equal(t, [][]FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}, ff.Results)
 	assert.Equal(t, []FuncRef{{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}, p.implementations("m/handler.Repo.Get"))
 	assert.True(t, p.Again("m/handler"))
 	assert.False(t, p.Again("m/store"))

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Builders: response helpers often answer through an object whose
@@ -23,7 +25,7 @@ func fieldStep(reads string) bool {
 
 func isOp(step string) bool {
 	switch step {
-	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr:
+	case knowledge.OpText, knowledge.OpWrap, knowledge.OpWrapText, knowledge.OpGRPCCode, knowledge.OpGRPCStatus, knowledge.OpGRPCErr:
 		return true
 	}
 	return false

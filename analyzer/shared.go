@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Config is the setting of the shared analysis. It decides what is
@@ -17,7 +19,7 @@ type Config struct {
 	// Deps are the user's dependency client packages (Redis, Mongo,
 	// cloud SDKs, …): the error results of their functions and methods
 	// are dependency errors (-upstreamfacts.deps).
-	Deps PathPrefixes
+	Deps knowledge.PathPrefixes
 	// Budget is the engine's work budget per function (Engine.Budget):
 	// how much the analysis may cost, not what it finds where it
 	// completes (-upstreamfacts.budget).
@@ -63,7 +65,7 @@ type Shared struct {
 // bound to its own flags -deps and -budget.
 func New(cfg Config) *Shared {
 	s := &Shared{cfg: cfg}
-	s.cfg.Deps.list = slices.Clone(cfg.Deps.list) // Set appends: share no array
+	s.cfg.Deps.List = slices.Clone(cfg.Deps.List) // Set appends: share no array
 	if s.cfg.Budget <= 0 {
 		s.cfg.Budget = DefaultBudget
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // The status a body is sent with. The leak check's server-error rule
@@ -42,7 +44,7 @@ func (e *Engine) BodyStatus(ev SinkEvent) SentStatus {
 	evs := e.Events(fn)
 	for i := range evs {
 		s := &evs[i]
-		if s.Role != RoleStatus || (s.Partial && !fieldStep(s.Reads)) {
+		if s.Role != knowledge.RoleStatus || (s.Partial && !fieldStep(s.Reads)) {
 			continue
 		}
 		if s.Instr == ev.Instr {
@@ -261,10 +263,10 @@ func carriesParam(fn *ssa.Function, ev SinkEvent, param int, edge EdgeFilter) bo
 // carries, unguarded: with a server-error status of fn's own, the leak
 // check reports that write in fn.
 func (e *Engine) SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l Label) bool {
-	if l.Kind != KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
+	if l.Kind != knowledge.KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
 		return false
 	}
-	if l.Reads != "" && l.Reads != opText && !strings.HasPrefix(l.Reads, opText+"/") {
+	if l.Reads != "" && l.Reads != knowledge.OpText && !strings.HasPrefix(l.Reads, knowledge.OpText+"/") {
 		return false // a field of the parameter, not its text
 	}
 	p := fn.Params[l.Param]

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // unpinned are the packages of knowledge rows that frameworks/go.mod
@@ -37,7 +37,7 @@ func TestKnowledgeKeysExist(t *testing.T) {
 		pkg, name string // package path; function, or Type.Method
 	}
 	var keys []key
-	for _, k := range analyzer.KnowledgeKeys() {
+	for _, k := range knowledge.Keys() {
 		if k == "(error).Error" {
 			continue // the universe's: nothing to check
 		}
@@ -45,7 +45,7 @@ func TestKnowledgeKeysExist(t *testing.T) {
 		require.True(t, ok, "malformed key %q", k)
 		keys = append(keys, key{k, pkg, name})
 	}
-	for _, k := range analyzer.KnowledgeTypes() {
+	for _, k := range knowledge.Types() {
 		dot := strings.LastIndexByte(k, '.')
 		require.Greater(t, dot, strings.LastIndexByte(k, '/'), "malformed type %q", k)
 		keys = append(keys, key{k, k[:dot], "type " + k[dot+1:]})

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -68,7 +69,7 @@ const (
 func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
-			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Proxy {
+			if ev.Role != knowledge.RoleBody || ev.Handoff || ev.Proxy {
 				continue
 			}
 			status := e.BodyStatus(ev)
@@ -137,7 +138,7 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			found := false
 			for _, x := range hr.Labels {
 				switch x.Kind {
-				case analyzer.KindErrText, analyzer.KindStack, analyzer.KindBody:
+				case knowledge.KindErrText, knowledge.KindStack, knowledge.KindBody:
 					l, found = x, true
 				}
 				if found {
@@ -213,7 +214,7 @@ func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			found := false
 			for _, x := range re.Labels {
 				switch x.Kind {
-				case analyzer.KindDepError, analyzer.KindErrText, analyzer.KindStack, analyzer.KindURL:
+				case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindStack, knowledge.KindURL:
 					l, found = x, true
 				}
 				if found {
@@ -271,9 +272,9 @@ func (c *checker) classify(e *analyzer.Engine, ev analyzer.SinkEvent) (leakKind,
 			continue // kept in a field an encoder never writes (unexported, json:"-")
 		}
 		switch l.Kind {
-		case analyzer.KindStack:
+		case knowledge.KindStack:
 			consider(leakStack, l)
-		case analyzer.KindDepError, analyzer.KindErrText, analyzer.KindGRPCError, analyzer.KindGRPCStatus:
+		case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindGRPCError, knowledge.KindGRPCStatus:
 			if errGuarded == nil {
 				g := allSentinelGuarded(block, ev.Value)
 				errGuarded = &g
@@ -281,19 +282,19 @@ func (c *checker) classify(e *analyzer.Engine, ev analyzer.SinkEvent) (leakKind,
 			if !*errGuarded {
 				consider(leakErr, l)
 			}
-		case analyzer.KindURL:
+		case knowledge.KindURL:
 			// The URL of an outbound request is internal detail when it
 			// explains a failure; on the success path (the final URL of a
 			// fetch the client asked for) it is data.
 			if e.AfterUpstreamFailure(block) {
 				consider(leakURL, l)
 			}
-		case analyzer.KindBody:
+		case knowledge.KindBody:
 			// Upstream content written in a branch where the upstream
 			// failed is its error body; in a success branch it is data.
 			// Writing it whole with the status of the same response, on
 			// one path, makes a proxy; inside a payload of ours it is not.
-			if e.InFailureBranch(block, l.Origin) && !(l.Path == "" && e.ForwardedOnPath(ev, analyzer.RoleStatus, l.Origin)) {
+			if e.InFailureBranch(block, l.Origin) && !(l.Path == "" && e.ForwardedOnPath(ev, knowledge.RoleStatus, l.Origin)) {
 				consider(leakBody, l)
 			}
 		}

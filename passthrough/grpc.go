@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // DefaultCodeMapper is the name of the helper the default gRPC fix adds.
@@ -33,7 +34,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *anal
 	var findings []*grpcFinding
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
-			l, ok := re.Labels.First(analyzer.KindGRPCError)
+			l, ok := re.Labels.First(knowledge.KindGRPCError)
 			if !ok || c.isMapperCall(re.Value) {
 				continue
 			}
@@ -63,7 +64,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *anal
 			msg = "upstream gRPC code " + what + " is returned to the client; map it to a code of this service"
 		}
 		d := analysis.Diagnostic{Pos: f.expr.Pos(), End: f.expr.End(), Message: msg, Related: rep.Origin(f.label)}
-		if analyzer.IsConnectHandler(f.fn.Signature) {
+		if knowledge.IsConnectHandler(f.fn.Signature) {
 			// grpc-go's codes and status do not apply: no fix
 		} else if fix, ok := c.grpcFix(pass, f, host); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -92,7 +93,7 @@ func codeArgument(e *analyzer.Engine, v ssa.Value, ret ast.Expr) ast.Expr {
 	default:
 		return nil
 	}
-	if !e.Labels(call.Common().Args[0]).Has(analyzer.KindGRPCCode) {
+	if !e.Labels(call.Common().Args[0]).Has(knowledge.KindGRPCCode) {
 		return nil
 	}
 	ce, ok := ast.Unparen(ret).(*ast.CallExpr)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -74,14 +75,14 @@ func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Rep
 	var findings []*finding
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
-			if ev.Role != analyzer.RoleStatus || ev.Proxy {
+			if ev.Role != knowledge.RoleStatus || ev.Proxy {
 				continue
 			}
-			l, ok := ev.Labels.First(analyzer.KindStatus)
+			l, ok := ev.Labels.First(knowledge.KindStatus)
 			if !ok || c.isMapperCall(ev.Value) {
 				continue
 			}
-			if e.ForwardedOnPath(ev, analyzer.RoleBody, l.Origin) {
+			if e.ForwardedOnPath(ev, knowledge.RoleBody, l.Origin) {
 				continue // a proxy: status and body of the same response, on one path
 			}
 			call := rep.CallAt(ev.Instr.Pos())
@@ -212,7 +213,7 @@ func onlyUpstream(e *analyzer.Engine, v ssa.Value, seen map[*ssa.Phi]bool) bool 
 		}
 		return true
 	}
-	return e.Labels(v).Has(analyzer.KindStatus)
+	return e.Labels(v).Has(knowledge.KindStatus)
 }
 
 // fixer builds the suggested fixes of a package. With the default

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Envelopes: services rarely answer {"error": …} alone; they answer an
@@ -350,7 +351,7 @@ func (c *checker) businessCodes(e *analyzer.Engine) map[codeKey]map[int64]bool {
 // envelopeField reports whether ev hands an argument, as it is, to one
 // top-level field of a helper's 200 body.
 func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
-	return ev.Role == analyzer.RoleBody && ev.Via != nil && ev.HelperStatus == 200 && ev.Reads == "" &&
+	return ev.Role == knowledge.RoleBody && ev.Via != nil && ev.HelperStatus == 200 && ev.Reads == "" &&
 		ev.SinkPath != "" && !strings.Contains(ev.SinkPath, "/")
 }
 
@@ -573,7 +574,7 @@ func (c *checker) helperFix(pass *analysis.Pass, rep *analyzer.Reporter, e *anal
 	var status *analyzer.SinkEvent
 	evs := e.Events(f)
 	for i := range evs {
-		if evs[i].Role != analyzer.RoleStatus || !is200(evs[i].Value) {
+		if evs[i].Role != knowledge.RoleStatus || !is200(evs[i].Value) {
 			continue // another status, on another path
 		}
 		if status != nil || evs[i].Via != nil {

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -156,7 +157,7 @@ func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Rep
 		}
 		evs := e.Events(fn)
 		for _, ev := range evs {
-			if ev.Role != analyzer.RoleBody || ev.Handoff || ev.Partial {
+			if ev.Role != knowledge.RoleBody || ev.Handoff || ev.Partial {
 				continue
 			}
 			what, ok := c.errorOnly(pass, e, ev.Value, ev.Instr)
@@ -212,7 +213,7 @@ func handlerOf(fn *ssa.Function) *handler {
 	// A helper taking the context and more (writeError(c, msg)) may be
 	// called after a status was set.
 	for _, p := range fn.Params {
-		if ctx, ok := analyzer.HandlerContext(p.Type()); ok && fn.Signature.Params().Len() == ctx.HandlerArity() {
+		if ctx, ok := knowledge.HandlerContext(p.Type()); ok && fn.Signature.Params().Len() == ctx.HandlerArity() {
 			return &handler{param: p, setter: ctx.Setter}
 		}
 	}
@@ -225,13 +226,13 @@ func handlerOf(fn *ssa.Function) *handler {
 func answererOf(fn *ssa.Function, context bool) *handler {
 	var w, req *ssa.Parameter
 	for _, p := range fn.Params {
-		if ctx, ok := analyzer.HandlerContext(p.Type()); ok && context {
+		if ctx, ok := knowledge.HandlerContext(p.Type()); ok && context {
 			return &handler{param: p, setter: ctx.Setter}
 		}
 		switch t := p.Type(); {
-		case w == nil && analyzer.IsNamed(t, "net/http", "ResponseWriter"):
+		case w == nil && knowledge.IsNamed(t, "net/http", "ResponseWriter"):
 			w = p
-		case analyzer.IsPtrTo(t, "net/http", "Request"):
+		case knowledge.IsPtrTo(t, "net/http", "Request"):
 			req = p
 		}
 	}
@@ -599,7 +600,7 @@ type status struct {
 func statusOnPath(e *analyzer.Engine, fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.SinkEvent) status {
 	writes := make(map[ssa.Instruction]*analyzer.SinkEvent)
 	for i := range evs {
-		if evs[i].Role == analyzer.RoleStatus {
+		if evs[i].Role == knowledge.RoleStatus {
 			writes[evs[i].Instr] = &evs[i]
 		}
 	}
@@ -665,7 +666,7 @@ func statusOnPath(e *analyzer.Engine, fn *ssa.Function, evs []analyzer.SinkEvent
 func bodyContinues(evs []analyzer.SinkEvent, ev analyzer.SinkEvent) bool {
 	writes := make(map[ssa.Instruction]bool)
 	for _, x := range evs {
-		if x.Role == analyzer.RoleBody && x.Instr != ev.Instr {
+		if x.Role == knowledge.RoleBody && x.Instr != ev.Instr {
 			writes[x.Instr] = true
 		}
 	}

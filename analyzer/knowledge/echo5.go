@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // echo v5 (github.com/labstack/echo/v5): handlers take *echo.Context, a
 // struct now, and return an error; the app's HTTPErrorHandler takes the
@@ -10,9 +10,9 @@ package analyzer
 const echo5 = "github.com/labstack/echo/v5"
 
 func init() {
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{echo5},
-		Sinks: withRows(echoContextSinks("(*"+echo5+".Context)."), map[string]sinkRow{
+		Sinks: withRows(echoContextSinks("(*"+echo5+".Context)."), map[string]SinkRow{
 			"(*" + echo5 + ".Context).Render":       status(1).body(3),
 			"(*" + echo5 + ".Response).WriteHeader": status(1),
 			"(*" + echo5 + ".Response).Write":       body(1),
@@ -20,23 +20,23 @@ func init() {
 			// attached with Wrap is not (unless exposeError)
 			echo5 + ".NewHTTPError": status(0).body(1),
 		}),
-		ClientInput: map[string]inputRow{
-			"(*" + echo5 + ".Context).Bind":           anyInput,
-			"(*" + echo5 + ".Context).Validate":       anyInput,
-			"(*" + echo5 + ".Context).ValidateCtx":    anyInput,
-			"(*" + echo5 + ".Context).FormFile":       anyInput,
-			"(*" + echo5 + ".Context).MultipartForm":  anyInput,
-			echo5 + ".BindBody":                       anyInput,
-			echo5 + ".BindQueryParams":                anyInput,
-			echo5 + ".BindPathValues":                 anyInput,
-			echo5 + ".BindHeaders":                    anyInput,
-			"(*" + echo5 + ".DefaultBinder).Bind":     anyInput,
-			"(*" + echo5 + ".ValueBinder).BindError":  anyInput,
-			"(*" + echo5 + ".ValueBinder).BindErrors": anyInput,
+		ClientInput: map[string]InputRow{
+			"(*" + echo5 + ".Context).Bind":           AnyInput,
+			"(*" + echo5 + ".Context).Validate":       AnyInput,
+			"(*" + echo5 + ".Context).ValidateCtx":    AnyInput,
+			"(*" + echo5 + ".Context).FormFile":       AnyInput,
+			"(*" + echo5 + ".Context).MultipartForm":  AnyInput,
+			echo5 + ".BindBody":                       AnyInput,
+			echo5 + ".BindQueryParams":                AnyInput,
+			echo5 + ".BindPathValues":                 AnyInput,
+			echo5 + ".BindHeaders":                    AnyInput,
+			"(*" + echo5 + ".DefaultBinder).Bind":     AnyInput,
+			"(*" + echo5 + ".ValueBinder).BindError":  AnyInput,
+			"(*" + echo5 + ".ValueBinder).BindErrors": AnyInput,
 		},
 		Contexts: []HandlerCtx{{Pkg: echo5, Name: "Context", Pointer: true, Setter: ".Response().WriteHeader"}},
 		// e.HTTPErrorHandler = h, or echo.NewWithConfig(echo.Config{HTTPErrorHandler: h})
-		ErrorHandlers: []errorFramework{{
+		ErrorHandlers: []ErrorFramework{{
 			Name: "echo5", Handler: HandlerCtx{Pkg: echo5, Name: "Context", Pointer: true},
 			InstallType: [2]string{echo5, "Echo"}, InstallField: "HTTPErrorHandler", ErrParam: 1,
 			ErrorType: [2]string{echo5, "HTTPError"},

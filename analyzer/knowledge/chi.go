@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // go-chi/render: render.Status keeps the status in the request's context
 // for the next render call.
@@ -6,9 +6,9 @@ package analyzer
 const chi = "github.com/go-chi/render"
 
 func init() {
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{chi},
-		Sinks: map[string]sinkRow{
+		Sinks: map[string]SinkRow{
 			// go-chi/render
 			chi + ".Status":           status(1),
 			chi + ".JSON":             body(2),
@@ -21,9 +21,9 @@ func init() {
 			chi + ".DefaultResponder": body(2),
 			chi + ".Respond":          body(2), // a variable holding the responder
 		},
-		ClientInput: map[string]inputRow{
-			"github.com/go-chi/render.Bind":       anyInput,
-			"github.com/go-chi/render.Decode":     anyInput,
+		ClientInput: map[string]InputRow{
+			"github.com/go-chi/render.Bind":       AnyInput,
+			"github.com/go-chi/render.Decode":     AnyInput,
 			"github.com/go-chi/render.DecodeJSON": requestInput(0),
 			"github.com/go-chi/render.DecodeXML":  requestInput(0),
 			"github.com/go-chi/render.DecodeForm": requestInput(0),

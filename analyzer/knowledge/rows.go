@@ -1,4 +1,8 @@
-package analyzer
+package knowledge
+
+// The row schema: adding a framework is adding a file of rows, <name>.go,
+// that calls register at init (and its cases); register merges a file's
+// rows into the tables the engine reads.
 
 import (
 	"go/types"
@@ -6,28 +10,23 @@ import (
 	"slices"
 )
 
-// The knowledge of each framework and library is one file of rows,
-// kb_<name>.go, registered at init: adding a framework is adding a file
-// (and its cases). knowledge.go holds the standard library's rows and the
-// tables the engine reads; register merges a file's rows into them.
-
-// A knowledge is what one framework or library contributes.
-type knowledge struct {
+// A rowSet is what one framework or library contributes.
+type rowSet struct {
 	// Imports make a package that imports one of them worth analysing
 	// (triggerImports).
 	Imports []string
 	// Sources, Flows and Sinks are rows of sourceResults, flows and sinks.
 	Sources map[string][]Kind
-	Flows   map[string][]flow
-	Sinks   map[string]sinkRow
+	Flows   map[string][]Flow
+	Sinks   map[string]SinkRow
 	// Fills are calls that write a source into an argument's pointee
 	// instead of returning it: fasthttp's and hertz's client.Do(req,
 	// resp) fill resp with the upstream's answer.
-	Fills map[string]fill
+	Fills map[string]Fill
 	// ClientInput are calls whose errors are about the client's input;
 	// InputPrefixes, method-name prefixes of request contexts whose
 	// errors are (gin's Bind*, ShouldBind*), by "path.Type".
-	ClientInput   map[string]inputRow
+	ClientInput   map[string]InputRow
 	InputPrefixes map[string][]string
 	// Contexts are the request contexts handlers answer through.
 	Contexts []HandlerCtx
@@ -42,7 +41,7 @@ type knowledge struct {
 	// ErrorHandlers say how the framework answers an error a handler
 	// returns (errhandlers.go); ErrorCalls are the calls that hand an
 	// error to the framework's error handler (gin's c.Error).
-	ErrorHandlers []errorFramework
+	ErrorHandlers []ErrorFramework
 	ErrorCalls    map[string]ErrorCall
 	// ErrorPages are calls that register handlers the framework runs
 	// with an error status already written (iris's OnErrorCode, gin's
@@ -94,64 +93,64 @@ func (c HandlerCtx) Is(t types.Type) bool {
 
 var (
 	handlerCtxs     []HandlerCtx
-	errorFrameworks []errorFramework
-	errorCalls      = map[string]ErrorCall{}
-	// apiSinks are the sink rows of the frameworks' files. When one
+	ErrorFrameworks []ErrorFramework
+	ErrorCalls      = map[string]ErrorCall{}
+	// APISinks are the sink rows of the frameworks' files. When one
 	// builds an error (errorConstructor), the framework's own package
 	// calling it (kratos' FromError building errors.New(500, "",
 	// err.Error())) answers no one there.
-	apiSinks = map[string]bool{}
+	APISinks = map[string]bool{}
 )
 
 // register merges a framework's rows into the tables. A row already
 // there is a mistake in the rows: it panics at init, in every test.
-func register(k knowledge) {
+func register(k rowSet) {
 	for _, p := range k.Imports {
-		triggerImports[p] = true
+		TriggerImports[p] = true
 	}
 	for n, r := range k.Sources {
-		mustNew(n, sourceResults)
-		sourceResults[n] = r
+		mustNew(n, SourceResults)
+		SourceResults[n] = r
 	}
 	for n, r := range k.Flows {
-		mustNew(n, flows)
-		flows[n] = r
+		mustNew(n, Flows)
+		Flows[n] = r
 	}
 	for n, r := range k.Fills {
-		mustNew(n, fills)
-		fills[n] = r
+		mustNew(n, Fills)
+		Fills[n] = r
 	}
 	for n, r := range k.Sinks {
-		mustNew(n, sinks)
-		sinks[n] = r
-		apiSinks[n] = true
+		mustNew(n, Sinks)
+		Sinks[n] = r
+		APISinks[n] = true
 	}
 	for n, r := range k.ClientInput {
-		mustNew(n, clientInputFuncs)
-		clientInputFuncs[n] = r
+		mustNew(n, ClientInputFuncs)
+		ClientInputFuncs[n] = r
 	}
 	for n, r := range k.InputPrefixes {
-		clientInputMethodPrefixes[n] = append(clientInputMethodPrefixes[n], r...)
+		ClientInputMethodPrefixes[n] = append(ClientInputMethodPrefixes[n], r...)
 	}
 	for _, c := range k.Contexts {
-		handlerContexts[c.Pkg+"."+c.Name] = true
+		HandlerContexts[c.Pkg+"."+c.Name] = true
 		handlerCtxs = append(handlerCtxs, c)
 	}
 	for _, t := range k.WriterTypes {
-		clientWriterTypes[t] = true
+		ClientWriterTypes[t] = true
 	}
 	for _, n := range k.BodyWriters {
-		clientBodyWriters[n] = true
+		ClientBodyWriters[n] = true
 	}
-	errorFrameworks = append(errorFrameworks, k.ErrorHandlers...)
-	dependencyLibraries.list = append(dependencyLibraries.list, k.Libraries...)
+	ErrorFrameworks = append(ErrorFrameworks, k.ErrorHandlers...)
+	DependencyLibraries.List = append(DependencyLibraries.List, k.Libraries...)
 	for n, i := range k.ErrorPages {
-		mustNew(n, errorPages)
-		errorPages[n] = i
+		mustNew(n, ErrorPages)
+		ErrorPages[n] = i
 	}
 	for n, c := range k.ErrorCalls {
-		mustNew(n, errorCalls)
-		errorCalls[n] = c
+		mustNew(n, ErrorCalls)
+		ErrorCalls[n] = c
 	}
 }
 
@@ -163,7 +162,7 @@ func mustNew[V any](name string, m map[string]V) {
 
 // withRows returns rows with extra added: the rows two versions of a
 // framework share, and one version's own.
-func withRows(rows, extra map[string]sinkRow) map[string]sinkRow {
+func withRows(rows, extra map[string]SinkRow) map[string]SinkRow {
 	for n, r := range extra {
 		rows[n] = r
 	}
@@ -185,38 +184,38 @@ func HandlerContext(t types.Type) (HandlerCtx, bool) {
 // sorted and each once: a test holds them against the real modules, since
 // a key that names no function (a typo, a method promoted from an
 // embedded type, whose full name is the embedded type's) matches nothing.
-func KnowledgeKeys() []string {
+func Keys() []string {
 	set := make(map[string]bool)
-	for _, m := range []map[string]bool{writerWrappers, clientBodyWriters, apiSinks} {
+	for _, m := range []map[string]bool{WriterWrappers, ClientBodyWriters, APISinks} {
 		for k := range m {
 			set[k] = true
 		}
 	}
-	for k := range sourceResults {
+	for k := range SourceResults {
 		set[k] = true
 	}
-	for k := range flows {
+	for k := range Flows {
 		set[k] = true
 	}
-	for k := range fills {
+	for k := range Fills {
 		set[k] = true
 	}
-	for k := range sinks {
+	for k := range Sinks {
 		set[k] = true
 	}
-	for k := range clientInputFuncs {
+	for k := range ClientInputFuncs {
 		set[k] = true
 	}
-	for k := range errorPages {
+	for k := range ErrorPages {
 		set[k] = true
 	}
-	for k := range errorCalls {
+	for k := range ErrorCalls {
 		set[k] = true
 	}
-	for k := range writerCalls {
+	for k := range WriterCalls {
 		set[k] = true
 	}
-	for _, f := range errorFrameworks {
+	for _, f := range ErrorFrameworks {
 		for _, k := range []string{f.New, f.InstallCall} {
 			if k != "" {
 				set[k] = true
@@ -229,7 +228,7 @@ func KnowledgeKeys() []string {
 // KnowledgeTypes returns every named type the tables name, as
 // "path.Name": the frameworks' contexts, writer types, error types and
 // the types their error handlers are installed on.
-func KnowledgeTypes() []string {
+func Types() []string {
 	set := make(map[string]bool)
 	add := func(pkg, name string) {
 		if pkg != "" && name != "" {
@@ -239,21 +238,21 @@ func KnowledgeTypes() []string {
 	for _, c := range handlerCtxs {
 		add(c.Pkg, c.Name)
 	}
-	for t := range clientWriterTypes {
+	for t := range ClientWriterTypes {
 		add(t[0], t[1])
 	}
-	for _, f := range errorFrameworks {
+	for _, f := range ErrorFrameworks {
 		add(f.Handler.Pkg, f.Handler.Name)
 		add(f.InstallType[0], f.InstallType[1])
 		add(f.ErrorType[0], f.ErrorType[1])
 	}
-	for t := range errorFields {
+	for t := range ErrorFields {
 		set[t] = true
 	}
-	for t := range depErrorReceivers {
+	for t := range DepErrorReceivers {
 		set[t] = true
 	}
-	for t := range sqlResultTypes {
+	for t := range SQLResultTypes {
 		set[t] = true
 	}
 	return slices.Sorted(maps.Keys(set))

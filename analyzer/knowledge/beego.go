@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // beego v2 (github.com/beego/beego/v2/server/web): controllers answer
 // through c.Ctx.Output (SetStatus, then JSON, Body…), c.Ctx.Abort,
@@ -16,7 +16,7 @@ func init() {
 	out := "(*" + beegoContext + ".BeegoOutput)."
 	bctx := "(*" + beegoContext + ".Context)."
 	ctrl := "(*" + beegoWeb + ".Controller)."
-	sinks := map[string]sinkRow{
+	sinks := map[string]SinkRow{
 		out + "SetStatus":    status(1),
 		bctx + "Abort":       status(1).body(2),
 		ctrl + "CustomAbort": status(1).body(2),
@@ -29,14 +29,14 @@ func init() {
 		sinks[bctx+m] = body(1)
 		sinks[ctrl+m] = body(1)
 	}
-	input := map[string]inputRow{}
+	input := map[string]InputRow{}
 	for _, m := range []string{"Bind", "BindForm", "BindJSON", "BindXML", "BindYAML", "ParseForm"} {
-		input[ctrl+m] = anyInput
+		input[ctrl+m] = AnyInput
 	}
 	for _, m := range []string{"Bind", "BindJSON", "BindForm", "BindXML", "BindYAML"} {
-		input[bctx+m] = anyInput
+		input[bctx+m] = AnyInput
 	}
-	register(knowledge{
+	register(rowSet{
 		Imports:     []string{beegoWeb, beegoContext},
 		Sinks:       sinks,
 		ClientInput: input,

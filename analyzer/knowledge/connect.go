@@ -1,6 +1,4 @@
-package analyzer
-
-import "go/types"
+package knowledge
 
 // Connect (connectrpc.com/connect v1): handlers are methods
 // func(context.Context, *connect.Request[T]) (*connect.Response[U],
@@ -10,18 +8,20 @@ import "go/types"
 // shape too, and is an upstream call whose error carries the upstream's
 // code (KindGRPCError). The codes are gRPC's numbers.
 
+import "go/types"
+
 const connectPkg = "connectrpc.com/connect"
 
 func init() {
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{connectPkg},
-		Flows: map[string][]flow{
-			connectPkg + ".CodeOf": {res(0, 0, opGRPCCode)},
+		Flows: map[string][]Flow{
+			connectPkg + ".CodeOf": {res(0, 0, OpGRPCCode)},
 			// NewError(code, err): the code is the error's; err's text
 			// is its message
-			connectPkg + ".NewError":              {res(0, 0, opGRPCErr), res(1, 0, opWrapText)},
-			"(*" + connectPkg + ".Error).Code":    {res(0, 0, opGRPCCode)},
-			"(*" + connectPkg + ".Error).Message": {res(0, 0, opText)},
+			connectPkg + ".NewError":              {res(0, 0, OpGRPCErr), res(1, 0, OpWrapText)},
+			"(*" + connectPkg + ".Error).Code":    {res(0, 0, OpGRPCCode)},
+			"(*" + connectPkg + ".Error).Message": {res(0, 0, OpText)},
 		},
 	})
 }
@@ -29,31 +29,28 @@ func init() {
 // isConnectType reports whether t is *connect.<name>[…].
 func isConnectType(t types.Type, name string) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && namedPath(p.Elem()) == connectPkg+"."+name
+	return ok && NamedPath(p.Elem()) == connectPkg+"."+name
 }
 
-// isConnectUnary reports whether sig is Connect's unary shape,
+// IsConnectUnary reports whether sig is Connect's unary shape,
 // func(context.Context, *connect.Request[T]) (*connect.Response[U],
 // error): a handler method where it is declared, an upstream call where
 // it is called.
-func isConnectUnary(sig *types.Signature) bool {
+func IsConnectUnary(sig *types.Signature) bool {
 	p, r := sig.Params(), sig.Results()
 	return p.Len() == 2 && r.Len() == 2 && isConnectType(p.At(1).Type(), "Request") &&
-		isConnectType(r.At(0).Type(), "Response") && isErrorType(r.At(1).Type())
+		isConnectType(r.At(0).Type(), "Response") && IsErrorType(r.At(1).Type())
 }
 
-// IsConnectHandler is isConnectHandler for the checks: their gRPC fixes
-// (grpc-go's status and codes) do not apply to Connect handlers.
-func IsConnectHandler(sig *types.Signature) bool { return isConnectHandler(sig) }
-
-// isConnectHandler reports whether sig is one of Connect's handler
-// shapes: unary, client, server or bidirectional streaming.
-func isConnectHandler(sig *types.Signature) bool {
-	if isConnectUnary(sig) {
+// IsConnectHandler reports whether sig is one of Connect's handler
+// shapes: unary, client, server or bidirectional streaming. The checks'
+// gRPC fixes (grpc-go's status and codes) do not apply to them.
+func IsConnectHandler(sig *types.Signature) bool {
+	if IsConnectUnary(sig) {
 		return true
 	}
 	p, r := sig.Params(), sig.Results()
-	if r.Len() == 0 || !isErrorType(r.At(r.Len()-1).Type()) {
+	if r.Len() == 0 || !IsErrorType(r.At(r.Len()-1).Type()) {
 		return false
 	}
 	switch {

@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // fiber v3 (github.com/gofiber/fiber/v3): fiber.Ctx is an interface now;
 // handlers are func(fiber.Ctx) error, and the app's Config.ErrorHandler
@@ -21,17 +21,17 @@ func init() {
 	resp := "(*" + fiber3Client + ".Response)."
 	ctx := "(" + fiber3 + ".Ctx)."
 	bind := "(*" + fiber3 + ".Bind)."
-	input := map[string]inputRow{
-		ctx + "FormFile":      anyInput,
-		ctx + "MultipartForm": anyInput,
+	input := map[string]InputRow{
+		ctx + "FormFile":      AnyInput,
+		ctx + "MultipartForm": AnyInput,
 	}
 	for _, m := range []string{"Body", "JSON", "XML", "CBOR", "MsgPack", "Form", "Query", "URI", "Header", "Cookie", "All", "Custom"} {
-		input[bind+m] = anyInput
+		input[bind+m] = AnyInput
 	}
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{fiber3, fiber3Client},
 		Sources: sources,
-		Flows: map[string][]flow{
+		Flows: map[string][]Flow{
 			resp + "StatusCode": {res(0, 0, "StatusCode")},
 			resp + "Status":     {res(0, 0, "Status")},
 			resp + "Body":       {res(0, 0, "Body")},
@@ -39,7 +39,7 @@ func init() {
 		},
 		// c answers with status 200 unless Status or SendStatus ran
 		// first; fiber.NewError's message is sent
-		Sinks: withRows(fiberCtxSinks(ctx), map[string]sinkRow{
+		Sinks: withRows(fiberCtxSinks(ctx), map[string]SinkRow{
 			ctx + "CBOR":          body(1),
 			ctx + "MsgPack":       body(1),
 			ctx + "AutoFormat":    body(1),
@@ -49,7 +49,7 @@ func init() {
 		}),
 		ClientInput: input,
 		Contexts:    []HandlerCtx{{Pkg: fiber3, Name: "Ctx", Setter: ".Status"}},
-		ErrorHandlers: []errorFramework{{
+		ErrorHandlers: []ErrorFramework{{
 			Name: "fiber3", Handler: HandlerCtx{Pkg: fiber3, Name: "Ctx"},
 			InstallType: [2]string{fiber3, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,
 			ErrorType: [2]string{fiber3, "Error"},
@@ -63,5 +63,5 @@ func init() {
 var fiber3Default = InstalledHandler{
 	Framework: "fiber3",
 	Name:      "fiber's default error handler",
-	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText, Status: 500}},
+	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: OpText, Status: 500}},
 }

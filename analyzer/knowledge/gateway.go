@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // grpc-gateway v2 (github.com/grpc-ecosystem/grpc-gateway/v2/runtime):
 // runtime.HTTPError(ctx, mux, m, w, r, err) hands err to the error handler
@@ -11,16 +11,16 @@ package analyzer
 const gatewayRuntime = "github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 
 func init() {
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{gatewayRuntime},
-		Sinks: map[string]sinkRow{
+		Sinks: map[string]SinkRow{
 			gatewayRuntime + ".DefaultHTTPErrorHandler": body(5).to(3),
 			gatewayRuntime + ".HTTPError":               nothing(), // to the mux's handler (ErrorCalls)
 		},
 		ErrorCalls: map[string]ErrorCall{
 			gatewayRuntime + ".HTTPError": {Framework: "grpc-gateway", Arg: 5, Verb: "passed to runtime.HTTPError for", Advice: "pass runtime.HTTPError"},
 		},
-		ErrorHandlers: []errorFramework{
+		ErrorHandlers: []ErrorFramework{
 			{Name: "grpc-gateway", InstallCall: gatewayRuntime + ".WithErrorHandler", InstallArg: 0, ErrParam: 5},
 			{Name: "grpc-gateway", New: gatewayRuntime + ".NewServeMux", Default: &gatewayDefault},
 		},
@@ -32,5 +32,5 @@ func init() {
 var gatewayDefault = InstalledHandler{
 	Framework: "grpc-gateway",
 	Name:      "grpc-gateway's default error handler",
-	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText}},
+	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: OpText}},
 }

@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // go-restful v3 (github.com/emicklei/go-restful/v3): route functions are
 // func(req *restful.Request, resp *restful.Response); the response embeds
@@ -9,9 +9,9 @@ const restful = "github.com/emicklei/go-restful/v3"
 
 func init() {
 	resp := "(*" + restful + ".Response)."
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{restful},
-		Sinks: map[string]sinkRow{
+		Sinks: map[string]SinkRow{
 			resp + "WriteHeader":          status(1),
 			resp + "Write":                body(1),
 			resp + "WriteEntity":          body(1),
@@ -26,8 +26,8 @@ func init() {
 			resp + "WriteErrorString":  status(1).body(2),
 			resp + "WriteServiceError": status(1).body(2),
 		},
-		ClientInput: map[string]inputRow{
-			"(*" + restful + ".Request).ReadEntity": anyInput,
+		ClientInput: map[string]InputRow{
+			"(*" + restful + ".Request).ReadEntity": AnyInput,
 		},
 		Contexts: []HandlerCtx{{Pkg: restful, Name: "Response", Pointer: true, Setter: ".WriteHeader", Arity: 2}},
 	})

@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // iris v12 (github.com/kataras/iris/v12): iris.Context is an alias of
 // *context.Context; handlers are func(ctx iris.Context), answering 200
@@ -14,7 +14,7 @@ const (
 
 func init() {
 	ctx := "(*" + irisContext + ".Context)."
-	sinks := map[string]sinkRow{
+	sinks := map[string]SinkRow{
 		ctx + "StatusCode":      status(1),
 		ctx + "StopWithStatus":  status(1),
 		ctx + "StopWithText":    status(1).body(2, 3).variadic(),
@@ -28,11 +28,11 @@ func init() {
 	for _, m := range []string{"Write", "WriteString", "Binary", "JSON", "JSONP", "XML", "Problem", "YAML", "Protobuf", "MsgPack"} {
 		sinks[ctx+m] = body(1)
 	}
-	input := map[string]inputRow{}
+	input := map[string]InputRow{}
 	for _, m := range []string{"ReadJSON", "ReadForm", "ReadQuery", "ReadBody", "ReadParams", "ReadHeaders", "ReadURL", "ReadXML", "ReadYAML", "ReadProtobuf", "ReadMsgPack", "FormFile", "UploadFormFiles"} {
-		input[ctx+m] = anyInput
+		input[ctx+m] = AnyInput
 	}
-	register(knowledge{
+	register(rowSet{
 		Imports:     []string{"github.com/kataras/iris/v12", irisContext},
 		Sinks:       sinks,
 		ClientInput: input,

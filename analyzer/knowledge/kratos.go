@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // kratos v2 (github.com/go-kratos/kratos/v2): service methods are the
 // generated gRPC ones (grpc.go), served over HTTP and gRPC, and the
@@ -15,7 +15,7 @@ const (
 )
 
 func init() {
-	sinks := map[string]sinkRow{
+	sinks := map[string]SinkRow{
 		kratosErrors + ".New":    status(0).body(2),
 		kratosErrors + ".Newf":   status(0).body(2, 3).variadic(),
 		kratosErrors + ".Errorf": status(0).body(2, 3).variadic(),
@@ -32,18 +32,18 @@ func init() {
 	}
 	sinks[ctx+"Blob"] = status(1).body(3)
 	sinks[ctx+"Stream"] = status(1).body(3)
-	input := map[string]inputRow{}
+	input := map[string]InputRow{}
 	for _, m := range []string{"Bind", "BindVars", "BindQuery", "BindForm"} {
-		input[ctx+m] = anyInput
+		input[ctx+m] = AnyInput
 	}
-	register(knowledge{
+	register(rowSet{
 		Imports:     []string{kratosErrors, kratosHTTP},
 		Sinks:       sinks,
 		ClientInput: input,
 		Contexts:    []HandlerCtx{{Pkg: kratosHTTP, Name: "Context", Setter: ".Response().WriteHeader"}},
 		// errors.Code(err) of a gRPC client's error is the HTTP status
 		// kratos maps its code to: a mapping, not a flow
-		Flows: map[string][]flow{
+		Flows: map[string][]Flow{
 			kratosErrors + ".FromError": {res(0, 0, "")},
 		},
 	})

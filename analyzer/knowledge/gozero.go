@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // go-zero (github.com/zeromicro/go-zero): handlers are net/http handlers
 // that answer through rest/httpx. httpx.Error(w, err) hands the error to
@@ -16,17 +16,17 @@ func init() {
 	errorCall := func(arg int) ErrorCall {
 		return ErrorCall{Framework: "go-zero", Arg: arg, Verb: "passed to httpx.Error for", Advice: "pass httpx.Error"}
 	}
-	handler := func(install string, errParam int) errorFramework {
-		return errorFramework{
+	handler := func(install string, errParam int) ErrorFramework {
+		return ErrorFramework{
 			Name: "go-zero", InstallCall: gozeroHttpx + "." + install, InstallArg: 0, ErrParam: errParam, Returns: true,
 		}
 	}
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{gozeroHttpx, gozeroRest},
 		// go-zero's stores: sqlx (the models goctl generates), redis,
 		// mongo, the cache in front of them
 		Libraries: []string{"github.com/zeromicro/go-zero/core/stores"},
-		Sinks: map[string]sinkRow{
+		Sinks: map[string]SinkRow{
 			gozeroHttpx + ".WriteJson":    status(1).body(2).to(0),
 			gozeroHttpx + ".WriteJsonCtx": status(2).body(3).to(1),
 			gozeroHttpx + ".OkJson":       fixed(200).body(1).to(0),
@@ -37,18 +37,18 @@ func init() {
 			gozeroHttpx + ".Error":    nothing(),
 			gozeroHttpx + ".ErrorCtx": nothing(),
 		},
-		ClientInput: map[string]inputRow{
-			gozeroHttpx + ".Parse":         anyInput,
-			gozeroHttpx + ".ParseJsonBody": anyInput,
-			gozeroHttpx + ".ParseForm":     anyInput,
-			gozeroHttpx + ".ParsePath":     anyInput,
-			gozeroHttpx + ".ParseHeaders":  anyInput,
+		ClientInput: map[string]InputRow{
+			gozeroHttpx + ".Parse":         AnyInput,
+			gozeroHttpx + ".ParseJsonBody": AnyInput,
+			gozeroHttpx + ".ParseForm":     AnyInput,
+			gozeroHttpx + ".ParsePath":     AnyInput,
+			gozeroHttpx + ".ParseHeaders":  AnyInput,
 		},
 		ErrorCalls: map[string]ErrorCall{
 			gozeroHttpx + ".Error":    errorCall(1),
 			gozeroHttpx + ".ErrorCtx": errorCall(2),
 		},
-		ErrorHandlers: []errorFramework{
+		ErrorHandlers: []ErrorFramework{
 			handler("SetErrorHandler", 0),
 			handler("SetErrorHandlerCtx", 1),
 			{Name: "go-zero", New: gozeroRest + ".MustNewServer", Default: &gozeroDefault},
@@ -64,5 +64,5 @@ func init() {
 var gozeroDefault = InstalledHandler{
 	Framework: "go-zero",
 	Name:      "go-zero's default error handler",
-	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: opText}},
+	Sinks:     []SinkParam{{Role: RoleBody, Param: 0, Reads: OpText}},
 }

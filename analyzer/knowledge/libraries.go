@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // The dependency client libraries services use, known without
 // configuration (issue 13): the error results of their functions and
@@ -7,7 +7,7 @@ package analyzer
 // it. Only client packages are listed: a package that parses the client's
 // own input (mongo's bson/primitive.ObjectIDFromHex of a URL parameter,
 // say) does no I/O, and its errors are about the request.
-var dependencyLibraries = PathPrefixes{list: []string{
+var DependencyLibraries = PathPrefixes{List: []string{
 	"gorm.io/gorm",                         // gorm v2; chain calls keep their error in DB.Error (below)
 	"github.com/jinzhu/gorm",               // gorm v1, likewise
 	"github.com/jmoiron/sqlx",              // sqlx
@@ -40,10 +40,10 @@ var dependencyLibraries = PathPrefixes{list: []string{
 	"github.com/olivere/elastic/v7",
 }}
 
-// errorFields are fields of library types that hold the error of the I/O
+// ErrorFields are fields of library types that hold the error of the I/O
 // the call returning the value did: gorm's chain calls return a *DB whose
 // Error says how the query went (db.First(&u).Error).
-var errorFields = map[string]string{
+var ErrorFields = map[string]string{
 	"gorm.io/gorm.DB":           "Error",
 	"github.com/jinzhu/gorm.DB": "Error",
 }
@@ -53,16 +53,18 @@ var errorFields = map[string]string{
 // response's accessors read its status, body and header. The method
 // names are checked against the real module (e2e/frameworks).
 func init() {
+	rows := rowSet{Sources: map[string][]Kind{}, Flows: map[string][]Flow{}}
 	for _, pkg := range []string{"github.com/go-resty/resty/v2"} {
 		for _, m := range []string{"Get", "Head", "Post", "Put", "Patch", "Delete", "Options", "Send", "Execute"} {
-			sourceResults["(*"+pkg+".Request)."+m] = []Kind{KindResponse, KindDepError}
+			rows.Sources["(*"+pkg+".Request)."+m] = []Kind{KindResponse, KindDepError}
 		}
 		resp := "(*" + pkg + ".Response)."
-		flows[resp+"StatusCode"] = []flow{res(0, 0, "StatusCode")}
-		flows[resp+"Status"] = []flow{res(0, 0, "Status")}
-		flows[resp+"Body"] = []flow{res(0, 0, "Body")}
-		flows[resp+"String"] = []flow{res(0, 0, "Body")}
-		flows[resp+"RawBody"] = []flow{res(0, 0, "Body")}
-		flows[resp+"Header"] = []flow{res(0, 0, "Header")}
+		rows.Flows[resp+"StatusCode"] = []Flow{res(0, 0, "StatusCode")}
+		rows.Flows[resp+"Status"] = []Flow{res(0, 0, "Status")}
+		rows.Flows[resp+"Body"] = []Flow{res(0, 0, "Body")}
+		rows.Flows[resp+"String"] = []Flow{res(0, 0, "Body")}
+		rows.Flows[resp+"RawBody"] = []Flow{res(0, 0, "Body")}
+		rows.Flows[resp+"Header"] = []Flow{res(0, 0, "Header")}
 	}
+	register(rows) // through its check: a row registered twice panics
 }

@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // fasthttp (github.com/valyala/fasthttp): the server fiber v2 is built
 // on, used directly too. A handler is func(ctx *fasthttp.RequestCtx): it
@@ -22,7 +22,7 @@ func init() {
 			sources["(*"+fasthttp+"."+recv+")."+m] = []Kind{KindDepError}
 		}
 	}
-	fill := map[string]fill{}
+	fill := map[string]Fill{}
 	for _, m := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects"} {
 		sources[fasthttp+"."+m] = []Kind{KindDepError}
 		fill[fasthttp+"."+m] = upstreamResponse(1)
@@ -30,16 +30,16 @@ func init() {
 		fill["(*"+fasthttp+".HostClient)."+m] = upstreamResponse(2)
 	}
 	resp := "(*" + fasthttp + ".Response)."
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{fasthttp},
 		Sources: sources,
 		Fills:   fill,
-		Flows: map[string][]flow{
+		Flows: map[string][]Flow{
 			resp + "StatusCode": {res(0, 0, "StatusCode")},
 			resp + "Body":       {res(0, 0, "Body")},
 		},
 		// Write and WriteString are the writer type's (WriterTypes)
-		Sinks: map[string]sinkRow{
+		Sinks: map[string]SinkRow{
 			ctx + "SetStatusCode": status(1),
 			ctx + "Error":         status(2).body(1),
 			ctx + "Redirect":      status(2),

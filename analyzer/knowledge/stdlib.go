@@ -1,19 +1,7 @@
-package analyzer
+package knowledge
 
-import (
-	"go/types"
-
-	"golang.org/x/tools/go/ssa"
-)
-
-// Framework and library knowledge, as data. Keys are full function
-// names as printed by (*types.Func).FullName on the generic origin:
-// "net/http.Get", "(*net/http.Client).Do",
-// "(net/http.ResponseWriter).WriteHeader". Argument indices count the
-// receiver of a method as argument 0.
-
-// sourceResults lists calls whose results are upstream values, by result index.
-var sourceResults = map[string][]Kind{
+// SourceResults lists calls whose results are upstream values, by result index.
+var SourceResults = map[string][]Kind{
 	"(*net/http.Client).Do":             {KindResponse, KindDepError},
 	"(*net/http.Client).Get":            {KindResponse, KindDepError},
 	"(*net/http.Client).Head":           {KindResponse, KindDepError},
@@ -30,182 +18,57 @@ var sourceResults = map[string][]Kind{
 	"net/http.NewRequestWithContext":    {KindRequest},
 }
 
-// depErrorReceivers are the database/sql types whose methods do I/O:
+// DepErrorReceivers are the database/sql types whose methods do I/O:
 // their error results are dependency errors.
-var depErrorReceivers = map[string]bool{
+var DepErrorReceivers = map[string]bool{
 	"database/sql.DB": true, "database/sql.Tx": true, "database/sql.Stmt": true,
 	"database/sql.Conn": true, "database/sql.Row": true, "database/sql.Rows": true,
 }
 
-// selectKind says what reading step (a field, an element) of a whole
-// upstream value of kind k gives.
-func selectKind(k Kind, step string) (Kind, bool) {
-	switch k {
-	case KindResponse:
-		switch step {
-		case "StatusCode":
-			return KindStatus, true
-		case "Status":
-			return KindStatusText, true
-		case "Body":
-			return KindBody, true
-		case "Header", "Trailer":
-			return KindHeader, true
-		case "Request":
-			return KindRequest, true
-		}
-	case KindRequest:
-		switch step {
-		case "URL", "Host":
-			return KindURL, true
-		}
-	case KindURL:
-		return KindURL, true
-	case KindBody, KindHeader, KindErrText, KindStack, KindStatusText:
-		// Any part of upstream content is upstream content.
-		return k, true
-	case KindDepError:
-		// Fields of a dependency error (url.Error's URL and Err) carry
-		// the same internal details, and so do elements of a []error.
-		return KindDepError, true
-	}
-	return 0, false
-}
-
 // Operations used in flows, beyond field and element steps.
 const (
-	opText       = "text"       // stringify: err.Error(), fmt.Sprint
-	opWrap       = "wrap"       // wrap into a new error keeping it (errors.Join, %w)
-	opWrapText   = "wraptext"   // a new error from the text only (fmt.Errorf without %w)
-	opGRPCCode   = "grpccode"   // status.Code(err), (*Status).Code()
-	opGRPCStatus = "grpcstatus" // status.Convert(err), status.FromError(err), status.New(code, …)
-	opGRPCErr    = "grpcerr"    // (*Status).Err(), status.Error(code, …)
-	opOwnType    = "owntype"    // err.(ValidationError): a value of our own error type; only its fields carry what they hold
+	OpText       = "text"       // stringify: err.Error(), fmt.Sprint
+	OpWrap       = "wrap"       // wrap into a new error keeping it (errors.Join, %w)
+	OpWrapText   = "wraptext"   // a new error from the text only (fmt.Errorf without %w)
+	OpGRPCCode   = "grpccode"   // status.Code(err), (*Status).Code()
+	OpGRPCStatus = "grpcstatus" // status.Convert(err), status.FromError(err), status.New(code, …)
+	OpGRPCErr    = "grpcerr"    // (*Status).Err(), status.Error(code, …)
+	OpOwnType    = "owntype"    // err.(ValidationError): a value of our own error type; only its fields carry what they hold
 )
 
-// applyOp transforms labels by a step or an operation.
-func (ls Labels) applyOp(op string) Labels {
-	switch op {
-	case opText, opWrap, opWrapText, opGRPCCode, opGRPCStatus, opGRPCErr, opOwnType:
-		var out Labels
-		for _, l := range ls {
-			if l.Kind == KindParam || l.Kind == KindDynamic {
-				l.Reads = joinPath(l.Reads, op)
-				out = out.add(l)
-				continue
-			}
-			if op == opOwnType {
-				if l.Path != "" {
-					out = out.add(l)
-				}
-				continue
-			}
-			if k, ok := convertKind(l.Kind, op); ok {
-				l.Kind = k
-				out = out.add(l)
-			}
-		}
-		return out
-	}
-	return ls.Select(op)
-}
-
-func convertKind(k Kind, op string) (Kind, bool) {
-	switch op {
-	case opGRPCCode:
-		if k == KindGRPCError || k == KindGRPCStatus {
-			return KindGRPCCode, true
-		}
-		return 0, false
-	case opGRPCStatus:
-		switch k {
-		case KindGRPCError, KindGRPCCode:
-			return KindGRPCStatus, true
-		case KindDepError, KindErrText:
-			return KindDepError, true // a status whose message is dependency text
-		}
-		return 0, false
-	case opGRPCErr:
-		switch k {
-		case KindGRPCStatus, KindGRPCCode:
-			return KindGRPCError, true
-		case KindDepError, KindErrText:
-			return KindDepError, true
-		}
-		return 0, false
-	}
-	switch k {
-	case KindStatus, KindResponse, KindGRPCCode, KindRequest:
-		return 0, false // a number or a handle, not text
-	case KindGRPCError:
-		switch op {
-		case opText:
-			return KindErrText, true
-		case opWrap:
-			return KindGRPCError, true
-		}
-		return KindDepError, true // the code is lost, the text stays
-	case KindGRPCStatus:
-		if op == opText {
-			return KindErrText, true
-		}
-		return KindDepError, true
-	case KindDepError:
-		if op == opText {
-			return KindErrText, true
-		}
-		return KindDepError, true
-	case KindErrText, KindBody, KindStatusText, KindStack, KindHeader, KindURL:
-		if op == opWrap || op == opWrapText {
-			return KindDepError, true
-		}
-		return k, true
-	}
-	return 0, false
-}
-
-// applyOps applies a slash-separated sequence of steps and operations.
-func (ls Labels) applyOps(ops string) Labels {
-	for ops != "" && len(ls) > 0 {
-		var op string
-		op, ops = splitFirst(ops)
-		ls = ls.applyOp(op)
-	}
-	return ls
-}
-
-// A flow moves labels through a library call: from an argument (or,
+// A Flow moves labels through a library call: from an argument (or,
 // with From == variadicArgs, every element of the variadic slice) to a
 // result, or into the memory an argument points to (ToArg >= 0).
-type flow struct {
+type Flow struct {
 	From  int
 	To    int // result index, when ToArg < 0
 	ToArg int // argument whose pointee receives the labels; -1 if none
 	Ops   string
 }
 
-const variadicArgs = -1
+const VariadicArgs = -1
 
-// A fill is a call that writes a source of Kind into the pointee of its
+// A Fill is a call that writes a source of Kind into the pointee of its
 // argument Arg (receiver first), at Path.
-type fill struct {
+type Fill struct {
 	Arg  int
 	Kind Kind
 	Path string
 }
 
 // upstreamResponse fills argument arg with an upstream response.
-func upstreamResponse(arg int) fill { return fill{Arg: arg, Kind: KindResponse} }
+func upstreamResponse(arg int) Fill { return Fill{Arg: arg, Kind: KindResponse} }
 
-// fills are the calls that write a source into an argument.
-var fills = map[string]fill{
+// Fills are the calls that write a source into an argument.
+var Fills = map[string]Fill{
 	"runtime.Stack": {Arg: 0, Kind: KindStack, Path: "[]"},
 }
 
-func res(from, to int, ops string) flow { return flow{From: from, To: to, ToArg: -1, Ops: ops} }
-func into(from, toArg int) flow         { return flow{From: from, ToArg: toArg} }
+func res(from, to int, ops string) Flow { return Flow{From: from, To: to, ToArg: -1, Ops: ops} }
 
-var flows = map[string][]flow{
+func into(from, toArg int) Flow { return Flow{From: from, ToArg: toArg} }
+
+var Flows = map[string][]Flow{
 	"io.ReadAll":            {res(0, 0, "")},
 	"io/ioutil.ReadAll":     {res(0, 0, "")},
 	"io.LimitReader":        {res(0, 0, "")},
@@ -252,15 +115,15 @@ var flows = map[string][]flow{
 	"encoding/json.Unmarshal":           {into(0, 1)},
 	"encoding/json.Marshal":             {res(0, 0, "")},
 	"encoding/json.MarshalIndent":       {res(0, 0, "")},
-	"(error).Error":                     {res(0, 0, opText)},
+	"(error).Error":                     {res(0, 0, OpText)},
 	"(*net/url.URL).String":             {res(0, 0, "")},
 	"(*net/url.URL).Redacted":           {res(0, 0, "")},
 	"(*net/url.URL).Hostname":           {res(0, 0, "")},
-	"fmt.Sprint":                        {res(variadicArgs, 0, "[]/"+opText)},
-	"fmt.Sprintln":                      {res(variadicArgs, 0, "[]/"+opText)},
-	"fmt.Sprintf":                       {res(0, 0, opText), res(variadicArgs, 0, "[]/"+opText)},
+	"fmt.Sprint":                        {res(VariadicArgs, 0, "[]/"+OpText)},
+	"fmt.Sprintln":                      {res(VariadicArgs, 0, "[]/"+OpText)},
+	"fmt.Sprintf":                       {res(0, 0, OpText), res(VariadicArgs, 0, "[]/"+OpText)},
 	"fmt.Errorf":                        {}, // see errorfLabels: %w keeps the error, other verbs keep its text
-	"errors.Join":                       {res(variadicArgs, 0, "[]/"+opWrap)},
+	"errors.Join":                       {res(VariadicArgs, 0, "[]/"+OpWrap)},
 	"errors.Unwrap":                     {res(0, 0, "")},
 	"github.com/pkg/errors.Wrap":        {res(0, 0, "")},
 	"github.com/pkg/errors.Wrapf":       {res(0, 0, "")},
@@ -280,8 +143,8 @@ const (
 	RoleBody
 )
 
-// A sinkRow describes where a call answers the client.
-type sinkRow struct {
+// A SinkRow describes where a call answers the client.
+type SinkRow struct {
 	Status   int   // argument index of the status code; -1 = none
 	Body     []int // argument indices whose content is written to the client
 	Variadic bool  // the last Body index is a variadic slice
@@ -291,67 +154,37 @@ type sinkRow struct {
 	Fixed int
 }
 
-// IsSinkCall reports whether v is the result of a call the sink tables
-// know (kratos' errors.InternalServer(reason, message)): what it sends is
-// reported at the call.
-func IsSinkCall(v ssa.Value) bool {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	obj, _ := callee(call.Common())
-	if obj == nil {
-		return false
-	}
-	_, ok = sinks[fullName(obj)]
-	return ok
-}
-
-// StatusSetterArg returns, for a call that only sets the status of the
-// response (fiber's (*Ctx).Status, net/http's WriteHeader), the index of
-// its status among the call's syntactic arguments (the receiver of a
-// method not counted), or -1. A fix of a chained write,
-// c.Status(code).JSON(…), reads the status sent there.
-func StatusSetterArg(fn *types.Func) int {
-	row, ok := sinks[fullName(fn)]
-	if !ok || row.Status < 0 || len(row.Body) > 0 {
-		return -1
-	}
-	if fn.Type().(*types.Signature).Recv() != nil {
-		return row.Status - 1
-	}
-	return row.Status
-}
-
 // Row builders keep the table readable: status(i) sets the status
 // argument, body(i…) the payload arguments, to(w) the writer condition.
-func status(i int) sinkRow  { return sinkRow{Status: i, Writer: -1} }
-func body(i ...int) sinkRow { return sinkRow{Status: -1, Body: i, Writer: -1} }
+func status(i int) SinkRow { return SinkRow{Status: i, Writer: -1} }
+
+func body(i ...int) SinkRow { return SinkRow{Status: -1, Body: i, Writer: -1} }
 
 // fixed(code) is a call that sends the constant status code; nothing()
 // a call that writes nothing the checks follow (its summary is not
 // used either).
-func fixed(code int) sinkRow { return sinkRow{Status: -1, Writer: -1, Fixed: code} }
-func nothing() sinkRow       { return sinkRow{Status: -1, Writer: -1} }
-func (r sinkRow) body(i ...int) sinkRow {
+func fixed(code int) SinkRow { return SinkRow{Status: -1, Writer: -1, Fixed: code} }
+
+func nothing() SinkRow { return SinkRow{Status: -1, Writer: -1} }
+
+func (r SinkRow) body(i ...int) SinkRow {
 	r.Body = i
 	return r
 }
-func (r sinkRow) variadic() sinkRow {
+
+func (r SinkRow) variadic() SinkRow {
 	r.Variadic = true
 	return r
 }
-func (r sinkRow) to(w int) sinkRow {
+
+func (r SinkRow) to(w int) SinkRow {
 	r.Writer = w
 	return r
 }
 
-var sinks = map[string]sinkRow{
+var Sinks = map[string]SinkRow{
 	// net/http (and so chi, gorilla/mux handlers); the frameworks' rows
-	// are in their own files (kb_*.go)
+	// are in their own files (the framework files)
 	"(net/http.ResponseWriter).WriteHeader":     status(1),
 	"(net/http.ResponseWriter).Write":           body(1),
 	"net/http.Error":                            status(2).body(1),
@@ -376,9 +209,9 @@ var sinks = map[string]sinkRow{
 	"(*strings.Reader).WriteTo":                 body(0).to(1),
 }
 
-// writerWrappers are constructors whose result writes into their first
+// WriterWrappers are constructors whose result writes into their first
 // argument: a client writer wrapped by them is still a client writer.
-var writerWrappers = map[string]bool{
+var WriterWrappers = map[string]bool{
 	"encoding/json.NewEncoder":     true,
 	"encoding/xml.NewEncoder":      true,
 	"bufio.NewWriter":              true,
@@ -387,21 +220,21 @@ var writerWrappers = map[string]bool{
 	"compress/gzip.NewWriterLevel": true,
 }
 
-// clientWriterTypes are framework types whose values are io.Writers into
+// ClientWriterTypes are framework types whose values are io.Writers into
 // the response body (io.Copy(c, resp.Body) in a fiber handler), keyed
 // by package path and type name; they are used through pointers.
-var clientWriterTypes = map[[2]string]bool{}
+var ClientWriterTypes = map[[2]string]bool{}
 
-// clientBodyWriters return a writer into the response body when their
+// ClientBodyWriters return a writer into the response body when their
 // receiver is the response of the request being served (see
 // Engine.IsClientWriter): c.Response().BodyWriter() in fiber.
-var clientBodyWriters = map[string]bool{}
+var ClientBodyWriters = map[string]bool{}
 
-// triggerImports are packages whose import makes a package worth
+// TriggerImports are packages whose import makes a package worth
 // analysing: they provide sources or sinks. A package importing none of
 // them, and no package with upstreamlint facts, is skipped before any
 // SSA is built.
-var triggerImports = map[string]bool{
+var TriggerImports = map[string]bool{
 	"net/http":      true,
 	"database/sql":  true,
 	"runtime/debug": true,

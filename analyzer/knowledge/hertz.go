@@ -1,4 +1,4 @@
-package analyzer
+package knowledge
 
 // hertz (github.com/cloudwego/hertz): handlers are
 // func(ctx context.Context, c *app.RequestContext); the context answers
@@ -14,9 +14,9 @@ const (
 
 func init() {
 	ctx := "(*" + hertzApp + ".RequestContext)."
-	input := map[string]inputRow{}
+	input := map[string]InputRow{}
 	for _, m := range []string{"Bind", "BindAndValidate", "Validate", "BindQuery", "BindForm", "BindJSON", "BindPath", "BindHeader", "BindProtobuf", "FormFile", "MultipartForm"} {
-		input[ctx+m] = anyInput
+		input[ctx+m] = AnyInput
 	}
 	cl := "(*" + hertzClient + ".Client)."
 	sources := map[string][]Kind{
@@ -24,7 +24,7 @@ func init() {
 		cl + "GetTimeout": {KindStatus, KindBody, KindDepError},
 		cl + "Post":       {KindStatus, KindBody, KindDepError},
 	}
-	fill := map[string]fill{}
+	fill := map[string]Fill{}
 	for _, m := range []string{"Do", "DoTimeout", "DoDeadline", "DoRedirects"} {
 		sources[cl+m] = []Kind{KindDepError}
 		sources[hertzClient+"."+m] = []Kind{KindDepError}
@@ -32,16 +32,16 @@ func init() {
 		fill[hertzClient+"."+m] = upstreamResponse(2)
 	}
 	resp := "(*" + hertzProto + ".Response)."
-	register(knowledge{
+	register(rowSet{
 		Imports: []string{hertzApp, hertzClient},
 		Sources: sources,
 		Fills:   fill,
-		Flows: map[string][]flow{
+		Flows: map[string][]Flow{
 			resp + "StatusCode": {res(0, 0, "StatusCode")},
 			resp + "Body":       {res(0, 0, "Body")},
 			resp + "BodyBytes":  {res(0, 0, "Body")},
 		},
-		Sinks: map[string]sinkRow{
+		Sinks: map[string]SinkRow{
 			ctx + "JSON":                status(1).body(2),
 			ctx + "PureJSON":            status(1).body(2),
 			ctx + "IndentedJSON":        status(1).body(2),

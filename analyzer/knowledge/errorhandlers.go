@@ -1,0 +1,43 @@
+package knowledge
+
+// An ErrorFramework is how a framework answers the errors its handlers
+// return (a row of a framework file).
+type ErrorFramework struct {
+	Name string // "fiber", "echo": matches InstalledHandler.Framework
+	// Handler is the context of the framework's handlers,
+	// func(ctx) error.
+	Handler HandlerCtx
+	// InstallType and InstallField are where an error handler is
+	// installed (fiber.Config's ErrorHandler), and ErrParam the index of
+	// the error among its parameters.
+	InstallType  [2]string
+	InstallField string
+	ErrParam     int
+	// ErrorType is the framework's error type whose message and code
+	// are sent (*fiber.Error, *echo.HTTPError).
+	ErrorType [2]string
+	// New creates an app, answered by Default unless the package
+	// installs an error handler of its own ("" and nil: no default is
+	// modelled).
+	New     string
+	Default *InstalledHandler
+	// InstallCall is a function that installs the handler it is given
+	// as argument InstallArg (go-zero's httpx.SetErrorHandler), instead
+	// of a field store. Returns: the handler returns the status and the
+	// body to send, func(err error) (int, any), instead of writing them.
+	InstallCall string
+	InstallArg  int
+	Returns     bool
+}
+
+// An InstalledHandler is an error handler a package installs, or the
+// framework's default one where it creates an app without any.
+type InstalledHandler struct {
+	Framework string // "fiber" or "echo"
+	Name      string // the handler, for messages: "fiber's default error handler", "errorHandler", "" for a literal
+	Func      string // the handler's full name, when it is a declared function
+	Pos       string // where it is declared or installed (file:line), for messages
+	// Sinks are the sinks the handler's error reaches, as SinkParams of
+	// parameter 0 (the error).
+	Sinks []SinkParam
+}

@@ -1,0 +1,174 @@
+package analyzer
+
+import (
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+)
+
+// What the engine does with the rows of the knowledge tables: the kind
+// a step into an upstream value gives, what an operation makes of it,
+// and the sink calls the tables know.
+
+// selectKind says what reading step (a field, an element) of a whole
+// upstream value of kind k gives.
+func selectKind(k knowledge.Kind, step string) (knowledge.Kind, bool) {
+	switch k {
+	case knowledge.KindResponse:
+		switch step {
+		case "StatusCode":
+			return knowledge.KindStatus, true
+		case "Status":
+			return knowledge.KindStatusText, true
+		case "Body":
+			return knowledge.KindBody, true
+		case "Header", "Trailer":
+			return knowledge.KindHeader, true
+		case "Request":
+			return knowledge.KindRequest, true
+		}
+	case knowledge.KindRequest:
+		switch step {
+		case "URL", "Host":
+			return knowledge.KindURL, true
+		}
+	case knowledge.KindURL:
+		return knowledge.KindURL, true
+	case knowledge.KindBody, knowledge.KindHeader, knowledge.KindErrText, knowledge.KindStack, knowledge.KindStatusText:
+		// Any part of upstream content is upstream content.
+		return k, true
+	case knowledge.KindDepError:
+		// Fields of a dependency error (url.Error's URL and Err) carry
+		// the same internal details, and so do elements of a []error.
+		return knowledge.KindDepError, true
+	}
+	return 0, false
+}
+
+// applyOp transforms labels by a step or an operation.
+func (ls Labels) applyOp(op string) Labels {
+	switch op {
+	case knowledge.OpText, knowledge.OpWrap, knowledge.OpWrapText, knowledge.OpGRPCCode, knowledge.OpGRPCStatus, knowledge.OpGRPCErr, knowledge.OpOwnType:
+		var out Labels
+		for _, l := range ls {
+			if l.Kind == knowledge.KindParam || l.Kind == knowledge.KindDynamic {
+				l.Reads = joinPath(l.Reads, op)
+				out = out.add(l)
+				continue
+			}
+			if op == knowledge.OpOwnType {
+				if l.Path != "" {
+					out = out.add(l)
+				}
+				continue
+			}
+			if k, ok := convertKind(l.Kind, op); ok {
+				l.Kind = k
+				out = out.add(l)
+			}
+		}
+		return out
+	}
+	return ls.Select(op)
+}
+
+func convertKind(k knowledge.Kind, op string) (knowledge.Kind, bool) {
+	switch op {
+	case knowledge.OpGRPCCode:
+		if k == knowledge.KindGRPCError || k == knowledge.KindGRPCStatus {
+			return knowledge.KindGRPCCode, true
+		}
+		return 0, false
+	case knowledge.OpGRPCStatus:
+		switch k {
+		case knowledge.KindGRPCError, knowledge.KindGRPCCode:
+			return knowledge.KindGRPCStatus, true
+		case knowledge.KindDepError, knowledge.KindErrText:
+			return knowledge.KindDepError, true // a status whose message is dependency text
+		}
+		return 0, false
+	case knowledge.OpGRPCErr:
+		switch k {
+		case knowledge.KindGRPCStatus, knowledge.KindGRPCCode:
+			return knowledge.KindGRPCError, true
+		case knowledge.KindDepError, knowledge.KindErrText:
+			return knowledge.KindDepError, true
+		}
+		return 0, false
+	}
+	switch k {
+	case knowledge.KindStatus, knowledge.KindResponse, knowledge.KindGRPCCode, knowledge.KindRequest:
+		return 0, false // a number or a handle, not text
+	case knowledge.KindGRPCError:
+		switch op {
+		case knowledge.OpText:
+			return knowledge.KindErrText, true
+		case knowledge.OpWrap:
+			return knowledge.KindGRPCError, true
+		}
+		return knowledge.KindDepError, true // the code is lost, the text stays
+	case knowledge.KindGRPCStatus:
+		if op == knowledge.OpText {
+			return knowledge.KindErrText, true
+		}
+		return knowledge.KindDepError, true
+	case knowledge.KindDepError:
+		if op == knowledge.OpText {
+			return knowledge.KindErrText, true
+		}
+		return knowledge.KindDepError, true
+	case knowledge.KindErrText, knowledge.KindBody, knowledge.KindStatusText, knowledge.KindStack, knowledge.KindHeader, knowledge.KindURL:
+		if op == knowledge.OpWrap || op == knowledge.OpWrapText {
+			return knowledge.KindDepError, true
+		}
+		return k, true
+	}
+	return 0, false
+}
+
+// applyOps applies a slash-separated sequence of steps and operations.
+func (ls Labels) applyOps(ops string) Labels {
+	for ops != "" && len(ls) > 0 {
+		var op string
+		op, ops = splitFirst(ops)
+		ls = ls.applyOp(op)
+	}
+	return ls
+}
+
+// IsSinkCall reports whether v is the result of a call the sink tables
+// know (kratos' errors.InternalServer(reason, message)): what it sends is
+// reported at the call.
+func IsSinkCall(v ssa.Value) bool {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	obj, _ := callee(call.Common())
+	if obj == nil {
+		return false
+	}
+	_, ok = knowledge.Sinks[fullName(obj)]
+	return ok
+}
+
+// StatusSetterArg returns, for a call that only sets the status of the
+// response (fiber's (*Ctx).Status, net/http's WriteHeader), the index of
+// its status among the call's syntactic arguments (the receiver of a
+// method not counted), or -1. A fix of a chained write,
+// c.Status(code).JSON(…), reads the status sent there.
+func StatusSetterArg(fn *types.Func) int {
+	row, ok := knowledge.Sinks[fullName(fn)]
+	if !ok || row.Status < 0 || len(row.Body) > 0 {
+		return -1
+	}
+	if fn.Type().(*types.Signature).Recv() != nil {
+		return row.Status - 1
+	}
+	return row.Status
+}
