@@ -261,3 +261,16 @@ func isReaderOrBytes(t types.Type) bool {
 func isHandlerContext(t types.Type) bool {
 	return knowledge.HandlerContexts[knowledge.NamedPath(t)]
 }
+
+// shortFuncName names a function by its package's name, not its path:
+// (*store.SQLUsers).Get.
+func shortFuncName(fn *types.Func) string {
+	qual := func(p *types.Package) string { return p.Name() }
+	if recv := fn.Signature().Recv(); recv != nil {
+		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}

@@ -389,9 +389,9 @@ type FuncRef struct {
 	Len  int
 }
 
-// implementations returns the functions implementing a dynamic key whose
+// Implementations returns the functions implementing a dynamic key whose
 // summaries contribute to the join.
-func (p *Program) implementations(key string) []FuncRef { return p.Impls[key] }
+func (p *Program) Implementations(key string) []FuncRef { return p.Impls[key] }
 
 // Keys reports how many dynamic keys the first phase met.
 func (p *Program) KeyCount() int { return p.Keys }
@@ -413,10 +413,10 @@ func (p *Program) fact(obj *types.Func) *FuncFact { return p.Facts[fullName(obj)
 // Encode returns the program as JSON.
 func (p *Program) Encode() ([]byte, error) { return json.Marshal(&p.programData) }
 
-// pos returns a position of the program ("file:line:col") in fset: in
+// Pos returns a position of the program ("file:line:col") in fset: in
 // the file of that name, or in a file added to fset for it (a package
 // analysed alone has none of the others' files).
-func (p *Program) pos(fset *token.FileSet, posn string) token.Pos {
+func (p *Program) Pos(fset *token.FileSet, posn string) token.Pos {
 	name, line, col, ok := SplitPosn(posn)
 	if !ok || line < 1 || col < 1 {
 		return token.NoPos
@@ -1055,9 +1055,9 @@ func joinFacts(a, b *FuncFact) *FuncFact {
 	return a
 }
 
-// callKey returns the dynamic key of a call expression: a method of an
+// CallKey returns the dynamic key of a call expression: a method of an
 // interface, or a func-typed field of a struct; "" for other calls.
-func callKey(info *types.Info, call *ast.CallExpr) string {
+func CallKey(info *types.Info, call *ast.CallExpr) string {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return ""

@@ -68,7 +68,7 @@ func TestJoinByNames(t *testing.T) {
 	ff := p.Joined["m/handler.Repo.Get"]
 	require.NotNil(t, ff)
 	assert.Equal(t, [][]FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}, ff.Results)
-	assert.Equal(t, []FuncRef{{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}, p.implementations("m/handler.Repo.Get"))
+	assert.Equal(t, []FuncRef{{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}, p.Implementations("m/handler.Repo.Get"))
 	assert.True(t, p.Again("m/handler"))
 	assert.False(t, p.Again("m/store"))
 	assert.Equal(t, 1, p.KeyCount())
@@ -89,18 +89,18 @@ func TestProgramPos(t *testing.T) {
 	p := &Program{}
 	fset := token.NewFileSet()
 	for _, posn := range []string{"/src/store/sql.go:15:20", "/src/store/sql.go:3:1", "/src/a:b/c.go:1:7"} {
-		pos := p.pos(fset, posn)
+		pos := p.Pos(fset, posn)
 		require.True(t, pos.IsValid(), posn)
 		assert.Equal(t, posn, fset.Position(pos).String())
 	}
-	assert.False(t, p.pos(fset, "nonsense").IsValid())
-	assert.False(t, p.pos(fset, "/src/store/sql.go:15").IsValid(), "a position without a column")
+	assert.False(t, p.Pos(fset, "nonsense").IsValid())
+	assert.False(t, p.Pos(fset, "/src/store/sql.go:15").IsValid(), "a position without a column")
 
 	// a file of the set
 	fset2 := token.NewFileSet()
 	f := fset2.AddFile("/src/h.go", -1, 100)
 	f.SetLines([]int{0, 10, 20, 30})
-	pos := p.pos(fset2, "/src/h.go:3:4")
+	pos := p.Pos(fset2, "/src/h.go:3:4")
 	assert.Equal(t, f.Pos(23), pos)
 
 	// The file export data gives an imported package: one byte a line,
@@ -114,7 +114,7 @@ func TestProgramPos(t *testing.T) {
 		lines[i] = i
 	}
 	fake.SetLines(lines)
-	pos = p.pos(fset3, "/src/static.go:34:31")
+	pos = p.Pos(fset3, "/src/static.go:34:31")
 	require.True(t, pos.IsValid())
 	assert.Equal(t, "/src/static.go:34:31", fset3.Position(pos).String())
 }

@@ -8,13 +8,14 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // fix replaces the leaking text with public text: the configured
 // -leak.publicmsg function applied to the error, or http.StatusText of
 // the status the same call sends. It offers nothing when the rewrite
 // would be ambiguous or would leave a variable or an import unused.
-func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.CallExpr, expr ast.Expr, ev analyzer.SinkEvent, sent ast.Expr) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, call *ast.CallExpr, expr ast.Expr, ev analyzer.SinkEvent, sent ast.Expr) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	if expr == nil || call == nil {
 		return none, false
@@ -37,7 +38,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 		if errExpr == nil || !sideEffectFree(info, errExpr) {
 			return none, false
 		}
-		ref, importEdits, ok := analyzer.Qualify(pass, file, target.Pos(), m.Path, m.Name)
+		ref, importEdits, ok := report.Qualify(pass, file, target.Pos(), m.Path, m.Name)
 		if !ok {
 			return none, false
 		}
@@ -58,7 +59,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 			// the status sent is not at hand
 			return none, false
 		}
-		ref, importEdits, ok := analyzer.Qualify(pass, file, target.Pos(), "net/http", "StatusText")
+		ref, importEdits, ok := report.Qualify(pass, file, target.Pos(), "net/http", "StatusText")
 		if !ok {
 			return none, false
 		}
@@ -75,7 +76,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, call *ast.Cal
 
 // statusExpr returns the syntax of a constant status a body is sent
 // with, set by another call before it (w.WriteHeader(503)), or nil.
-func statusExpr(info *types.Info, rep *analyzer.Reporter, st analyzer.SentStatus) ast.Expr {
+func statusExpr(info *types.Info, rep *report.Reporter, st analyzer.SentStatus) ast.Expr {
 	if st.Instr == nil || st.Arg < 0 || st.Code == 0 {
 		return nil
 	}

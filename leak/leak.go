@@ -13,6 +13,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -42,7 +43,7 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, 
 // instance of the shared analysis whose analyzer is shared.
 func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
-	a := analyzer.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
+	a := report.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.PublicMsg, "publicmsg", "function turning an error into public text for suggested fixes, as import/path.Func (a func(error) string)")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to send dependency errors to clients")
 	return a
@@ -66,7 +67,7 @@ const (
 	leakServer
 )
 
-func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
+func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
 			if ev.Role != knowledge.RoleBody || ev.Handoff || ev.Proxy {
@@ -123,7 +124,7 @@ func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Rep
 // default (err.Error() with status 500), or one the program installs.
 // The return is where the fix belongs: the handler knows what failed and
 // can return an error with a message of its own.
-func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
+func (c *checker) handlerReturns(e *analyzer.Engine, rep *report.Reporter) {
 	reported := make(map[ssa.Instruction]bool)
 	for _, fn := range e.Funcs {
 		for _, hr := range append(e.HandlerReturns(fn), e.ErrorCalls(fn)...) {
@@ -193,7 +194,7 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 			}
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),
-				Message: fmt.Sprintf("dependency error %s is %s %s, which sends its text to the client%s; log it and %s an error with a generic message", analyzer.Shorten(types.ExprString(expr)), verb, name, status, advice),
+				Message: fmt.Sprintf("dependency error %s is %s %s, which sends its text to the client%s; log it and %s an error with a generic message", report.Shorten(types.ExprString(expr)), verb, name, status, advice),
 				Related: rep.Origin(l),
 			})
 		}
@@ -204,7 +205,7 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 // dependency text: grpc-go sends the text of a plain error, and the
 // message of a status, to the client. An upstream gRPC error returned
 // with its code is passthrough's finding, not this one.
-func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
+func (c *checker) grpcReturns(e *analyzer.Engine, rep *report.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
 			if analyzer.IsSinkCall(re.Value) {
@@ -242,10 +243,10 @@ func (c *checker) grpcReturns(e *analyzer.Engine, rep *analyzer.Reporter) {
 				if x := uniqueError(rep.Pass.TypesInfo, expr); x != nil {
 					name = types.ExprString(x)
 				}
-				msg = fmt.Sprintf(msg, analyzer.Shorten(name))
+				msg = fmt.Sprintf(msg, report.Shorten(name))
 			}
 			if found {
-				msg = fmt.Sprintf(msg, analyzer.Shorten(types.ExprString(expr)))
+				msg = fmt.Sprintf(msg, report.Shorten(types.ExprString(expr)))
 			}
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),
@@ -450,7 +451,7 @@ func isStringCallOfError(v ssa.Value) bool {
 func message(kind leakKind, expr ast.Expr, via *types.Func) string {
 	what := ""
 	if expr != nil {
-		what = " " + analyzer.Shorten(types.ExprString(expr))
+		what = " " + report.Shorten(types.ExprString(expr))
 	}
 	by := ""
 	if via != nil {
@@ -470,7 +471,7 @@ func message(kind leakKind, expr ast.Expr, via *types.Func) string {
 // leakExpr returns the syntax of the leaking argument: the argument
 // itself, or for a variadic sink (fmt.Fprintf) the first variadic
 // argument that carries an error or a stack.
-func leakExpr(info *types.Info, rep *analyzer.Reporter, call *ast.CallExpr, ev analyzer.SinkEvent) ast.Expr {
+func leakExpr(info *types.Info, rep *report.Reporter, call *ast.CallExpr, ev analyzer.SinkEvent) ast.Expr {
 	if call == nil {
 		return nil
 	}
@@ -602,9 +603,9 @@ func serverMessage(info *types.Info, expr ast.Expr, internal ssa.Value, code int
 		if r, ok := errorCallReceiver(info, x); ok {
 			x = r
 		}
-		what = "of " + analyzer.Shorten(types.ExprString(x))
+		what = "of " + report.Shorten(types.ExprString(x))
 		if t := info.TypeOf(x); t == nil || !types.Implements(t, errorIface) {
-			what = "in " + analyzer.Shorten(types.ExprString(x)) // a payload the error is put into
+			what = "in " + report.Shorten(types.ExprString(x)) // a payload the error is put into
 		}
 	}
 	by := ""

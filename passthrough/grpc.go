@@ -9,6 +9,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // DefaultCodeMapper is the name of the helper the default gRPC fix adds.
@@ -30,7 +31,7 @@ type grpcFinding struct {
 // grpcReturns reports gRPC service methods that return an upstream gRPC
 // error with its code (unchanged, or wrapped with %w, which grpc-go
 // unwraps), or a status built from the upstream's code.
-func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
+func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
 	var findings []*grpcFinding
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
@@ -58,7 +59,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *anal
 	}
 	host := c.codeHelperHost(pass, findings)
 	for _, f := range findings {
-		what := analyzer.Shorten(types.ExprString(f.expr))
+		what := report.Shorten(types.ExprString(f.expr))
 		msg := "upstream gRPC error " + what + " is returned to the client with its code; map the code to a code of this service"
 		if f.codeArg {
 			msg = "upstream gRPC code " + what + " is returned to the client; map it to a code of this service"
@@ -114,7 +115,7 @@ func (c *checker) codeHelperHost(pass *analysis.Pass, findings []*grpcFinding) *
 	for _, f := range findings {
 		files = append(files, f.file)
 	}
-	return analyzer.HostFile(pass.Fset, files)
+	return report.HostFile(pass.Fset, files)
 }
 
 // grpcFix routes the code through the mapper: the code argument is
@@ -126,7 +127,7 @@ func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (
 	var ref string
 	var edits []analysis.TextEdit
 	if m := c.cfg.CodeMapper; m.IsSet() {
-		r, e, ok := analyzer.Qualify(pass, f.file, f.expr.Pos(), m.Path, m.Name)
+		r, e, ok := report.Qualify(pass, f.file, f.expr.Pos(), m.Path, m.Name)
 		if !ok {
 			return none, false
 		}
@@ -140,12 +141,12 @@ func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (
 		} else if host == nil {
 			return none, false
 		}
-		if !analyzer.NameRefersTo(pkg, f.expr.Pos(), DefaultCodeMapper, existing) {
+		if !report.NameRefersTo(pkg, f.expr.Pos(), DefaultCodeMapper, existing) {
 			return none, false
 		}
 		ref = DefaultCodeMapper
 		if existing == nil {
-			codes, importEdits, ok := analyzer.ImportName(info, pkg, host, codesPkg)
+			codes, importEdits, ok := report.ImportName(info, pkg, host, codesPkg)
 			if !ok {
 				return none, false
 			}
@@ -154,15 +155,15 @@ func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (
 		}
 	}
 	if f.codeArg {
-		return analysis.SuggestedFix{Message: "Route the code through " + ref, TextEdits: append(analyzer.WrapEdits(f.expr, ref), edits...)}, true
+		return analysis.SuggestedFix{Message: "Route the code through " + ref, TextEdits: append(report.WrapEdits(f.expr, ref), edits...)}, true
 	}
 	switch ast.Unparen(f.expr).(type) {
 	case *ast.Ident, *ast.SelectorExpr:
 	default:
 		return none, false // rewriting a larger expression is the programmer's call
 	}
-	status, importEdits, ok := analyzer.ImportName(info, pkg, f.file, statusPkg)
-	if !ok || !analyzer.NameRefersTo(pkg, f.expr.Pos(), status, analyzer.ImportedPkgName(info, f.file, statusPkg)) {
+	status, importEdits, ok := report.ImportName(info, pkg, f.file, statusPkg)
+	if !ok || !report.NameRefersTo(pkg, f.expr.Pos(), status, report.ImportedPkgName(info, f.file, statusPkg)) {
 		return none, false
 	}
 	x := types.ExprString(f.expr)

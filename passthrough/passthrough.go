@@ -12,6 +12,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -46,7 +47,7 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, 
 // instance of the shared analysis whose analyzer is shared.
 func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
-	a := analyzer.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
+	a := report.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.Mapper, "mapper", "mapping function for suggested fixes, as import/path.Func (a func(int) int); calls to it count as mappings")
 	a.Flags.Var(&c.cfg.CodeMapper, "codemapper", "mapping function for gRPC fixes, as import/path.Func (a func(codes.Code) codes.Code); calls to it count as mappings")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to forward upstream statuses (example.com/gw/..., example.com/gw.Proxy*)")
@@ -70,7 +71,7 @@ type finding struct {
 	fixOK bool
 }
 
-func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
+func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
 
 	var findings []*finding
 	for _, fn := range e.Funcs {
@@ -122,7 +123,7 @@ func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Rep
 func message(f *finding) string {
 	what := "upstream status"
 	if f.expr != nil {
-		what += " " + analyzer.Shorten(types.ExprString(f.expr))
+		what += " " + report.Shorten(types.ExprString(f.expr))
 	}
 	if f.ev.Via != nil {
 		return fmt.Sprintf("%s is forwarded to the client by %s; map it to a status of this service", what, funcName(f.ev.Via))
@@ -250,7 +251,7 @@ func (c *checker) newFixer(pass *analysis.Pass, findings []*finding) *fixer {
 			hosts = append(hosts, f.file)
 		}
 	}
-	if fx.host = analyzer.HostFile(pass.Fset, hosts); fx.host == nil {
+	if fx.host = report.HostFile(pass.Fset, hosts); fx.host == nil {
 		return fx
 	}
 	fx.hostText = helperText(httpName(pass.TypesInfo, fx.host))
@@ -273,14 +274,14 @@ func (fx *fixer) fix(f *finding) (analysis.SuggestedFix, bool) {
 	var ref string
 	var edits []analysis.TextEdit
 	if m := fx.c.cfg.Mapper; m.IsSet() {
-		r, importEdits, ok := analyzer.Qualify(fx.pass, f.file, f.expr.Pos(), m.Path, m.Name)
+		r, importEdits, ok := report.Qualify(fx.pass, f.file, f.expr.Pos(), m.Path, m.Name)
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
 		ref = r
 		edits = append(edits, importEdits...)
 	} else {
-		if !analyzer.NameRefersTo(pkg, f.expr.Pos(), fx.helper, fx.existing) {
+		if !report.NameRefersTo(pkg, f.expr.Pos(), fx.helper, fx.existing) {
 			return analysis.SuggestedFix{}, false
 		}
 		ref = fx.helper
@@ -288,7 +289,7 @@ func (fx *fixer) fix(f *finding) (analysis.SuggestedFix, bool) {
 			edits = append(edits, analysis.TextEdit{Pos: fx.host.FileEnd, End: fx.host.FileEnd, NewText: []byte(fx.hostText)})
 		}
 	}
-	edits = append(analyzer.WrapEdits(f.expr, ref), edits...)
+	edits = append(report.WrapEdits(f.expr, ref), edits...)
 	return analysis.SuggestedFix{Message: "Route the status through " + ref, TextEdits: edits}, true
 }
 
@@ -298,7 +299,7 @@ func httpName(info *types.Info, file *ast.File) string {
 		if p, err := strconv.Unquote(imp.Path.Value); err != nil || p != "net/http" {
 			continue
 		}
-		if obj, ok := analyzer.ImportedPkgName(info, file, "net/http").(*types.PkgName); ok && obj.Name() != "_" && obj.Name() != "." {
+		if obj, ok := report.ImportedPkgName(info, file, "net/http").(*types.PkgName); ok && obj.Name() != "_" && obj.Name() != "." {
 			return obj.Name()
 		}
 	}

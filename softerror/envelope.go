@@ -16,6 +16,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // Envelopes: services rarely answer {"error": …} alone; they answer an
@@ -359,7 +360,7 @@ func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
 // envelope, and records them (the failing ones, and those that pass a
 // constant code, for the contrast); reportEnvelopes decides where the
 // failing ones are reported.
-func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, calls *[]analyzer.EnvelopeCall) {
+func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, calls *[]analyzer.EnvelopeCall) {
 	if !c.cfg.Envelopes {
 		return
 	}
@@ -414,7 +415,7 @@ func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e
 
 // constName returns the spelling of the constant an event passes when it
 // is a constant declared in pkg (SUCCESS, response.SUCCESS), else "".
-func constName(pass *analysis.Pass, rep *analyzer.Reporter, ev analyzer.SinkEvent, pkg *types.Package) string {
+func constName(pass *analysis.Pass, rep *report.Reporter, ev analyzer.SinkEvent, pkg *types.Package) string {
 	arg := rep.ArgExpr(rep.CallAt(ev.Instr.Pos()), ev.Instr, ev.Arg)
 	var id *ast.Ident
 	switch x := ast.Unparen(arg).(type) {
@@ -459,7 +460,7 @@ func failing(calls []analyzer.EnvelopeCall) []analyzer.EnvelopeCall {
 // 200 for every answer), with the calls of the whole program when the
 // standalone knows them; a helper of another package at each call,
 // unless the program reports it in its own package.
-func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, calls []analyzer.EnvelopeCall) {
+func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, calls []analyzer.EnvelopeCall) {
 	byHelper := make(map[*types.Func][]analyzer.EnvelopeCall)
 	var helpers []*types.Func
 	for _, ec := range calls {
@@ -543,7 +544,7 @@ func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *analyzer.Reporter, e
 //	c.JSON(status, Response{code, data, msg})
 //
 // The helper must write 200 once, with a constant of its own.
-func (c *checker) helperFix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, f *ssa.Function, calls []analyzer.EnvelopeCall) (analysis.SuggestedFix, bool) {
+func (c *checker) helperFix(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, f *ssa.Function, calls []analyzer.EnvelopeCall) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	param := -1
 	vals := make(map[int64]string)
@@ -592,10 +593,10 @@ func (c *checker) helperFix(pass *analysis.Pass, rep *analyzer.Reporter, e *anal
 		return none, false
 	}
 	stmt := enclosingStmt(file, call.Pos())
-	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), p.Name(), p.Object()) {
+	if stmt == nil || !report.NameRefersTo(pass.Pkg, stmt.Pos(), p.Name(), p.Object()) {
 		return none, false
 	}
-	local, edits, ok := analyzer.ImportName(pass.TypesInfo, pass.Pkg, file, "net/http")
+	local, edits, ok := report.ImportName(pass.TypesInfo, pass.Pkg, file, "net/http")
 	if !ok {
 		return none, false
 	}

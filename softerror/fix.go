@@ -7,13 +7,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // fix writes an error status before the body: 502 Bad Gateway when the
 // path follows a failed upstream call, else 500. An explicit 200 in the
 // same call, or written just before in the same block, becomes that
 // status; otherwise a WriteHeader call is inserted before the statement.
-func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.Engine, h *handler, call *ast.CallExpr, ev analyzer.SinkEvent, st status) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, h *handler, call *ast.CallExpr, ev analyzer.SinkEvent, st status) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	if call == nil {
 		return none, false
@@ -26,7 +27,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.E
 	if e.AfterUpstreamFailure(ev.Instr.Block()) {
 		name, msg = "StatusBadGateway", "502 Bad Gateway"
 	}
-	local, edits, ok := analyzer.ImportName(pass.TypesInfo, pass.Pkg, file, "net/http")
+	local, edits, ok := report.ImportName(pass.TypesInfo, pass.Pkg, file, "net/http")
 	if !ok {
 		return none, false
 	}
@@ -47,15 +48,15 @@ func (c *checker) fix(pass *analysis.Pass, rep *analyzer.Reporter, e *analyzer.E
 		return none, false
 	}
 	stmt := enclosingStmt(file, call.Pos())
-	if stmt == nil || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), h.param.Name(), h.param.Object()) {
+	if stmt == nil || !report.NameRefersTo(pass.Pkg, stmt.Pos(), h.param.Name(), h.param.Object()) {
 		return none, false
 	}
 	set := h.param.Name() + h.setter + "(" + code + ")"
 	if h.req != nil && calleePkg(ev) == "github.com/go-chi/render" {
 		// render writes the status kept in the request's context: set it
 		// there, or render's own WriteHeader(200) would follow ours.
-		render, renderEdits, ok := analyzer.Qualify(pass, file, stmt.Pos(), "github.com/go-chi/render", "Status")
-		if !ok || !analyzer.NameRefersTo(pass.Pkg, stmt.Pos(), h.req.Name(), h.req.Object()) {
+		render, renderEdits, ok := report.Qualify(pass, file, stmt.Pos(), "github.com/go-chi/render", "Status")
+		if !ok || !report.NameRefersTo(pass.Pkg, stmt.Pos(), h.req.Name(), h.req.Object()) {
 			return none, false
 		}
 		set = render + "(" + h.req.Name() + ", " + code + ")"

@@ -15,6 +15,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -72,7 +73,7 @@ func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c.cfg.FlagKeys = cfg.FlagKeys.clone()
 	c.cfg.StatusKeys = cfg.StatusKeys.clone()
 	c.cfg.DataKeys = cfg.DataKeys.clone()
-	a := analyzer.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
+	a := report.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.ErrorKeys, "errorkeys", "comma-separated keys (map keys, JSON names) that hold an error; replaces the default list")
 	a.Flags.Var(&c.cfg.MetaKeys, "metakeys", "comma-separated keys that may accompany an error in an error-only body; replaces the default list")
 	a.Flags.BoolVar(&c.cfg.Envelopes, "envelopes", cfg.Envelopes, "report 200 bodies whose envelope says failure (success: false, a 4xx/5xx code, status \"error\") and carries no data")
@@ -142,7 +143,7 @@ type checker struct {
 	cfg Config
 }
 
-func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *analyzer.Reporter) {
+func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
 	codes := c.businessCodes(e)
 	var envCalls []analyzer.EnvelopeCall
 	defer func() { c.reportEnvelopes(pass, rep, e, envCalls) }()

@@ -1,7 +1,9 @@
-package analyzer
+package report
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
 )
 
 // DocURL is the page that documents a check (or, for the shared
@@ -17,14 +19,14 @@ func DocURL(page string) string {
 // package's engine, held for it (the checks of a package share the
 // engine and may run in parallel), and a reporter that honours the
 // suppression directives and the check's allowlist allow.
-func NewCheck(shared *analysis.Analyzer, name, doc string, allow *FuncPatterns, find func(*analysis.Pass, *Engine, *Reporter)) *analysis.Analyzer {
+func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncPatterns, find func(*analysis.Pass, *analyzer.Engine, *Reporter)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      doc,
 		URL:      DocURL(name),
 		Requires: []*analysis.Analyzer{shared},
 		Run: func(pass *analysis.Pass) (any, error) {
-			res := pass.ResultOf[shared].(*Result)
+			res := pass.ResultOf[shared].(*analyzer.Result)
 			if res.Engine == nil {
 				return nil, nil
 			}

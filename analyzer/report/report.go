@@ -1,4 +1,4 @@
-package analyzer
+package report
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer"
 )
 
 // Reporter turns findings of one check into diagnostics: it maps SSA
@@ -17,13 +19,13 @@ import (
 type Reporter struct {
 	Pass  *analysis.Pass
 	Check string
-	Allow *FuncPatterns
+	Allow *analyzer.FuncPatterns
 	// Engine is the package's engine: nothing is reported in a
 	// function it gave up on. Program is the whole-program join of
 	// phase 2, if any: related information names the implementations of
 	// the calls it resolved.
-	Engine  *Engine
-	Program *Program
+	Engine  *analyzer.Engine
+	Program *analyzer.Program
 
 	calls     map[token.Pos]*ast.CallExpr
 	returns   map[token.Pos]*ast.ReturnStmt
@@ -35,7 +37,7 @@ type Reporter struct {
 
 // NewReporter returns a reporter for check in pass, whose shared
 // analysis gave res.
-func NewReporter(pass *analysis.Pass, res *Result, check string, allow *FuncPatterns) *Reporter {
+func NewReporter(pass *analysis.Pass, res *analyzer.Result, check string, allow *analyzer.FuncPatterns) *Reporter {
 	return &Reporter{
 		Pass:      pass,
 		Engine:    res.Engine,
@@ -141,7 +143,7 @@ func hasImplicitReceiver(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // Origin describes the upstream call behind a label as related information.
-func (r *Reporter) Origin(l Label) []analysis.RelatedInformation {
+func (r *Reporter) Origin(l analyzer.Label) []analysis.RelatedInformation {
 	if !l.Origin.IsValid() {
 		return nil
 	}
@@ -149,9 +151,9 @@ func (r *Reporter) Origin(l Label) []analysis.RelatedInformation {
 		rel := []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
 		if p := r.Program; p != nil {
 			// a call resolved by the whole program: name the implementations
-			if key := callKey(r.Pass.TypesInfo, c); key != "" {
-				for _, fn := range p.implementations(key) {
-					pos := p.pos(r.Pass.Fset, fn.Pos)
+			if key := analyzer.CallKey(r.Pass.TypesInfo, c); key != "" {
+				for _, fn := range p.Implementations(key) {
+					pos := p.Pos(r.Pass.Fset, fn.Pos)
 					if !pos.IsValid() {
 						continue
 					}
@@ -193,7 +195,7 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 	if strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go") {
 		return true
 	}
-	if fn != nil && r.Allow.Match(ParentRoot(fn)) {
+	if fn != nil && r.Allow.Match(analyzer.ParentRoot(fn)) {
 		return true
 	}
 	// What the engine knows of a function it gave up on is partial.
@@ -228,8 +230,8 @@ type directive struct {
 }
 
 const (
-	ignorePrefix     = "//upstreamlint:ignore"
-	fileIgnorePrefix = "//upstreamlint:file-ignore"
+	IgnorePrefix     = "//upstreamlint:ignore"
+	FileIgnorePrefix = "//upstreamlint:file-ignore"
 )
 
 func (r *Reporter) directives(f *ast.File) []directive {
@@ -268,11 +270,11 @@ func parseDirective(text string) (directive, bool) {
 	var d directive
 	var rest string
 	switch {
-	case strings.HasPrefix(text, fileIgnorePrefix+" "):
+	case strings.HasPrefix(text, FileIgnorePrefix+" "):
 		d.fileWide = true
-		rest = text[len(fileIgnorePrefix)+1:]
-	case strings.HasPrefix(text, ignorePrefix+" "):
-		rest = text[len(ignorePrefix)+1:]
+		rest = text[len(FileIgnorePrefix)+1:]
+	case strings.HasPrefix(text, IgnorePrefix+" "):
+		rest = text[len(IgnorePrefix)+1:]
 	default:
 		return d, false
 	}
@@ -342,17 +344,4 @@ func hasDirectiveText(f *ast.File) bool {
 		}
 	}
 	return false
-}
-
-// shortFuncName names a function by its package's name, not its path:
-// (*store.SQLUsers).Get.
-func shortFuncName(fn *types.Func) string {
-	qual := func(p *types.Package) string { return p.Name() }
-	if recv := fn.Signature().Recv(); recv != nil {
-		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
 }

@@ -1,4 +1,4 @@
-package analyzer
+package report
 
 import (
 	"go/ast"
@@ -35,7 +35,7 @@ func TestIntoStdGroup(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := insertImport(t, c.src, func(f *ast.File) (token.Pos, string, bool) {
+			got, ok := InsertImport(t, c.src, func(f *ast.File) (token.Pos, string, bool) {
 				return intoStdGroup(f, "net/http", strconv.Quote("net/http"))
 			})
 			require.Equal(t, c.ok, ok)
@@ -45,14 +45,14 @@ func TestIntoStdGroup(t *testing.T) {
 			assert.Equal(t, c.want, got)
 			g, err := parser.ParseFile(token.NewFileSet(), "p.go", got, parser.ImportsOnly)
 			require.NoError(t, err)
-			assert.True(t, imports(g, "net/http"))
+			assert.True(t, Imports(g, "net/http"))
 		})
 	}
 }
 
-// insertImport parses src, asks place where an import goes, and returns
+// InsertImport parses src, asks place where an import goes, and returns
 // src with it inserted, after checking that the result is gofmt-clean.
-func insertImport(t *testing.T, src string, place func(*ast.File) (token.Pos, string, bool)) (string, bool) {
+func InsertImport(t *testing.T, src string, place func(*ast.File) (token.Pos, string, bool)) (string, bool) {
 	t.Helper()
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
@@ -69,7 +69,7 @@ func insertImport(t *testing.T, src string, place func(*ast.File) (token.Pos, st
 	return got, true
 }
 
-func imports(f *ast.File, path string) bool {
+func Imports(f *ast.File, path string) bool {
 	for _, is := range f.Imports {
 		if p, _ := strconv.Unquote(is.Path.Value); p == path {
 			return true
@@ -96,7 +96,7 @@ func TestIntoLastGroup(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := insertImport(t, c.src, func(f *ast.File) (token.Pos, string, bool) {
+			got, ok := InsertImport(t, c.src, func(f *ast.File) (token.Pos, string, bool) {
 				return intoLastGroup(f, spec)
 			})
 			require.Equal(t, c.ok, ok)
