@@ -283,7 +283,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 			src := need(u)
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			key := u.key
+			var key cacheKey
 			if phase == 1 {
 				imports := make(map[string]cacheKey, len(u.pkg.Imports))
 				for path, imp := range u.pkg.Imports {
