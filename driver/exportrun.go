@@ -123,8 +123,9 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		patterns:  patterns,
 		shared:    shared,
 	}
-	whole := shared != nil && needFacts(analyzers)
-	r.facts = r.newFactStore(needFacts(analyzers))
+	facts := needFacts(analyzers)
+	whole := shared != nil && facts // the join needs the shared analysis' summaries
+	r.facts = r.newFactStore(facts)
 	modules := lintedModules(initial)
 	if whole {
 		for _, m := range modules {
