@@ -682,8 +682,6 @@ func (w *storeWalk) from(b *ssa.BasicBlock, i int) ([]*ssa.Store, bool) {
 
 const maxReachingBlocks = 64
 
-func resultStep(i int) string { return "#" + itoa(i) }
-
 func itoa(i int) string {
 	if i >= 0 && i < 10 {
 		return string(rune('0' + i))
@@ -1123,7 +1121,7 @@ func (e *Engine) summary(obj *types.Func, fn *ssa.Function) (*Summary, any) {
 	if ff == nil {
 		return nil, nil
 	}
-	return ff.summary(obj), obj
+	return summaryOf(ff, obj), obj
 }
 
 func (e *Engine) localSummary(fn *ssa.Function) *Summary {

@@ -106,9 +106,9 @@ func fromFact(fs []FactLabel, owner any) Labels {
 	return out
 }
 
-// summary converts a fact back into a Summary whose symbolic labels are
+// summaryOf converts a fact back into a Summary whose symbolic labels are
 // owned by obj (a *types.Func, or the DynKey of a dynamic call).
-func (f *FuncFact) summary(obj any) *Summary {
+func summaryOf(f *FuncFact, obj any) *Summary {
 	s := &Summary{Sinks: f.Sinks}
 	for _, r := range f.Results {
 		s.Results = append(s.Results, fromFact(r, obj))

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/token"
+	"strconv"
 	"strings"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
@@ -168,3 +169,6 @@ func (ls Labels) clip() Labels {
 	}
 	return out
 }
+
+// resultStep is the path step of a call's i-th result.
+func resultStep(i int) string { return "#" + strconv.Itoa(i) }

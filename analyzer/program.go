@@ -335,7 +335,7 @@ func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
 	e.noteSite(key, site)
 	if e.prog != nil {
 		if ff := e.prog.Joined[key]; ff != nil {
-			return ff.summary(key), key
+			return summaryOf(ff, key), key
 		}
 		return nil, nil
 	}
@@ -548,11 +548,12 @@ type FuncImpl struct {
 }
 
 // A namer names functions for the join: their positions with GOROOT
-// resolved, and the facts the tables give a library's methods, with the
-// user's dependency packages.
+// resolved, and the facts the tables give a library's methods (sources:
+// the kinds of a function's results by the tables and the user's
+// dependency packages, nil when they know nothing of it).
 type namer struct {
-	goroot string
-	deps   *knowledge.PathPrefixes
+	goroot  string
+	sources func(*types.Func) []knowledge.Kind
 }
 
 // funcImpl describes fn for the join; importFact gives the facts of
@@ -567,7 +568,7 @@ func (n namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importF
 		im.Table = importFact(fn)
 	}
 	if im.Table == nil {
-		im.Table = tableFact(fn, n.deps)
+		im.Table = tableFact(fn, n.sources)
 	}
 	return im
 }
@@ -630,8 +631,8 @@ func declColumn(file string, line int, name string) int {
 
 // tableFact returns, for a method of a library the tables know, the
 // labels of its results, else nil.
-func tableFact(fn *types.Func, deps *knowledge.PathPrefixes) *FuncFact {
-	kinds := sourceKindsOf(fn, fullName(fn), deps)
+func tableFact(fn *types.Func, sources func(*types.Func) []knowledge.Kind) *FuncFact {
+	kinds := sources(fn)
 	if kinds == nil {
 		return nil
 	}

@@ -201,5 +201,6 @@ func (s *Shared) startSummary(e *Engine, pkg *types.Package) {
 func (s *Shared) refs() namer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return namer{goroot: s.goroot, deps: &s.cfg.Deps}
+	deps := &s.cfg.Deps
+	return namer{goroot: s.goroot, sources: func(fn *types.Func) []knowledge.Kind { return sourceKindsOf(fn, fullName(fn), deps) }}
 }
