@@ -61,9 +61,7 @@ func (e *Engine) NoteEnvelopeCall(c EnvelopeCall) {
 		return // tests are not the program's traffic (and go vet always analyses them)
 	}
 	c.HelperName, c.HelperPkg, c.CallerPkg = fullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
-	e.sum.mu.Lock()
-	e.sum.Envelopes = append(e.sum.Envelopes, c)
-	e.sum.mu.Unlock()
+	e.sum.addEnvelope(c)
 }
 
 // ProgramEnvelopes returns, in phase 2, the calls of the whole program to

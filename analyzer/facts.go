@@ -199,9 +199,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 			// (those of the linted packages resolved; a package path does
 			// not say its module: a nested module's packages share the
 			// linted module's prefix)
-			sum.mu.Lock()
-			sum.Imported[fullName(obj)] = &f
-			sum.mu.Unlock()
+			sum.addImported(fullName(obj), &f)
 		}
 		return &f
 	}

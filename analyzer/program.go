@@ -514,6 +514,21 @@ func newPackageSummary(path string) *PackageSummary {
 	return &PackageSummary{Path: path, Funcs: make(map[string]FuncEntry), Imported: make(map[string]*FuncFact), Dynamic: make(map[string]DynSite), Stored: make(map[string][]FuncImpl)}
 }
 
+// addImported records the fact of a function outside the linted modules
+// that the package used.
+func (s *PackageSummary) addImported(name string, f *FuncFact) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Imported[name] = f
+}
+
+// addEnvelope records a call to an envelope helper.
+func (s *PackageSummary) addEnvelope(c EnvelopeCall) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Envelopes = append(s.Envelopes, c)
+}
+
 // A FuncEntry is a function's fact and where it is declared.
 type FuncEntry struct {
 	Fact *FuncFact
