@@ -45,9 +45,9 @@ func (e baselineEntry) key() baselineEntry {
 
 // baselineKey computes the entry of a finding.
 func (res *result) baselineKey(f *finding) baselineEntry {
-	e := baselineEntry{Check: f.check(), File: f.at.rel, Message: f.diag.Message}
-	if content, err := res.src.read(f.at.file); err == nil && f.at.end.offset <= len(content) && f.at.start.offset <= f.at.end.offset {
-		e.Text = strings.Join(strings.Fields(string(content[f.at.start.offset:f.at.end.offset])), " ")
+	e := baselineEntry{Check: f.check(), File: f.at.Rel, Message: f.diag.Message}
+	if content, err := res.src.Read(f.at.File); err == nil && f.at.End.Offset <= len(content) && f.at.Start.Offset <= f.at.End.Offset {
+		e.Text = strings.Join(strings.Fields(string(content[f.at.Start.Offset:f.at.End.Offset])), " ")
 	}
 	e.Function = enclosingFunc(f.act.Package.Syntax, f.diag.Pos)
 	return e

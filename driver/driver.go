@@ -586,20 +586,11 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 		findings = slices.DeleteFunc(slices.Clone(findings), func(f *finding) bool { return plan.fixed[f] })
 	}
 
-	rep := &report{Tool: c.Tool, version: c.version(), result: res, findings: findings}
-	var werr error
-	switch o.format {
-	case "text":
-		rep.writeText(stderr, o.context, name, suppressed)
-	case "json":
-		werr = rep.writeJSON(stdout)
-	case "sarif":
-		werr = rep.writeSARIF(stdout)
-	case "github":
-		werr = rep.writeGitHub(stdout)
-	case "rdjson":
-		werr = rep.writeRDJSON(stdout)
+	w := stdout
+	if o.format == "text" {
+		w = stderr
 	}
+	werr := formatter(o.format, o.context, name).Format(w, res.report(c.Tool, c.version(), findings, suppressed))
 	if werr != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, werr)
 		return ExitError

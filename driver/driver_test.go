@@ -8,6 +8,7 @@ import (
 	"go/ast"
 	"go/token"
 	"io"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +23,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -113,7 +116,7 @@ func runWith(t *testing.T, cmd *Command, args ...string) outcome {
 // golden compares got, with dir replaced by $FIXTURE, to the golden file.
 func golden(t *testing.T, name, dir, got string) {
 	t.Helper()
-	got = strings.ReplaceAll(got, fileURI(dir), "file://$FIXTURE")
+	got = strings.ReplaceAll(got, (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}).String(), "file://$FIXTURE")
 	got = strings.ReplaceAll(got, dir, "$FIXTURE")
 	path := filepath.Join("testdata", "golden", name)
 	if *update {
@@ -201,7 +204,7 @@ func TestDedupTestVariant(t *testing.T) {
 	out := run(t, dir, "-format=github", "./...")
 	assert.Equal(t, 6, strings.Count(out.stdout, "::warning "), out.stdout)
 	js := run(t, dir, "-json", "./...")
-	var tree map[string]map[string][]jsonDiagnostic
+	var tree map[string]map[string][]format.JSONDiagnostic
 	require.NoError(t, json.Unmarshal([]byte(js.stdout), &tree))
 	n := 0
 	for _, byCheck := range tree {
@@ -275,6 +278,10 @@ type sarifOut struct {
 	}
 }
 
+// fingerprintKey names the partial fingerprint of SARIF results: code
+// scanning matches results across runs by it, so it never changes.
+const fingerprintKey = "upstreamlintFingerprint/v1"
+
 // TestSARIFContent checks the rule, the UTF-16 columns, the fingerprints
 // and the fixes of the SARIF output.
 func TestSARIFContent(t *testing.T) {
@@ -336,18 +343,24 @@ func TestSARIFContent(t *testing.T) {
 	assert.True(t, found)
 }
 
-// TestGitHubEscaping checks GitHub's escaping of workflow commands: % CR
-// LF in the message, and also : and , in property values.
+// TestGitHubEscaping checks GitHub's escaping of workflow commands
+// (format's TestGitHubEscape) in a finding's message and related
+// location.
 func TestGitHubEscaping(t *testing.T) {
-	assert.Equal(t, "100%25 sure: a, b%0D%0Anext", escapeData("100% sure: a, b\r\nnext"))
-	assert.Equal(t, "a%3Ab%2Cc%25d%0Ae%0Df", escapeProperty("a:b,c%d\ne\rf"))
-	assert.Equal(t, "%2525", escapeData("%25"), "escaped once, not twice")
-
 	res := run(t, fixture(t), "-format=github", "./app")
 	endColumn := 2 + len(`mark("100% sure: a, b\nsecond line")`)
 	assert.Contains(t, res.stdout, fmt.Sprintf(
 		"::warning file=app/app.go,line=13,col=2,endLine=13,endColumn=%d,title=upstreamlint (marker)::100%%25 sure: a, b%%0Asecond line%%0Aapp/app.go:6:6: mark is declared here\n", endColumn))
 }
+
+// rdRange and rdPosition are rdjson's range and position.
+type (
+	rdRange struct {
+		Start rdPosition
+		End   rdPosition
+	}
+	rdPosition struct{ Line, Column int }
+)
 
 type rdOut struct {
 	Diagnostics []struct {
@@ -611,23 +624,6 @@ func TestGoVersionMismatch(t *testing.T) {
 
 	_, ok = goVersionMismatch([]string{"/x/a.go:3:1: undefined: y"})
 	assert.False(t, ok, "other load errors are printed as they are")
-}
-
-func TestSummaryLine(t *testing.T) {
-	marker2 := &analysis.Analyzer{Name: "leak"}
-	fix := []analysis.SuggestedFix{{Message: "Fix it"}}
-	mk := func(a *analysis.Analyzer, file string, fixes []analysis.SuggestedFix) *finding {
-		return &finding{act: &checker.Action{Analyzer: a}, diag: analysis.Diagnostic{SuggestedFixes: fixes}, at: span{file: file}}
-	}
-	assert.Equal(t, "", summaryLine(nil, nil, 0), "a clean run prints nothing")
-	assert.Equal(t, "1 finding: 1 leak; 0 fixable with -fix", summaryLine([]*finding{mk(marker2, "/a.go", nil)}, nil, 0))
-	fs := []*finding{
-		mk(marker, "/a.go", fix), mk(marker2, "/a.go", fix), mk(marker2, "/b.go", nil),
-		mk(marker2, "/gen.go", fix), // a fix in a generated file is never applied
-	}
-	assert.Equal(t, "4 findings: 3 leak, 1 marker; 2 fixable with -fix", summaryLine(fs, map[string]bool{"/gen.go": true}, 0))
-	assert.Equal(t, "1 finding: 1 leak; 0 fixable with -fix; 2 suppressed by the baseline", summaryLine([]*finding{mk(marker2, "/a.go", nil)}, nil, 2))
-	assert.Equal(t, "0 findings; 5 suppressed by the baseline", summaryLine(nil, nil, 5))
 }
 
 func TestParseUnifiedZero(t *testing.T) {

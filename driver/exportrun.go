@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
 // The runner (the export runner: every package's types from export data).
@@ -455,9 +456,9 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		}
 		var raw []byte
 		if err != nil {
-			raw, _ = json.Marshal(jsonError{Err: err.Error()})
+			raw, _ = json.Marshal(format.JSONError{Err: err.Error()})
 		} else if len(diags) > 0 {
-			list := make([]jsonDiagnostic, len(diags))
+			list := make([]format.JSONDiagnostic, len(diags))
 			for i, d := range diags {
 				list[i] = r.toJSON(d)
 			}
@@ -493,8 +494,8 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 // position in std that comes from export data (a related "implemented
 // by" of a std method) names its file as the compiler wrote it,
 // $GOROOT/src/…: it is given the real path, as the other runners give it.
-func (r *exportRun) toJSON(d analysis.Diagnostic) jsonDiagnostic {
-	jd := toJSON(r.fset, d)
+func (r *exportRun) toJSON(d analysis.Diagnostic) format.JSONDiagnostic {
+	jd := format.DiagnosticJSON(r.fset, d)
 	fix := func(posn *string) {
 		if rest, ok := strings.CutPrefix(*posn, "$GOROOT/"); ok && r.goroot != "" {
 			*posn = filepath.Join(r.goroot, filepath.FromSlash(rest))

@@ -4,7 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"go/format"
+	goformat "go/format"
 	"io"
 	"io/fs"
 	"os"
@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
 // edit replaces the bytes [start, end) of a file by text.
@@ -104,7 +106,7 @@ type fixPlan struct {
 // the module cache or GOROOT). Identical edits (the same import or helper
 // added by several fixes) are applied once. files maps the files of the
 // analysed packages to whether they are generated.
-func planFixes(findings []*finding, src *sources, files map[string]bool) (*fixPlan, error) {
+func planFixes(findings []*finding, src *format.Sources, files map[string]bool) (*fixPlan, error) {
 	p := &fixPlan{files: make(map[string]*fileFix), fixed: make(map[*finding]bool)}
 next:
 	for _, f := range findings {
@@ -129,7 +131,7 @@ next:
 			}
 			ff := p.files[name]
 			if ff == nil {
-				content, err := src.read(name)
+				content, err := src.Read(name)
 				if err != nil {
 					return nil, err
 				}
@@ -196,7 +198,7 @@ func (p *fixPlan) format() error {
 			last = e.end
 		}
 		buf = append(buf, ff.old[last:]...)
-		formatted, err := format.Source(buf)
+		formatted, err := goformat.Source(buf)
 		if err != nil {
 			return fmt.Errorf("the fixes to %s do not leave valid Go (%v); no file changed", ff.name, err)
 		}
@@ -219,7 +221,7 @@ func (p *fixPlan) sorted() []*fileFix {
 // relative to the module root, a/ and b/ prefixed (for git apply, patch -p1).
 func (p *fixPlan) writeDiff(w io.Writer, root string) error {
 	for _, ff := range p.sorted() {
-		rel, _ := relPath(root, ff.name)
+		rel, _ := format.RelPath(root, ff.name)
 		if _, err := io.WriteString(w, udiff.Unified("a/"+rel, "b/"+rel, string(ff.old), string(ff.new))); err != nil {
 			return err
 		}

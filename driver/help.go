@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
 // help implements "NAME help [CHECK...]", like the help of multichecker.
@@ -19,7 +21,7 @@ func (c *Command) help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer,
 		sorted := slices.Clone(analyzers)
 		slices.SortFunc(sorted, func(a, b *analysis.Analyzer) int { return strings.Compare(a.Name, b.Name) })
 		for _, a := range sorted {
-			short, _ := splitDoc(a.Doc)
+			short, _ := format.SplitDoc(a.Doc)
 			fmt.Fprintf(stdout, "    %-12s %s\n", a.Name, short)
 		}
 		fmt.Fprintf(stdout, "\nAll checks run by default; -CHECK runs only the checks named so,\n")
@@ -34,7 +36,7 @@ func (c *Command) help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer,
 			return ExitUsage
 		}
 		a := analyzers[i]
-		short, rest := splitDoc(a.Doc)
+		short, rest := format.SplitDoc(a.Doc)
 		fmt.Fprintf(stdout, "%s: %s\n", a.Name, short)
 		fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
 		a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, a.Name+"."+f.Name, f.Usage) })
@@ -57,11 +59,4 @@ func hasFlags(fs *flag.FlagSet) bool {
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	return n > 0
-}
-
-// splitDoc splits an Analyzer.Doc into its first line (the title) and
-// the rest.
-func splitDoc(doc string) (short, rest string) {
-	short, rest, _ = strings.Cut(strings.TrimSpace(doc), "\n")
-	return strings.TrimSpace(short), strings.TrimSpace(rest)
 }

@@ -174,13 +174,13 @@ func (ch *changedLines) touches(file string, first, last int) bool {
 // or a related position (the upstream call whose change makes an old
 // sink line a new finding).
 func (res *result) isNew(f *finding, ch *changedLines) bool {
-	if ch.touches(f.at.file, f.at.start.line, max(f.at.start.line, f.at.end.line)) {
+	if ch.touches(f.at.File, f.at.Start.Line, max(f.at.Start.Line, f.at.End.Line)) {
 		return true
 	}
 	fset := f.act.Package.Fset
 	for _, rel := range f.diag.Related {
-		at := res.span(fset, rel.Pos, rel.End)
-		if at.file != "" && ch.touches(at.file, at.start.line, max(at.start.line, at.end.line)) {
+		at := res.src.Span(fset, rel.Pos, rel.End)
+		if at.File != "" && ch.touches(at.File, at.Start.Line, max(at.Start.Line, at.End.Line)) {
 			return true
 		}
 	}

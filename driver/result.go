@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
 // result is the outcome of one analysis run.
@@ -30,7 +31,7 @@ type result struct {
 	analysisErrors []string
 	warnings       []string        // printed on stderr; the run still succeeds
 	files          map[string]bool // the files of the analysed packages -> generated (// Code generated ... DO NOT EDIT.)
-	src            *sources
+	src            *format.Sources
 	// load and phases are the wall times of loading and of each
 	// analysis phase; packages is the size of the loaded graph.
 	load     time.Duration
@@ -49,7 +50,7 @@ type finding struct {
 	act   *checker.Action
 	index int // in act.Diagnostics: the JSON tree keeps report order
 	diag  analysis.Diagnostic
-	at    span // diag.Pos..diag.End
+	at    format.Span // diag.Pos..diag.End
 }
 
 func (f *finding) check() string { return f.act.Analyzer.Name }
@@ -65,10 +66,11 @@ func absDir(dir string) (string, error) {
 
 // newResult returns the empty result of running analyzers from dir.
 func newResult(dir string, analyzers []*analysis.Analyzer) *result {
+	root := moduleRoot(dir)
 	res := &result{
-		root:  moduleRoot(dir),
+		root:  root,
 		files: make(map[string]bool),
-		src:   &sources{files: make(map[string][]byte)},
+		src:   format.NewSources(root),
 	}
 	for _, a := range analyzers {
 		res.checks = append(res.checks, a.Name)
@@ -124,8 +126,8 @@ func (res *result) collect() {
 			}
 		}
 		for i, d := range act.Diagnostics {
-			at := res.span(act.Package.Fset, d.Pos, d.End)
-			k := key{act.Analyzer.Name, at.file, at.start.offset, at.end.offset, d.Message}
+			at := res.src.Span(act.Package.Fset, d.Pos, d.End)
+			k := key{act.Analyzer.Name, at.File, at.Start.Offset, at.End.Offset, d.Message}
 			if seen[k] {
 				continue
 			}
@@ -151,9 +153,9 @@ func (res *result) collect() {
 func (res *result) sortFindings() {
 	slices.SortStableFunc(res.findings, func(a, b *finding) int {
 		return cmp.Or(
-			strings.Compare(a.at.rel, b.at.rel),
-			cmp.Compare(a.at.start.offset, b.at.start.offset),
-			cmp.Compare(a.at.end.offset, b.at.end.offset),
+			strings.Compare(a.at.Rel, b.at.Rel),
+			cmp.Compare(a.at.Start.Offset, b.at.Start.Offset),
+			cmp.Compare(a.at.End.Offset, b.at.End.Offset),
 			strings.Compare(a.check(), b.check()),
 			strings.Compare(a.diag.Message, b.diag.Message))
 	})
@@ -248,16 +250,6 @@ func moduleRoot(dir string) string {
 		}
 		d = parent
 	}
-}
-
-// relPath returns name relative to root with forward slashes, or name
-// itself (with forward slashes) and true when it lies outside root.
-func relPath(root, name string) (string, bool) {
-	rel, err := filepath.Rel(root, name)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return filepath.ToSlash(name), true
-	}
-	return filepath.ToSlash(rel), false
 }
 
 // lintedModules returns the modules of the packages being linted.

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
 // collectTrees turns the packages' JSON trees (what each linted package
@@ -33,7 +34,7 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 		if f, ok := parsed[name]; ok {
 			return fset.File(f.FileStart), f, nil
 		}
-		content, err := res.src.read(name)
+		content, err := res.src.Read(name)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -90,12 +91,12 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 			if a == nil {
 				continue // not an analyzer of this run
 			}
-			var failed jsonError
+			var failed format.JSONError
 			if json.Unmarshal(raw, &failed) == nil && failed.Err != "" {
 				res.analysisErrors = append(res.analysisErrors, fmt.Sprintf("%s@%s: %s", name, id, failed.Err))
 				continue
 			}
-			var diags []jsonDiagnostic
+			var diags []format.JSONDiagnostic
 			if err := json.Unmarshal(raw, &diags); err != nil {
 				return fmt.Errorf("%s: %s: %v", id, name, err)
 			}
@@ -114,8 +115,8 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 				if !slices.Contains(act.Package.Syntax, f) {
 					act.Package.Syntax = append(act.Package.Syntax, f)
 				}
-				at := res.span(fset, d.Pos, d.End)
-				k := key{name, at.file, at.start.offset, at.end.offset, d.Message}
+				at := res.src.Span(fset, d.Pos, d.End)
+				k := key{name, at.File, at.Start.Offset, at.End.Offset, d.Message}
 				if seen[k] {
 					continue
 				}
@@ -134,7 +135,7 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 }
 
 // treeDiagnostic converts a diagnostic of the JSON tree back.
-func treeDiagnostic(jd jsonDiagnostic, position func(string) (token.Pos, error), offset func(string, int) (token.Pos, error)) (analysis.Diagnostic, error) {
+func treeDiagnostic(jd format.JSONDiagnostic, position func(string) (token.Pos, error), offset func(string, int) (token.Pos, error)) (analysis.Diagnostic, error) {
 	d := analysis.Diagnostic{Category: jd.Category, Message: jd.Message}
 	var err error
 	if d.Pos, err = position(jd.Posn); err != nil {

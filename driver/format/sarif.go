@@ -1,4 +1,4 @@
-package driver
+package format
 
 import (
 	"crypto/sha256"
@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 // SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), the
@@ -129,55 +127,57 @@ const srcRoot = "%SRCROOT%"
 // fingerprintKey names the partial fingerprint of results.
 const fingerprintKey = "upstreamlintFingerprint/v1"
 
-// writeSARIF prints one SARIF run with a rule per analyzer.
-func (r *report) writeSARIF(w io.Writer) error {
+// SARIF prints one SARIF run with a rule per check.
+type SARIF struct{}
+
+func (SARIF) Format(w io.Writer, r *Report) error {
 	var rules []sarifRule
 	ruleIndex := make(map[string]int)
-	for _, a := range r.analyzers() {
-		ruleIndex[a.Name] = len(rules)
-		rules = append(rules, sarifRuleOf(a))
+	for _, rule := range r.Rules {
+		ruleIndex[rule.Name] = len(rules)
+		rules = append(rules, sarifRuleOf(rule))
 	}
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
-			Name:           r.Name,
-			Version:        r.version,
+			Name:           r.Tool,
+			Version:        r.Version,
 			InformationURI: r.URL,
 			Rules:          rules,
 		}},
-		Invocations: []sarifInvocation{{ExecutionSuccessful: len(r.loadErrors)+len(r.analysisErrors) == 0}},
+		Invocations: []sarifInvocation{{ExecutionSuccessful: len(r.LoadErrors)+len(r.AnalysisErrors) == 0}},
 		OriginalURIBaseIDs: map[string]sarifArtifactLocation{
-			srcRoot: {URI: fileURI(r.root) + "/"},
+			srcRoot: {URI: fileURI(r.Root) + "/"},
 		},
 		Results:    []sarifResult{},
 		ColumnKind: "utf16CodeUnits",
 	}
-	for _, e := range slices.Concat(r.loadErrors, r.analysisErrors) {
+	for _, e := range slices.Concat(r.LoadErrors, r.AnalysisErrors) {
 		inv := &run.Invocations[0]
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifMessage{Text: e}})
 	}
 
 	occurrences := make(map[string]int)
-	for _, f := range r.findings {
+	for _, f := range r.Findings {
 		res := sarifResult{
-			RuleID:    f.check(),
-			RuleIndex: ruleIndex[f.check()],
+			RuleID:    f.Check,
+			RuleIndex: ruleIndex[f.Check],
 			Level:     "warning",
-			Message:   sarifMessage{Text: f.diag.Message},
-			Locations: []sarifLocation{{PhysicalLocation: r.sarifPhysical(f.at)}},
+			Message:   sarifMessage{Text: f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysicalOf(f.At.Span)}},
 		}
-		for i, rel := range f.diag.Related {
+		for i, rel := range f.Related {
 			msg := sarifMessage{Text: rel.Message}
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID:               i + 1,
-				PhysicalLocation: r.sarifPhysical(r.span(f.act.Package.Fset, rel.Pos, rel.End)),
+				PhysicalLocation: sarifPhysicalOf(rel.At.Span),
 				Message:          &msg,
 			})
 		}
 		fp := fingerprint(f)
 		occurrences[fp]++
 		res.PartialFingerprints = map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, occurrences[fp])}
-		for _, fix := range f.diag.SuggestedFixes {
-			res.Fixes = append(res.Fixes, r.sarifFix(f, fix))
+		for _, fix := range f.Fixes {
+			res.Fixes = append(res.Fixes, sarifFixOf(fix))
 		}
 		run.Results = append(run.Results, res)
 	}
@@ -188,20 +188,8 @@ func (r *report) writeSARIF(w io.Writer) error {
 	})
 }
 
-// analyzers returns the analyzers that ran, sorted by name.
-func (r *report) analyzers() []*analysis.Analyzer {
-	var list []*analysis.Analyzer
-	for _, act := range r.roots {
-		if !slices.Contains(list, act.Analyzer) {
-			list = append(list, act.Analyzer)
-		}
-	}
-	slices.SortFunc(list, func(a, b *analysis.Analyzer) int { return strings.Compare(a.Name, b.Name) })
-	return list
-}
-
-func sarifRuleOf(a *analysis.Analyzer) sarifRule {
-	short, rest := splitDoc(a.Doc)
+func sarifRuleOf(a Rule) sarifRule {
+	short, rest := SplitDoc(a.Doc)
 	full := rest
 	if full == "" {
 		full = short
@@ -223,68 +211,59 @@ func sarifRuleOf(a *analysis.Analyzer) sarifRule {
 	}
 }
 
-func (r *report) sarifPhysical(s span) sarifPhysical {
-	return sarifPhysical{ArtifactLocation: r.sarifArtifact(s), Region: sarifRegionOf(s)}
+func sarifPhysicalOf(s Span) sarifPhysical {
+	return sarifPhysical{ArtifactLocation: sarifArtifactOf(s), Region: sarifRegionOf(s)}
 }
 
 // sarifArtifact locates a file relative to the module root, or by an
 // absolute file URI when it lies outside.
-func (r *report) sarifArtifact(s span) sarifArtifactLocation {
-	if s.outside {
-		return sarifArtifactLocation{URI: fileURI(s.file)}
+func sarifArtifactOf(s Span) sarifArtifactLocation {
+	if s.Outside {
+		return sarifArtifactLocation{URI: fileURI(s.File)}
 	}
-	return sarifArtifactLocation{URI: (&url.URL{Path: s.rel}).String(), URIBaseID: srcRoot}
+	return sarifArtifactLocation{URI: (&url.URL{Path: s.Rel}).String(), URIBaseID: srcRoot}
 }
 
-func sarifRegionOf(s span) sarifRegion {
+func sarifRegionOf(s Span) sarifRegion {
 	return sarifRegion{
-		StartLine:   s.start.line,
-		StartColumn: s.start.col16,
-		EndLine:     s.end.line,
-		EndColumn:   s.end.col16,
+		StartLine:   s.Start.Line,
+		StartColumn: s.Start.Col16,
+		EndLine:     s.End.Line,
+		EndColumn:   s.End.Col16,
 	}
 }
 
-// sarifFix converts a suggested fix: its edits grouped by file, in order.
-func (r *report) sarifFix(f *finding, fix analysis.SuggestedFix) sarifFix {
+// sarifFixOf converts a suggested fix: its edits grouped by file, in order.
+func sarifFixOf(fix Fix) sarifFix {
 	out := sarifFix{Description: sarifMessage{Text: fix.Message}, ArtifactChanges: []sarifArtifactChange{}}
-	for _, e := range r.edits(f, fix) {
+	for _, e := range sortedEdits(fix) {
 		var change *sarifArtifactChange
 		for i := range out.ArtifactChanges {
-			if out.ArtifactChanges[i].ArtifactLocation == r.sarifArtifact(e.at) {
+			if out.ArtifactChanges[i].ArtifactLocation == sarifArtifactOf(e.Span) {
 				change = &out.ArtifactChanges[i]
 			}
 		}
 		if change == nil {
-			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: r.sarifArtifact(e.at)})
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: sarifArtifactOf(e.Span)})
 			change = &out.ArtifactChanges[len(out.ArtifactChanges)-1]
 		}
-		repl := sarifReplacement{DeletedRegion: sarifRegionOf(e.at)}
-		if e.text != "" {
-			repl.InsertedContent = &sarifMessage{Text: e.text}
+		repl := sarifReplacement{DeletedRegion: sarifRegionOf(e.Span)}
+		if e.Text != "" {
+			repl.InsertedContent = &sarifMessage{Text: e.Text}
 		}
 		change.Replacements = append(change.Replacements, repl)
 	}
 	return out
 }
 
-// editSpan is a text edit of a fix, located.
-type editSpan struct {
-	at   span
-	text string
-}
-
-// edits locates the edits of fix, sorted by file and position.
-func (r *report) edits(f *finding, fix analysis.SuggestedFix) []editSpan {
-	var list []editSpan
-	for _, e := range fix.TextEdits {
-		list = append(list, editSpan{r.span(f.act.Package.Fset, e.Pos, e.End), string(e.NewText)})
-	}
-	slices.SortStableFunc(list, func(a, b editSpan) int {
-		if c := strings.Compare(a.at.rel, b.at.rel); c != 0 {
+// sortedEdits returns the edits of fix sorted by file and position.
+func sortedEdits(fix Fix) []Edit {
+	list := slices.Clone(fix.Edits)
+	slices.SortStableFunc(list, func(a, b Edit) int {
+		if c := strings.Compare(a.Span.Rel, b.Span.Rel); c != 0 {
 			return c
 		}
-		return a.at.start.offset - b.at.start.offset
+		return a.Span.Start.Offset - b.Span.Start.Offset
 	})
 	return list
 }
@@ -293,9 +272,9 @@ func (r *report) edits(f *finding, fix analysis.SuggestedFix) []editSpan {
 // the check, the file, the message and the trimmed text of the line, not
 // line numbers. Findings equal in all of these are told apart by the
 // occurrence count the caller appends.
-func fingerprint(f *finding) string {
+func fingerprint(f *Finding) string {
 	h := sha256.New()
-	for _, s := range []string{f.check(), f.at.rel, f.diag.Message, f.at.lineText} {
+	for _, s := range []string{f.Check, f.At.Span.Rel, f.Message, f.At.Span.LineText} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}

@@ -1,7 +1,6 @@
-package driver
+package format
 
 import (
-	"cmp"
 	"io"
 	"slices"
 )
@@ -61,25 +60,27 @@ type (
 	}
 )
 
-// writeRDJSON prints the findings as one reviewdog DiagnosticResult.
-func (r *report) writeRDJSON(w io.Writer) error {
+// RDJSON prints the findings as one reviewdog DiagnosticResult.
+type RDJSON struct{}
+
+func (RDJSON) Format(w io.Writer, r *Report) error {
 	out := rdResult{
-		Source:      rdSource{Name: r.Name, URL: r.URL},
+		Source:      rdSource{Name: r.Tool, URL: r.URL},
 		Severity:    "WARNING",
 		Diagnostics: []rdDiagnostic{},
 	}
-	for _, f := range r.findings {
+	for _, f := range r.Findings {
 		d := rdDiagnostic{
-			Message:     f.diag.Message,
-			Location:    rdLocationOf(f.at),
+			Message:     f.Message,
+			Location:    rdLocationOf(f.At.Span),
 			Severity:    "WARNING",
-			Code:        rdCode{Value: f.check(), URL: cmp.Or(f.diag.URL, f.act.Analyzer.URL)},
+			Code:        rdCode{Value: f.Check, URL: f.URL},
 			Suggestions: r.rdSuggestions(f),
 		}
-		for _, rel := range f.diag.Related {
+		for _, rel := range f.Related {
 			d.RelatedLocations = append(d.RelatedLocations, rdRelated{
 				Message:  rel.Message,
-				Location: rdLocationOf(r.span(f.act.Package.Fset, rel.Pos, rel.End)),
+				Location: rdLocationOf(rel.At.Span),
 			})
 		}
 		out.Diagnostics = append(out.Diagnostics, d)
@@ -93,35 +94,36 @@ func (r *report) writeRDJSON(w io.Writer) error {
 // part. Edits sharing a line become one suggestion (reviewdog renders each
 // suggestion against whole lines), and the one at the finding comes first:
 // reviewdog's github-pr-review reporter comments on its lines.
-func (r *report) rdSuggestions(f *finding) []rdSuggestion {
-	if len(f.diag.SuggestedFixes) == 0 {
+func (r *Report) rdSuggestions(f *Finding) []rdSuggestion {
+	if len(f.Fixes) == 0 {
 		return nil
 	}
-	var merged []editSpan
-	for _, e := range r.edits(f, f.diag.SuggestedFixes[0]) {
-		if e.at.file != f.at.file {
+	at := f.At.Span
+	var merged []Edit
+	for _, e := range sortedEdits(f.Fixes[0]) {
+		if e.Span.File != at.File {
 			return nil
 		}
-		if n := len(merged); n > 0 && merged[n-1].at.end.line == e.at.start.line {
+		if n := len(merged); n > 0 && merged[n-1].Span.End.Line == e.Span.Start.Line {
 			last := &merged[n-1]
-			content, err := r.src.read(f.at.file)
-			if err != nil || e.at.start.offset < last.at.end.offset || e.at.start.offset > len(content) {
+			content, err := r.Read(at.File)
+			if err != nil || e.Span.Start.Offset < last.Span.End.Offset || e.Span.Start.Offset > len(content) {
 				return nil // overlapping edits: no valid fix
 			}
-			last.text += string(content[last.at.end.offset:e.at.start.offset]) + e.text
-			last.at.end = e.at.end
+			last.Text += string(content[last.Span.End.Offset:e.Span.Start.Offset]) + e.Text
+			last.Span.End = e.Span.End
 			continue
 		}
 		merged = append(merged, e)
 	}
 	// The suggestion overlapping the finding, else the nearest, leads; the
 	// others keep their order.
-	dist := func(e editSpan) int {
+	dist := func(e Edit) int {
 		switch {
-		case e.at.end.offset < f.at.start.offset:
-			return f.at.start.offset - e.at.end.offset
-		case e.at.start.offset > f.at.end.offset:
-			return e.at.start.offset - f.at.end.offset
+		case e.Span.End.Offset < at.Start.Offset:
+			return at.Start.Offset - e.Span.End.Offset
+		case e.Span.Start.Offset > at.End.Offset:
+			return e.Span.Start.Offset - at.End.Offset
 		}
 		return 0
 	}
@@ -137,18 +139,18 @@ func (r *report) rdSuggestions(f *finding) []rdSuggestion {
 	}
 	var out []rdSuggestion
 	for _, e := range merged {
-		out = append(out, rdSuggestion{Range: rdRangeOf(e.at), Text: e.text})
+		out = append(out, rdSuggestion{Range: rdRangeOf(e.Span), Text: e.Text})
 	}
 	return out
 }
 
-func rdLocationOf(s span) rdLocation {
-	return rdLocation{Path: s.rel, Range: rdRangeOf(s)}
+func rdLocationOf(s Span) rdLocation {
+	return rdLocation{Path: s.Rel, Range: rdRangeOf(s)}
 }
 
-func rdRangeOf(s span) rdRange {
+func rdRangeOf(s Span) rdRange {
 	return rdRange{
-		Start: rdPosition{Line: s.start.line, Column: s.start.col},
-		End:   rdPosition{Line: s.end.line, Column: s.end.col},
+		Start: rdPosition{Line: s.Start.Line, Column: s.Start.Col},
+		End:   rdPosition{Line: s.End.Line, Column: s.End.Col},
 	}
 }

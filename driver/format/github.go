@@ -1,4 +1,4 @@
-package driver
+package format
 
 import (
 	"fmt"
@@ -6,23 +6,26 @@ import (
 	"strings"
 )
 
-// writeGitHub prints a GitHub Actions workflow command per finding,
+// GitHub prints a GitHub Actions workflow command per finding,
 //
 //	::warning file=F,line=L,col=C,endLine=EL,endColumn=EC,title=T::MESSAGE
 //
 // which GitHub shows as an annotation on the file (and on the pull
 // request's diff). Columns count UTF-16 code units, as in SARIF, and
 // endColumn is exclusive. Related locations follow the message, one a line.
-func (r *report) writeGitHub(w io.Writer) error {
-	for _, f := range r.findings {
-		msg := f.diag.Message
-		for _, rel := range f.diag.Related {
-			at := r.span(f.act.Package.Fset, rel.Pos, rel.End)
-			msg += fmt.Sprintf("\n%s:%d:%d: %s", at.rel, at.start.line, at.start.col16, rel.Message)
+type GitHub struct{}
+
+func (GitHub) Format(w io.Writer, r *Report) error {
+	for _, f := range r.Findings {
+		msg := f.Message
+		for _, rel := range f.Related {
+			at := rel.At.Span
+			msg += fmt.Sprintf("\n%s:%d:%d: %s", at.Rel, at.Start.Line, at.Start.Col16, rel.Message)
 		}
-		title := fmt.Sprintf("%s (%s)", r.Name, f.check())
+		title := fmt.Sprintf("%s (%s)", r.Tool, f.Check)
+		at := f.At.Span
 		if _, err := fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			escapeProperty(f.at.rel), f.at.start.line, f.at.start.col16, f.at.end.line, f.at.end.col16,
+			escapeProperty(at.Rel), at.Start.Line, at.Start.Col16, at.End.Line, at.End.Col16,
 			escapeProperty(title), escapeData(msg)); err != nil {
 			return err
 		}
