@@ -1,8 +1,8 @@
 // Package driver is the standalone analysis driver of upstreamlint: its
-// runner analyses one package at a time in this process, the others'
-// types from export data, with a results cache (exportrun.go), resolves
-// the calls of the whole program (the join) and prints the findings for
-// a reader or a CI system:
+// runner (package runner) analyses one package at a time in this
+// process, the others' types from export data, with a results cache,
+// resolves the calls of the whole program (the join), and the driver
+// prints the findings (package format) for a reader or a CI system:
 //
 //	-format=text    go vet style, on stderr (the default)
 //	-format=json    the go/analysis JSON tree, on stdout (-json is an alias)
@@ -37,6 +37,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
 
 // Exit codes of the standalone driver. They follow the go/analysis drivers
@@ -117,7 +118,7 @@ func vetxOnly(args []string) bool {
 // facts are the same; no analyzer here declares a result type that such
 // an analyzer would have to produce.
 func factsOnly(analyzers []*analysis.Analyzer) {
-	forEachAnalyzer(analyzers, func(a *analysis.Analyzer) {
+	runner.ForEachAnalyzer(analyzers, func(a *analysis.Analyzer) {
 		if len(a.FactTypes) == 0 && a.ResultType == nil {
 			a.Run = func(*analysis.Pass) (any, error) { return nil, nil }
 		}
@@ -501,7 +502,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	if c.Oracle {
 		res, err = analyzeChecker(c.Dir, o.args, o.analyzers, c.Shared, o.tests, prog)
 	} else {
-		res, err = analyzeExport(c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, prog)
+		res, err = analyzeRunner(c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, prog)
 	}
 	prog.stop()
 	if err != nil {

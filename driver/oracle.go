@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
 
 // The oracle: the whole program loaded from source and analysed by
@@ -27,7 +28,7 @@ func analyzeChecker(dir string, patterns []string, analyzers []*analysis.Analyze
 		return nil, err
 	}
 	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(analyzers) {
+	if runner.NeedFacts(analyzers) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
@@ -42,13 +43,13 @@ func analyzeChecker(dir string, patterns []string, analyzers []*analysis.Analyze
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	res := newResult(dir, analyzers)
-	res.loadErrors = loadErrors(initial)
+	res.loadErrors = runner.LoadErrors(initial)
 	res.load = loaded
 	packages.Visit(initial, nil, func(*packages.Package) { res.packages++ })
 
-	whole := shared != nil && needFacts(analyzers)
+	whole := shared != nil && runner.NeedFacts(analyzers)
 	if whole {
-		shared.Collect(lintedModules(initial)...)
+		shared.Collect(runner.LintedModules(initial)...)
 	}
 	start = time.Now()
 	prog.set("analysing packages")
@@ -93,14 +94,14 @@ func (res *result) resolveChecker(analyzers []*analysis.Analyzer, shared *upstre
 			roots = append(roots, p.PkgPath)
 		}
 	}
-	prog := upstream.Join(summaries, roots, lintedModules(initial))
+	prog := upstream.Join(summaries, roots, runner.LintedModules(initial))
 	var again []*packages.Package
 	for _, p := range initial {
 		if p.Types != nil && prog.Again(p.PkgPath) {
 			again = append(again, p)
 		}
 	}
-	res.join = joinStats{keys: prog.KeyCount(), resolved: prog.Resolved(), types: prog.ConvertedTypes(), again: len(again)}
+	res.join = runner.JoinStats{Keys: prog.KeyCount(), Resolved: prog.Resolved(), Types: prog.ConvertedTypes(), Again: len(again)}
 	if len(again) == 0 {
 		return nil
 	}

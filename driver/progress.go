@@ -150,7 +150,7 @@ func (res *result) writeSummary(w io.Writer, name string) {
 		n = len(res.timings)
 	}
 	fmt.Fprintf(w, "%s: %d packages linted (%d loaded with their dependencies%s, %d analysed again by the whole-program join); load %s, analysis %s; findings: %s\n",
-		name, n, res.packages, sourced, res.join.again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
+		name, n, res.packages, sourced, res.join.Again, res.load.Round(10*time.Millisecond), strings.Join(phases, " + "), res.findingCounts())
 }
 
 // findingCounts words the findings of each check that ran: "leak 3,

@@ -14,10 +14,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/driver/format"
+	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
 
 // result is the outcome of one analysis run.
@@ -25,7 +25,7 @@ type result struct {
 	root           string            // module root: reports give paths relative to it
 	roots          []*checker.Action // the root actions whose findings count
 	graphs         []*checker.Graph  // the oracle's analyses: the whole program, then its second phase
-	join           joinStats
+	join           runner.JoinStats
 	findings       []*finding // deduplicated, in report order
 	loadErrors     []string
 	analysisErrors []string
@@ -184,59 +184,6 @@ func writeStats(w io.Writer, name string, stats []upstream.Stats) {
 	}
 }
 
-// loadErrors lists the errors of the packages and their dependencies, as
-// packages.PrintErrors prints them.
-func loadErrors(initial []*packages.Package) []string {
-	var errs []string
-	seen := make(map[*packages.Module]bool)
-	packages.Visit(initial, nil, func(pkg *packages.Package) {
-		if mod := pkg.Module; mod != nil && mod.Error != nil && !seen[mod] {
-			seen[mod] = true
-			errs = append(errs, mod.Error.Err)
-		}
-		for _, err := range pkg.Errors {
-			errs = append(errs, err.Error())
-		}
-	})
-	return errs
-}
-
-// forEachAnalyzer calls f on each analyzer and each it requires, once.
-func forEachAnalyzer(analyzers []*analysis.Analyzer, f func(*analysis.Analyzer)) {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(list []*analysis.Analyzer)
-	visit = func(list []*analysis.Analyzer) {
-		for _, a := range list {
-			if !seen[a] {
-				seen[a] = true
-				f(a)
-				visit(a.Requires)
-			}
-		}
-	}
-	visit(analyzers)
-}
-
-// needFacts reports whether an analyzer or one it requires uses facts; the
-// whole program must then be loaded from source.
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func([]*analysis.Analyzer) bool
-	visit = func(list []*analysis.Analyzer) bool {
-		for _, a := range list {
-			if seen[a] {
-				continue
-			}
-			seen[a] = true
-			if len(a.FactTypes) > 0 || visit(a.Requires) {
-				return true
-			}
-		}
-		return false
-	}
-	return visit(analyzers)
-}
-
 // moduleRoot returns the directory of the go.mod governing dir, or dir
 // when there is none (GOPATH mode).
 func moduleRoot(dir string) string {
@@ -250,24 +197,4 @@ func moduleRoot(dir string) string {
 		}
 		d = parent
 	}
-}
-
-// lintedModules returns the modules of the packages being linted.
-func lintedModules(initial []*packages.Package) []string {
-	var out []string
-	for _, p := range initial {
-		if p.Module != nil && !slices.Contains(out, p.Module.Path) {
-			out = append(out, p.Module.Path)
-		}
-	}
-	return out
-}
-
-// joinStats is what the whole-program resolution did, for -debug.stats.
-type joinStats struct {
-	keys, resolved, types, again int
-}
-
-func (j joinStats) String() string {
-	return fmt.Sprintf("%d dynamic calls (interface methods and func fields), %d resolved over %d converted types; %d packages analysed again", j.keys, j.resolved, j.types, j.again)
 }

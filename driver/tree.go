@@ -16,7 +16,44 @@ import (
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/driver/format"
+	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
+
+// analyzeRunner runs the analyzers on patterns from dir with the runner
+// and collects what the linted packages reported into findings.
+//
+// shared is the instance of the shared analysis the analyzers require,
+// or nil (Command.Shared). settings are the analyzers' command-line
+// settings: the cache keys include them. stats (-debug.stats) leaves the
+// cache out: the engine's statistics are those of the packages analysed.
+func analyzeRunner(dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats bool, prog *progress) (*result, error) {
+	dir, err := absDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	out, err := runner.Run(runner.Config{
+		Dir:       dir,
+		Patterns:  patterns,
+		Analyzers: analyzers,
+		Shared:    shared,
+		Settings:  settings,
+		Tests:     tests,
+		NoCache:   stats,
+		Progress:  prog.set,
+	})
+	if err != nil {
+		return nil, err
+	}
+	res := newResult(dir, analyzers)
+	res.loadErrors, res.analysisErrors, res.warnings = out.LoadErrors, out.AnalysisErrors, out.Warnings
+	res.join = out.Join
+	res.load, res.phases, res.packages = out.Load, out.Phases, out.Packages
+	res.sourced, res.fromCache, res.timings = out.Sourced, out.FromCache, out.Timings
+	if err := res.collectTrees(out.Trees, analyzers); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
 
 // collectTrees turns the packages' JSON trees (what each linted package
 // reported, as the JSON format prints it: the runner keeps them in its

@@ -1,4 +1,4 @@
-package driver
+package runner
 
 import (
 	"bytes"
@@ -112,7 +112,7 @@ func openExportCache(env map[string]string, analyzers []*analysis.Analyzer, sett
 		fmt.Fprintf(h, "env %s=%q\n", k, env[k])
 	}
 	c := &exportCache{dir: dir, facts: make(map[string]reflect.Type), goroot: env["GOROOT"], modcache: env["GOMODCACHE"]}
-	forEachAnalyzer(analyzers, func(a *analysis.Analyzer) {
+	ForEachAnalyzer(analyzers, func(a *analysis.Analyzer) {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		for _, f := range a.FactTypes {
 			t := reflect.TypeOf(f)

@@ -1,4 +1,4 @@
-package driver
+package runner
 
 import (
 	"bufio"
@@ -48,7 +48,7 @@ import (
 // package and object path (golang.org/x/tools/go/types/objectpath), as
 // go vet's vetx files key them.
 //
-// Each package's results are kept in a cache (exportcache.go): a run on
+// Each package's results are kept in a cache (cache.go): a run on
 // an unchanged tree reads them all, and type-checks nothing.
 
 // exportGCPercent is the export runner's GOGC, unless the environment
@@ -60,14 +60,62 @@ import (
 // 22.9, 282 (staticcheck: 52.9, 357; the checker: 23.4, 2647).
 const exportGCPercent = 50
 
-// analyzeExport runs the analyzers on patterns from dir with the export
-// runner.
-//
-// shared is the instance of the shared analysis the analyzers require,
-// or nil (Command.Shared). settings are the analyzers' command-line
-// settings: the cache keys include them. stats (-debug.stats) leaves the
-// cache out: the engine's statistics are those of the packages analysed.
-func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats bool, prog *progress) (*result, error) {
+// Config is what a run is given.
+type Config struct {
+	// Dir is the directory packages are loaded from; empty means the
+	// current directory.
+	Dir string
+	// Patterns are the packages to lint, as for go build: ./...
+	Patterns  []string
+	Analyzers []*analysis.Analyzer
+	// Shared is the instance of the shared analysis the analyzers
+	// require, or nil: the run drives its whole-program join.
+	Shared *upstream.Shared
+	// Settings are the analyzers' command-line settings (-NAME.FLAG=V):
+	// the cache keys include them.
+	Settings []string
+	// Tests: also analyse test files (the packages' test variants).
+	Tests bool
+	// NoCache leaves the results cache out (-debug.stats: the engine's
+	// statistics are then those of every package).
+	NoCache bool
+	// Progress, if not nil, is told each phase of the run as it starts.
+	Progress func(phase string)
+}
+
+// Result is what a run found.
+type Result struct {
+	// Trees are what the linted packages reported, as the go/analysis
+	// JSON tree prints it: package ID -> analyzer name -> the list of its
+	// diagnostics ([]format.JSONDiagnostic) or its error
+	// (format.JSONError). An analyzer with nothing to say is absent.
+	Trees map[string]map[string]json.RawMessage
+	// LoadErrors are the errors of loading and type-checking the
+	// packages, AnalysisErrors those of analysing them; Warnings do not
+	// fail the run (a results cache that cannot be opened).
+	LoadErrors, AnalysisErrors, Warnings []string
+	// Join is what the whole-program join did.
+	Join JoinStats
+	// Load and Phases are the wall times of loading and of each analysis
+	// phase; Packages is the size of the loaded graph.
+	Load     time.Duration
+	Phases   []time.Duration
+	Packages int
+	// Sourced and FromCache count the packages analysed from source and
+	// read from the cache (both phases); Timings is each linted
+	// package's analysis time, by ID.
+	Sourced, FromCache int
+	Timings            map[string]time.Duration
+}
+
+// Run runs the analyzers on the packages of cfg and returns what they
+// reported.
+func Run(cfg Config) (*Result, error) {
+	dir, patterns, analyzers, shared := cfg.Dir, cfg.Patterns, cfg.Analyzers, cfg.Shared
+	progress := cfg.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
 	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
@@ -81,20 +129,17 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 	// fast, and a run whose results all come from the cache needs no
 	// more (exportRun.compiled loads the rest on the first miss).
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
-	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests, Fset: fset}
+	lcfg := &packages.Config{Mode: mode, Dir: dir, Tests: cfg.Tests, Fset: fset}
 	start := time.Now()
-	prog.set("loading packages")
-	initial, err := packages.Load(cfg, patterns...)
+	progress("loading packages")
+	initial, err := packages.Load(lcfg, patterns...)
 	if err != nil {
 		return nil, err
 	}
 	if len(initial) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := newResult(dir, analyzers)
-	res.loadErrors = loadErrors(initial)
-	res.load = time.Since(start)
-	res.timings = make(map[string]time.Duration)
+	res := &Result{LoadErrors: LoadErrors(initial), Load: time.Since(start), Timings: make(map[string]time.Duration)}
 	env, err := goEnvJSON(dir)
 	if err != nil {
 		return nil, err
@@ -103,12 +148,12 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		shared.SetGOROOT(env["GOROOT"])
 	}
 	var cache *exportCache
-	if !stats {
-		if cache, err = openExportCache(env, analyzers, settings); err != nil {
-			res.warnings = append(res.warnings, err.Error())
+	if !cfg.NoCache {
+		if cache, err = openExportCache(env, analyzers, cfg.Settings); err != nil {
+			res.Warnings = append(res.Warnings, err.Error())
 		}
 	}
-	cfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile | packages.NeedTypesSizes
+	lcfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile | packages.NeedTypesSizes
 
 	r := &exportRun{
 		fset:      fset,
@@ -120,14 +165,14 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		summaries: make(map[*unit]*upstream.PackageSummary),
 		byID:      make(map[string]*unit),
 		goroot:    env["GOROOT"],
-		cfg:       cfg,
+		cfg:       lcfg,
 		patterns:  patterns,
 		shared:    shared,
 	}
-	facts := needFacts(analyzers)
+	facts := NeedFacts(analyzers)
 	whole := shared != nil && facts // the join needs the shared analysis' summaries
 	r.facts = r.newFactStore(facts)
-	modules := lintedModules(initial)
+	modules := LintedModules(initial)
 	if whole {
 		for _, m := range modules {
 			r.linted[m] = true
@@ -145,32 +190,30 @@ func analyzeExport(dir string, patterns []string, analyzers []*analysis.Analyzer
 		}
 		r.order = append(r.order, u)
 	})
-	res.packages = len(r.order)
+	res.Packages = len(r.order)
 
 	if whole {
 		shared.Collect(modules...)
 	}
 	start = time.Now()
-	prog.set("analysing packages") // how many need it is known only as they come
+	progress("analysing packages") // how many need it is known only as they come
 	r.analyzeAll(r.order, analyzers, 1, r.needSource)
 	if whole {
 		shared.Collect() // every package's summary was taken
 	}
-	res.phases = append(res.phases, time.Since(start))
+	res.Phases = append(res.Phases, time.Since(start))
 	if whole {
 		start = time.Now()
-		prog.set("whole program: analysing packages again")
+		progress("whole program: analysing packages again")
 		if err := r.resolveProgram(initial, analyzers); err != nil {
 			return nil, err
 		}
-		if res.join.again > 0 {
-			res.phases = append(res.phases, time.Since(start))
+		if res.Join.Again > 0 {
+			res.Phases = append(res.Phases, time.Since(start))
 		}
 	}
-	res.sourced, res.fromCache = r.stats.analysed, r.stats.hits
-	if err := res.collectTrees(r.trees, analyzers); err != nil {
-		return nil, err
-	}
+	res.Sourced, res.FromCache = r.stats.analysed, r.stats.hits
+	res.Trees = r.trees
 	return res, nil
 }
 
@@ -181,7 +224,7 @@ type exportRun struct {
 	units  map[*packages.Package]*unit
 	order  []*unit         // dependencies first
 	linted map[string]bool // the modules whose packages are all summarised
-	res    *result
+	res    *Result
 	cache  *exportCache
 	stats  cacheStats
 	join   []byte // phase 2: the join, encoded (the packages' keys include it)
@@ -336,7 +379,7 @@ func (r *exportRun) took(u *unit, d time.Duration) {
 		return
 	}
 	r.mu.Lock()
-	r.res.timings[u.pkg.ID] += d
+	r.res.Timings[u.pkg.ID] += d
 	r.mu.Unlock()
 }
 
@@ -512,7 +555,7 @@ func (r *exportRun) toJSON(d analysis.Diagnostic) format.JSONDiagnostic {
 
 func (r *exportRun) analysisError(msg string) {
 	r.mu.Lock()
-	r.res.analysisErrors = append(r.res.analysisErrors, msg)
+	r.res.AnalysisErrors = append(r.res.AnalysisErrors, msg)
 	r.mu.Unlock()
 }
 
@@ -530,7 +573,7 @@ func runPass(a *analysis.Analyzer, pass *analysis.Pass) (res any, err error) {
 
 func (r *exportRun) loadError(msg string) {
 	r.mu.Lock()
-	r.res.loadErrors = append(r.res.loadErrors, msg)
+	r.res.LoadErrors = append(r.res.LoadErrors, msg)
 	r.mu.Unlock()
 }
 
@@ -602,7 +645,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // analysed with: those that have facts (what they require runs first).
 func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	var out []*analysis.Analyzer
-	forEachAnalyzer(roots, func(a *analysis.Analyzer) {
+	ForEachAnalyzer(roots, func(a *analysis.Analyzer) {
 		if len(a.FactTypes) > 0 {
 			out = append(out, a)
 		}
@@ -610,8 +653,8 @@ func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	return out
 }
 
-// resolveProgram is the whole-program join (whole.go) for the export
-// runner: the linted packages whose findings the join can change are
+// resolveProgram is the whole-program join (analyzer/program.go) for
+// the runner: the linted packages whose findings the join can change are
 // analysed again from source, in dependency order, their findings
 // replacing phase 1's. Phase 2's facts are those the packages analysed
 // again export; the join gives the others'.
@@ -631,14 +674,14 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 			roots = append(roots, p.PkgPath)
 		}
 	}
-	prog := upstream.Join(summaries, roots, lintedModules(initial))
+	prog := upstream.Join(summaries, roots, LintedModules(initial))
 	var again []*unit
 	for _, u := range r.order {
 		if u.root && len(u.pkg.Errors) == 0 && prog.Again(u.pkg.PkgPath) {
 			again = append(again, u)
 		}
 	}
-	r.res.join = joinStats{keys: prog.KeyCount(), resolved: prog.Resolved(), types: prog.ConvertedTypes(), again: len(again)}
+	r.res.Join = JoinStats{Keys: prog.KeyCount(), Resolved: prog.Resolved(), Types: prog.ConvertedTypes(), Again: len(again)}
 	if len(again) == 0 {
 		return nil
 	}
@@ -866,7 +909,7 @@ func (r *exportRun) compiled() error {
 			r.fullErr = err
 			return
 		}
-		errs := loadErrors(initial) // and the packages that do not compile
+		errs := LoadErrors(initial) // and the packages that do not compile
 		packages.Visit(initial, nil, func(p *packages.Package) {
 			u := r.byID[p.ID]
 			if u == nil {
@@ -879,8 +922,8 @@ func (r *exportRun) compiled() error {
 		})
 		r.mu.Lock()
 		for _, e := range errs {
-			if !slices.Contains(r.res.loadErrors, e) {
-				r.res.loadErrors = append(r.res.loadErrors, e)
+			if !slices.Contains(r.res.LoadErrors, e) {
+				r.res.LoadErrors = append(r.res.LoadErrors, e)
 			}
 		}
 		r.mu.Unlock()
