@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/upstreamlint/upstreamlint/checks"
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 )
 
 // The standard-library packages fuzz inputs may import, type-checked once.
@@ -130,7 +131,7 @@ func runAll(t testing.TB, src []byte) (diags []analysis.Diagnostic, ok bool) {
 // standard library.
 func seeds(t testing.TB) [][]byte {
 	var out [][]byte
-	files, _ := filepath.Glob("../testdata/src/*/*/*.go")
+	files, _ := filepath.Glob(filepath.Join(checktest.Testdata(t), "src/*/*/*.go"))
 	sort.Strings(files)
 	for _, p := range files {
 		src, err := os.ReadFile(p)

@@ -17,6 +17,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 )
 
 // TestChecksTogether runs every check at once, as drivers do: the
@@ -27,10 +28,7 @@ func TestChecksTogether(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the test data with go/packages")
 	}
-	gopath, err := filepath.Abs("../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
+	gopath := checktest.Testdata(t)
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  filepath.Join(gopath, "src"),
@@ -86,8 +84,7 @@ func TestInstancesInOneProcess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the test data with go/packages")
 	}
-	gopath, err := filepath.Abs("../testdata")
-	require.NoError(t, err)
+	gopath := checktest.Testdata(t)
 	cfg := &packages.Config{
 		Mode: packages.LoadAllSyntax,
 		Dir:  filepath.Join(gopath, "src"),

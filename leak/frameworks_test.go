@@ -3,8 +3,7 @@ package leak_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 	"github.com/upstreamlint/upstreamlint/leak"
 )
 
@@ -12,31 +11,31 @@ import (
 // the real modules (e2e/frameworks runs the command on the real ones).
 
 func TestGin(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/gin")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/gin")
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3", "leak/gozero", "leak/hertz", "leak/fasthttp", "leak/restful", "leak/kratos", "leak/iris", "leak/beego", "leak/gateway", "leak/connect")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3", "leak/gozero", "leak/hertz", "leak/fasthttp", "leak/restful", "leak/kratos", "leak/iris", "leak/beego", "leak/gateway", "leak/connect")
 }
 
 func TestFiber(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiber")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiber")
 }
 
 func TestChiRender(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/render")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/render")
 }
 
 func TestGRPCServer(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/grpc")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/grpc")
 }
 
 func TestFixFrameworks(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/frameworkfix")
+	checktest.RunWithSuggestedFixes(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/frameworkfix")
 }
 
 // Errors returned from echo and fiber handlers go to the error handler
 // the package installs, or to fiber's default one.
 func TestErrorHandlers(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echo5handler", "leak/fiber3default", "leak/gozerohandler", "leak/echocovered", "leak/adapter", "leak/ginerrors", "leak/ginlogged")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echo5handler", "leak/fiber3default", "leak/gozerohandler", "leak/echocovered", "leak/adapter", "leak/ginerrors", "leak/ginlogged")
 }

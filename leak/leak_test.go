@@ -1,8 +1,6 @@
 package leak_test
 
 import (
-	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -11,23 +9,16 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 	"github.com/upstreamlint/upstreamlint/leak"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs("../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/nethttp")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/nethttp")
 }
 
 func TestFixStatusText(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/fix")
+	checktest.RunWithSuggestedFixes(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/fix")
 }
 
 func TestFixPublicMsg(t *testing.T) {
@@ -35,7 +26,7 @@ func TestFixPublicMsg(t *testing.T) {
 	if err := cfg.PublicMsg.Set("example.com/apierr.Public"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, testdata(t), leak.NewAnalyzer(cfg), "leak/fixpublic")
+	checktest.RunWithSuggestedFixes(t, leak.NewAnalyzer(cfg), "leak/fixpublic")
 }
 
 // TestConfiguredDependencies sets the shared analysis' -deps flag: the
@@ -43,32 +34,24 @@ func TestFixPublicMsg(t *testing.T) {
 func TestConfiguredDependencies(t *testing.T) {
 	shared := analyzer.New(analyzer.DefaultConfig())
 	require.NoError(t, shared.Analyzer.Flags.Set("deps", "example.com/kv"))
-	analysistest.Run(t, testdata(t), leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/deps")
+	checktest.Run(t, leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/deps")
 }
 
 // Shapes of false positives seen on public repositories (docs/measurements.md).
 func TestRealCodeShapes(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realfp/...")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/realfp/...")
 }
 
 // Shapes of leaks the corpus study found missed (docs/measurements.md).
 func TestRealCodeMisses(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/realmiss/...")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/realmiss/...")
 }
 
 // Code whose SSA has cycles (self-stores, phi loops, recursive types,
 // recursive summaries, self-capturing closures): the check must end, and
 // report what it reports on the same code without the cycle.
 func TestCycles(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/cycles")
-}
-
-// recorder is an analysistest.Testing that keeps the errors instead of
-// failing the test.
-type recorder struct{ errs []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/cycles")
 }
 
 // TestBudget runs the check with a work budget too small for any
@@ -77,15 +60,15 @@ func (r *recorder) Errorf(format string, args ...any) {
 func TestBudget(t *testing.T) {
 	shared := analyzer.New(analyzer.Config{Budget: 3})
 	shared.CollectStats()
-	rec := &recorder{}
-	results := analysistest.Run(rec, testdata(t), leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/cycles")
+	rec := &checktest.Recorder{}
+	results := analysistest.Run(rec, checktest.Testdata(t), leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/cycles")
 	require.NotEmpty(t, results)
 	for _, r := range results {
 		assert.Empty(t, r.Diagnostics, "a function over budget must not be reported")
 	}
 	// Every `want` of the package is missed, and nothing else goes wrong.
-	require.NotEmpty(t, rec.errs)
-	for _, e := range rec.errs {
+	require.NotEmpty(t, rec.Errs)
+	for _, e := range rec.Errs {
 		assert.Contains(t, e, "no diagnostic was reported")
 	}
 	var gaveUp []string
@@ -101,24 +84,24 @@ func TestBudget(t *testing.T) {
 // An upstream error body is a proxy's only when written whole with the
 // status of its response on one path.
 func TestProxyPerPath(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/proxypath")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/proxypath")
 }
 
 // The dependency libraries services use are known without configuration.
 func TestLibraries(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/libraries")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/libraries")
 }
 
 // The server-error status rule (issue 13): errors of unknown origin sent
 // with a 5xx, helpers reported once where the fix belongs, helpers that
 // drop the text for 5xx.
 func TestServerErrorStatus(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/servererror/...")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/servererror/...")
 }
 
 // Details shown only in a debug mode, errors of our own types and error
 // wrappers whose Error method shows a public message are decisions:
 // silent. Each return of a function with a defer returns its own value.
 func TestDecisions(t *testing.T) {
-	analysistest.Run(t, testdata(t), leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly", "leak/deferresults", "leak/restpayload")
+	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly", "leak/deferresults", "leak/restpayload")
 }

@@ -3,8 +3,7 @@ package passthrough_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 )
 
@@ -12,30 +11,30 @@ import (
 // the real modules (e2e/frameworks runs the command on the real ones).
 
 func TestGin(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/gin")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/gin")
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/echo", "passthrough/echo5", "passthrough/fiber3", "passthrough/gozero", "passthrough/hertz", "passthrough/fasthttp", "passthrough/restful", "passthrough/kratos", "passthrough/iris", "passthrough/beego", "passthrough/gateway", "passthrough/connect")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/echo", "passthrough/echo5", "passthrough/fiber3", "passthrough/gozero", "passthrough/hertz", "passthrough/fasthttp", "passthrough/restful", "passthrough/kratos", "passthrough/iris", "passthrough/beego", "passthrough/gateway", "passthrough/connect")
 }
 
 func TestFiber(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fiber")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fiber")
 }
 
 func TestChiRender(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/render")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/render")
 }
 
 func TestGRPCServer(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpc")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpc")
 }
 
 func TestFixGin(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginfix")
+	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginfix")
 }
 
 func TestFixGRPCServer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfix")
-	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfiximports")
+	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfix")
+	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfiximports")
 }

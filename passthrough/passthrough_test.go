@@ -1,29 +1,19 @@
 package passthrough_test
 
 import (
-	"path/filepath"
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs("../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/nethttp")
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/httpdoer")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/nethttp")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/httpdoer")
 }
 
 func TestFixDefaultMapper(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fix")
+	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fix")
 }
 
 func withMapper(t *testing.T) passthrough.Config {
@@ -35,23 +25,23 @@ func withMapper(t *testing.T) passthrough.Config {
 }
 
 func TestFixConfiguredMapper(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), passthrough.NewAnalyzer(withMapper(t)), "passthrough/fixmapper")
+	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(withMapper(t)), "passthrough/fixmapper")
 }
 
 func TestConfiguredMapperIsTrusted(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(withMapper(t)), "passthrough/mapped")
+	checktest.Run(t, passthrough.NewAnalyzer(withMapper(t)), "passthrough/mapped")
 }
 
 func TestPartialMapperUnconfigured(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/mappedunconfigured")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/mappedunconfigured")
 }
 
 func TestFactsAcrossPackages(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/crosspkg")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/crosspkg")
 }
 
 func TestIgnoreDirectives(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/suppress", "passthrough/suppressfile")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/suppress", "passthrough/suppressfile")
 }
 
 func TestAllowlist(t *testing.T) {
@@ -59,25 +49,25 @@ func TestAllowlist(t *testing.T) {
 	if err := cfg.Allow.Set("(*passthrough/allow.Gateway).ServeHTTP, passthrough/allow.Mirror*"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(cfg), "passthrough/allow")
+	checktest.Run(t, passthrough.NewAnalyzer(cfg), "passthrough/allow")
 }
 
 func TestProxyThroughUnknownHelper(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginproxy")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginproxy")
 }
 
 // Shapes of false positives seen on public repositories (docs/measurements.md).
 func TestRealCodeShapes(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/realfp/...")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/realfp/...")
 }
 
 // The transparent-proxy rule looks at one response path, not at the
 // whole function.
 func TestProxyPerPath(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/proxypath")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/proxypath")
 }
 
 // The status of an HTTP client library's response is an upstream status.
 func TestRestyResponse(t *testing.T) {
-	analysistest.Run(t, testdata(t), passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/resty")
+	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/resty")
 }

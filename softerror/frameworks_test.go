@@ -3,8 +3,7 @@ package softerror_test
 import (
 	"testing"
 
-	"golang.org/x/tools/go/analysis/analysistest"
-
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 	"github.com/upstreamlint/upstreamlint/softerror"
 )
 
@@ -12,21 +11,21 @@ import (
 // the real modules (e2e/frameworks runs the command on the real ones).
 
 func TestGin(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/gin")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/gin")
 }
 
 func TestEcho(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/echo", "softerror/echo5", "softerror/fiber3", "softerror/gozero", "softerror/hertz", "softerror/fasthttp", "softerror/restful", "softerror/kratos", "softerror/iris", "softerror/beego")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/echo", "softerror/echo5", "softerror/fiber3", "softerror/gozero", "softerror/hertz", "softerror/fasthttp", "softerror/restful", "softerror/kratos", "softerror/iris", "softerror/beego")
 }
 
 func TestFiber(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/fiber")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/fiber")
 }
 
 func TestChiRender(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/render")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/render")
 }
 
 func TestFixFrameworks(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/frameworkfix")
+	checktest.RunWithSuggestedFixes(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/frameworkfix")
 }

@@ -1,31 +1,22 @@
 package softerror_test
 
 import (
-	"fmt"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/upstreamlint/upstreamlint/internal/checktest"
 	"github.com/upstreamlint/upstreamlint/softerror"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs("../testdata")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestNetHTTP(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/nethttp")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/nethttp")
 }
 
 func TestFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/fix")
+	checktest.RunWithSuggestedFixes(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/fix")
 }
 
 func TestConfiguredKeys(t *testing.T) {
@@ -33,38 +24,30 @@ func TestConfiguredKeys(t *testing.T) {
 	if err := a.Flags.Set("errorkeys", "problem"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), a, "softerror/keys")
+	checktest.Run(t, a, "softerror/keys")
 }
 
 // Shapes of false positives seen on public repositories (docs/measurements.md).
 func TestRealCodeShapes(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/realfp/...")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/realfp/...")
 }
 
 // Envelopes that say failure and carry no data (issue 15).
 func TestEnvelopes(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelope")
-}
-
-// recorder is an analysistest.Testing that keeps the errors instead of
-// failing the test.
-type recorder struct{ errs []string }
-
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelope")
 }
 
 // A team that keeps the business-code convention on purpose turns the
 // envelope rule off with one setting: softerror/envelopeoff has no
 // expectations, so every finding is an error of the run.
 func TestEnvelopesOff(t *testing.T) {
-	on := &recorder{}
-	analysistest.Run(on, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopeoff")
-	assert.Len(t, on.errs, 2, "with the default, both envelopes are reported: %v", on.errs)
+	on := &checktest.Recorder{}
+	analysistest.Run(on, checktest.Testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopeoff")
+	assert.Len(t, on.Errs, 2, "with the default, both envelopes are reported: %v", on.Errs)
 
 	a := softerror.NewAnalyzer(softerror.DefaultConfig())
 	require.NoError(t, a.Flags.Set("envelopes", "false"))
-	analysistest.Run(t, testdata(t), a, "softerror/envelopeoff")
+	checktest.Run(t, a, "softerror/envelopeoff")
 }
 
 func TestEnvelopeKeys(t *testing.T) {
@@ -81,28 +64,28 @@ func TestEnvelopeKeys(t *testing.T) {
 // Envelopes built by helpers from their parameters: reported once, in the
 // helper that passes the failure code and no data (issue 15, part 2).
 func TestEnvelopeHelpers(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopehelper/...")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopehelper/...")
 }
 
 // Installed framework error handlers answer the request themselves
 // (issue 15, part 3).
 func TestErrorHandlers(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler2")
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler2")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler")
 }
 
 // http.Error and AbortWithStatusJSON with 200 (issue 15, part 3).
 func TestExplicit200(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/explicit200")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/explicit200")
 }
 
 // A dynamic call of the module handed the writer may write the status.
 func TestOpaqueWriterCalls(t *testing.T) {
-	analysistest.Run(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/opaque")
+	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/opaque")
 }
 
 // The fix of a helper envelope: the helper sends a status derived from
 // the code it is given, and keeps its body.
 func TestEnvelopeHelperFix(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopefix")
+	checktest.RunWithSuggestedFixes(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopefix")
 }

@@ -1,0 +1,61 @@
+// Package checktest holds what the tests of every check share: the
+// GOPATH of the test data (testdata/src at the module root) and running
+// an analyzer on its packages with analysistest. It is imported only by
+// tests; what a check is tested on stays in the check's own tests.
+package checktest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// Testdata returns the absolute path of the module's testdata directory,
+// the GOPATH whose src holds the packages the checks are tested on. It is
+// found from the test's working directory (its package directory) up to
+// the directory holding go.mod.
+func Testdata(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, "testdata")
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("checktest: no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// Run runs a on the test data packages pkgs (patterns such as
+// "leak/gin" or "leak/realfp/...") and checks the diagnostics against
+// the packages' // want comments.
+func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+	t.Helper()
+	return analysistest.Run(t, Testdata(t), a, pkgs...)
+}
+
+// RunWithSuggestedFixes is Run that also checks the suggested fixes
+// against the packages' .golden files.
+func RunWithSuggestedFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+	t.Helper()
+	return analysistest.RunWithSuggestedFixes(t, Testdata(t), a, pkgs...)
+}
+
+// Recorder is an analysistest.Testing that keeps the errors instead of
+// failing the test, for tests that expect a run to miss or add findings.
+type Recorder struct{ Errs []string }
+
+// Errorf records the error.
+func (r *Recorder) Errorf(format string, args ...any) {
+	r.Errs = append(r.Errs, fmt.Sprintf(format, args...))
+}
