@@ -2,7 +2,6 @@ package checks_test
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
@@ -28,21 +26,9 @@ func TestChecksTogether(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the test data with go/packages")
 	}
-	gopath := checktest.Testdata(t)
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  filepath.Join(gopath, "src"),
-		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg,
+	pkgs := checktest.Load(t,
 		"passthrough/nethttp", "passthrough/crosspkg", "passthrough/gin", "passthrough/grpc",
 		"leak/nethttp", "leak/gin", "leak/grpc", "softerror/nethttp", "softerror/fiber")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("load errors")
-	}
 	var first []string
 	for i := 0; i < 8; i++ {
 		graph, err := checker.Analyze(checks.All(), pkgs, nil)
@@ -84,15 +70,7 @@ func TestInstancesInOneProcess(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the test data with go/packages")
 	}
-	gopath := checktest.Testdata(t)
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  filepath.Join(gopath, "src"),
-		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, "leak/deps", "passthrough/nethttp")
-	require.NoError(t, err)
-	require.Zero(t, packages.PrintErrors(pkgs))
+	pkgs := checktest.Load(t, "leak/deps", "passthrough/nethttp")
 
 	// newInstance returns the checks on their own shared analysis, with
 	// the settings given as flags -NAME.FLAG=VALUE.

@@ -1,7 +1,8 @@
 // Package checktest holds what the tests of every check share: the
-// GOPATH of the test data (testdata/src at the module root) and running
-// an analyzer on its packages with analysistest. It is imported only by
-// tests; what a check is tested on stays in the check's own tests.
+// GOPATH of the test data (testdata/src at the module root), running an
+// analyzer on its packages with analysistest, and loading them for a
+// driver. It is imported only by tests; what a check is tested on stays
+// in the check's own tests.
 package checktest
 
 import (
@@ -12,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
 )
 
 // Testdata returns the absolute path of the module's testdata directory,
@@ -49,6 +51,28 @@ func Run(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Res
 func RunWithSuggestedFixes(t *testing.T, a *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
 	t.Helper()
 	return analysistest.RunWithSuggestedFixes(t, Testdata(t), a, pkgs...)
+}
+
+// Load loads the test data packages pkgs with the syntax and types of
+// them and their dependencies (packages.LoadAllSyntax), in GOPATH mode
+// as analysistest does, for tests that run analyzers with a driver
+// (go/analysis/checker). Any load error fails the test.
+func Load(t testing.TB, pkgs ...string) []*packages.Package {
+	t.Helper()
+	gopath := Testdata(t)
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  filepath.Join(gopath, "src"),
+		Env:  append(os.Environ(), "GOPATH="+gopath, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off"),
+	}
+	loaded, err := packages.Load(cfg, pkgs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if packages.PrintErrors(loaded) > 0 {
+		t.Fatal("load errors")
+	}
+	return loaded
 }
 
 // Recorder is an analysistest.Testing that keeps the errors instead of
