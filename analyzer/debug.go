@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Debug-only details. Many services show an error's text only in a
@@ -72,7 +74,7 @@ func debugCond(v ssa.Value, depth int) (onTrue, ok bool) {
 	case *ssa.Field:
 		return true, isBool(x.Type()) && debugName(fieldName(x.X.Type(), x.Field, false))
 	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && fullName(obj) == "github.com/gin-gonic/gin.IsDebugging" {
+		if obj, _ := callee(x.Common()); obj != nil && knowledge.DebugChecks[fullName(obj)] {
 			return true, true
 		}
 	case *ssa.BinOp:
@@ -88,13 +90,18 @@ func debugCond(v ssa.Value, depth int) (onTrue, ok bool) {
 		if !ok || !ok2 || k.Value == nil || k.Value.Kind() != constant.String {
 			return false, false
 		}
-		if obj, _ := callee(call.Common()); obj == nil || fullName(obj) != "github.com/gin-gonic/gin.Mode" {
+		obj, _ := callee(call.Common())
+		if obj == nil {
+			return false, false
+		}
+		dm, known := knowledge.DebugModes[fullName(obj)]
+		if !known {
 			return false, false
 		}
 		switch constant.StringVal(k.Value) {
-		case "release":
+		case dm.Off:
 			return x.Op == token.NEQ, true
-		case "debug":
+		case dm.On:
 			return x.Op == token.EQL, true
 		}
 	}

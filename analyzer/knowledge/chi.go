@@ -21,6 +21,8 @@ func init() {
 			chi + ".DefaultResponder": body(2),
 			chi + ".Respond":          body(2), // a variable holding the responder
 		},
+		// render's calls write the status render.Status(r, code) keeps
+		ContextStatus: chi + ".Status",
 		ClientInput: map[string]InputRow{
 			"github.com/go-chi/render.Bind":       AnyInput,
 			"github.com/go-chi/render.Decode":     AnyInput,

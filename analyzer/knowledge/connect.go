@@ -23,6 +23,8 @@ func init() {
 			"(*" + connectPkg + ".Error).Code":    {res(0, 0, OpGRPCCode)},
 			"(*" + connectPkg + ".Error).Message": {res(0, 0, OpText)},
 		},
+		// Connect's codes are gRPC's numbers
+		CodedErrors: map[string]CodedRole{connectPkg + ".NewError": CodedError},
 	})
 }
 

@@ -41,3 +41,29 @@ type InstalledHandler struct {
 	// parameter 0 (the error).
 	Sinks []SinkParam
 }
+
+// An ErrorMiddleware is how a framework answers the errors handlers
+// attach to their context (gin's c.Error, ErrorCalls): a middleware, a
+// function whose one parameter is the context Ctx, writes them. Reads is
+// what it reads of the context to reach an attached error
+// (c.Errors.Last().Err: "Errors/[]/Err"); where it writes that error's
+// text, the attached error reaches the client.
+type ErrorMiddleware struct {
+	Framework string // matches ErrorCall.Framework and InstalledHandler.Framework
+	Ctx       HandlerCtx
+	Reads     string
+}
+
+// ErrorMiddlewares are the frameworks' error middleware shapes.
+var ErrorMiddlewares []ErrorMiddleware
+
+// IsErrorMiddleware reports whether handlers installed for framework are
+// error middleware (InstalledHandler.Framework).
+func IsErrorMiddleware(framework string) bool {
+	for _, m := range ErrorMiddlewares {
+		if m.Framework == framework {
+			return true
+		}
+	}
+	return false
+}

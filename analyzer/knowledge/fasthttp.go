@@ -51,6 +51,9 @@ func init() {
 		},
 		Contexts:    []HandlerCtx{{Pkg: fasthttp, Name: "RequestCtx", Pointer: true, Setter: ".SetStatusCode"}},
 		WriterTypes: [][2]string{{fasthttp, "RequestCtx"}},
-		BodyWriters: []string{"(*" + fasthttp + ".Response).BodyWriter"},
+		// ctx.Response is the response being served; a client's
+		// fasthttp.Response is not
+		ServedResponseFields: []TypeField{{Pkg: fasthttp, Name: "RequestCtx", Field: "Response"}},
+		BodyWriters:          []string{"(*" + fasthttp + ".Response).BodyWriter"},
 	})
 }

@@ -32,6 +32,9 @@ func init() {
 		},
 		Contexts:    []HandlerCtx{{Pkg: FiberPkg, Name: "Ctx", Pointer: true, Setter: ".Status"}},
 		WriterTypes: [][2]string{{FiberPkg, "Ctx"}},
+		// c.Response() is the response being served: its BodyWriter
+		// answers the client
+		ServedResponses: []string{"(*" + FiberPkg + ".Ctx).Response"},
 		ErrorHandlers: []ErrorFramework{{
 			Name: "fiber", Handler: HandlerCtx{Pkg: FiberPkg, Name: "Ctx", Pointer: true},
 			InstallType: [2]string{FiberPkg, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,

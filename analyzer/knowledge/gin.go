@@ -46,11 +46,24 @@ func init() {
 		InputPrefixes: map[string][]string{
 			GinPkg + ".Context": {"Bind", "ShouldBind", "MustBind", "FormFile", "MultipartForm"},
 		},
-		Contexts: []HandlerCtx{{Pkg: GinPkg, Name: "Context", Pointer: true, Setter: ".Status"}},
+		// c.Request is the request being served; the context's methods
+		// read it, they do not retarget it
+		Contexts: []HandlerCtx{{Pkg: GinPkg, Name: "Context", Pointer: true, Setter: ".Status", RequestField: "Request"}},
 		// the errors an error middleware writes (errhandlers.go)
 		ErrorCalls: map[string]ErrorCall{
 			"(*" + GinPkg + ".Context).Error":          {Framework: "gin", Arg: 1, Verb: "attached to the context for", Advice: "attach"},
 			"(*" + GinPkg + ".Context).AbortWithError": {Framework: "gin", Arg: 2, Verb: "attached with AbortWithError for", Advice: "attach"},
 		},
+		// a middleware func(c *gin.Context) that writes the text of the
+		// attached errors: c.Errors.Last().Error(), c.Errors.String(),
+		// c.Errors.Errors()
+		ErrorMiddleware: []ErrorMiddleware{{
+			Framework: "gin",
+			Ctx:       HandlerCtx{Pkg: GinPkg, Name: "Context", Pointer: true},
+			Reads:     "Errors/[]/Err",
+		}},
+		// gin.IsDebugging(), gin.Mode() == "debug" (gin.DebugMode)
+		DebugChecks: []string{GinPkg + ".IsDebugging"},
+		DebugModes:  map[string]DebugMode{GinPkg + ".Mode": {On: "debug", Off: "release"}},
 	})
 }

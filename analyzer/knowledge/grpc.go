@@ -4,13 +4,31 @@ package knowledge
 // methods and clients themselves are recognised in grpc.go.
 
 const (
+	grpcPkg            = "google.golang.org/grpc"
 	grpcStatus         = "google.golang.org/grpc/status"
 	grpcInternalStatus = "google.golang.org/grpc/internal/status"
+	grpcCodes          = "google.golang.org/grpc/codes"
 )
 
 func init() {
 	register(rowSet{
-		Imports: []string{"google.golang.org/grpc", grpcStatus},
+		Imports: []string{grpcPkg, grpcStatus},
+		// generated service packages import grpc; a client call's last
+		// parameter is ...grpc.CallOption
+		RPCRuntimes: []string{grpcPkg},
+		CallOptions: []string{grpcPkg + ".CallOption"},
+		// status.Errorf(code, "…%v", err) makes a new error of err
+		ErrorBuilders: []string{grpcStatus},
+		CodedErrors: map[string]CodedRole{
+			grpcStatus + ".Error":  CodedError,
+			grpcStatus + ".Errorf": CodedError,
+			grpcStatus + ".New":    CodedStatus,
+			grpcStatus + ".Newf":   CodedStatus,
+			// status.Status is an alias of the internal type, whose
+			// methods are keyed by it
+			"(*" + grpcInternalStatus + ".Status).Err": StatusError,
+		},
+		CodeFix: &CodeFix{Status: grpcStatus, Codes: grpcCodes},
 		Flows: map[string][]Flow{
 			// grpc-go status: codes and statuses of upstream errors, and new
 			// errors built from them.

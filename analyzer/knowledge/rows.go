@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // A rowSet is what one framework or library contributes.
@@ -48,6 +49,30 @@ type rowSet struct {
 	// NoRoute), by the index of their first handler argument (receiver
 	// first; the handlers are variadic).
 	ErrorPages map[string]int
+	// ErrorMiddleware are the shapes of the middleware that answers the
+	// errors ErrorCalls attach (gin's).
+	ErrorMiddleware []ErrorMiddleware
+	// DebugChecks and DebugModes say whether the framework runs in debug
+	// mode (served.go).
+	DebugChecks []string
+	DebugModes  map[string]DebugMode
+	// ServedResponses and ServedResponseFields give the response of the
+	// request being served (served.go).
+	ServedResponses      []string
+	ServedResponseFields []TypeField
+	// ContextStatus is the function of the package that keeps a status
+	// for its render calls (served.go).
+	ContextStatus string
+	// CodedErrors are calls that build errors and statuses from a code,
+	// ErrorBuilders packages that build errors from errors, RPCRuntimes
+	// and CallOptions mark generated services and their client calls,
+	// and CodeFix is where the code-mapping fix finds its packages
+	// (codes.go).
+	CodedErrors   map[string]CodedRole
+	ErrorBuilders []string
+	RPCRuntimes   []string
+	CallOptions   []string
+	CodeFix       *CodeFix
 }
 
 // An ErrorCall hands its argument Arg (receiver first) to the error
@@ -70,6 +95,10 @@ type HandlerCtx struct {
 	// Arity is the number of parameters of the framework's handlers (0:
 	// one, the context): hertz's take (ctx, c), go-restful's (req, resp).
 	Arity int
+	// RequestField is the field of the context that holds the
+	// *http.Request being served (gin's c.Request), if any: see
+	// RequestField.
+	RequestField string
 }
 
 // HandlerArity is the number of parameters of the framework's handlers.
@@ -152,6 +181,54 @@ func register(k rowSet) {
 		mustNew(n, ErrorCalls)
 		ErrorCalls[n] = c
 	}
+	ErrorMiddlewares = append(ErrorMiddlewares, k.ErrorMiddleware...)
+	for _, n := range k.DebugChecks {
+		mustNew(n, DebugChecks)
+		DebugChecks[n] = true
+	}
+	for n, m := range k.DebugModes {
+		mustNew(n, DebugModes)
+		DebugModes[n] = m
+	}
+	for _, n := range k.ServedResponses {
+		mustNew(n, ServedResponses)
+		ServedResponses[n] = true
+	}
+	ServedResponseFields = append(ServedResponseFields, k.ServedResponseFields...)
+	if k.ContextStatus != "" {
+		pkg, name := splitFunc(k.ContextStatus)
+		mustNew(pkg, ContextStatus)
+		ContextStatus[pkg] = name
+	}
+	for n, r := range k.CodedErrors {
+		mustNew(n, CodedErrors)
+		CodedErrors[n] = r
+	}
+	for _, p := range k.ErrorBuilders {
+		ErrorBuilders[p] = true
+	}
+	for _, p := range k.RPCRuntimes {
+		RPCRuntimes[p] = true
+	}
+	for _, t := range k.CallOptions {
+		CallOptions[t] = true
+	}
+	if k.CodeFix != nil {
+		if CodeFixPkgs != (CodeFix{}) {
+			panic("upstreamlint: knowledge: a second code fix row")
+		}
+		CodeFixPkgs = *k.CodeFix
+	}
+}
+
+// splitFunc splits the full name of a package-level function,
+// "path.Name", into the package path and the name.
+func splitFunc(full string) (pkg, name string) {
+	i := strings.LastIndexByte(full, '.')
+	if i < strings.LastIndexByte(full, '/') {
+		panic("upstreamlint: knowledge: not a function's full name: " + full)
+	}
+	return full[:i], full[i+1:]
 }
 
 func mustNew[V any](name string, m map[string]V) {
@@ -215,6 +292,20 @@ func Keys() []string {
 	for k := range WriterCalls {
 		set[k] = true
 	}
+	for _, m := range []map[string]bool{DebugChecks, ServedResponses} {
+		for k := range m {
+			set[k] = true
+		}
+	}
+	for k := range DebugModes {
+		set[k] = true
+	}
+	for k := range CodedErrors {
+		set[k] = true
+	}
+	for pkg, name := range ContextStatus {
+		set[pkg+"."+name] = true
+	}
 	for _, f := range ErrorFrameworks {
 		for _, k := range []string{f.New, f.InstallCall} {
 			if k != "" {
@@ -245,6 +336,15 @@ func Types() []string {
 		add(f.Handler.Pkg, f.Handler.Name)
 		add(f.InstallType[0], f.InstallType[1])
 		add(f.ErrorType[0], f.ErrorType[1])
+	}
+	for _, m := range ErrorMiddlewares {
+		add(m.Ctx.Pkg, m.Ctx.Name)
+	}
+	for _, f := range ServedResponseFields {
+		add(f.Pkg, f.Name)
+	}
+	for t := range CallOptions {
+		set[t] = true
 	}
 	for t := range ErrorFields {
 		set[t] = true
