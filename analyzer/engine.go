@@ -1671,11 +1671,11 @@ func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
 				if x == ssa.CallInstruction(call) {
 					continue
 				}
-				if obj, _ := callee(x.Common()); obj != nil && (isMethodOf(obj, "net/http", "Request") || isMethodOf(obj, knowledge.GinPkg, "Context")) {
+				if obj, _ := callee(x.Common()); obj != nil && (isMethodOf(obj, "net/http", "Request") || knowledge.IsRequestFieldMethod(obj)) {
 					continue // r.Context(), c.Param(…): the framework's methods do not retarget it
 				}
 				for _, a := range callArgs(x.Common()) {
-					if (knowledge.IsPtrTo(a.Type(), "net/http", "Request") || knowledge.IsPtrTo(a.Type(), knowledge.GinPkg, "Context")) && servedRequestRoot(a, fn) == root {
+					if _, carrier := knowledge.RequestField(a.Type()); (knowledge.IsPtrTo(a.Type(), "net/http", "Request") || carrier) && servedRequestRoot(a, fn) == root {
 						return false // handed to a director (rewrite(r), rewrite(c)), cloned, …
 					}
 				}
@@ -1699,7 +1699,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			if knowledge.IsPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
 				return x
 			}
-			if knowledge.IsPtrTo(x.Type(), knowledge.GinPkg, "Context") {
+			if _, ok := knowledge.RequestField(x.Type()); ok {
 				return x
 			}
 			return nil
@@ -1709,7 +1709,7 @@ func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
 			}
 			v = x.X
 		case *ssa.FieldAddr:
-			if knowledge.IsPtrTo(x.X.Type(), knowledge.GinPkg, "Context") && fieldName(x.X.Type(), x.Field, true) != "Request" {
+			if f, ok := knowledge.RequestField(x.X.Type()); ok && fieldName(x.X.Type(), x.Field, true) != f {
 				return nil
 			}
 			v = x.X
@@ -1744,16 +1744,9 @@ func servedResponse(v ssa.Value) bool {
 	switch x := v.(type) {
 	case *ssa.Call:
 		obj, _ := callee(x.Common())
-		return obj != nil && fullName(obj) == "(*"+knowledge.FiberPkg+".Ctx).Response"
+		return obj != nil && knowledge.ServedResponses[fullName(obj)]
 	case *ssa.FieldAddr:
-		p, ok := types.Unalias(x.X.Type()).(*types.Pointer)
-		if !ok {
-			return false
-		}
-		named, ok := types.Unalias(p.Elem()).(*types.Named)
-		return ok && named.Obj().Pkg() != nil &&
-			named.Obj().Pkg().Path() == "github.com/valyala/fasthttp" && named.Obj().Name() == "RequestCtx" &&
-			fieldName(x.X.Type(), x.Field, true) == "Response"
+		return knowledge.IsServedResponseField(x.X.Type(), fieldName(x.X.Type(), x.Field, true))
 	}
 	return false
 }

@@ -48,6 +48,17 @@ func RequestField(t types.Type) (string, bool) {
 	return "", false
 }
 
+// IsRequestFieldMethod reports whether obj is a method of a context
+// that holds the request being served (RequestField).
+func IsRequestFieldMethod(obj *types.Func) bool {
+	sig, ok := obj.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, ok = RequestField(sig.Recv().Type())
+	return ok
+}
+
 // IsServedResponseField reports whether field of the type *t points to is
 // a field holding the response being served.
 func IsServedResponseField(t types.Type, field string) bool {
