@@ -176,36 +176,37 @@ func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []knowledge.SinkPa
 	return out
 }
 
-const ginPkg = "github.com/gin-gonic/gin"
-
-// ginErrorMiddleware finds gin middleware that writes the text of the
-// errors handlers attach with c.Error (c.Errors.Last().Error(),
-// c.Errors.String(), c.Errors.Errors()): its sinks, as sinks of the
-// attached error.
+// ginErrorMiddleware finds the error middleware of the frameworks whose
+// handlers attach errors to their context (gin's c.Error; the shapes are
+// knowledge.ErrorMiddlewares) that writes the text of the attached
+// errors (c.Errors.Last().Error(), c.Errors.String(), c.Errors.Errors()):
+// its sinks, as sinks of the attached error.
 func (e *Engine) ginErrorMiddleware() []knowledge.InstalledHandler {
 	var out []knowledge.InstalledHandler
-	for _, fn := range e.Funcs {
-		sig := fn.Signature
-		if sig.Params().Len() != 1 || sig.Results().Len() != 0 || !knowledge.IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
-			continue
-		}
-		var sinks []knowledge.SinkParam
-		for _, sp := range e.localSummary(fn).Sinks {
-			if sp.Param != 0 || sp.Role != knowledge.RoleBody {
+	for _, mw := range knowledge.ErrorMiddlewares {
+		for _, fn := range e.Funcs {
+			sig := fn.Signature
+			if sig.Params().Len() != 1 || sig.Results().Len() != 0 || !mw.Ctx.Is(sig.Params().At(0).Type()) {
 				continue
 			}
-			rest, ok := strings.CutPrefix(sp.Reads, "Errors/[]/Err")
-			if !ok {
-				continue
+			var sinks []knowledge.SinkParam
+			for _, sp := range e.localSummary(fn).Sinks {
+				if sp.Param != 0 || sp.Role != knowledge.RoleBody {
+					continue
+				}
+				rest, ok := strings.CutPrefix(sp.Reads, mw.Reads)
+				if !ok {
+					continue
+				}
+				sp.Reads = strings.TrimPrefix(rest, "/")
+				if sp.Reads != knowledge.OpText && !strings.HasPrefix(sp.Reads, knowledge.OpText+"/") {
+					continue // the error value, not its text
+				}
+				sinks = append(sinks, sp)
 			}
-			sp.Reads = strings.TrimPrefix(rest, "/")
-			if sp.Reads != knowledge.OpText && !strings.HasPrefix(sp.Reads, knowledge.OpText+"/") {
-				continue // the error value, not its text
+			if len(sinks) > 0 {
+				out = append(out, knowledge.InstalledHandler{Framework: mw.Framework, Name: handlerName(fn), Pos: e.posString(fn), Sinks: sinks})
 			}
-			sinks = append(sinks, sp)
-		}
-		if len(sinks) > 0 {
-			out = append(out, knowledge.InstalledHandler{Framework: "gin", Name: handlerName(fn), Pos: e.posString(fn), Sinks: sinks})
 		}
 	}
 	return out
@@ -464,8 +465,10 @@ func (e *Engine) noteHandlers() {
 		if fw := handlerFramework(fn.Signature); fw != "" {
 			e.dynSeen[handlerKey(fw)] = DynSite{}
 		}
-		if sig := fn.Signature; sig.Params().Len() == 1 && knowledge.IsPtrTo(sig.Params().At(0).Type(), ginPkg, "Context") {
-			e.dynSeen[handlerKey("gin")] = DynSite{}
+		for _, mw := range knowledge.ErrorMiddlewares {
+			if sig := fn.Signature; sig.Params().Len() == 1 && mw.Ctx.Is(sig.Params().At(0).Type()) {
+				e.dynSeen[handlerKey(mw.Framework)] = DynSite{}
+			}
 		}
 		if errorHandlerShape(fn.Signature) {
 			e.dynSeen[handlerKey("installed")] = DynSite{} // may be installed by another package
