@@ -164,7 +164,7 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *report.Reporter) {
 			}
 			name := hr.Handler.Name
 			switch {
-			case hr.Handler.Framework == "gin":
+			case knowledge.IsErrorMiddleware(hr.Handler.Framework):
 				name = "the error middleware " + name
 				if name == "the error middleware " {
 					name = "an error middleware"
@@ -359,8 +359,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 	if call, ok := v.(*ssa.Call); ok {
 		// a new error or text made from others: status.Errorf(code, "…%v", err)
 		if obj := call.Common().StaticCallee(); obj != nil && obj.Pkg != nil {
-			switch obj.Pkg.Pkg.Path() {
-			case "fmt", "google.golang.org/grpc/status":
+			if knowledge.ErrorBuilders[obj.Pkg.Pkg.Path()] {
 				var out []ssa.Value
 				for _, a := range call.Common().Args {
 					if isErrorish(a) {
@@ -628,19 +627,15 @@ func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string
 		return "", nil
 	}
 	args := call.Common().Args
-	switch calleeName(call) {
-	case "google.golang.org/grpc/status.Error", "google.golang.org/grpc/status.Errorf",
-		"connectrpc.com/connect.NewError": // Connect's codes are gRPC's numbers
-	case "(*google.golang.org/grpc/internal/status.Status).Err":
-		// status.New(code, …).Err(): status.Status is an alias of the
-		// internal type, whose methods are keyed by it
+	switch knowledge.CodedErrors[calleeName(call)] {
+	case knowledge.CodedError: // status.Error(f), connect.NewError (Connect's codes are gRPC's numbers)
+	case knowledge.StatusError:
+		// status.New(code, …).Err()
 		inner, ok := analyzer.Strip(args[0]).(*ssa.Call)
 		if !ok {
 			return "", nil
 		}
-		switch calleeName(inner) {
-		case "google.golang.org/grpc/status.New", "google.golang.org/grpc/status.Newf":
-		default:
+		if knowledge.CodedErrors[calleeName(inner)] != knowledge.CodedStatus {
 			return "", nil
 		}
 		args = inner.Common().Args
