@@ -15,11 +15,6 @@ import (
 // DefaultCodeMapper is the name of the helper the default gRPC fix adds.
 const DefaultCodeMapper = "mapUpstreamCode"
 
-const (
-	statusPkg = "google.golang.org/grpc/status"
-	codesPkg  = "google.golang.org/grpc/codes"
-)
-
 type grpcFinding struct {
 	fn      *ssa.Function
 	label   analyzer.Label
@@ -88,10 +83,8 @@ func codeArgument(e *analyzer.Engine, v ssa.Value, ret ast.Expr) ast.Expr {
 	if fn == nil || fn.Pkg == nil {
 		return nil
 	}
-	switch p := fn.Pkg.Pkg.Path(); {
-	case p == statusPkg && (fn.Name() == "Error" || fn.Name() == "Errorf"):
-	case p == "connectrpc.com/connect" && fn.Name() == "NewError":
-	default:
+	// status.Error/Errorf(code, …), connect.NewError(code, err)
+	if obj, ok := fn.Object().(*types.Func); !ok || knowledge.CodedErrors[analyzer.FullName(obj)] != knowledge.CodedError {
 		return nil
 	}
 	if !e.Labels(call.Common().Args[0]).Has(knowledge.KindGRPCCode) {
@@ -146,7 +139,7 @@ func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (
 		}
 		ref = DefaultCodeMapper
 		if existing == nil {
-			codes, importEdits, ok := report.ImportName(info, pkg, host, codesPkg)
+			codes, importEdits, ok := report.ImportName(info, pkg, host, knowledge.CodeFixPkgs.Codes)
 			if !ok {
 				return none, false
 			}
@@ -162,6 +155,7 @@ func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (
 	default:
 		return none, false // rewriting a larger expression is the programmer's call
 	}
+	statusPkg := knowledge.CodeFixPkgs.Status
 	status, importEdits, ok := report.ImportName(info, pkg, f.file, statusPkg)
 	if !ok || !report.NameRefersTo(pkg, f.expr.Pos(), status, report.ImportedPkgName(info, f.file, statusPkg)) {
 		return none, false

@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
@@ -52,10 +53,10 @@ func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Eng
 		return none, false
 	}
 	set := h.param.Name() + h.setter + "(" + code + ")"
-	if h.req != nil && calleePkg(ev) == "github.com/go-chi/render" {
+	if setter, ok := knowledge.ContextStatus[calleePkg(ev)]; h.req != nil && ok {
 		// render writes the status kept in the request's context: set it
 		// there, or render's own WriteHeader(200) would follow ours.
-		render, renderEdits, ok := report.Qualify(pass, file, stmt.Pos(), "github.com/go-chi/render", "Status")
+		render, renderEdits, ok := report.Qualify(pass, file, stmt.Pos(), calleePkg(ev), setter)
 		if !ok || !report.NameRefersTo(pass.Pkg, stmt.Pos(), h.req.Name(), h.req.Object()) {
 			return none, false
 		}
