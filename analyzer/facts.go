@@ -351,7 +351,7 @@ func (s *Shared) MayAnalyse(imports []Import) bool {
 // package (and returns its client's errors) must still be analysed.
 func importsGRPC(p *types.Package) bool {
 	for _, imp := range p.Imports() {
-		if imp.Path() == "google.golang.org/grpc" {
+		if knowledge.RPCRuntimes[imp.Path()] {
 			return true
 		}
 	}

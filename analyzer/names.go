@@ -155,7 +155,7 @@ func isGRPCClientCall(sig *types.Signature) bool {
 	}
 	params := sig.Params()
 	sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
-	return ok && knowledge.NamedPath(sl.Elem()) == "google.golang.org/grpc.CallOption"
+	return ok && knowledge.CallOptions[knowledge.NamedPath(sl.Elem())]
 }
 
 // IsResponseWriterType reports whether t (or *t) has the method set of

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
@@ -184,7 +185,7 @@ func Run(cfg Config) (*Result, error) {
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		u := r.unit(p)
 		r.byID[p.ID] = u
-		u.grpc = p.PkgPath == "google.golang.org/grpc"
+		u.grpc = knowledge.RPCRuntimes[p.PkgPath]
 		for _, imp := range p.Imports {
 			u.grpc = u.grpc || r.unit(imp).grpc // visited first
 		}
