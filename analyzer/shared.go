@@ -77,7 +77,7 @@ func New(cfg Config) *Shared {
 		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact), new(ErrorHandlerFact)},
 	}
-	s.Analyzer.Flags.Var(&s.cfg.Deps, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. github.com/redis/go-redis/v9")
+	s.Analyzer.Flags.Var(&s.cfg.Deps, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. example.com/acme/billing/client")
 	s.Analyzer.Flags.Var(&s.cfg.Budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
 	return s
 }
