@@ -4,7 +4,8 @@
 // answer the client (sinks), whose errors are about the client's input,
 // which request contexts handlers answer through, and how each framework
 // answers the errors its handlers return. The engine (package analyzer)
-// reads the tables; it holds no framework's name.
+// reads the tables; it holds no framework's name, nor do the checks
+// (TestNoFrameworkOutsideTables holds them to it).
 //
 // Keys are full function names as printed by (*types.Func).FullName on
 // the generic origin: "net/http.Get", "(*net/http.Client).Do",
