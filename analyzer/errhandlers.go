@@ -98,7 +98,7 @@ func (e *Engine) installedHandlers() []knowledge.InstalledHandler {
 			out = append(out, *fw.Default)
 		}
 	}
-	return append(out, e.ginErrorMiddleware()...)
+	return append(out, e.errorMiddlewares()...)
 }
 
 // installed describes the error handler v that fw installs: the sinks
@@ -176,12 +176,12 @@ func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []knowledge.SinkPa
 	return out
 }
 
-// ginErrorMiddleware finds the error middleware of the frameworks whose
+// errorMiddlewares finds the error middleware of the frameworks whose
 // handlers attach errors to their context (gin's c.Error; the shapes are
 // knowledge.ErrorMiddlewares) that writes the text of the attached
 // errors (c.Errors.Last().Error(), c.Errors.String(), c.Errors.Errors()):
 // its sinks, as sinks of the attached error.
-func (e *Engine) ginErrorMiddleware() []knowledge.InstalledHandler {
+func (e *Engine) errorMiddlewares() []knowledge.InstalledHandler {
 	var out []knowledge.InstalledHandler
 	for _, mw := range knowledge.ErrorMiddlewares {
 		for _, fn := range e.Funcs {
