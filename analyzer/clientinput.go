@@ -16,7 +16,7 @@ import (
 // clientInputRow returns the row of a callee whose error is about the
 // client's input.
 func clientInputRow(obj *types.Func) (knowledge.InputRow, bool) {
-	if row, ok := knowledge.ClientInputFuncs[fullName(obj)]; ok {
+	if row, ok := knowledge.ClientInputFuncs[knowledge.FullName(obj)]; ok {
 		return row, true
 	}
 	if obj.Pkg() != nil && knowledge.ClientInputPackages.Match(obj.Pkg().Path()) {

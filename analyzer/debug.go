@@ -74,7 +74,7 @@ func debugCond(v ssa.Value, depth int) (onTrue, ok bool) {
 	case *ssa.Field:
 		return true, isBool(x.Type()) && debugName(fieldName(x.X.Type(), x.Field, false))
 	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && knowledge.DebugChecks[fullName(obj)] {
+		if obj, _ := callee(x.Common()); obj != nil && knowledge.DebugChecks[knowledge.FullName(obj)] {
 			return true, true
 		}
 	case *ssa.BinOp:
@@ -94,7 +94,7 @@ func debugCond(v ssa.Value, depth int) (onTrue, ok bool) {
 		if obj == nil {
 			return false, false
 		}
-		dm, known := knowledge.DebugModes[fullName(obj)]
+		dm, known := knowledge.DebugModes[knowledge.FullName(obj)]
 		if !known {
 			return false, false
 		}

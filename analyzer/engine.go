@@ -330,7 +330,7 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 		obj, fn := callee(cc)
 		args := callArgs(cc)
 		if obj != nil {
-			name := fullName(obj)
+			name := knowledge.FullName(obj)
 			for _, f := range knowledge.Flows[name] {
 				if f.ToArg < 0 || f.ToArg >= len(args) || f.From >= len(args) {
 					continue
@@ -729,7 +729,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	}
 	var out Labels
 	if obj != nil {
-		name := fullName(obj)
+		name := knowledge.FullName(obj)
 		if kinds := sourceKindsOf(obj, name, e.deps); kinds != nil {
 			forward := slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(call, args)
 			for i, k := range kinds {
@@ -807,7 +807,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 		return false
 	}
 	if obj != nil {
-		if _, ok := knowledge.Sinks[fullName(obj)]; ok {
+		if _, ok := knowledge.Sinks[knowledge.FullName(obj)]; ok {
 			return false
 		}
 		if isWriteHeaderImpl(obj) {
@@ -1347,8 +1347,8 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	statusArg := -1
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
-		if row, ok := knowledge.Sinks[fullName(obj)]; ok {
-			if knowledge.APISinks[fullName(obj)] && errorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
+		if row, ok := knowledge.Sinks[knowledge.FullName(obj)]; ok {
+			if knowledge.APISinks[knowledge.FullName(obj)] && errorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
 				// the framework building its own errors (kratos' FromError
 				// wraps a plain error with errors.New(500, "", err.Error())):
 				// that error is answered where a handler returns it
@@ -1547,7 +1547,7 @@ func writerParam(v ssa.Value, depth int) int {
 	case *ssa.ChangeInterface:
 		return writerParam(x.X, depth+1)
 	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && knowledge.WriterWrappers[fullName(obj)] {
+		if obj, _ := callee(x.Common()); obj != nil && knowledge.WriterWrappers[knowledge.FullName(obj)] {
 			if args := callArgs(x.Common()); len(args) > 0 {
 				return writerParam(args[0], depth+1)
 			}
@@ -1599,7 +1599,7 @@ func (e *Engine) isClientWriter(v ssa.Value) bool {
 		return false
 	case *ssa.Call:
 		if obj, _ := callee(x.Common()); obj != nil {
-			name := fullName(obj)
+			name := knowledge.FullName(obj)
 			args := callArgs(x.Common())
 			if knowledge.WriterWrappers[name] {
 				return len(args) > 0 && e.IsClientWriter(args[0])
@@ -1744,7 +1744,7 @@ func servedResponse(v ssa.Value) bool {
 	switch x := v.(type) {
 	case *ssa.Call:
 		obj, _ := callee(x.Common())
-		return obj != nil && knowledge.ServedResponses[fullName(obj)]
+		return obj != nil && knowledge.ServedResponses[knowledge.FullName(obj)]
 	case *ssa.FieldAddr:
 		return knowledge.IsServedResponseField(x.X.Type(), fieldName(x.X.Type(), x.Field, true))
 	}

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Envelope helpers over the whole program.
@@ -60,7 +62,7 @@ func (e *Engine) NoteEnvelopeCall(c EnvelopeCall) {
 	if strings.HasSuffix(c.At.Filename, "_test.go") {
 		return // tests are not the program's traffic (and go vet always analyses them)
 	}
-	c.HelperName, c.HelperPkg, c.CallerPkg = fullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
+	c.HelperName, c.HelperPkg, c.CallerPkg = knowledge.FullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
 	e.sum.addEnvelope(c)
 }
 
@@ -70,7 +72,7 @@ func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
 	if e.prog == nil || helper == nil {
 		return nil, false
 	}
-	cs, ok := e.prog.Envelopes[fullName(helper)]
+	cs, ok := e.prog.Envelopes[knowledge.FullName(helper)]
 	return cs, ok
 }
 
@@ -87,7 +89,7 @@ func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
 		if !ok || fn.Parent() != nil || obj.Pkg() != e.Pkg.Pkg || slices.Contains(out, obj) {
 			continue
 		}
-		if _, ok := e.prog.Envelopes[fullName(obj)]; ok {
+		if _, ok := e.prog.Envelopes[knowledge.FullName(obj)]; ok {
 			out = append(out, obj)
 		}
 	}

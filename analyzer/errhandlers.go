@@ -47,7 +47,7 @@ func (e *Engine) installedHandlers() []knowledge.InstalledHandler {
 					if obj == nil {
 						continue
 					}
-					name := fullName(obj)
+					name := knowledge.FullName(obj)
 					for i := range knowledge.ErrorFrameworks {
 						fw := &knowledge.ErrorFrameworks[i]
 						if fw.New != "" && name == fw.New {
@@ -110,7 +110,7 @@ func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge
 	}
 	ih := knowledge.InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
 	if obj, ok := h.Object().(*types.Func); ok {
-		ih.Func = fullName(obj)
+		ih.Func = knowledge.FullName(obj)
 	}
 	if fw.Returns {
 		if h.Blocks == nil {
@@ -232,7 +232,7 @@ func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 			if obj == nil {
 				continue
 			}
-			row, ok := knowledge.ErrorCalls[fullName(obj)]
+			row, ok := knowledge.ErrorCalls[knowledge.FullName(obj)]
 			if !ok {
 				continue
 			}
@@ -479,7 +479,7 @@ func (e *Engine) noteHandlers() {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok {
 					if obj, _ := callee(call.Common()); obj != nil {
-						if row, ok := knowledge.ErrorCalls[fullName(obj)]; ok {
+						if row, ok := knowledge.ErrorCalls[knowledge.FullName(obj)]; ok {
 							e.dynSeen[handlerKey(row.Framework)] = DynSite{}
 						}
 					}
@@ -650,7 +650,7 @@ func (e *Engine) InstalledElsewhere(fn *ssa.Function) bool {
 	if !ok {
 		return false
 	}
-	name := fullName(obj)
+	name := knowledge.FullName(obj)
 	for _, h := range e.prog.ErrorHandlers {
 		if h.Func == name {
 			return true

@@ -24,7 +24,7 @@ func (e *Engine) PresetStatus(fn *ssa.Function) bool {
 					if obj == nil {
 						continue
 					}
-					first, ok := knowledge.ErrorPages[fullName(obj)]
+					first, ok := knowledge.ErrorPages[knowledge.FullName(obj)]
 					if !ok {
 						continue
 					}

@@ -152,7 +152,7 @@ func (w *leafWalk) flows(c *ssa.Call) bool {
 	if obj == nil {
 		return false
 	}
-	fl, ok := knowledge.Flows[fullName(obj)]
+	fl, ok := knowledge.Flows[knowledge.FullName(obj)]
 	if !ok {
 		return false
 	}
@@ -359,7 +359,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		return false
 	}
 	args := callArgs(cc)
-	if kinds := sourceKindsOf(obj, fullName(obj), o.e.deps); slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(c, args) {
+	if kinds := sourceKindsOf(obj, knowledge.FullName(obj), o.e.deps); slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
 	if o.clientWriter != nil && writesToClient(obj, args, o.clientWriter) {
@@ -415,7 +415,7 @@ func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
 // writesToClient reports whether a call only writes into the client's
 // response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …).
 func writesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Value) bool) bool {
-	if i, ok := knowledge.WriterCalls[fullName(obj)]; ok {
+	if i, ok := knowledge.WriterCalls[knowledge.FullName(obj)]; ok {
 		return i < len(args) && clientWriter(args[i])
 	}
 	switch obj.Name() {
@@ -499,7 +499,7 @@ func fromServedRequest(v ssa.Value) bool {
 					return true
 				}
 			}
-			name := fullName(obj)
+			name := knowledge.FullName(obj)
 			if name == "net/http.MaxBytesReader" && len(args) == 3 {
 				return walk(args[1], depth+1)
 			}

@@ -199,7 +199,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 			// (those of the linted packages resolved; a package path does
 			// not say its module: a nested module's packages share the
 			// linted module's prefix)
-			sum.addImported(fullName(obj), &f)
+			sum.addImported(knowledge.FullName(obj), &f)
 		}
 		return &f
 	}
@@ -254,7 +254,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if sum != nil {
-			sum.Funcs[fullName(obj)] = FuncEntry{Ref: names.funcRef(pass.Fset, obj)} // the fact, if any, below
+			sum.Funcs[knowledge.FullName(obj)] = FuncEntry{Ref: names.funcRef(pass.Fset, obj)} // the fact, if any, below
 		}
 		s := e.localSummary(fn)
 		own := obj.Exported() && e.ownErrors(fn)
@@ -270,7 +270,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		}
 		pass.ExportObjectFact(obj, ff)
 		if sum != nil {
-			sum.Funcs[fullName(obj)] = FuncEntry{Fact: ff, Ref: names.funcRef(pass.Fset, obj)}
+			sum.Funcs[knowledge.FullName(obj)] = FuncEntry{Fact: ff, Ref: names.funcRef(pass.Fset, obj)}
 		}
 		if !s.empty() {
 			exported = true // OwnErrors alone gives importers nothing to find

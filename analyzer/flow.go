@@ -175,7 +175,7 @@ func SentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
 		switch c := cond.(type) {
 		case *ssa.Call:
-			if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "errors.Is" && succ == 0 {
+			if obj, _ := callee(c.Common()); obj != nil && knowledge.FullName(obj) == "errors.Is" && succ == 0 {
 				args := c.Common().Args
 				return len(args) == 2 && Strip(args[0]) == v && isSentinel(args[1])
 			}
@@ -315,7 +315,7 @@ func isConstantError(v ssa.Value) bool {
 	if obj == nil {
 		return false
 	}
-	switch fullName(obj) {
+	switch knowledge.FullName(obj) {
 	case "errors.New":
 	case "fmt.Errorf":
 		if len(c.Common().Args) == 2 {
@@ -344,7 +344,7 @@ func isGlobalLoad(v ssa.Value) bool {
 func ErrorRoot(v ssa.Value) ssa.Value {
 	v = Strip(v)
 	if c, ok := v.(*ssa.Call); ok {
-		if obj, _ := callee(c.Common()); obj != nil && fullName(obj) == "(error).Error" {
+		if obj, _ := callee(c.Common()); obj != nil && knowledge.FullName(obj) == "(error).Error" {
 			return Strip(callArgs(c.Common())[0])
 		}
 	}

@@ -35,15 +35,6 @@ func callArgs(cc *ssa.CallCommon) []ssa.Value {
 	return cc.Args
 }
 
-// fullName is the table key of a function: its FullName after taking
-// the generic origin, e.g. "(*net/http.Client).Do".
-func fullName(fn *types.Func) string {
-	return fn.Origin().FullName()
-}
-
-// FullName is fullName for the checks.
-func FullName(fn *types.Func) string { return fullName(fn) }
-
 // fieldName names field i of the struct that t is (or points to, when ptr).
 func fieldName(t types.Type, i int, ptr bool) string {
 	t = types.Unalias(t)
@@ -260,17 +251,4 @@ func isReaderOrBytes(t types.Type) bool {
 
 func isHandlerContext(t types.Type) bool {
 	return knowledge.HandlerContexts[knowledge.NamedPath(t)]
-}
-
-// shortFuncName names a function by its package's name, not its path:
-// (*store.SQLUsers).Get.
-func shortFuncName(fn *types.Func) string {
-	qual := func(p *types.Package) string { return p.Name() }
-	if recv := fn.Signature().Recv(); recv != nil {
-		return "(" + types.TypeString(recv.Type(), qual) + ")." + fn.Name()
-	}
-	if fn.Pkg() == nil {
-		return fn.Name()
-	}
-	return fn.Pkg().Name() + "." + fn.Name()
 }

@@ -408,7 +408,7 @@ func (p *Program) ConvertedTypes() int { return p.Types }
 func (p *Program) Again(path string) bool { return p.Rerun[path] }
 
 // fact returns the fact of a function for phase 2: the join's, resolved.
-func (p *Program) fact(obj *types.Func) *FuncFact { return p.Facts[fullName(obj)] }
+func (p *Program) fact(obj *types.Func) *FuncFact { return p.Facts[knowledge.FullName(obj)] }
 
 // Encode returns the program as JSON.
 func (p *Program) Encode() ([]byte, error) { return json.Marshal(&p.programData) }
@@ -575,7 +575,7 @@ type namer struct {
 // functions outside the linted modules.
 func (n namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*types.Func) *FuncFact) FuncImpl {
 	fn = fn.Origin()
-	im := FuncImpl{Func: fullName(fn), Ref: n.funcRef(fset, fn), Bound: bound}
+	im := FuncImpl{Func: knowledge.FullName(fn), Ref: n.funcRef(fset, fn), Bound: bound}
 	if fn.Pkg() != nil {
 		im.Pkg = fn.Pkg().Path()
 	}
@@ -589,7 +589,7 @@ func (n namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importF
 }
 
 func (n namer) funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
-	r := FuncRef{Name: shortFuncName(fn), Len: len(fn.Name())}
+	r := FuncRef{Name: knowledge.ShortFuncName(fn), Len: len(fn.Name())}
 	if fn.Pos().IsValid() {
 		p := fset.Position(fn.Pos())
 		if rest, ok := strings.CutPrefix(p.Filename, "$GOROOT/"); ok {

@@ -202,5 +202,5 @@ func (s *Shared) refs() namer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	deps := &s.cfg.Deps
-	return namer{goroot: s.goroot, sources: func(fn *types.Func) []knowledge.Kind { return sourceKindsOf(fn, fullName(fn), deps) }}
+	return namer{goroot: s.goroot, sources: func(fn *types.Func) []knowledge.Kind { return sourceKindsOf(fn, knowledge.FullName(fn), deps) }}
 }

@@ -153,7 +153,7 @@ func IsSinkCall(v ssa.Value) bool {
 	if obj == nil {
 		return false
 	}
-	_, ok = knowledge.Sinks[fullName(obj)]
+	_, ok = knowledge.Sinks[knowledge.FullName(obj)]
 	return ok
 }
 
@@ -163,7 +163,7 @@ func IsSinkCall(v ssa.Value) bool {
 // method not counted), or -1. A fix of a chained write,
 // c.Status(code).JSON(…), reads the status sent there.
 func StatusSetterArg(fn *types.Func) int {
-	row, ok := knowledge.Sinks[fullName(fn)]
+	row, ok := knowledge.Sinks[knowledge.FullName(fn)]
 	if !ok || row.Status < 0 || len(row.Body) > 0 {
 		return -1
 	}

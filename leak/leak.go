@@ -674,5 +674,5 @@ func calleeName(call *ssa.Call) string {
 	if !ok {
 		return ""
 	}
-	return analyzer.FullName(obj)
+	return knowledge.FullName(obj)
 }

@@ -84,7 +84,7 @@ func codeArgument(e *analyzer.Engine, v ssa.Value, ret ast.Expr) ast.Expr {
 		return nil
 	}
 	// status.Error/Errorf(code, …), connect.NewError(code, err)
-	if obj, ok := fn.Object().(*types.Func); !ok || knowledge.CodedErrors[analyzer.FullName(obj)] != knowledge.CodedError {
+	if obj, ok := fn.Object().(*types.Func); !ok || knowledge.CodedErrors[knowledge.FullName(obj)] != knowledge.CodedError {
 		return nil
 	}
 	if !e.Labels(call.Common().Args[0]).Has(knowledge.KindGRPCCode) {
