@@ -300,12 +300,12 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 	return e
 }
 
-func (e *Engine) addStore(addr ssa.Value, extra string, labels func() Labels) {
+func (e *Engine) addStore(addr ssa.Value, extra string, get func() Labels) {
 	root, path := e.loc(addr, 0)
 	if root == nil {
 		return
 	}
-	e.stores[root] = append(e.stores[root], storeEntry{path: joinPath(path, extra), labels: labels})
+	e.stores[root] = append(e.stores[root], storeEntry{path: joinPath(path, extra), labels: get})
 }
 
 func (e *Engine) indexStore(instr ssa.Instruction) {
@@ -1200,15 +1200,6 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	}
 	e.summaries[fn] = s
 	return s
-}
-
-func containsSink(ss []knowledge.SinkParam, sp knowledge.SinkParam) bool {
-	for _, x := range ss {
-		if x == sp {
-			return true
-		}
-	}
-	return false
 }
 
 // A sinkAt is a sink of a parameter, with the call that reaches it.

@@ -1,0 +1,156 @@
+// The engine's side of whole-program resolution: the dynamic calls it
+// meets, and their summaries from the join (package wholeprog).
+
+package analyzer
+
+import (
+	"go/types"
+	"strings"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"golang.org/x/tools/go/ssa"
+)
+
+// summaryOf converts a fact back into a Summary whose symbolic labels are
+// owned by obj (a *types.Func, or the DynKey of a dynamic call).
+func summaryOf(f *FuncFact, obj any) *Summary {
+	s := &Summary{Sinks: f.Sinks}
+	for _, r := range f.Results {
+		s.Results = append(s.Results, fromFact(r, obj))
+	}
+	for _, ef := range f.Effects {
+		s.Effects = append(s.Effects, Effect{Param: ef.Param, Path: ef.Path, Labels: fromFact(ef.Labels, obj)})
+	}
+	return s
+}
+
+// dynSite returns the key and site of a call that only the whole program
+// resolves: through an interface declared in the module, or through a
+// func-typed field of a struct declared in the module. It returns "" for
+// every other call, and always outside the whole-program driver.
+func (e *Engine) dynSite(cc *ssa.CallCommon) (string, DynSite) {
+	if (!e.dynamic && e.prog == nil) || e.module == "" {
+		return "", DynSite{}
+	}
+	if cc.IsInvoke() {
+		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
+		if !ok || cc.Method == nil || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
+			return "", DynSite{}
+		}
+		return dynKeyMethod(named, cc.Method.Name()), DynSite{Method: qualifiedMethod(cc.Method), iface: named}
+	}
+	if cc.StaticCallee() != nil {
+		return "", DynSite{}
+	}
+	var strct types.Type
+	var field int
+	switch v := cc.Value.(type) {
+	case *ssa.UnOp:
+		fa, ok := v.X.(*ssa.FieldAddr)
+		if !ok {
+			return "", DynSite{}
+		}
+		p, ok := fa.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return "", DynSite{}
+		}
+		strct, field = p.Elem(), fa.Field
+	case *ssa.Field:
+		strct, field = v.X.Type(), v.Field
+	default:
+		return "", DynSite{}
+	}
+	named, ok := types.Unalias(strct).(*types.Named)
+	if !ok || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
+		return "", DynSite{}
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok || field >= st.NumFields() {
+		return "", DynSite{}
+	}
+	f := st.Field(field)
+	if _, ok := f.Type().Underlying().(*types.Signature); !ok {
+		return "", DynSite{}
+	}
+	return dynKeyField(named, f.Name()), DynSite{Field: true}
+}
+
+// noteSite records, in phase 1, a key met at a call, with the method set
+// of its interface. A key's first site stays (a call handed the client's
+// writer marks it Opaque).
+func (e *Engine) noteSite(key string, site DynSite) {
+	if e.dynSeen == nil {
+		return
+	}
+	old, ok := e.dynSeen[key]
+	if ok && old.hasSite() {
+		if site.Opaque && !old.Opaque {
+			old.Opaque = true
+			e.dynSeen[key] = old
+		}
+		return
+	}
+	if site.iface != nil {
+		if iface, ok := site.iface.Underlying().(*types.Interface); ok {
+			if e.ifaceSigs == nil {
+				e.ifaceSigs = make(map[*types.Interface][]MethodSig)
+			}
+			sigs, ok := e.ifaceSigs[iface]
+			if !ok {
+				for i := range iface.NumMethods() {
+					m := iface.Method(i)
+					sigs = append(sigs, MethodSig{qualifiedMethod(m), sigString(m.Type())})
+				}
+				e.ifaceSigs[iface] = sigs
+			}
+			site.Methods = sigs
+		}
+		site.iface = nil
+	}
+	site.Opaque = site.Opaque || old.Opaque
+	e.dynSeen[key] = site
+}
+
+// inModule reports whether p belongs to the module of the analysed
+// package: only the module's own seams are resolved (io.Writer and the
+// like have implementations everywhere).
+func (e *Engine) inModule(p *types.Package) bool {
+	if p == nil {
+		return false
+	}
+	path := p.Path()
+	return path == e.module || strings.HasPrefix(path, e.module+"/")
+}
+
+// dynSummary returns the summary of a dynamic call and the owner of its
+// symbolic labels: the joined summary in phase 2, symbolic results in
+// phase 1, else nil.
+func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
+	key, site := e.dynSite(cc)
+	if key == "" {
+		return nil, nil
+	}
+	e.noteSite(key, site)
+	if e.prog != nil {
+		if ff := e.prog.Joined[key]; ff != nil {
+			return summaryOf(ff, key), key
+		}
+		return nil, nil
+	}
+	n := cc.Signature().Results().Len()
+	s := &Summary{Results: make([]Labels, n)}
+	for i := range n {
+		s.Results[i] = Labels{{Kind: knowledge.KindDynamic, Param: i, Owner: key}}
+	}
+	return s, key
+}
+
+// dynOwnErrors reports whether the whole program shows that every
+// implementation of a dynamic call returns only our own errors.
+func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
+	if e.prog == nil {
+		return false
+	}
+	key, _ := e.dynSite(cc)
+	return key != "" && e.prog.Own[key]
+}
