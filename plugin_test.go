@@ -18,6 +18,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint"
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 )
@@ -180,8 +181,8 @@ func sharedOf(t *testing.T, as []*analysis.Analyzer) *analysis.Analyzer {
 func TestSettingsBudget(t *testing.T) {
 	shared := sharedOf(t, buildAnalyzers(t, `{budget: 5000}`))
 	assert.Equal(t, "5000", flagValue(t, shared, "budget"))
-	assert.Equal(t, strconv.Itoa(analyzer.DefaultBudget), flagValue(t, sharedOf(t, buildAnalyzers(t, `{}`)), "budget"), "another plugin keeps the default")
-	assert.Equal(t, strconv.Itoa(analyzer.DefaultBudget), flagValue(t, analyzer.Analyzer, "budget"), "the package-level shared analysis is never changed")
+	assert.Equal(t, strconv.Itoa(engine.DefaultBudget), flagValue(t, sharedOf(t, buildAnalyzers(t, `{}`)), "budget"), "another plugin keeps the default")
+	assert.Equal(t, strconv.Itoa(engine.DefaultBudget), flagValue(t, analyzer.Analyzer, "budget"), "the package-level shared analysis is never changed")
 
 	for _, tc := range []struct{ settings, want string }{
 		{`{budget: 0, deps: [example.com/plugintest/budget]}`, `upstreamlint settings: budget: malformed count "0": want a whole number greater than zero`},

@@ -8,7 +8,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Result is the outcome of Analyzer for a package.
@@ -16,10 +19,10 @@ type Result struct {
 	// Engine answers provenance questions. It is nil when the package
 	// imports nothing that can produce or answer an upstream value: the
 	// checks have nothing to do there.
-	Engine *Engine
+	Engine *engine.Engine
 	// Program is the whole-program join of phase 2 the package was
 	// analysed with, or nil.
-	Program *Program
+	Program *wholeprog.Program
 }
 
 func (sh *Shared) run(pass *analysis.Pass) (any, error) {
@@ -76,24 +79,24 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
-	var sum *PackageSummary
+	var sum *wholeprog.PackageSummary
 	names := sh.refs() // names functions in sum
-	importFact := func(obj *types.Func) *FuncFact {
+	importFact := func(obj *types.Func) *wholeprog.FuncFact {
 		if join != nil {
 			// Phase 2: a package analysed again exports facts computed
 			// with the join (its dynamic calls resolved, its own errors
 			// known through them), which its importers take; the other
 			// packages' are the join's, resolved.
 			if obj.Pkg() != nil && join.Again(obj.Pkg().Path()) {
-				var f FuncFact
+				var f wholeprog.FuncFact
 				if pass.ImportObjectFact(obj, &f) {
 					return &f
 				}
 				return nil
 			}
-			return join.fact(obj)
+			return join.Fact(obj)
 		}
-		var f FuncFact
+		var f wholeprog.FuncFact
 		if !pass.ImportObjectFact(obj, &f) {
 			return nil
 		}
@@ -102,23 +105,23 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 			// (those of the linted packages resolved; a package path does
 			// not say its module: a nested module's packages share the
 			// linted module's prefix)
-			sum.addImported(knowledge.FullName(obj), &f)
+			sum.AddImported(knowledge.FullName(obj), &f)
 		}
 		return &f
 	}
-	e := NewEngine(ssapkg, funcs, importFact)
+	e := engine.NewEngine(ssapkg, funcs, importFact)
 	e.Budget = int(sh.cfg.Budget)
-	e.deps = &sh.cfg.Deps
-	e.stats = sh.newStats(pass.Pkg)
+	e.Deps = &sh.cfg.Deps
+	e.Stats = sh.newStats(pass.Pkg)
 	if pass.Module != nil {
-		e.module = pass.Module.Path
+		e.Module = pass.Module.Path
 	}
 	if (collect || join != nil) && pass.Module != nil {
-		e.dynamic, e.prog = join == nil, join
-		if e.dynamic {
+		e.Dynamic, e.Prog = join == nil, join
+		if e.Dynamic {
 			sh.startSummary(e, pass.Pkg)
-			sum = e.sum
-			e.noteHandlers()
+			sum = e.Sum
+			e.NoteHandlers()
 			if sum != nil {
 				// test files wire fakes and mocks: what production wires
 				// is in the package's other files
@@ -128,9 +131,9 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 						files = append(files, f)
 					}
 				}
-				ts, stored := Conversions(files, pass.TypesInfo)
-				summarizeConversions(sum, pass.Fset, names, ts, stored, func(fn *types.Func) *FuncFact {
-					var f FuncFact
+				ts, stored := wholeprog.Conversions(files, pass.TypesInfo)
+				wholeprog.SummarizeConversions(sum, pass.Fset, names, ts, stored, func(fn *types.Func) *wholeprog.FuncFact {
+					var f wholeprog.FuncFact
 					if fn.Pkg() == nil || fn.Pkg() == pass.Pkg || !pass.ImportObjectFact(fn, &f) {
 						return nil // this package's: its summary has it
 					}
@@ -141,10 +144,10 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 	}
 	e.Lock()
 	defer e.Unlock()
-	hs := e.installedHandlers()
-	e.ownHandlers = append(make([]knowledge.InstalledHandler, 0), mergeHandlers(hs)...)
+	hs := e.InstalledHandlers()
+	e.OwnHandlers = append(make([]knowledge.InstalledHandler, 0), wholeprog.MergeHandlers(hs)...)
 	if len(hs) > 0 {
-		pass.ExportPackageFact(&ErrorHandlerFact{Handlers: hs})
+		pass.ExportPackageFact(&engine.ErrorHandlerFact{Handlers: hs})
 		if sum != nil {
 			sum.Handlers = hs
 		}
@@ -157,30 +160,30 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		if sum != nil {
-			sum.Funcs[knowledge.FullName(obj)] = FuncEntry{Ref: names.funcRef(pass.Fset, obj)} // the fact, if any, below
+			sum.Funcs[knowledge.FullName(obj)] = wholeprog.FuncEntry{Ref: names.FuncRef(pass.Fset, obj)} // the fact, if any, below
 		}
-		s := e.localSummary(fn)
-		own := obj.Exported() && e.ownErrors(fn)
-		if s.empty() && !own {
+		s := e.LocalSummary(fn)
+		own := obj.Exported() && e.OwnErrors(fn)
+		if s.Empty() && !own {
 			continue
 		}
-		ff := &FuncFact{Sinks: s.Sinks, OwnErrors: own}
+		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own}
 		for _, r := range s.Results {
-			ff.Results = append(ff.Results, toFact(r, fn))
+			ff.Results = append(ff.Results, labels.ToFact(r, fn))
 		}
 		for _, ef := range s.Effects {
-			ff.Effects = append(ff.Effects, FactEffect{Param: ef.Param, Path: ef.Path, Labels: toFact(ef.Labels, fn)})
+			ff.Effects = append(ff.Effects, wholeprog.FactEffect{Param: ef.Param, Path: ef.Path, Labels: labels.ToFact(ef.Labels, fn)})
 		}
 		pass.ExportObjectFact(obj, ff)
 		if sum != nil {
-			sum.Funcs[knowledge.FullName(obj)] = FuncEntry{Fact: ff, Ref: names.funcRef(pass.Fset, obj)}
+			sum.Funcs[knowledge.FullName(obj)] = wholeprog.FuncEntry{Fact: ff, Ref: names.FuncRef(pass.Fset, obj)}
 		}
-		if !s.empty() {
+		if !s.Empty() {
 			exported = true // OwnErrors alone gives importers nothing to find
 		}
 	}
 	if exported {
-		pass.ExportPackageFact(&PkgFact{})
+		pass.ExportPackageFact(&wholeprog.PkgFact{})
 	}
 	return &Result{Engine: e, Program: join}, nil
 }
@@ -199,7 +202,7 @@ func (s *Shared) mayHoldFindings(pass *analysis.Pass) bool {
 			// that passes a status or an error through (a partial mapper).
 			return true
 		}
-		var pf PkgFact
+		var pf wholeprog.PkgFact
 		if !viaFacts && pass.ImportPackageFact(imp, &pf) {
 			viaFacts = true
 		}
@@ -215,8 +218,8 @@ func (s *Shared) mayHoldFindings(pass *analysis.Pass) bool {
 		}
 		seen[fn] = true
 		if fn.Pkg() != nil && fn.Pkg() != pass.Pkg {
-			var f FuncFact
-			if pass.ImportObjectFact(fn.Origin(), &f) && f.summarises() {
+			var f wholeprog.FuncFact
+			if pass.ImportObjectFact(fn.Origin(), &f) && f.Summarises() {
 				return true
 			}
 		}

@@ -9,7 +9,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Config is the setting of the shared analysis. It decides what is
@@ -27,7 +29,7 @@ type Config struct {
 }
 
 // DefaultConfig returns the shared analysis' default settings.
-func DefaultConfig() Config { return Config{Budget: DefaultBudget} }
+func DefaultConfig() Config { return Config{Budget: engine.DefaultBudget} }
 
 // Shared is one instance of the analysis behind every check: it builds
 // SSA for packages that can hold a finding, tracks upstream provenance,
@@ -50,15 +52,15 @@ type Shared struct {
 	// whose packages make dynamic labels (Collect)
 	collect []string
 	// prog is the join of phase 2 (SetProgram)
-	prog *Program
+	prog *wholeprog.Program
 	// summaries are what each package of the linted modules told the
 	// join in phase 1, until the runner takes them (TakeSummary)
-	summaries map[*types.Package]*PackageSummary
+	summaries map[*types.Package]*wholeprog.PackageSummary
 	// goroot is GOROOT as the runner knows it (SetGOROOT)
 	goroot string
 	// stats are the engines' statistics, when asked for (CollectStats)
 	statsOn bool
-	stats   []*Stats
+	stats   []*engine.Stats
 }
 
 // New returns an instance of the shared analysis with the settings cfg,
@@ -67,7 +69,7 @@ func New(cfg Config) *Shared {
 	s := &Shared{cfg: cfg}
 	s.cfg.Deps.List = slices.Clone(cfg.Deps.List) // Set appends: share no array
 	if s.cfg.Budget <= 0 {
-		s.cfg.Budget = DefaultBudget
+		s.cfg.Budget = engine.DefaultBudget
 	}
 	s.Analyzer = &analysis.Analyzer{
 		Name:       "upstreamfacts",
@@ -75,7 +77,7 @@ func New(cfg Config) *Shared {
 		URL:        "https://github.com/upstreamlint/upstreamlint/blob/main/docs/design.md",
 		Run:        s.run,
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(FuncFact), new(PkgFact), new(ErrorHandlerFact)},
+		FactTypes:  []analysis.Fact{new(wholeprog.FuncFact), new(wholeprog.PkgFact), new(engine.ErrorHandlerFact)},
 	}
 	s.Analyzer.Flags.Var(&s.cfg.Deps, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. example.com/acme/billing/client")
 	s.Analyzer.Flags.Var(&s.cfg.Budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
@@ -96,13 +98,13 @@ func (s *Shared) Collect(modules ...string) {
 	defer s.mu.Unlock()
 	s.collect = modules
 	if len(modules) > 0 {
-		s.summaries = make(map[*types.Package]*PackageSummary)
+		s.summaries = make(map[*types.Package]*wholeprog.PackageSummary)
 	}
 }
 
 // SetProgram installs the join for the analyses that follow (phase 2),
 // or removes it (nil).
-func (s *Shared) SetProgram(p *Program) {
+func (s *Shared) SetProgram(p *wholeprog.Program) {
 	s.mu.Lock()
 	s.prog = p
 	s.mu.Unlock()
@@ -111,7 +113,7 @@ func (s *Shared) SetProgram(p *Program) {
 // TakeSummary returns what pkg told the join in phase 1, or nil, and
 // forgets it: the runner keeps the summaries (and caches them) and lets
 // the package's types go.
-func (s *Shared) TakeSummary(pkg *types.Package) *PackageSummary {
+func (s *Shared) TakeSummary(pkg *types.Package) *wholeprog.PackageSummary {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sum := s.summaries[pkg]
@@ -121,12 +123,12 @@ func (s *Shared) TakeSummary(pkg *types.Package) *PackageSummary {
 
 // Summaries returns what the packages of phase 1 told the join and the
 // runner did not take, in a stable order, and forgets them.
-func (s *Shared) Summaries() []*PackageSummary {
+func (s *Shared) Summaries() []*wholeprog.PackageSummary {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	out := slices.Collect(maps.Values(s.summaries))
 	clear(s.summaries)
-	sortSummaries(out)
+	wholeprog.SortSummaries(out)
 	return out
 }
 
@@ -149,10 +151,10 @@ func (s *Shared) CollectStats() {
 
 // Stats returns a copy of the statistics of every engine created since
 // CollectStats, in creation order.
-func (s *Shared) Stats() []Stats {
+func (s *Shared) Stats() []engine.Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Stats, len(s.stats))
+	out := make([]engine.Stats, len(s.stats))
 	for i, st := range s.stats {
 		out[i] = *st
 		out[i].GaveUp = slices.Clone(st.GaveUp)
@@ -162,20 +164,20 @@ func (s *Shared) Stats() []Stats {
 
 // newStats returns the statistics of a new engine for pkg, or nil when
 // none are collected.
-func (s *Shared) newStats(pkg *types.Package) *Stats {
+func (s *Shared) newStats(pkg *types.Package) *engine.Stats {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if !s.statsOn {
 		return nil
 	}
-	st := &Stats{Pkg: pkg.Path()}
+	st := &engine.Stats{Pkg: pkg.Path()}
 	s.stats = append(s.stats, st)
 	return st
 }
 
 // wholeState says whether pass's package makes dynamic labels (phase 1)
 // and returns the join of phase 2, if any.
-func (s *Shared) wholeState(pass *analysis.Pass) (collect bool, join *Program) {
+func (s *Shared) wholeState(pass *analysis.Pass) (collect bool, join *wholeprog.Program) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if pass.Module != nil {
@@ -185,22 +187,22 @@ func (s *Shared) wholeState(pass *analysis.Pass) (collect bool, join *Program) {
 }
 
 // startSummary gives the engine of a package of phase 1 its summary.
-func (s *Shared) startSummary(e *Engine, pkg *types.Package) {
+func (s *Shared) startSummary(e *engine.Engine, pkg *types.Package) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.summaries == nil {
 		return
 	}
-	e.sum = newPackageSummary(pkg.Path())
-	e.dynSeen = e.sum.Dynamic
-	s.summaries[pkg] = e.sum
+	e.Sum = wholeprog.NewPackageSummary(pkg.Path())
+	e.DynSeen = e.Sum.Dynamic
+	s.summaries[pkg] = e.Sum
 }
 
 // refs returns what names functions for the join with this instance's
 // settings.
-func (s *Shared) refs() namer {
+func (s *Shared) refs() wholeprog.Namer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	deps := &s.cfg.Deps
-	return namer{goroot: s.goroot, sources: func(fn *types.Func) []knowledge.Kind { return sourceKindsOf(fn, knowledge.FullName(fn), deps) }}
+	return wholeprog.Namer{Goroot: s.goroot, Sources: func(fn *types.Func) []knowledge.Kind { return engine.SourceKindsOf(fn, knowledge.FullName(fn), deps) }}
 }

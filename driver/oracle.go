@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
 
@@ -94,7 +95,7 @@ func (res *result) resolveChecker(analyzers []*analysis.Analyzer, shared *upstre
 			roots = append(roots, p.PkgPath)
 		}
 	}
-	prog := upstream.Join(summaries, roots, runner.LintedModules(initial))
+	prog := wholeprog.Join(summaries, roots, runner.LintedModules(initial))
 	var again []*packages.Package
 	for _, p := range initial {
 		if p.Types != nil && prog.Again(p.PkgPath) {

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 
-	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/driver/format"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
@@ -163,7 +163,7 @@ func (res *result) sortFindings() {
 
 // writeStats prints what the provenance engines did (-debug.stats): a
 // total, then each function given up over budget.
-func writeStats(w io.Writer, name string, stats []upstream.Stats) {
+func writeStats(w io.Writer, name string, stats []engine.Stats) {
 	var pkgs, funcs, work, most int
 	var gaveUp []string
 	costliest := "none"

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 	"github.com/upstreamlint/upstreamlint/driver/format"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
@@ -85,7 +86,7 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 	}
 	// position turns "file:line:col" into a position of fset.
 	position := func(posn string) (token.Pos, error) {
-		name, line, col, ok := upstream.SplitPosn(posn)
+		name, line, col, ok := wholeprog.SplitPosn(posn)
 		if !ok {
 			return token.NoPos, fmt.Errorf("malformed position %q", posn)
 		}

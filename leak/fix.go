@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
@@ -15,7 +15,7 @@ import (
 // -leak.publicmsg function applied to the error, or http.StatusText of
 // the status the same call sends. It offers nothing when the rewrite
 // would be ambiguous or would leave a variable or an import unused.
-func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, call *ast.CallExpr, expr ast.Expr, ev analyzer.SinkEvent, sent ast.Expr) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, call *ast.CallExpr, expr ast.Expr, ev engine.SinkEvent, sent ast.Expr) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	if expr == nil || call == nil {
 		return none, false
@@ -76,7 +76,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, call *ast.CallE
 
 // statusExpr returns the syntax of a constant status a body is sent
 // with, set by another call before it (w.WriteHeader(503)), or nil.
-func statusExpr(info *types.Info, rep *report.Reporter, st analyzer.SentStatus) ast.Expr {
+func statusExpr(info *types.Info, rep *report.Reporter, st engine.SentStatus) ast.Expr {
 	if st.Instr == nil || st.Arg < 0 || st.Code == 0 {
 		return nil
 	}
@@ -109,7 +109,7 @@ func chainedStatus(info *types.Info, call *ast.CallExpr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	if i := analyzer.StatusSetterArg(fn); i >= 0 && i < len(inner.Args) {
+	if i := engine.StatusSetterArg(fn); i >= 0 && i < len(inner.Args) {
 		return inner.Args[i]
 	}
 	return nil

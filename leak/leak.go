@@ -12,7 +12,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
@@ -67,19 +69,19 @@ const (
 	leakServer
 )
 
-func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
+func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
 			if ev.Role != knowledge.RoleBody || ev.Handoff || ev.Proxy {
 				continue
 			}
 			status := e.BodyStatus(ev)
-			if ev.No5xx && analyzer.ServerError(status.Code) {
+			if ev.No5xx && engine.ServerError(status.Code) {
 				continue // the helper sends a generic message for this status
 			}
 			kind, l := c.classify(e, ev)
 			var internal ssa.Value
-			if kind == leakNone && analyzer.ServerError(status.Code) {
+			if kind == leakNone && engine.ServerError(status.Code) {
 				if internal = internalError(e, ev); internal != nil {
 					kind = leakServer
 				}
@@ -124,7 +126,7 @@ func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Repor
 // default (err.Error() with status 500), or one the program installs.
 // The return is where the fix belongs: the handler knows what failed and
 // can return an error with a message of its own.
-func (c *checker) handlerReturns(e *analyzer.Engine, rep *report.Reporter) {
+func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) {
 	reported := make(map[ssa.Instruction]bool)
 	for _, fn := range e.Funcs {
 		for _, hr := range append(e.HandlerReturns(fn), e.ErrorCalls(fn)...) {
@@ -135,7 +137,7 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *report.Reporter) {
 			if reported[at] || hr.Sink.Covered {
 				continue // the error handler sends it with its own 5xx: reported there, where the fix belongs
 			}
-			var l analyzer.Label
+			var l labels.Label
 			found := false
 			for _, x := range hr.Labels {
 				switch x.Kind {
@@ -205,13 +207,13 @@ func (c *checker) handlerReturns(e *analyzer.Engine, rep *report.Reporter) {
 // dependency text: grpc-go sends the text of a plain error, and the
 // message of a status, to the client. An upstream gRPC error returned
 // with its code is passthrough's finding, not this one.
-func (c *checker) grpcReturns(e *analyzer.Engine, rep *report.Reporter) {
+func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
-			if analyzer.IsSinkCall(re.Value) {
+			if engine.IsSinkCall(re.Value) {
 				continue // an error built by a sink (kratos' errors.InternalServer): reported where it is built
 			}
-			var l analyzer.Label
+			var l labels.Label
 			found := false
 			for _, x := range re.Labels {
 				switch x.Kind {
@@ -258,18 +260,18 @@ func (c *checker) grpcReturns(e *analyzer.Engine, rep *report.Reporter) {
 }
 
 // classify decides what, if anything, a body sink leaks.
-func (c *checker) classify(e *analyzer.Engine, ev analyzer.SinkEvent) (leakKind, analyzer.Label) {
-	best, bestLabel := leakNone, analyzer.Label{}
-	consider := func(k leakKind, l analyzer.Label) {
+func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, labels.Label) {
+	best, bestLabel := leakNone, labels.Label{}
+	consider := func(k leakKind, l labels.Label) {
 		if k > best {
 			best, bestLabel = k, l
 		}
 	}
 	block := ev.Instr.Block()
 	var errGuarded *bool
-	encodes := !analyzer.IsFmtCall(ev.Instr)
+	encodes := !engine.IsFmtCall(ev.Instr)
 	for _, l := range ev.Labels {
-		if encodes && !analyzer.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
+		if encodes && !engine.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
 			continue // kept in a field an encoder never writes (unexported, json:"-")
 		}
 		switch l.Kind {
@@ -313,7 +315,7 @@ func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	for _, r := range roots {
 		// Our sentinel, or a value known to be nil (or another constant)
 		// where it is written: no dependency text either way.
-		if !analyzer.SentinelGuarded(b, r) && !analyzer.NarrowedToConstants(b, r) {
+		if !engine.SentinelGuarded(b, r) && !engine.NarrowedToConstants(b, r) {
 			return false
 		}
 	}
@@ -349,7 +351,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 				}
 				for _, r2 := range *ia.Referrers() {
 					if st, ok := r2.(*ssa.Store); ok && isErrorish(st.Val) {
-						out = append(out, analyzer.ErrorRoot(st.Val))
+						out = append(out, engine.ErrorRoot(st.Val))
 					}
 				}
 			}
@@ -363,7 +365,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 				var out []ssa.Value
 				for _, a := range call.Common().Args {
 					if isErrorish(a) {
-						out = append(out, analyzer.ErrorRoot(a))
+						out = append(out, engine.ErrorRoot(a))
 					} else if sl, ok := a.(*ssa.Slice); ok {
 						out = append(out, errorRootsOf(sl, seen)...)
 					}
@@ -382,7 +384,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 		}
 		return out
 	}
-	return []ssa.Value{analyzer.ErrorRoot(v)}
+	return []ssa.Value{engine.ErrorRoot(v)}
 }
 
 // payloadValues returns the values stored into a map or struct literal
@@ -424,7 +426,7 @@ func payloadValues(v ssa.Value, depth int) []ssa.Value {
 
 func stripIfaceLoad(v ssa.Value) ssa.Value {
 	for i := 0; i < 6; i++ {
-		v = analyzer.Strip(v)
+		v = engine.Strip(v)
 		u, ok := v.(*ssa.UnOp)
 		if !ok || u.Op != token.MUL {
 			return v
@@ -444,7 +446,7 @@ func isErrorish(v ssa.Value) bool {
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 func isStringCallOfError(v ssa.Value) bool {
-	return analyzer.ErrorRoot(v) != v
+	return engine.ErrorRoot(v) != v
 }
 
 func message(kind leakKind, expr ast.Expr, via *types.Func) string {
@@ -470,7 +472,7 @@ func message(kind leakKind, expr ast.Expr, via *types.Func) string {
 // leakExpr returns the syntax of the leaking argument: the argument
 // itself, or for a variadic sink (fmt.Fprintf) the first variadic
 // argument that carries an error or a stack.
-func leakExpr(info *types.Info, rep *report.Reporter, call *ast.CallExpr, ev analyzer.SinkEvent) ast.Expr {
+func leakExpr(info *types.Info, rep *report.Reporter, call *ast.CallExpr, ev engine.SinkEvent) ast.Expr {
 	if call == nil {
 		return nil
 	}
@@ -526,17 +528,17 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 // error parameter of the function the event is in counts when the
 // engine saw its text reach the body in ways the syntax walk does not
 // follow (a builder's field, a helper's payload).
-func internalError(e *analyzer.Engine, ev analyzer.SinkEvent) ssa.Value {
+func internalError(e *engine.Engine, ev engine.SinkEvent) ssa.Value {
 	b := ev.Instr.Block()
-	for _, leaf := range analyzer.SentTextLeaves(ev, nil) {
-		if analyzer.IsPanicValue(leaf) || (analyzer.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf)) {
+	for _, leaf := range engine.SentTextLeaves(ev, nil) {
+		if engine.IsPanicValue(leaf) || (engine.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf)) {
 			return leaf
 		}
 	}
 	fn := ev.Instr.Parent()
-	encodes := !analyzer.IsFmtCall(ev.Instr)
+	encodes := !engine.IsFmtCall(ev.Instr)
 	for _, l := range ev.Labels {
-		if encodes && !analyzer.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
+		if encodes && !engine.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
 			continue // kept in a field an encoder never writes (an embedded error, json:"-")
 		}
 		if e.SendsOwnErrorParam(fn, ev, l) {
@@ -550,7 +552,7 @@ func internalError(e *analyzer.Engine, ev analyzer.SinkEvent) ssa.Value {
 // analysed module that sends the text of its error parameter with a
 // server-error status of its own: the finding is the helper's, where the
 // fix belongs, and its callers are not reported again for it.
-func coveredByHelper(pass *analysis.Pass, ev analyzer.SinkEvent) bool {
+func coveredByHelper(pass *analysis.Pass, ev engine.SinkEvent) bool {
 	return ev.Covered && ev.Via != nil && ev.Via.Pkg() != nil && sameModule(pass, ev.Via.Pkg().Path())
 }
 
@@ -621,8 +623,8 @@ var grpcServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavai
 // grpcServerError returns, for a returned status.Error(f)(code, …) or
 // status.New(f)(code, …).Err() with a server-error code, that code and
 // an error whose text its message carries and that is not provably ours.
-func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
-	call, ok := analyzer.Strip(v).(*ssa.Call)
+func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
+	call, ok := engine.Strip(v).(*ssa.Call)
 	if !ok {
 		return "", nil
 	}
@@ -631,7 +633,7 @@ func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string
 	case knowledge.CodedError: // status.Error(f), connect.NewError (Connect's codes are gRPC's numbers)
 	case knowledge.StatusError:
 		// status.New(code, …).Err()
-		inner, ok := analyzer.Strip(args[0]).(*ssa.Call)
+		inner, ok := engine.Strip(args[0]).(*ssa.Call)
 		if !ok {
 			return "", nil
 		}
@@ -645,7 +647,7 @@ func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string
 	if len(args) < 2 {
 		return "", nil
 	}
-	c, ok := analyzer.Strip(args[0]).(*ssa.Const)
+	c, ok := engine.Strip(args[0]).(*ssa.Const)
 	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
 		return "", nil
 	}
@@ -655,8 +657,8 @@ func grpcServerError(e *analyzer.Engine, b *ssa.BasicBlock, v ssa.Value) (string
 		return "", nil
 	}
 	for _, a := range args[1:] {
-		for _, leaf := range analyzer.TextLeaves(a, nil) {
-			if analyzer.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
+		for _, leaf := range engine.TextLeaves(a, nil) {
+			if engine.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
 				return code, leaf
 			}
 		}

@@ -7,8 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
@@ -17,7 +18,7 @@ const DefaultCodeMapper = "mapUpstreamCode"
 
 type grpcFinding struct {
 	fn      *ssa.Function
-	label   analyzer.Label
+	label   labels.Label
 	expr    ast.Expr // the code argument (codeArg) or the returned error
 	codeArg bool
 	file    *ast.File
@@ -26,7 +27,7 @@ type grpcFinding struct {
 // grpcReturns reports gRPC service methods that return an upstream gRPC
 // error with its code (unchanged, or wrapped with %w, which grpc-go
 // unwraps), or a status built from the upstream's code.
-func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
+func (c *checker) grpcReturns(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter) {
 	var findings []*grpcFinding
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
@@ -71,7 +72,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *analyzer.Engine, rep *repo
 
 // codeArgument returns the code argument of status.Error/Errorf(code, …)
 // when the returned error is built from an upstream code.
-func codeArgument(e *analyzer.Engine, v ssa.Value, ret ast.Expr) ast.Expr {
+func codeArgument(e *engine.Engine, v ssa.Value, ret ast.Expr) ast.Expr {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X // connect.NewError returns *connect.Error
 	}

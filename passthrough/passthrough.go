@@ -11,7 +11,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
 
@@ -62,16 +64,16 @@ type checker struct {
 const DefaultMapper = "mapUpstreamStatus"
 
 type finding struct {
-	ev    analyzer.SinkEvent
+	ev    engine.SinkEvent
 	fn    *ssa.Function
-	label analyzer.Label
+	label labels.Label
 	expr  ast.Expr // the status argument; nil when it has no syntax of its own
 	call  *ast.CallExpr
 	file  *ast.File
 	fixOK bool
 }
 
-func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
+func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter) {
 
 	var findings []*finding
 	for _, fn := range e.Funcs {
@@ -175,7 +177,7 @@ func (c *checker) isMapperCall(v ssa.Value) bool {
 // that can reach the sink is upstream or a 2xx constant (which the
 // default policy maps to itself's class). A status merged with another
 // constant is a decision only the programmer can finish.
-func (c *checker) fixable(pass *analysis.Pass, e *analyzer.Engine, f *finding) bool {
+func (c *checker) fixable(pass *analysis.Pass, e *engine.Engine, f *finding) bool {
 	intType := types.Typ[types.Int]
 	if !types.Identical(pass.TypesInfo.TypeOf(f.expr), intType) {
 		return false
@@ -194,7 +196,7 @@ func (c *checker) fixable(pass *analysis.Pass, e *analyzer.Engine, f *finding) b
 // onlyUpstream reports whether every value that can reach v is an
 // upstream status or a 2xx constant. Phis already on the walk (a loop
 // carrying the status) add nothing new.
-func onlyUpstream(e *analyzer.Engine, v ssa.Value, seen map[*ssa.Phi]bool) bool {
+func onlyUpstream(e *engine.Engine, v ssa.Value, seen map[*ssa.Phi]bool) bool {
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.Value == nil || x.Value.Kind() != constant.Int {

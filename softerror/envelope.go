@@ -14,9 +14,10 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Envelopes: services rarely answer {"error": …} alone; they answer an
@@ -110,7 +111,7 @@ func (c *checker) envelopeWith(entries []entry, business map[int64]bool) (string
 }
 
 // mapEnvelope judges a map literal written at the instruction at.
-func (c *checker) mapEnvelope(e *analyzer.Engine, m *ssa.MakeMap, at ssa.Instruction) (string, bool) {
+func (c *checker) mapEnvelope(e *engine.Engine, m *ssa.MakeMap, at ssa.Instruction) (string, bool) {
 	var entries []entry
 	for _, ref := range *m.Referrers() {
 		switch u := ref.(type) {
@@ -139,7 +140,7 @@ func (c *checker) mapEnvelope(e *analyzer.Engine, m *ssa.MakeMap, at ssa.Instruc
 // literalAlloc returns the allocation of a struct literal a body is
 // (&Response{…}, or Response{…} loaded from its local cell), or nil.
 func literalAlloc(v ssa.Value) *ssa.Alloc {
-	v = analyzer.Strip(v)
+	v = engine.Strip(v)
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		v = u.X
 	}
@@ -152,7 +153,7 @@ func literalAlloc(v ssa.Value) *ssa.Alloc {
 
 // structEnvelope judges a struct literal written at the instruction at:
 // its JSON keys, with the values stored into its fields.
-func (c *checker) structEnvelope(e *analyzer.Engine, a *ssa.Alloc, at ssa.Instruction) (string, bool) {
+func (c *checker) structEnvelope(e *engine.Engine, a *ssa.Alloc, at ssa.Instruction) (string, bool) {
 	st := structOf(a.Type())
 	stored := make(map[int]entry)
 	for _, ref := range *a.Referrers() {
@@ -196,7 +197,7 @@ func constOf(v ssa.Value) *ssa.Const {
 	if v == nil {
 		return nil
 	}
-	k, _ := analyzer.Strip(v).(*ssa.Const)
+	k, _ := engine.Strip(v).(*ssa.Const)
 	return k
 }
 
@@ -227,7 +228,7 @@ func constString(v ssa.Value) (string, bool) {
 // emptyValue reports whether a data value is nil or an empty literal: a
 // map or slice literal with no elements, an empty string.
 func emptyValue(v ssa.Value) bool {
-	v = analyzer.Strip(v)
+	v = engine.Strip(v)
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.IsNil() {
@@ -313,7 +314,7 @@ func decideCodes(vals map[int64]bool) map[int64]bool {
 // its status-like field, which constants mean success and which failure,
 // from the package's calls and, in the standalone's second phase, the
 // whole program's.
-func (c *checker) businessCodes(e *analyzer.Engine) map[codeKey]map[int64]bool {
+func (c *checker) businessCodes(e *engine.Engine) map[codeKey]map[int64]bool {
 	seen := make(map[codeKey]map[int64]bool)
 	add := func(k codeKey, n int64) {
 		if seen[k] == nil {
@@ -351,7 +352,7 @@ func (c *checker) businessCodes(e *analyzer.Engine) map[codeKey]map[int64]bool {
 
 // envelopeField reports whether ev hands an argument, as it is, to one
 // top-level field of a helper's 200 body.
-func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
+func (c *checker) envelopeField(ev engine.SinkEvent) bool {
 	return ev.Role == knowledge.RoleBody && ev.Via != nil && ev.HelperStatus == 200 && ev.Reads == "" &&
 		ev.SinkPath != "" && !strings.Contains(ev.SinkPath, "/")
 }
@@ -360,11 +361,11 @@ func (c *checker) envelopeField(ev analyzer.SinkEvent) bool {
 // envelope, and records them (the failing ones, and those that pass a
 // constant code, for the contrast); reportEnvelopes decides where the
 // failing ones are reported.
-func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, calls *[]analyzer.EnvelopeCall) {
+func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *engine.Engine, fn *ssa.Function, codes map[codeKey]map[int64]bool, calls *[]wholeprog.EnvelopeCall) {
 	if !c.cfg.Envelopes {
 		return
 	}
-	byCall := make(map[ssa.CallInstruction][]analyzer.SinkEvent)
+	byCall := make(map[ssa.CallInstruction][]engine.SinkEvent)
 	var order []ssa.CallInstruction
 	for _, ev := range e.Events(fn) {
 		if !c.envelopeField(ev) {
@@ -377,7 +378,7 @@ func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *
 	}
 	for _, call := range order {
 		evs := byCall[call]
-		ec := analyzer.EnvelopeCall{Helper: evs[0].Via, Caller: pass.Pkg, Pos: call.Pos(), At: pass.Fset.Position(call.Pos()), Param: -1}
+		ec := wholeprog.EnvelopeCall{Helper: evs[0].Via, Caller: pass.Pkg, Pos: call.Pos(), At: pass.Fset.Position(call.Pos()), Param: -1}
 		var entries []entry
 		var business map[int64]bool
 		for _, ev := range evs {
@@ -415,7 +416,7 @@ func (c *checker) helperEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *
 
 // constName returns the spelling of the constant an event passes when it
 // is a constant declared in pkg (SUCCESS, response.SUCCESS), else "".
-func constName(pass *analysis.Pass, rep *report.Reporter, ev analyzer.SinkEvent, pkg *types.Package) string {
+func constName(pass *analysis.Pass, rep *report.Reporter, ev engine.SinkEvent, pkg *types.Package) string {
 	arg := rep.ArgExpr(rep.CallAt(ev.Instr.Pos()), ev.Instr, ev.Arg)
 	var id *ast.Ident
 	switch x := ast.Unparen(arg).(type) {
@@ -436,7 +437,7 @@ func constName(pass *analysis.Pass, rep *report.Reporter, ev analyzer.SinkEvent,
 // failing returns the calls that fail: those their package judged so,
 // and those whose code the calls, taken together, show to be a failure
 // code.
-func failing(calls []analyzer.EnvelopeCall) []analyzer.EnvelopeCall {
+func failing(calls []wholeprog.EnvelopeCall) []wholeprog.EnvelopeCall {
 	vals := make(map[string]map[int64]bool)
 	for _, ec := range calls {
 		if ec.Path != "" {
@@ -446,7 +447,7 @@ func failing(calls []analyzer.EnvelopeCall) []analyzer.EnvelopeCall {
 			vals[ec.Path][ec.Code] = true
 		}
 	}
-	var out []analyzer.EnvelopeCall
+	var out []wholeprog.EnvelopeCall
 	for _, ec := range calls {
 		if ec.Fails || (ec.IfFailure && decideCodes(vals[ec.Path])[ec.Code]) {
 			out = append(out, ec)
@@ -460,8 +461,8 @@ func failing(calls []analyzer.EnvelopeCall) []analyzer.EnvelopeCall {
 // 200 for every answer), with the calls of the whole program when the
 // standalone knows them; a helper of another package at each call,
 // unless the program reports it in its own package.
-func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, calls []analyzer.EnvelopeCall) {
-	byHelper := make(map[*types.Func][]analyzer.EnvelopeCall)
+func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *engine.Engine, calls []wholeprog.EnvelopeCall) {
+	byHelper := make(map[*types.Func][]wholeprog.EnvelopeCall)
 	var helpers []*types.Func
 	for _, ec := range calls {
 		if byHelper[ec.Helper] == nil {
@@ -544,7 +545,7 @@ func (c *checker) reportEnvelopes(pass *analysis.Pass, rep *report.Reporter, e *
 //	c.JSON(status, Response{code, data, msg})
 //
 // The helper must write 200 once, with a constant of its own.
-func (c *checker) helperFix(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, f *ssa.Function, calls []analyzer.EnvelopeCall) (analysis.SuggestedFix, bool) {
+func (c *checker) helperFix(pass *analysis.Pass, rep *report.Reporter, e *engine.Engine, f *ssa.Function, calls []wholeprog.EnvelopeCall) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	param := -1
 	vals := make(map[int64]string)
@@ -572,7 +573,7 @@ func (c *checker) helperFix(pass *analysis.Pass, rep *report.Reporter, e *analyz
 	if !ok || basic.Info()&types.IsInteger == 0 || p.Object() == nil {
 		return none, false
 	}
-	var status *analyzer.SinkEvent
+	var status *engine.SinkEvent
 	evs := e.Events(f)
 	for i := range evs {
 		if evs[i].Role != knowledge.RoleStatus || !is200(evs[i].Value) {

@@ -6,7 +6,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 )
@@ -15,7 +15,7 @@ import (
 // path follows a failed upstream call, else 500. An explicit 200 in the
 // same call, or written just before in the same block, becomes that
 // status; otherwise a WriteHeader call is inserted before the statement.
-func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Engine, h *handler, call *ast.CallExpr, ev analyzer.SinkEvent, st status) (analysis.SuggestedFix, bool) {
+func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, e *engine.Engine, h *handler, call *ast.CallExpr, ev engine.SinkEvent, st status) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	if call == nil {
 		return none, false
@@ -70,7 +70,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, e *analyzer.Eng
 }
 
 // calleePkg returns the package path of the function a sink event calls.
-func calleePkg(ev analyzer.SinkEvent) string {
+func calleePkg(ev engine.SinkEvent) string {
 	if fn := ev.Instr.Common().StaticCallee(); fn != nil && fn.Pkg != nil {
 		return fn.Pkg.Pkg.Path()
 	}

@@ -14,8 +14,10 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -143,9 +145,9 @@ type checker struct {
 	cfg Config
 }
 
-func (c *checker) run(pass *analysis.Pass, e *analyzer.Engine, rep *report.Reporter) {
+func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter) {
 	codes := c.businessCodes(e)
-	var envCalls []analyzer.EnvelopeCall
+	var envCalls []wholeprog.EnvelopeCall
 	defer func() { c.reportEnvelopes(pass, rep, e, envCalls) }()
 	installed := installedErrorHandlers(e)
 	for _, fn := range e.Funcs {
@@ -249,7 +251,7 @@ func answererOf(fn *ssa.Function, context bool) *handler {
 // e.HTTPErrorHandler = h, a middleware's Config{ErrorHandler: h}). Such a
 // function answers the request itself, as a handler does: a path on which
 // it writes no status answers 200.
-func installedErrorHandlers(e *analyzer.Engine) map[*ssa.Function]bool {
+func installedErrorHandlers(e *engine.Engine) map[*ssa.Function]bool {
 	out := make(map[*ssa.Function]bool)
 	for _, fn := range e.Funcs {
 		for _, b := range fn.Blocks {
@@ -269,7 +271,7 @@ func installedErrorHandlers(e *analyzer.Engine) map[*ssa.Function]bool {
 				if name := sv.Field(fa.Field).Name(); name != "ErrorHandler" && name != "HTTPErrorHandler" {
 					continue
 				}
-				switch v := analyzer.Strip(st.Val).(type) {
+				switch v := engine.Strip(st.Val).(type) {
 				case *ssa.Function:
 					out[v] = true
 				case *ssa.MakeClosure:
@@ -288,8 +290,8 @@ func installedErrorHandlers(e *analyzer.Engine) map[*ssa.Function]bool {
 // errorOnly decides from types and literals whether v, written as a
 // response body, is only an error, and describes it for the message. e
 // is the package's engine (the check holds its lock).
-func (c *checker) errorOnly(pass *analysis.Pass, e *analyzer.Engine, v ssa.Value, at ssa.Instruction) (string, bool) {
-	v = analyzer.Strip(v)
+func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, at ssa.Instruction) (string, bool) {
+	v = engine.Strip(v)
 	switch x := v.(type) {
 	case *ssa.MakeMap:
 		if c.mapErrorOnly(e, x, 0, at) {
@@ -311,11 +313,11 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *analyzer.Engine, v ssa.Value
 		}
 		return "", false
 	}
-	if analyzer.ErrorRoot(v) != v || types.Implements(v.Type(), errorIface) {
+	if engine.ErrorRoot(v) != v || types.Implements(v.Type(), errorIface) {
 		return "error text", true
 	}
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
-		if k, ok := analyzer.Strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
+		if k, ok := engine.Strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
 			return "error text " + strconv.Quote(shorten(constant.StringVal(k.Value))+"…"), true
 		}
 	}
@@ -323,7 +325,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *analyzer.Engine, v ssa.Value
 		if fn := call.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" && strings.HasPrefix(fn.Name(), "Sprint") {
 			args := call.Common().Args
 			if len(args) > 0 {
-				if first, ok := analyzer.Strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
+				if first, ok := engine.Strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
 					return "error text " + strconv.Quote(shorten(constant.StringVal(first.Value))), true
 				}
 			}
@@ -353,7 +355,7 @@ var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Inte
 // respond(200, resp)). And an error key must be stored on every path to
 // the write: a map that holds an error only on some paths is not
 // error-only on the others.
-func (c *checker) mapErrorOnly(e *analyzer.Engine, m *ssa.MakeMap, depth int, at ssa.Instruction) bool {
+func (c *checker) mapErrorOnly(e *engine.Engine, m *ssa.MakeMap, depth int, at ssa.Instruction) bool {
 	var keys []string
 	var single ssa.Value
 	errKeyOnEveryPath := false
@@ -363,7 +365,7 @@ func (c *checker) mapErrorOnly(e *analyzer.Engine, m *ssa.MakeMap, depth int, at
 			if u.Map != m {
 				return false // stored into another map
 			}
-			k, ok := analyzer.Strip(u.Key).(*ssa.Const)
+			k, ok := engine.Strip(u.Key).(*ssa.Const)
 			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 				return false // a key we cannot read: no verdict
 			}
@@ -394,10 +396,10 @@ func (c *checker) mapErrorOnly(e *analyzer.Engine, m *ssa.MakeMap, depth int, at
 		return false
 	}
 	if len(keys) == 1 && depth < 3 {
-		if inner, ok := analyzer.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(e, inner, depth+1, at) {
+		if inner, ok := engine.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(e, inner, depth+1, at) {
 			return true
 		}
-		if st := structOf(analyzer.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
+		if st := structOf(engine.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
 			return true
 		}
 	}
@@ -408,7 +410,7 @@ func (c *checker) mapErrorOnly(e *analyzer.Engine, m *ssa.MakeMap, depth int, at
 // constant: a status-like key holding a 1xx–3xx code, or a success flag
 // holding true.
 func declaresSuccess(key string, v ssa.Value) bool {
-	k, ok := analyzer.Strip(v).(*ssa.Const)
+	k, ok := engine.Strip(v).(*ssa.Const)
 	if !ok || k.Value == nil {
 		return false
 	}
@@ -432,7 +434,7 @@ func dominates(from, to ssa.Instruction) bool {
 	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
 		return true
 	}
-	return from != to && analyzer.DominatesInstr(from, to)
+	return from != to && engine.DominatesInstr(from, to)
 }
 
 func (c *checker) keysErrorOnly(keys []string) bool {
@@ -591,15 +593,15 @@ const (
 
 type status struct {
 	kind statusKind
-	ok   *analyzer.SinkEvent // the WriteHeader(200) on such a path
+	ok   *engine.SinkEvent // the WriteHeader(200) on such a path
 }
 
 // statusOnPath walks the control-flow graph backwards from the body
 // write. A status write on the way ends a path; a path that reaches the
 // function's entry leaves the status at 200. A status event of the same
 // call (http.Error, a helper writing code and body) counts as written first.
-func statusOnPath(e *analyzer.Engine, fn *ssa.Function, evs []analyzer.SinkEvent, body analyzer.SinkEvent) status {
-	writes := make(map[ssa.Instruction]*analyzer.SinkEvent)
+func statusOnPath(e *engine.Engine, fn *ssa.Function, evs []engine.SinkEvent, body engine.SinkEvent) status {
+	writes := make(map[ssa.Instruction]*engine.SinkEvent)
 	for i := range evs {
 		if evs[i].Role == knowledge.RoleStatus {
 			writes[evs[i].Instr] = &evs[i]
@@ -664,7 +666,7 @@ func statusOnPath(e *analyzer.Engine, fn *ssa.Function, evs []analyzer.SinkEvent
 // bodyContinues reports whether another body write can follow ev on
 // some path: then ev writes a part of the answer (a report line saying
 // one lookup failed), not an error-only body.
-func bodyContinues(evs []analyzer.SinkEvent, ev analyzer.SinkEvent) bool {
+func bodyContinues(evs []engine.SinkEvent, ev engine.SinkEvent) bool {
 	writes := make(map[ssa.Instruction]bool)
 	for _, x := range evs {
 		if x.Role == knowledge.RoleBody && x.Instr != ev.Instr {
@@ -705,7 +707,7 @@ func bodyContinues(evs []analyzer.SinkEvent, ev analyzer.SinkEvent) bool {
 }
 
 func is200(v ssa.Value) bool {
-	k, ok := analyzer.Strip(v).(*ssa.Const)
+	k, ok := engine.Strip(v).(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
 		return false
 	}

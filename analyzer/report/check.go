@@ -4,6 +4,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 )
 
 // DocURL is the page that documents a check (or, for the shared
@@ -19,7 +20,7 @@ func DocURL(page string) string {
 // package's engine, held for it (the checks of a package share the
 // engine and may run in parallel), and a reporter that honours the
 // suppression directives and the check's allowlist allow.
-func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncPatterns, find func(*analysis.Pass, *analyzer.Engine, *Reporter)) *analysis.Analyzer {
+func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncPatterns, find func(*analysis.Pass, *engine.Engine, *Reporter)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      doc,

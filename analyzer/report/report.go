@@ -11,6 +11,9 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Reporter turns findings of one check into diagnostics: it maps SSA
@@ -24,8 +27,8 @@ type Reporter struct {
 	// function it gave up on. Program is the whole-program join of
 	// phase 2, if any: related information names the implementations of
 	// the calls it resolved.
-	Engine  *analyzer.Engine
-	Program *analyzer.Program
+	Engine  *engine.Engine
+	Program *wholeprog.Program
 
 	calls     map[token.Pos]*ast.CallExpr
 	returns   map[token.Pos]*ast.ReturnStmt
@@ -143,7 +146,7 @@ func hasImplicitReceiver(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // Origin describes the upstream call behind a label as related information.
-func (r *Reporter) Origin(l analyzer.Label) []analysis.RelatedInformation {
+func (r *Reporter) Origin(l labels.Label) []analysis.RelatedInformation {
 	if !l.Origin.IsValid() {
 		return nil
 	}
@@ -151,7 +154,7 @@ func (r *Reporter) Origin(l analyzer.Label) []analysis.RelatedInformation {
 		rel := []analysis.RelatedInformation{{Pos: c.Pos(), End: c.End(), Message: "upstream call " + Shorten(types.ExprString(c.Fun)) + "(…)"}}
 		if p := r.Program; p != nil {
 			// a call resolved by the whole program: name the implementations
-			if key := analyzer.CallKey(r.Pass.TypesInfo, c); key != "" {
+			if key := wholeprog.CallKey(r.Pass.TypesInfo, c); key != "" {
 				for _, fn := range p.Implementations(key) {
 					pos := p.Pos(r.Pass.Fset, fn.Pos)
 					if !pos.IsValid() {
@@ -195,7 +198,7 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 	if strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go") {
 		return true
 	}
-	if fn != nil && r.Allow.Match(analyzer.ParentRoot(fn)) {
+	if fn != nil && r.Allow.Match(engine.ParentRoot(fn)) {
 		return true
 	}
 	// What the engine knows of a function it gave up on is partial.

@@ -28,6 +28,7 @@ import (
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
@@ -163,7 +164,7 @@ func Run(cfg Config) (*Result, error) {
 		res:       res,
 		cache:     cache,
 		trees:     make(map[string]map[string]json.RawMessage),
-		summaries: make(map[*unit]*upstream.PackageSummary),
+		summaries: make(map[*unit]*wholeprog.PackageSummary),
 		byID:      make(map[string]*unit),
 		goroot:    env["GOROOT"],
 		cfg:       lcfg,
@@ -233,7 +234,7 @@ type exportRun struct {
 	// each linted package) and summaries (phase 1's, for the join)
 	mu        sync.Mutex
 	trees     map[string]map[string]json.RawMessage
-	summaries map[*unit]*upstream.PackageSummary
+	summaries map[*unit]*wholeprog.PackageSummary
 	// byID finds a unit by its package's ID; cfg and patterns load the
 	// packages again, with their compiled files and export data, the
 	// first time a package is analysed from source (compiled)
@@ -297,7 +298,7 @@ func (r *exportRun) needSource(u *unit) bool {
 	for _, imp := range p.Imports {
 		i := upstream.Import{Path: imp.PkgPath, GRPC: r.units[imp].grpc}
 		if iu := r.units[imp]; iu != nil && iu.analysed {
-			i.Summarised = r.facts.hasPackageFact(imp.ID, reflect.TypeFor[*upstream.PkgFact]())
+			i.Summarised = r.facts.hasPackageFact(imp.ID, reflect.TypeFor[*wholeprog.PkgFact]())
 		}
 		imports = append(imports, i)
 	}
@@ -389,9 +390,9 @@ func (r *exportRun) took(u *unit, d time.Duration) {
 // store, its summary to the join, its diagnostics to the report. A
 // damaged entry is an error (the package is analysed again).
 func (r *exportRun) apply(u *unit, e *exportEntry, phase int, fresh bool) error {
-	var sum *upstream.PackageSummary
+	var sum *wholeprog.PackageSummary
 	if phase == 1 && len(e.Summary) > 0 {
-		sum = new(upstream.PackageSummary)
+		sum = new(wholeprog.PackageSummary)
 		if err := json.Unmarshal(e.Summary, sum); err != nil {
 			return fmt.Errorf("the package's summary: %v", err)
 		}
@@ -660,7 +661,7 @@ func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 // replacing phase 1's. Phase 2's facts are those the packages analysed
 // again export; the join gives the others'.
 func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*analysis.Analyzer) error {
-	var summaries []*upstream.PackageSummary
+	var summaries []*wholeprog.PackageSummary
 	for _, u := range r.order {
 		if s := r.summaries[u]; s != nil {
 			summaries = append(summaries, s)
@@ -675,7 +676,7 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 			roots = append(roots, p.PkgPath)
 		}
 	}
-	prog := upstream.Join(summaries, roots, LintedModules(initial))
+	prog := wholeprog.Join(summaries, roots, LintedModules(initial))
 	var again []*unit
 	for _, u := range r.order {
 		if u.root && len(u.pkg.Errors) == 0 && prog.Again(u.pkg.PkgPath) {

@@ -1,4 +1,4 @@
-package analyzer
+package wholeprog
 
 import (
 	"bytes"
@@ -16,43 +16,8 @@ import (
 	"sync"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 )
-
-// Whole-program resolution of dynamic calls.
-//
-// Facts flow only from a package's imports, so a call through an
-// interface (or a function-valued field) whose implementations live in
-// sibling packages, wired in main, is unknown to a per-package host. The
-// standalone driver, which has the whole program, resolves them in two
-// phases, on per-package summaries only:
-//
-//  1. Every package is analysed as usual, but with dynamic labels
-//     (Shared.Collect): the result of a call through an interface or a
-//     func-typed field of the module is a symbolic KindDynamic label
-//     that facts carry, as they carry parameters. Each package of the
-//     linted modules records what the join needs in a PackageSummary:
-//     its facts, the keys it met, the types it converts to interfaces
-//     with their method sets, the functions it stores into fields, the
-//     error handlers it installs, its envelope calls. A summary names
-//     everything (full names, import paths, method signatures spelled
-//     with import paths, file:line:col), so that it can be cached.
-//  2. Join computes, for each dynamic key, the union of the summaries of
-//     its implementations: the methods of the module's types that are
-//     converted to an interface somewhere in the program and implement
-//     it (class-hierarchy analysis restricted to converted types, as in
-//     rapid type analysis; a type implements an interface when its
-//     method set holds each of its methods, by name and signature), and
-//     the functions stored into the field. It substitutes dynamic labels
-//     in those summaries transitively (a handler's service whose
-//     repository is itself an interface), and in every fact. The
-//     packages whose findings can change (they saw a key the join
-//     resolved) are analysed again with the program installed
-//     (Shared.SetProgram): their dynamic calls
-//     take the joined summaries, their imports the resolved facts; every
-//     other package does nothing.
-//
-// Per-package hosts (go vet, golangci-lint, nogo) never make dynamic
-// labels: for them nothing changes.
 
 // A DynSite is what a dynamic key calls: a method of a named interface,
 // or a function-valued field of a named struct. It names what it needs
@@ -70,12 +35,12 @@ type DynSite struct {
 	// takes it, unresolved, for a call that may write a status.
 	Opaque bool `json:",omitempty"`
 
-	iface *types.Named // for a method call, until noteSite names its methods
+	Iface *types.Named // for a method call, until noteSite names its methods
 }
 
-// hasSite reports whether a key was met at a call (a key met only
+// HasSite reports whether a key was met at a call (a key met only
 // through a fact, or a package's handlers, has no site).
-func (s DynSite) hasSite() bool { return s.Method != "" || s.Field }
+func (s DynSite) HasSite() bool { return s.Method != "" || s.Field }
 
 // A MethodSig is a method of a method set: its name (qualifiedMethod)
 // and its signature without receiver, types named by import path.
@@ -84,19 +49,19 @@ type MethodSig struct {
 	Sig  string
 }
 
-// qualifiedMethod returns a method's name, qualified by its package's
+// QualifiedMethod returns a method's name, qualified by its package's
 // path when unexported: only that package can implement it.
-func qualifiedMethod(m *types.Func) string {
+func QualifiedMethod(m *types.Func) string {
 	if m.Exported() || m.Pkg() == nil {
 		return m.Name()
 	}
 	return m.Pkg().Path() + "." + m.Name()
 }
 
-// sigString spells a type with types named by import path, signatures
+// SigString spells a type with types named by import path, signatures
 // without receivers and parameter names, at any depth: identical types
 // spell the same.
-func sigString(t types.Type) string {
+func SigString(t types.Type) string {
 	var b strings.Builder
 	writeType(&b, t, 0)
 	return b.String()
@@ -192,7 +157,7 @@ func writeType(b *strings.Builder, t types.Type, depth int) {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString(qualifiedMethod(m))
+			b.WriteString(QualifiedMethod(m))
 			writeType(b, m.Type(), depth+1)
 		}
 		b.WriteString("}")
@@ -216,11 +181,11 @@ func writeType(b *strings.Builder, t types.Type, depth int) {
 	}
 }
 
-func dynKeyMethod(iface *types.Named, method string) string {
+func DynKeyMethod(iface *types.Named, method string) string {
 	return iface.Obj().Pkg().Path() + "." + iface.Obj().Name() + "." + method
 }
 
-func dynKeyField(strct *types.Named, field string) string {
+func DynKeyField(strct *types.Named, field string) string {
 	return "field " + strct.Obj().Pkg().Path() + "." + strct.Obj().Name() + "." + field
 }
 
@@ -274,8 +239,8 @@ func (p *Program) ConvertedTypes() int { return p.Types }
 // again with the join.
 func (p *Program) Again(path string) bool { return p.Rerun[path] }
 
-// fact returns the fact of a function for phase 2: the join's, resolved.
-func (p *Program) fact(obj *types.Func) *FuncFact { return p.Facts[knowledge.FullName(obj)] }
+// Fact returns the fact of a function for phase 2: the join's, resolved.
+func (p *Program) Fact(obj *types.Func) *FuncFact { return p.Facts[knowledge.FullName(obj)] }
 
 // Encode returns the program as JSON.
 func (p *Program) Encode() ([]byte, error) { return json.Marshal(&p.programData) }
@@ -377,20 +342,20 @@ type PackageSummary struct {
 	mu sync.Mutex // Imported and Envelopes, filled as the checks ask
 }
 
-func newPackageSummary(path string) *PackageSummary {
+func NewPackageSummary(path string) *PackageSummary {
 	return &PackageSummary{Path: path, Funcs: make(map[string]FuncEntry), Imported: make(map[string]*FuncFact), Dynamic: make(map[string]DynSite), Stored: make(map[string][]FuncImpl)}
 }
 
-// addImported records the fact of a function outside the linted modules
+// AddImported records the fact of a function outside the linted modules
 // that the package used.
-func (s *PackageSummary) addImported(name string, f *FuncFact) {
+func (s *PackageSummary) AddImported(name string, f *FuncFact) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.Imported[name] = f
 }
 
-// addEnvelope records a call to an envelope helper.
-func (s *PackageSummary) addEnvelope(c EnvelopeCall) {
+// AddEnvelope records a call to an envelope helper.
+func (s *PackageSummary) AddEnvelope(c EnvelopeCall) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.Envelopes = append(s.Envelopes, c)
@@ -429,20 +394,20 @@ type FuncImpl struct {
 	Table *FuncFact `json:",omitempty"`
 }
 
-// A namer names functions for the join: their positions with GOROOT
+// A Namer names functions for the join: their positions with GOROOT
 // resolved, and the facts the tables give a library's methods (sources:
 // the kinds of a function's results by the tables and the user's
 // dependency packages, nil when they know nothing of it).
-type namer struct {
-	goroot  string
-	sources func(*types.Func) []knowledge.Kind
+type Namer struct {
+	Goroot  string
+	Sources func(*types.Func) []knowledge.Kind
 }
 
 // funcImpl describes fn for the join; importFact gives the facts of
 // functions outside the linted modules.
-func (n namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*types.Func) *FuncFact) FuncImpl {
+func (n Namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importFact func(*types.Func) *FuncFact) FuncImpl {
 	fn = fn.Origin()
-	im := FuncImpl{Func: knowledge.FullName(fn), Ref: n.funcRef(fset, fn), Bound: bound}
+	im := FuncImpl{Func: knowledge.FullName(fn), Ref: n.FuncRef(fset, fn), Bound: bound}
 	if fn.Pkg() != nil {
 		im.Pkg = fn.Pkg().Path()
 	}
@@ -450,18 +415,18 @@ func (n namer) funcImpl(fset *token.FileSet, fn *types.Func, bound bool, importF
 		im.Table = importFact(fn)
 	}
 	if im.Table == nil {
-		im.Table = tableFact(fn, n.sources)
+		im.Table = tableFact(fn, n.Sources)
 	}
 	return im
 }
 
-func (n namer) funcRef(fset *token.FileSet, fn *types.Func) FuncRef {
+func (n Namer) FuncRef(fset *token.FileSet, fn *types.Func) FuncRef {
 	r := FuncRef{Name: knowledge.ShortFuncName(fn), Len: len(fn.Name())}
 	if fn.Pos().IsValid() {
 		p := fset.Position(fn.Pos())
 		if rest, ok := strings.CutPrefix(p.Filename, "$GOROOT/"); ok {
-			if n.goroot != "" {
-				p.Filename = filepath.Join(n.goroot, filepath.FromSlash(rest))
+			if n.Goroot != "" {
+				p.Filename = filepath.Join(n.Goroot, filepath.FromSlash(rest))
 			}
 		}
 		if p.Column <= 1 {
@@ -519,32 +484,32 @@ func tableFact(fn *types.Func, sources func(*types.Func) []knowledge.Kind) *Func
 		return nil
 	}
 	n := fn.Signature().Results().Len()
-	ff := &FuncFact{Results: make([][]FactLabel, n)}
+	ff := &FuncFact{Results: make([][]labels.FactLabel, n)}
 	for i, k := range kinds {
 		if k == 0 || i >= n {
 			continue
 		}
 		path := ""
 		if n > 1 {
-			path = resultStep(i)
+			path = labels.ResultStep(i)
 		}
-		ff.Results[i] = []FactLabel{{Kind: k, Param: -1, Path: path}}
+		ff.Results[i] = []labels.FactLabel{{Kind: k, Param: -1, Path: path}}
 	}
 	return ff
 }
 
-// summarizeConversions describes what Conversions found, for the join.
-func summarizeConversions(sum *PackageSummary, fset *token.FileSet, n namer, ts []types.Type, stored map[string][]StoredFunc, importFact func(*types.Func) *FuncFact) {
+// SummarizeConversions describes what Conversions found, for the join.
+func SummarizeConversions(sum *PackageSummary, fset *token.FileSet, n Namer, ts []types.Type, stored map[string][]StoredFunc, importFact func(*types.Func) *FuncFact) {
 	seen := make(map[string]bool)
 	for _, t := range sum.Types {
 		seen[t.Type] = true
 	}
 	for _, t := range ts {
-		if types.IsInterface(t) || seen[sigString(t)] {
+		if types.IsInterface(t) || seen[SigString(t)] {
 			continue
 		}
-		seen[sigString(t)] = true
-		ct := ConvType{Type: sigString(t)}
+		seen[SigString(t)] = true
+		ct := ConvType{Type: SigString(t)}
 		ms := types.NewMethodSet(t)
 		for i := range ms.Len() {
 			sel := ms.At(i)
@@ -552,7 +517,7 @@ func summarizeConversions(sum *PackageSummary, fset *token.FileSet, n namer, ts 
 			if !ok {
 				continue
 			}
-			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{qualifiedMethod(fn), sigString(sel.Type())}, n.funcImpl(fset, fn, false, importFact)})
+			ct.Methods = append(ct.Methods, MethodImpl{MethodSig{QualifiedMethod(fn), SigString(sel.Type())}, n.funcImpl(fset, fn, false, importFact)})
 		}
 		sum.Types = append(sum.Types, ct)
 	}
@@ -563,9 +528,9 @@ func summarizeConversions(sum *PackageSummary, fset *token.FileSet, n namer, ts 
 	}
 }
 
-// sortSummaries orders summaries by package path (a package before its
+// SortSummaries orders summaries by package path (a package before its
 // test variants, whose facts are the same).
-func sortSummaries(ss []*PackageSummary) {
+func SortSummaries(ss []*PackageSummary) {
 	slices.SortStableFunc(ss, func(a, b *PackageSummary) int { return strings.Compare(a.Path, b.Path) })
 }
 
@@ -597,7 +562,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 		Linted: modules,
 	}}
 	summaries = slices.Clone(summaries)
-	sortSummaries(summaries)
+	SortSummaries(summaries)
 	j := &joiner{
 		sites: make(map[string]DynSite), facts: make(map[string]FuncEntry), stored: make(map[string][]FuncImpl),
 		memo: make(map[string]*FuncFact), busy: make(map[string]bool), own: p.Own, impls: p.Impls, modules: modules,
@@ -613,7 +578,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 			if !ok {
 				keys = append(keys, k)
 			}
-			if !ok || !old.hasSite() {
+			if !ok || !old.HasSite() {
 				j.sites[k] = site
 			}
 		}
@@ -649,7 +614,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	for _, k := range keys {
 		if ff := j.resolve(k, 0); ff != nil {
 			p.Joined[k] = ff // possibly empty: known to do nothing the checks see
-			if ff.summarises() || ff.OwnErrors {
+			if ff.Summarises() || ff.OwnErrors {
 				p.Solved++
 			}
 		}
@@ -659,17 +624,17 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 			p.Facts[name] = j.substitute(fe.Fact, 0)
 		}
 	}
-	p.ErrorHandlers = mergeHandlers(handlers)
+	p.ErrorHandlers = MergeHandlers(handlers)
 	for _, h := range p.ErrorHandlers {
-		p.Joined[handlerKey(h.Framework)] = &FuncFact{} // resolved: some package installs one
+		p.Joined[HandlerKey(h.Framework)] = &FuncFact{} // resolved: some package installs one
 		if h.Func != "" {
-			p.Joined[handlerKey("installed")] = &FuncFact{}
+			p.Joined[HandlerKey("installed")] = &FuncFact{}
 		}
 	}
 	p.joinEnvelopes(envelopes, roots)
 	for _, s := range summaries {
 		for k, site := range s.Dynamic {
-			if ff := p.Joined[k]; ff != nil && (ff.summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, handlerKey(""))) {
+			if ff := p.Joined[k]; ff != nil && (ff.Summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, HandlerKey(""))) {
 				p.Rerun[s.Path] = true
 				break
 			}
@@ -697,7 +662,7 @@ type joiner struct {
 // signature), or the functions stored into the key's field.
 func (j *joiner) implementations(key string) []FuncImpl {
 	site, ok := j.sites[key]
-	if !ok || !site.hasSite() {
+	if !ok || !site.HasSite() {
 		return nil // met only through facts, or a package's handlers (handlerKey)
 	}
 	if site.Field {
@@ -761,7 +726,7 @@ func (j *joiner) resolve(key string, depth int) *FuncFact {
 		if im.Bound {
 			ff = unbind(ff)
 		}
-		if ff.summarises() && !slices.ContainsFunc(j.impls[key], func(f FuncRef) bool { return f.Pos == ref.Pos }) {
+		if ff.Summarises() && !slices.ContainsFunc(j.impls[key], func(f FuncRef) bool { return f.Pos == ref.Pos }) {
 			j.impls[key] = append(j.impls[key], ref) // once: a package and its test variant declare it twice
 		}
 		out = joinFacts(out, ff)
@@ -819,8 +784,8 @@ func (j *joiner) substitute(ff *FuncFact, depth int) *FuncFact {
 	return out
 }
 
-func (j *joiner) substLabels(fs []FactLabel, depth int) []FactLabel {
-	var out []FactLabel
+func (j *joiner) substLabels(fs []labels.FactLabel, depth int) []labels.FactLabel {
+	var out []labels.FactLabel
 	for _, f := range fs {
 		if f.Kind != knowledge.KindDynamic {
 			out = appendFactLabel(out, f)
@@ -832,20 +797,20 @@ func (j *joiner) substLabels(fs []FactLabel, depth int) []FactLabel {
 		}
 		// The implementations' parameters are the arguments of a call
 		// inside the function summarised: gone at this level.
-		var concrete Labels
-		for _, l := range fromFact(r.Results[f.Param], nil) {
+		var concrete labels.Labels
+		for _, l := range labels.FromFact(r.Results[f.Param], nil) {
 			if l.Kind != knowledge.KindParam && l.Kind != knowledge.KindDynamic {
-				concrete = concrete.add(l)
+				concrete = concrete.Add(l)
 			}
 		}
-		for _, l := range toFact(concrete.applyOps(f.Reads).prefixed(f.Path).clip(), nil) {
+		for _, l := range labels.ToFact(concrete.ApplyOps(f.Reads).Prefixed(f.Path).Clip(), nil) {
 			out = appendFactLabel(out, l)
 		}
 	}
 	return out
 }
 
-func appendFactLabel(fs []FactLabel, f FactLabel) []FactLabel {
+func appendFactLabel(fs []labels.FactLabel, f labels.FactLabel) []labels.FactLabel {
 	if slices.Contains(fs, f) {
 		return fs
 	}
@@ -874,8 +839,8 @@ func hasDynamic(ff *FuncFact) bool {
 // a method value: its receiver is bound, not an argument.
 func unbind(ff *FuncFact) *FuncFact {
 	out := &FuncFact{OwnErrors: ff.OwnErrors}
-	shift := func(fs []FactLabel) []FactLabel {
-		var r []FactLabel
+	shift := func(fs []labels.FactLabel) []labels.FactLabel {
+		var r []labels.FactLabel
 		for _, f := range fs {
 			if f.Kind == knowledge.KindParam {
 				if f.Param == 0 {
@@ -913,7 +878,7 @@ func unbind(ff *FuncFact) *FuncFact {
 func joinFacts(a, b *FuncFact) *FuncFact {
 	if a == nil {
 		c := *b
-		c.Results = make([][]FactLabel, len(b.Results))
+		c.Results = make([][]labels.FactLabel, len(b.Results))
 		for i, r := range b.Results {
 			c.Results[i] = slices.Clone(r)
 		}
@@ -930,7 +895,7 @@ func joinFacts(a, b *FuncFact) *FuncFact {
 		}
 	}
 	for _, sp := range b.Sinks {
-		if !containsSink(a.Sinks, sp) {
+		if !ContainsSink(a.Sinks, sp) {
 			a.Sinks = append(a.Sinks, sp)
 		}
 	}
@@ -960,11 +925,11 @@ func CallKey(info *types.Info, call *ast.CallExpr) string {
 	switch s.Kind() {
 	case types.MethodVal:
 		if types.IsInterface(named) {
-			return dynKeyMethod(named, s.Obj().Name())
+			return DynKeyMethod(named, s.Obj().Name())
 		}
 	case types.FieldVal:
 		if len(s.Index()) == 1 {
-			return dynKeyField(named, s.Obj().Name())
+			return DynKeyField(named, s.Obj().Name())
 		}
 	}
 	return ""

@@ -1,7 +1,7 @@
 // Envelope calls: a module function's call that builds a response
 // envelope, collected per package and joined per helper.
 
-package analyzer
+package wholeprog
 
 import (
 	"go/token"

@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/constant"
@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 )
 
 // The status a body is sent with. The leak check's server-error rule
@@ -262,7 +263,7 @@ func carriesParam(fn *ssa.Function, ev SinkEvent, param int, edge EdgeFilter) bo
 // text (or the value) of fn's error parameter that label l says it
 // carries, unguarded: with a server-error status of fn's own, the leak
 // check reports that write in fn.
-func (e *Engine) SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l Label) bool {
+func (e *Engine) SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l labels.Label) bool {
 	if l.Kind != knowledge.KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
 		return false
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/types"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Envelope helpers over the whole program.
@@ -25,24 +26,24 @@ import (
 // hosts report a helper of another package at its calls.
 
 // NoteEnvelopeCall records a call in phase 1 (a no-op elsewhere).
-func (e *Engine) NoteEnvelopeCall(c EnvelopeCall) {
-	if !e.dynamic || e.sum == nil || c.Helper == nil || c.Caller == nil || !e.inModule(c.Helper.Pkg()) {
+func (e *Engine) NoteEnvelopeCall(c wholeprog.EnvelopeCall) {
+	if !e.Dynamic || e.Sum == nil || c.Helper == nil || c.Caller == nil || !e.inModule(c.Helper.Pkg()) {
 		return
 	}
 	if strings.HasSuffix(c.At.Filename, "_test.go") {
 		return // tests are not the program's traffic (and go vet always analyses them)
 	}
 	c.HelperName, c.HelperPkg, c.CallerPkg = knowledge.FullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
-	e.sum.addEnvelope(c)
+	e.Sum.AddEnvelope(c)
 }
 
 // ProgramEnvelopes returns, in phase 2, the calls of the whole program to
 // the helper's envelope field, and whether the program knows them.
-func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
-	if e.prog == nil || helper == nil {
+func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]wholeprog.EnvelopeCall, bool) {
+	if e.Prog == nil || helper == nil {
 		return nil, false
 	}
-	cs, ok := e.prog.Envelopes[knowledge.FullName(helper)]
+	cs, ok := e.Prog.Envelopes[knowledge.FullName(helper)]
 	return cs, ok
 }
 
@@ -50,7 +51,7 @@ func (e *Engine) ProgramEnvelopes(helper *types.Func) ([]EnvelopeCall, bool) {
 // declared in the package that the program calls: this package's own
 // objects (a package and its test variant declare the helper twice).
 func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
-	if e.prog == nil || len(e.prog.Envelopes) == 0 {
+	if e.Prog == nil || len(e.Prog.Envelopes) == 0 {
 		return nil
 	}
 	var out []*types.Func
@@ -59,7 +60,7 @@ func (e *Engine) ProgramEnvelopeHelpers() []*types.Func {
 		if !ok || fn.Parent() != nil || obj.Pkg() != e.Pkg.Pkg || slices.Contains(out, obj) {
 			continue
 		}
-		if _, ok := e.prog.Envelopes[knowledge.FullName(obj)]; ok {
+		if _, ok := e.Prog.Envelopes[knowledge.FullName(obj)]; ok {
 			out = append(out, obj)
 		}
 	}

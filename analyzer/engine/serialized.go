@@ -1,10 +1,11 @@
-package analyzer
+package engine
 
 import (
 	"go/types"
 	"reflect"
 	"strings"
 
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -150,7 +151,7 @@ func serializedPath(t types.Type, path string) bool {
 // sentField reports whether the part of a body event's value that l
 // labels is written to the client: fmt's printers write every field, an
 // encoder only the exported ones it is not told to skip.
-func sentField(pkg *types.Package, ev SinkEvent, l Label) bool {
+func sentField(pkg *types.Package, ev SinkEvent, l labels.Label) bool {
 	if l.Path == "" || ev.Value == nil || IsFmtCall(ev.Instr) {
 		return true
 	}

@@ -1,4 +1,4 @@
-package analyzer
+package wholeprog
 
 import (
 	"go/ast"
@@ -13,21 +13,22 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 )
 
 // depResult is a fact whose first result is a dependency error.
 func depResult() *FuncFact {
-	return &FuncFact{Results: [][]FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}}
+	return &FuncFact{Results: [][]labels.FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}}
 }
 
 // layered returns the summaries of a handler package calling a
 // repository interface, and of two packages converting types to it.
 func layered() []*PackageSummary {
-	h := newPackageSummary("m/handler")
+	h := NewPackageSummary("m/handler")
 	get := MethodSig{"Get", "func(id string) error"}
 	h.Dynamic["m/handler.Repo.Get"] = DynSite{Methods: []MethodSig{get, {"m/handler.close", "func()"}}, Method: "Get"}
 
-	store := newPackageSummary("m/store")
+	store := NewPackageSummary("m/store")
 	sqlGet := FuncImpl{Func: "(*m/store.SQL).Get", Pkg: "m/store", Ref: FuncRef{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}
 	store.Funcs[sqlGet.Func] = FuncEntry{Fact: depResult(), Ref: sqlGet.Ref}
 	store.Types = []ConvType{
@@ -46,7 +47,7 @@ func layered() []*PackageSummary {
 	}
 	store.Funcs["(*m/store.Other).Get"] = FuncEntry{Fact: depResult()}
 
-	mem := newPackageSummary("m/mem")
+	mem := NewPackageSummary("m/mem")
 	mem.Types = []ConvType{
 		// the signature differs: not an implementation
 		{Type: "*m/mem.Users", Methods: []MethodImpl{
@@ -67,7 +68,7 @@ func TestJoinByNames(t *testing.T) {
 	p := Join(layered(), []string{"m/handler", "m/store", "m/mem"}, []string{"m"})
 	ff := p.Joined["m/handler.Repo.Get"]
 	require.NotNil(t, ff)
-	assert.Equal(t, [][]FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}, ff.Results)
+	assert.Equal(t, [][]labels.FactLabel{{{Kind: knowledge.KindDepError, Param: -1}}}, ff.Results)
 	assert.Equal(t, []FuncRef{{Name: "(*store.SQL).Get", Pos: "/src/store/sql.go:15:20", Len: 3}}, p.Implementations("m/handler.Repo.Get"))
 	assert.True(t, p.Again("m/handler"))
 	assert.False(t, p.Again("m/store"))
@@ -139,12 +140,12 @@ func (S) W(c string, f func(t T) (T, error), o ...int) error { return nil }
 	pkg, err := new(types.Config).Check("example.com/p", fset, []*ast.File{f}, nil)
 	require.NoError(t, err)
 	iface := pkg.Scope().Lookup("I").Type().Underlying().(*types.Interface)
-	want := sigString(iface.Method(0).Type())
+	want := SigString(iface.Method(0).Type())
 	assert.Equal(t, "func(string, func(example.com/p.T) (example.com/p.T, error), ...int) (error)", want)
 	s := pkg.Scope().Lookup("S").Type()
 	method := func(name string) string {
 		obj, _, _ := types.LookupFieldOrMethod(s, false, pkg, name)
-		return sigString(obj.Type())
+		return SigString(obj.Type())
 	}
 	assert.Equal(t, want, method("M"))
 	assert.Equal(t, want, method("W"))

@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/types"
@@ -57,9 +57,9 @@ func isString(t types.Type) bool {
 	return ok && b.Info()&types.IsString != 0
 }
 
-// sourceKindsOf returns the kinds of the results of an upstream call,
+// SourceKindsOf returns the kinds of the results of an upstream call,
 // or nil when obj is not a source.
-func sourceKindsOf(obj *types.Func, name string, deps *knowledge.PathPrefixes) []knowledge.Kind {
+func SourceKindsOf(obj *types.Func, name string, deps *knowledge.PathPrefixes) []knowledge.Kind {
 	if ks, ok := knowledge.SourceResults[name]; ok {
 		return ks
 	}

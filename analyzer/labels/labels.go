@@ -1,4 +1,4 @@
-package analyzer
+package labels
 
 import (
 	"go/token"
@@ -28,7 +28,7 @@ type Label struct {
 // Labels is a small set of labels.
 type Labels []Label
 
-func (ls Labels) add(l Label) Labels {
+func (ls Labels) Add(l Label) Labels {
 	for _, x := range ls {
 		if x == l {
 			return ls
@@ -37,9 +37,9 @@ func (ls Labels) add(l Label) Labels {
 	return append(ls, l)
 }
 
-func (ls Labels) union(o Labels) Labels {
+func (ls Labels) Union(o Labels) Labels {
 	for _, l := range o {
-		ls = ls.add(l)
+		ls = ls.Add(l)
 	}
 	return ls
 }
@@ -70,13 +70,13 @@ func (ls Labels) Anywhere(k knowledge.Kind) Labels {
 	var out Labels
 	for _, l := range ls {
 		if l.Kind == k {
-			out = out.add(l)
+			out = out.Add(l)
 		}
 	}
 	return out
 }
 
-func joinPath(a, b string) string {
+func JoinPath(a, b string) string {
 	switch {
 	case a == "":
 		return b
@@ -86,23 +86,23 @@ func joinPath(a, b string) string {
 	return a + "/" + b
 }
 
-// splitFirst splits a path into its first step and the rest.
-func splitFirst(p string) (string, string) {
+// SplitFirst splits a path into its first step and the rest.
+func SplitFirst(p string) (string, string) {
 	if i := strings.IndexByte(p, '/'); i >= 0 {
 		return p[:i], p[i+1:]
 	}
 	return p, ""
 }
 
-// prefixed returns ls with every label moved under path p.
-func (ls Labels) prefixed(p string) Labels {
+// Prefixed returns ls with every label moved under path p.
+func (ls Labels) Prefixed(p string) Labels {
 	if p == "" || len(ls) == 0 {
 		return ls
 	}
 	out := make(Labels, 0, len(ls))
 	for _, l := range ls {
-		l.Path = joinPath(p, l.Path)
-		out = out.add(l)
+		l.Path = JoinPath(p, l.Path)
+		out = out.Add(l)
 	}
 	return out
 }
@@ -126,10 +126,10 @@ func (ls Labels) Select(step string) Labels {
 	var out Labels
 	for _, l := range ls {
 		if l.Path != "" {
-			first, rest := splitFirst(l.Path)
+			first, rest := SplitFirst(l.Path)
 			if first == step || first == "*" {
 				l.Path = rest
-				out = out.add(l)
+				out = out.Add(l)
 			}
 			continue
 		}
@@ -137,30 +137,30 @@ func (ls Labels) Select(step string) Labels {
 			if steps(l.Reads) >= maxPathSteps {
 				continue
 			}
-			l.Reads = joinPath(l.Reads, step)
-			out = out.add(l)
+			l.Reads = JoinPath(l.Reads, step)
+			out = out.Add(l)
 			continue
 		}
 		if k, ok := selectKind(l.Kind, step); ok {
 			l.Kind = k
-			out = out.add(l)
+			out = out.Add(l)
 		}
 	}
 	return out
 }
 
-// readPath applies Select for each step of p.
-func (ls Labels) readPath(p string) Labels {
+// ReadPath applies Select for each step of p.
+func (ls Labels) ReadPath(p string) Labels {
 	for p != "" && len(ls) > 0 {
 		var step string
-		step, p = splitFirst(p)
+		step, p = SplitFirst(p)
 		ls = ls.Select(step)
 	}
 	return ls
 }
 
-// clip drops labels whose paths or reads grew too deep.
-func (ls Labels) clip() Labels {
+// Clip drops labels whose paths or reads grew too deep.
+func (ls Labels) Clip() Labels {
 	out := ls[:0:0]
 	for _, l := range ls {
 		if steps(l.Path) <= maxPathSteps && steps(l.Reads) <= maxPathSteps {
@@ -170,5 +170,5 @@ func (ls Labels) clip() Labels {
 	return out
 }
 
-// resultStep is the path step of a call's i-th result.
-func resultStep(i int) string { return "#" + strconv.Itoa(i) }
+// ResultStep is the path step of a call's i-th result.
+func ResultStep(i int) string { return "#" + strconv.Itoa(i) }

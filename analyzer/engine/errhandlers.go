@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/types"
@@ -7,6 +7,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Framework error handlers.
@@ -30,11 +32,11 @@ func (*ErrorHandlerFact) AFact() {}
 
 func (*ErrorHandlerFact) String() string { return "installs error handlers" }
 
-// installedHandlers finds the error handlers the package installs: a
+// InstalledHandlers finds the error handlers the package installs: a
 // function stored into fiber.Config's ErrorHandler or echo.Echo's
 // HTTPErrorHandler, and fiber's default where the package calls
 // fiber.New and installs none.
-func (e *Engine) installedHandlers() []knowledge.InstalledHandler {
+func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 	var out []knowledge.InstalledHandler
 	created := make(map[string]bool) // the frameworks whose New the package calls
 	custom := make(map[string]bool)  // the frameworks it installs a handler of
@@ -121,7 +123,7 @@ func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge
 	}
 	var sinks []knowledge.SinkParam
 	if h.Blocks != nil {
-		sinks = e.localSummary(h).Sinks
+		sinks = e.LocalSummary(h).Sinks
 	} else if obj, ok := h.Object().(*types.Func); ok && e.importFact != nil {
 		// a handler of another package: its fact
 		if ff := e.importFact(obj.Origin()); ff != nil {
@@ -145,7 +147,7 @@ func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge
 // gives the same constant. An error returned as the body is sent as its
 // text (go-zero writes http.Error(w, body.Error(), code)).
 func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []knowledge.SinkParam {
-	s := e.localSummary(h)
+	s := e.LocalSummary(h)
 	if s == nil || len(s.Results) < 2 {
 		return nil
 	}
@@ -190,7 +192,7 @@ func (e *Engine) errorMiddlewares() []knowledge.InstalledHandler {
 				continue
 			}
 			var sinks []knowledge.SinkParam
-			for _, sp := range e.localSummary(fn).Sinks {
+			for _, sp := range e.LocalSummary(fn).Sinks {
 				if sp.Param != 0 || sp.Role != knowledge.RoleBody {
 					continue
 				}
@@ -254,7 +256,7 @@ func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 						Row:         row,
 						Handler:     h,
 						Sink:        sp,
-						Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
+						Labels:      ls.ApplyOps(sp.Reads).Prefixed(sp.Path),
 					})
 				}
 			}
@@ -305,17 +307,17 @@ func shortFile(name string) string {
 // the fiber.New that creates their app are routed on it), else the
 // program's.
 func (e *Engine) handlersFor(framework string) []knowledge.InstalledHandler {
-	if e.ownHandlers == nil {
-		e.ownHandlers = mergeHandlers(e.installedHandlers())
+	if e.OwnHandlers == nil {
+		e.OwnHandlers = wholeprog.MergeHandlers(e.InstalledHandlers())
 	}
 	var hs []knowledge.InstalledHandler
-	for _, h := range e.ownHandlers {
+	for _, h := range e.OwnHandlers {
 		if h.Framework == framework {
 			hs = append(hs, h)
 		}
 	}
-	if len(hs) == 0 && e.prog != nil {
-		for _, h := range e.prog.ErrorHandlers {
+	if len(hs) == 0 && e.Prog != nil {
+		for _, h := range e.Prog.ErrorHandlers {
 			if h.Framework == framework {
 				hs = append(hs, h)
 			}
@@ -332,7 +334,7 @@ type HandlerReturn struct {
 	Row     knowledge.ErrorCall // the row of that call
 	Handler knowledge.InstalledHandler
 	Sink    knowledge.SinkParam
-	Labels  Labels // the returned error's labels as the error handler's sink sees them
+	Labels  labels.Labels // the returned error's labels as the error handler's sink sees them
 }
 
 // HandlerReturns returns the returns of fn, an echo or fiber handler,
@@ -377,7 +379,7 @@ func (e *Engine) returnsTo(fn *ssa.Function, hs []knowledge.InstalledHandler, sk
 					ReturnEvent: ReturnEvent{Instr: ret, Value: v, Labels: ls},
 					Handler:     h,
 					Sink:        sp,
-					Labels:      ls.applyOps(sp.Reads).prefixed(sp.Path),
+					Labels:      ls.ApplyOps(sp.Reads).Prefixed(sp.Path),
 				})
 			}
 		}
@@ -416,23 +418,23 @@ func frameworkError(v ssa.Value) bool {
 	return false
 }
 
-// noteHandlers records, in phase 1, the frameworks the package declares
+// NoteHandlers records, in phase 1, the frameworks the package declares
 // handlers of.
-func (e *Engine) noteHandlers() {
-	if e.dynSeen == nil {
+func (e *Engine) NoteHandlers() {
+	if e.DynSeen == nil {
 		return
 	}
 	for _, fn := range e.Funcs {
 		if fw := handlerFramework(fn.Signature); fw != "" {
-			e.dynSeen[handlerKey(fw)] = DynSite{}
+			e.DynSeen[wholeprog.HandlerKey(fw)] = wholeprog.DynSite{}
 		}
 		for _, mw := range knowledge.ErrorMiddlewares {
 			if sig := fn.Signature; sig.Params().Len() == 1 && mw.Ctx.Is(sig.Params().At(0).Type()) {
-				e.dynSeen[handlerKey(mw.Framework)] = DynSite{}
+				e.DynSeen[wholeprog.HandlerKey(mw.Framework)] = wholeprog.DynSite{}
 			}
 		}
 		if errorHandlerShape(fn.Signature) {
-			e.dynSeen[handlerKey("installed")] = DynSite{} // may be installed by another package
+			e.DynSeen[wholeprog.HandlerKey("installed")] = wholeprog.DynSite{} // may be installed by another package
 		}
 		// calls that hand an error to the framework's error handler
 		// (httpx.Error), which the program may install elsewhere
@@ -441,7 +443,7 @@ func (e *Engine) noteHandlers() {
 				if call, ok := instr.(*ssa.Call); ok {
 					if obj, _ := callee(call.Common()); obj != nil {
 						if row, ok := knowledge.ErrorCalls[knowledge.FullName(obj)]; ok {
-							e.dynSeen[handlerKey(row.Framework)] = DynSite{}
+							e.DynSeen[wholeprog.HandlerKey(row.Framework)] = wholeprog.DynSite{}
 						}
 					}
 				}
@@ -559,7 +561,7 @@ func (e *Engine) adapterOf(named *types.Named) *knowledge.InstalledHandler {
 		rest := strings.TrimPrefix(strings.TrimPrefix(sp.Reads, callRead), "/")
 		sp.Param = 0
 		if sig.Results().Len() > 1 {
-			step, r := splitFirst(rest)
+			step, r := labels.SplitFirst(rest)
 			if !strings.HasPrefix(step, "#") {
 				continue
 			}
@@ -604,7 +606,7 @@ func errorHandlerShape(sig *types.Signature) bool {
 // framework error handler from another package (main's
 // fiber.Config{ErrorHandler: handlers.Errors}).
 func (e *Engine) InstalledElsewhere(fn *ssa.Function) bool {
-	if e.prog == nil || fn.Parent() != nil {
+	if e.Prog == nil || fn.Parent() != nil {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
@@ -612,7 +614,7 @@ func (e *Engine) InstalledElsewhere(fn *ssa.Function) bool {
 		return false
 	}
 	name := knowledge.FullName(obj)
-	for _, h := range e.prog.ErrorHandlers {
+	for _, h := range e.Prog.ErrorHandlers {
 		if h.Func == name {
 			return true
 		}

@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/constant"
@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 )
 
 // Control-flow questions about where a sink executes. Both walk the
@@ -21,7 +22,7 @@ import (
 // (err != nil), alone or joined by ||, decided it.
 func (e *Engine) InFailureBranch(b *ssa.BasicBlock, origin token.Pos) bool {
 	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
-		return e.failureEdge(cond, succ, func(l Label) bool { return l.Origin == origin })
+		return e.failureEdge(cond, succ, func(l labels.Label) bool { return l.Origin == origin })
 	})
 }
 
@@ -30,13 +31,13 @@ func (e *Engine) InFailureBranch(b *ssa.BasicBlock, origin token.Pos) bool {
 // upstream status, decided it.
 func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
 	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
-		return e.failureEdge(cond, succ, func(Label) bool { return true })
+		return e.failureEdge(cond, succ, func(labels.Label) bool { return true })
 	})
 }
 
 // failureEdge reports whether taking successor succ of an If on cond
 // means that an upstream call (one whose labels match) failed.
-func (e *Engine) failureEdge(cond ssa.Value, succ int, match func(Label) bool) bool {
+func (e *Engine) failureEdge(cond ssa.Value, succ int, match func(labels.Label) bool) bool {
 	bin, ok := cond.(*ssa.BinOp)
 	if !ok {
 		return false

@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/constant"
@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Engine answers provenance questions about the SSA values of one
@@ -43,9 +45,9 @@ type Engine struct {
 	Pkg   *ssa.Package
 	Funcs []*ssa.Function // source functions of the package, literals included, in source order
 
-	importFact func(*types.Func) *FuncFact
+	importFact func(*types.Func) *wholeprog.FuncFact
 
-	memo          map[ssa.Value]Labels
+	memo          map[ssa.Value]labels.Labels
 	stores        map[ssa.Value][]storeEntry
 	firstPass     map[ssa.Value][]storeEntry // the store index before loads were resolved (see onlyStore)
 	devirt        map[devirtKey]*ssa.Function
@@ -68,16 +70,16 @@ type Engine struct {
 	// labels for calls through the module's interfaces and func-typed
 	// fields (module is the module's path); prog, in the second phase,
 	// resolves them; dynSeen are the keys met.
-	dynamic bool
-	module  string
-	prog    *Program
-	dynSeen map[string]DynSite
-	// sum is, in phase 1, what the package tells the join (dynSeen is
+	Dynamic bool
+	Module  string
+	Prog    *wholeprog.Program
+	DynSeen map[string]wholeprog.DynSite
+	// Sum is, in phase 1, what the package tells the join (dynSeen is
 	// its Dynamic), and ifaceSigs the method sets of the interfaces met.
-	sum       *PackageSummary
-	ifaceSigs map[*types.Interface][]MethodSig
+	Sum       *wholeprog.PackageSummary
+	ifaceSigs map[*types.Interface][]wholeprog.MethodSig
 
-	ownHandlers []knowledge.InstalledHandler                   // the error handlers the package installs (HandlerReturns)
+	OwnHandlers []knowledge.InstalledHandler                   // the error handlers the package installs (HandlerReturns)
 	debugBlocks map[*ssa.BasicBlock]bool                       // DebugOnly, memoised
 	adapters    map[*ssa.Function][]knowledge.InstalledHandler // the error-returning adapter types each function is converted to
 	preset      map[*ssa.Function]bool                         // PresetStatus, computed once
@@ -89,9 +91,9 @@ type Engine struct {
 	// means DefaultBudget.
 	Budget int
 	work   map[*ssa.Function]*workCount
-	stats  *Stats // nil unless Shared.CollectStats was called
-	// deps are the user's dependency client packages (Config.Deps)
-	deps *knowledge.PathPrefixes
+	Stats  *Stats // nil unless Shared.CollectStats was called
+	// Deps are the user's dependency client packages (Config.Deps)
+	Deps *knowledge.PathPrefixes
 }
 
 // DefaultBudget is the work per function after which the engine gives
@@ -117,18 +119,18 @@ func (e *Engine) spend(fn *ssa.Function, n int) bool {
 	if c == nil {
 		c = new(workCount)
 		e.work[fn] = c
-		if e.stats != nil {
-			e.stats.Funcs++
+		if e.Stats != nil {
+			e.Stats.Funcs++
 		}
 	}
 	if c.gaveUp {
 		return false
 	}
 	c.n += n
-	if e.stats != nil {
-		e.stats.Work += n
-		if c.n > e.stats.Max {
-			e.stats.Max, e.stats.MaxFunc = c.n, fn.String()
+	if e.Stats != nil {
+		e.Stats.Work += n
+		if c.n > e.Stats.Max {
+			e.Stats.Max, e.Stats.MaxFunc = c.n, fn.String()
 		}
 	}
 	budget := e.Budget
@@ -137,8 +139,8 @@ func (e *Engine) spend(fn *ssa.Function, n int) bool {
 	}
 	if c.n > budget {
 		c.gaveUp = true
-		if e.stats != nil {
-			e.stats.GaveUp = append(e.stats.GaveUp, fn.String())
+		if e.Stats != nil {
+			e.Stats.GaveUp = append(e.Stats.GaveUp, fn.String())
 		}
 		return false
 	}
@@ -172,18 +174,18 @@ type Stats struct {
 // A storeEntry is a write of labels into the memory under a root value.
 type storeEntry struct {
 	path   string
-	labels func() Labels
+	labels func() labels.Labels
 	val    ssa.Value // the stored value of a plain store, or nil
 }
 
 // Summary is what callers need to know about a function.
 type Summary struct {
-	Results []Labels              // per result: labels relative to the function (KindParam labels owned by it)
+	Results []labels.Labels       // per result: labels relative to the function (KindParam labels owned by it)
 	Sinks   []knowledge.SinkParam // parameters that reach a sink
 	Effects []Effect              // labels stored through pointer parameters
 }
 
-func (s *Summary) empty() bool {
+func (s *Summary) Empty() bool {
 	if s == nil {
 		return true
 	}
@@ -199,7 +201,7 @@ func (s *Summary) empty() bool {
 type Effect struct {
 	Param  int
 	Path   string
-	Labels Labels
+	Labels labels.Labels
 }
 
 // A SinkEvent is a call that answers the client with an argument.
@@ -208,7 +210,7 @@ type SinkEvent struct {
 	Instr  ssa.CallInstruction
 	Arg    int // index into the call's arguments, receiver first
 	Value  ssa.Value
-	Labels Labels
+	Labels labels.Labels
 	Via    *types.Func // helper through which the sink is reached; nil for a direct sink
 	Proxy  bool
 	// OwnBody: the helper sends this status with a body of its own, not
@@ -243,12 +245,12 @@ type SinkEvent struct {
 }
 
 // NewEngine prepares an engine for a built SSA package.
-func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.Func) *FuncFact) *Engine {
+func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.Func) *wholeprog.FuncFact) *Engine {
 	e := &Engine{
 		Pkg:           pkg,
 		Funcs:         funcs,
 		importFact:    importFact,
-		memo:          make(map[ssa.Value]Labels),
+		memo:          make(map[ssa.Value]labels.Labels),
 		stores:        make(map[ssa.Value][]storeEntry),
 		closures:      make(map[*ssa.Function]*ssa.MakeClosure),
 		summaries:     make(map[*ssa.Function]*Summary),
@@ -300,12 +302,12 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 	return e
 }
 
-func (e *Engine) addStore(addr ssa.Value, extra string, get func() Labels) {
+func (e *Engine) addStore(addr ssa.Value, extra string, get func() labels.Labels) {
 	root, path := e.loc(addr, 0)
 	if root == nil {
 		return
 	}
-	e.stores[root] = append(e.stores[root], storeEntry{path: joinPath(path, extra), labels: get})
+	e.stores[root] = append(e.stores[root], storeEntry{path: labels.JoinPath(path, extra), labels: get})
 }
 
 func (e *Engine) indexStore(instr ssa.Instruction) {
@@ -317,14 +319,14 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 		v := in.Val
 		root, path := e.loc(in.Addr, 0)
 		if root != nil {
-			e.stores[root] = append(e.stores[root], storeEntry{path: path, labels: func() Labels { return e.Labels(v) }, val: v})
+			e.stores[root] = append(e.stores[root], storeEntry{path: path, labels: func() labels.Labels { return e.Labels(v) }, val: v})
 		}
 	case *ssa.MapUpdate:
 		v := in.Value
-		e.addStore(in.Map, "[]", func() Labels { return e.Labels(v) })
+		e.addStore(in.Map, "[]", func() labels.Labels { return e.Labels(v) })
 	case *ssa.Send:
 		v := in.X
-		e.addStore(in.Chan, "[]", func() Labels { return e.Labels(v) })
+		e.addStore(in.Chan, "[]", func() labels.Labels { return e.Labels(v) })
 	case ssa.CallInstruction:
 		cc := in.Common()
 		obj, fn := callee(cc)
@@ -337,11 +339,11 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 				}
 				src := args[f.From]
 				ops := f.Ops
-				e.addStore(args[f.ToArg], "", func() Labels { return e.Labels(src).applyOps(ops) })
+				e.addStore(args[f.ToArg], "", func() labels.Labels { return e.Labels(src).ApplyOps(ops) })
 			}
 			if fl, ok := knowledge.Fills[name]; ok && fl.Arg < len(args) {
 				pos := in.Pos()
-				e.addStore(args[fl.Arg], fl.Path, func() Labels { return Labels{{Kind: fl.Kind, Origin: pos}} })
+				e.addStore(args[fl.Arg], fl.Path, func() labels.Labels { return labels.Labels{{Kind: fl.Kind, Origin: pos}} })
 			}
 		}
 		if obj == nil && fn == nil {
@@ -351,15 +353,15 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 		call := in
 		for i := range args {
 			i := i
-			e.addStore(args[i], "", func() Labels {
+			e.addStore(args[i], "", func() labels.Labels {
 				s, key := e.summary(obj, fn)
-				var out Labels
+				var out labels.Labels
 				if s == nil {
 					return nil
 				}
 				for _, ef := range s.Effects {
 					if ef.Param == i {
-						out = out.union(e.resolve(ef.Labels, key, call, args).prefixed(ef.Path))
+						out = out.Union(e.resolve(ef.Labels, key, call, args).Prefixed(ef.Path))
 					}
 				}
 				return out
@@ -377,10 +379,10 @@ func (e *Engine) loc(addr ssa.Value, depth int) (ssa.Value, string) {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
 		root, p := e.loc(a.X, depth+1)
-		return root, joinPath(p, fieldName(a.X.Type(), a.Field, true))
+		return root, labels.JoinPath(p, fieldName(a.X.Type(), a.Field, true))
 	case *ssa.IndexAddr:
 		root, p := e.loc(a.X, depth+1)
-		return root, joinPath(p, "[]")
+		return root, labels.JoinPath(p, "[]")
 	case *ssa.Slice:
 		return e.loc(a.X, depth+1)
 	case *ssa.ChangeType:
@@ -438,7 +440,7 @@ func (e *Engine) binding(fv *ssa.FreeVar) ssa.Value {
 }
 
 // Labels returns what is known about the upstream provenance of v.
-func (e *Engine) Labels(v ssa.Value) Labels {
+func (e *Engine) Labels(v ssa.Value) labels.Labels {
 	if v == nil {
 		return nil
 	}
@@ -452,9 +454,9 @@ func (e *Engine) Labels(v ssa.Value) Labels {
 	}
 	ls := e.compute(v)
 	for _, s := range e.stores[v] {
-		ls = ls.union(s.labels().prefixed(s.path))
+		ls = ls.Union(s.labels().Prefixed(s.path))
 	}
-	ls = ls.clip()
+	ls = ls.Clip()
 	if !e.spend(fn, len(ls)) {
 		return nil
 	}
@@ -462,48 +464,48 @@ func (e *Engine) Labels(v ssa.Value) Labels {
 	return ls
 }
 
-func (e *Engine) compute(v ssa.Value) Labels {
+func (e *Engine) compute(v ssa.Value) labels.Labels {
 	switch v := v.(type) {
 	case *ssa.Parameter:
 		fn := v.Parent()
 		for i, p := range fn.Params {
 			if p == v {
-				return Labels{{Kind: knowledge.KindParam, Param: i, Owner: fn}}
+				return labels.Labels{{Kind: knowledge.KindParam, Param: i, Owner: fn}}
 			}
 		}
 	case *ssa.FreeVar:
 		return e.Labels(e.binding(v))
 	case *ssa.Phi:
-		var out Labels
+		var out labels.Labels
 		for i, edge := range v.Edges {
 			if i < len(v.Block().Preds) && e.DebugOnly(v.Block().Preds[i]) {
 				continue // a value chosen only in a debug mode
 			}
-			out = out.union(e.Labels(edge))
+			out = out.Union(e.Labels(edge))
 		}
 		return out
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.MUL: // load
 			if l, ok := errorFieldLoad(v); ok {
-				return Labels{l}
+				return labels.Labels{l}
 			}
 			root, path := e.loc(v.X, 0)
 			if sts := reachingStore(v, e, root, path); sts != nil {
-				var out Labels
+				var out labels.Labels
 				for _, st := range sts {
 					if NarrowedToConstants(st.Block(), st.Val) || e.narrowedCellLoad(st.Block(), st.Val) {
 						continue // `return names, err` where err is known nil
 					}
-					out = out.union(e.Labels(st.Val))
+					out = out.Union(e.Labels(st.Val))
 				}
 				return out
 			}
-			return e.Labels(root).readPath(path)
+			return e.Labels(root).ReadPath(path)
 		case token.ARROW: // receive
 			ls := e.Labels(v.X).Select("[]")
 			if v.CommaOk {
-				ls = ls.prefixed("#0")
+				ls = ls.Prefixed("#0")
 			}
 			return ls
 		}
@@ -512,7 +514,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		if root == v {
 			return nil
 		}
-		return e.Labels(root).readPath(path)
+		return e.Labels(root).ReadPath(path)
 	case *ssa.Field:
 		return e.Labels(v.X).Select(fieldName(v.X.Type(), v.Field, false))
 	case *ssa.Index:
@@ -520,7 +522,7 @@ func (e *Engine) compute(v ssa.Value) Labels {
 	case *ssa.Lookup:
 		ls := e.Labels(v.X).Select("[]")
 		if v.CommaOk {
-			ls = ls.prefixed("#0")
+			ls = ls.Prefixed("#0")
 		}
 		return ls
 	case *ssa.Slice:
@@ -545,26 +547,26 @@ func (e *Engine) compute(v ssa.Value) Labels {
 		if e.ownErrorType(v.AssertedType) {
 			// err.(ValidationError): the value is an error of our own
 			// type, not a dependency's; what its fields hold still counts
-			ls = ls.applyOp(knowledge.OpOwnType)
+			ls = ls.ApplyOp(knowledge.OpOwnType)
 		}
 		if v.CommaOk {
-			ls = ls.prefixed("#0")
+			ls = ls.Prefixed("#0")
 		}
 		return ls
 	case *ssa.Extract:
-		return e.Labels(v.Tuple).Select(resultStep(v.Index))
+		return e.Labels(v.Tuple).Select(labels.ResultStep(v.Index))
 	case *ssa.BinOp:
 		// String concatenation keeps the text of both sides. Arithmetic
 		// and comparisons make a new value: a decision, not a copy.
 		if v.Op == token.ADD && isString(v.Type()) {
-			return e.Labels(v.X).union(e.Labels(v.Y))
+			return e.Labels(v.X).Union(e.Labels(v.Y))
 		}
 	case *ssa.Call:
 		return e.callLabels(v)
 	case *ssa.Next:
 		// for k, v := range m: the value (#2) is an element of the map
 		if r, ok := v.Iter.(*ssa.Range); ok && !v.IsString {
-			return e.Labels(r.X).Select("[]").prefixed("#2")
+			return e.Labels(r.X).Select("[]").Prefixed("#2")
 		}
 	}
 	return nil
@@ -573,20 +575,20 @@ func (e *Engine) compute(v ssa.Value) Labels {
 // errorFieldLoad recognises a read of a library's error field (gorm's
 // db.First(&u).Error): a dependency error of the call that returned the
 // value, or of the read itself when the value is not a call's result.
-func errorFieldLoad(load *ssa.UnOp) (Label, bool) {
+func errorFieldLoad(load *ssa.UnOp) (labels.Label, bool) {
 	fa, ok := load.X.(*ssa.FieldAddr)
 	if !ok {
-		return Label{}, false
+		return labels.Label{}, false
 	}
 	want, ok := knowledge.ErrorFields[knowledge.NamedPath(fa.X.Type())]
 	if !ok || fieldName(fa.X.Type(), fa.Field, true) != want {
-		return Label{}, false
+		return labels.Label{}, false
 	}
 	origin := fa.Pos()
 	if c, ok := fa.X.(*ssa.Call); ok {
 		origin = c.Pos()
 	}
-	return Label{Kind: knowledge.KindDepError, Origin: origin}, true
+	return labels.Label{Kind: knowledge.KindDepError, Origin: origin}, true
 }
 
 // reachingStore returns the store to the same local variable (root
@@ -696,11 +698,11 @@ func itoa(i int) string {
 
 // callLabels computes the labels of a call's result (a tuple's results
 // sit at paths "#i").
-func (e *Engine) callLabels(call *ssa.Call) Labels {
+func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 	cc := call.Common()
 	obj, fn := callee(cc)
 	if obj == nil && fn == nil {
-		if ls := libraryFuncValueLabels(call, e.deps); ls != nil {
+		if ls := libraryFuncValueLabels(call, e.Deps); ls != nil {
 			return ls
 		}
 		if s, key := e.dynSummary(cc); s != nil {
@@ -712,7 +714,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			// handler, errhandlers.go)
 			for i, q := range p.Parent().Params {
 				if q == p {
-					return Labels{{Kind: knowledge.KindParam, Param: i, Owner: p.Parent(), Reads: callRead}}
+					return labels.Labels{{Kind: knowledge.KindParam, Param: i, Owner: p.Parent(), Reads: callRead}}
 				}
 			}
 		}
@@ -723,14 +725,14 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	nres := sig.Results().Len()
 	resPath := func(i int) string {
 		if nres > 1 {
-			return resultStep(i)
+			return labels.ResultStep(i)
 		}
 		return ""
 	}
-	var out Labels
+	var out labels.Labels
 	if obj != nil {
 		name := knowledge.FullName(obj)
-		if kinds := sourceKindsOf(obj, name, e.deps); kinds != nil {
+		if kinds := SourceKindsOf(obj, name, e.Deps); kinds != nil {
 			forward := slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(call, args)
 			for i, k := range kinds {
 				if forward && k == knowledge.KindDepError {
@@ -740,20 +742,20 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 					continue
 				}
 				if k != 0 && i < nres {
-					out = out.add(Label{Kind: k, Origin: call.Pos(), Path: resPath(i)})
+					out = out.Add(labels.Label{Kind: k, Origin: call.Pos(), Path: resPath(i)})
 				}
 			}
 			return out
 		}
 		if name == "fmt.Errorf" && len(args) == 2 {
 			// the format itself may be an error's text: fmt.Errorf(err.Error())
-			return e.Labels(args[1]).applyOps("[]/" + errorfOp(args[0])).union(e.Labels(args[0]).applyOps(knowledge.OpWrapText))
+			return e.Labels(args[1]).ApplyOps("[]/" + errorfOp(args[0])).Union(e.Labels(args[0]).ApplyOps(knowledge.OpWrapText))
 		}
 		for _, f := range knowledge.Flows[name] {
 			if f.ToArg >= 0 || f.To >= nres {
 				continue
 			}
-			var src Labels
+			var src labels.Labels
 			if f.From == knowledge.VariadicArgs {
 				if len(args) > 0 {
 					src = e.Labels(args[len(args)-1])
@@ -761,7 +763,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 			} else if f.From < len(args) {
 				src = e.Labels(args[f.From])
 			}
-			out = out.union(src.applyOps(f.Ops).prefixed(resPath(f.To)))
+			out = out.Union(src.ApplyOps(f.Ops).Prefixed(resPath(f.To)))
 		}
 		if _, ok := knowledge.Flows[name]; ok {
 			return out
@@ -771,7 +773,7 @@ func (e *Engine) callLabels(call *ssa.Call) Labels {
 	if s == nil {
 		return nil
 	}
-	return out.union(e.resultLabels(s, key, call, args))
+	return out.Union(e.resultLabels(s, key, call, args))
 }
 
 // calleeSummary returns the summary of a call's callee and the owner of
@@ -816,7 +818,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 	}
 	for _, a := range callArgs(cc) {
 		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || e.IsClientWriter(a) {
-			if e.dynSeen != nil {
+			if e.DynSeen != nil {
 				// phase 1: the join must say what the call does
 				if key, site := e.dynSite(cc); key != "" {
 					site.Opaque = true
@@ -833,7 +835,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 // or a func-typed field declared in the package or its module.
 func (e *Engine) moduleSeam(cc *ssa.CallCommon) bool {
 	in := func(p *types.Package) bool {
-		return p != nil && (p == e.Pkg.Pkg || (e.module != "" && e.inModule(p)))
+		return p != nil && (p == e.Pkg.Pkg || (e.Module != "" && e.inModule(p)))
 	}
 	if cc.IsInvoke() {
 		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
@@ -855,15 +857,15 @@ func (e *Engine) moduleSeam(cc *ssa.CallCommon) bool {
 }
 
 // resultLabels resolves the results of a callee's summary at a call.
-func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Value) Labels {
-	var out Labels
+func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Value) labels.Labels {
+	var out labels.Labels
 	nres := call.Common().Signature().Results().Len()
 	for i, r := range s.Results {
 		p := ""
 		if nres > 1 {
-			p = resultStep(i)
+			p = labels.ResultStep(i)
 		}
-		out = out.union(e.resolve(r, key, call, args).prefixed(p))
+		out = out.Union(e.resolve(r, key, call, args).Prefixed(p))
 	}
 	return out
 }
@@ -872,7 +874,7 @@ func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Va
 // value whose named function type a dependency library declares: the
 // elastic clients' API is fields of such types (es.Search(…) calls the
 // esapi.Search field).
-func libraryFuncValueLabels(call *ssa.Call, deps *knowledge.PathPrefixes) Labels {
+func libraryFuncValueLabels(call *ssa.Call, deps *knowledge.PathPrefixes) labels.Labels {
 	named, ok := types.Unalias(call.Common().Value.Type()).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
 		return nil
@@ -886,9 +888,9 @@ func libraryFuncValueLabels(call *ssa.Call, deps *knowledge.PathPrefixes) Labels
 	}
 	path := ""
 	if res.Len() > 1 {
-		path = resultStep(res.Len() - 1)
+		path = labels.ResultStep(res.Len() - 1)
 	}
-	return Labels{{Kind: knowledge.KindDepError, Origin: call.Pos(), Path: path}}
+	return labels.Labels{{Kind: knowledge.KindDepError, Origin: call.Pos(), Path: path}}
 }
 
 // errorfOp says how fmt.Errorf treats its arguments: with %w the
@@ -965,32 +967,32 @@ type devirtKey struct {
 }
 
 // resolve turns labels relative to a callee (key) into labels at a call site.
-func (e *Engine) resolve(ls Labels, key any, call ssa.CallInstruction, args []ssa.Value) Labels {
+func (e *Engine) resolve(ls labels.Labels, key any, call ssa.CallInstruction, args []ssa.Value) labels.Labels {
 	return e.resolveAt(ls, key, call.Pos(), args)
 }
 
 // resolveAt is resolve for a call at pos.
-func (e *Engine) resolveAt(ls Labels, key any, pos token.Pos, args []ssa.Value) Labels {
-	var out Labels
+func (e *Engine) resolveAt(ls labels.Labels, key any, pos token.Pos, args []ssa.Value) labels.Labels {
+	var out labels.Labels
 	for _, l := range ls {
 		switch {
 		case l.Kind == knowledge.KindParam && l.Owner == key:
 			if l.Param < len(args) {
-				out = out.union(e.Labels(args[l.Param]).applyOps(l.Reads).prefixed(l.Path))
+				out = out.Union(e.Labels(args[l.Param]).ApplyOps(l.Reads).Prefixed(l.Path))
 			}
 		case l.Kind == knowledge.KindParam:
-			out = out.add(l) // a parameter of an enclosing function, captured by a closure
+			out = out.Add(l) // a parameter of an enclosing function, captured by a closure
 		case l.Kind == knowledge.KindDynamic:
 			// a dynamic call inside the callee: resolved by the join
 			if k, ok := l.Owner.(string); ok {
 				e.noteDynamic(k)
 			}
-			out = out.add(l)
+			out = out.Add(l)
 		default:
 			if l.Origin == token.NoPos {
 				l.Origin = pos
 			}
-			out = out.add(l)
+			out = out.Add(l)
 		}
 	}
 	return out
@@ -1048,7 +1050,7 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 		// (RestErr{Status() int; Error() string}): what implements it is
 		// ours, not a dependency's error
 		n, ok := types.Unalias(t).(*types.Named)
-		if !ok || n.Obj().Pkg() == nil || !(n.Obj().Pkg() == e.Pkg.Pkg || (e.module != "" && e.inModule(n.Obj().Pkg()))) {
+		if !ok || n.Obj().Pkg() == nil || !(n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))) {
 			return false
 		}
 		if !hasErrorMethod(iface) {
@@ -1073,7 +1075,7 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	return n.Obj().Pkg() == e.Pkg.Pkg || (e.module != "" && e.inModule(n.Obj().Pkg()))
+	return n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))
 }
 
 func hasErrorMethod(iface *types.Interface) bool {
@@ -1086,11 +1088,11 @@ func hasErrorMethod(iface *types.Interface) bool {
 }
 
 func (e *Engine) noteDynamic(key string) {
-	if e.dynSeen == nil {
+	if e.DynSeen == nil {
 		return
 	}
-	if _, ok := e.dynSeen[key]; !ok {
-		e.dynSeen[key] = DynSite{}
+	if _, ok := e.DynSeen[key]; !ok {
+		e.DynSeen[key] = wholeprog.DynSite{}
 	}
 }
 
@@ -1102,7 +1104,7 @@ func (e *Engine) summary(obj *types.Func, fn *ssa.Function) (*Summary, any) {
 		fn = fn.Origin()
 	}
 	if fn != nil && fn.Pkg == e.Pkg && fn.Blocks != nil {
-		return e.localSummary(fn), fn
+		return e.LocalSummary(fn), fn
 	}
 	if obj == nil && fn != nil {
 		obj, _ = fn.Object().(*types.Func)
@@ -1113,7 +1115,7 @@ func (e *Engine) summary(obj *types.Func, fn *ssa.Function) (*Summary, any) {
 	obj = obj.Origin()
 	if obj.Pkg() == nil || obj.Pkg() == e.Pkg.Pkg {
 		if f := e.Pkg.Prog.FuncValue(obj); f != nil && f.Pkg == e.Pkg && f.Blocks != nil {
-			return e.localSummary(f), f
+			return e.LocalSummary(f), f
 		}
 		return nil, nil
 	}
@@ -1124,12 +1126,12 @@ func (e *Engine) summary(obj *types.Func, fn *ssa.Function) (*Summary, any) {
 	return summaryOf(ff, obj), obj
 }
 
-func (e *Engine) localSummary(fn *ssa.Function) *Summary {
+func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 	if s, ok := e.summaries[fn]; ok {
 		return s
 	}
 	e.summaries[fn] = nil // in progress (recursion contributes nothing)
-	s := &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
+	s := &Summary{Results: make([]labels.Labels, fn.Signature.Results().Len())}
 	for _, b := range fn.Blocks {
 		if b == fn.Recover {
 			// returns what the named results hold when a deferred call
@@ -1139,7 +1141,7 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !e.DebugOnly(b) {
 			for i, r := range ret.Results {
 				if i < len(s.Results) && !NarrowedToConstants(b, r) {
-					s.Results[i] = s.Results[i].union(e.Labels(r))
+					s.Results[i] = s.Results[i].Union(e.Labels(r))
 				}
 			}
 		}
@@ -1179,12 +1181,12 @@ func (e *Engine) localSummary(fn *ssa.Function) *Summary {
 	}
 	e.markProxySinks(sinks)
 	for _, x := range sinks {
-		if !containsSink(s.Sinks, x.sp) {
+		if !wholeprog.ContainsSink(s.Sinks, x.sp) {
 			s.Sinks = append(s.Sinks, x.sp)
 		}
 	}
 	if e.GaveUp(fn) {
-		s = &Summary{Results: make([]Labels, fn.Signature.Results().Len())}
+		s = &Summary{Results: make([]labels.Labels, fn.Signature.Results().Len())}
 		e.summaries[fn] = s
 		return s
 	}
@@ -1223,7 +1225,7 @@ func (e *Engine) markProxySinks(ss []sinkAt) {
 		bodies := false
 		for j := range ss {
 			b := &ss[j]
-			if b.sp.Role != knowledge.RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !hasPrefixPath(b.sp.Reads, joinPath(prefix, "Body")) {
+			if b.sp.Role != knowledge.RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !hasPrefixPath(b.sp.Reads, labels.JoinPath(prefix, "Body")) {
 				continue
 			}
 			bodies = true
@@ -1413,8 +1415,8 @@ func errorConstructor(obj *types.Func) bool {
 // argument i of call, in a role, with the status argument *statusArg
 // holds at that time. A status known to equal a constant where the call
 // runs is a decision: its event has no labels.
-func sinkAdder(evs *[]SinkEvent, call ssa.CallInstruction, args []ssa.Value, statusArg *int) func(role knowledge.Role, i int, via *types.Func, ls Labels, proxy bool) {
-	return func(role knowledge.Role, i int, via *types.Func, ls Labels, proxy bool) {
+func sinkAdder(evs *[]SinkEvent, call ssa.CallInstruction, args []ssa.Value, statusArg *int) func(role knowledge.Role, i int, via *types.Func, ls labels.Labels, proxy bool) {
+	return func(role knowledge.Role, i int, via *types.Func, ls labels.Labels, proxy bool) {
 		if i >= len(args) {
 			return
 		}
@@ -1438,7 +1440,7 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 		if sp.Writer > 0 && (sp.Writer-1 >= len(args) || !e.IsClientWriter(args[sp.Writer-1])) {
 			if j := writerParam(args[sp.Writer-1], 0); j >= 0 && sp.Writer-1 < len(args) {
 				// passed on to this function's own writer parameter
-				ev := SinkEvent{Role: sp.Role, Instr: call, Arg: sp.Param, Value: args[sp.Param], Labels: e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path), StatusArg: -1}
+				ev := SinkEvent{Role: sp.Role, Instr: call, Arg: sp.Param, Value: args[sp.Param], Labels: e.Labels(args[sp.Param]).ApplyOps(sp.Reads).Prefixed(sp.Path), StatusArg: -1}
 				fn := call.Parent()
 				e.condEvents[fn] = append(e.condEvents[fn], condEvent{ev: ev, writer: j})
 			}
@@ -1446,7 +1448,7 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 		}
 		// The event exists even without labels: what the argument is
 		// (an error-only payload, say) matters to some checks.
-		ls := e.Labels(args[sp.Param]).applyOps(sp.Reads).prefixed(sp.Path)
+		ls := e.Labels(args[sp.Param]).ApplyOps(sp.Reads).Prefixed(sp.Path)
 		add(sp.Role, sp.Param, via, ls, sp.Proxy)
 		last := &evs[len(evs)-1]
 		last.Partial = sp.Reads != "" || sp.Path != ""
@@ -1491,10 +1493,10 @@ func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []Sin
 		if i == writer || !isReaderOrBytes(a.Type()) {
 			continue
 		}
-		var body Labels
+		var body labels.Labels
 		for _, l := range e.Labels(a) {
 			if l.Kind == knowledge.KindBody && l.Path == "" {
-				body = body.add(l)
+				body = body.Add(l)
 			}
 		}
 		if len(body) > 0 {
@@ -1784,7 +1786,7 @@ func (e *Engine) ForwardedOnPath(ev SinkEvent, role knowledge.Role, origin token
 			if other.Instr == ev.Instr && (ev.OwnBody || other.OwnBody) {
 				continue // a helper that writes them on different paths
 			}
-			if slices.ContainsFunc(other.Labels, func(l Label) bool { return l.Kind == want && l.Path == "" && l.Origin == origin }) {
+			if slices.ContainsFunc(other.Labels, func(l labels.Label) bool { return l.Kind == want && l.Path == "" && l.Origin == origin }) {
 				found = true
 				break
 			}

@@ -1,13 +1,13 @@
 // Installed error handlers, merged over the program.
 
-package analyzer
+package wholeprog
 
 import "github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 
-// mergeHandlers drops fiber's default handler when the program installs
+// MergeHandlers drops fiber's default handler when the program installs
 // a handler of its own anywhere: which app a handler is routed on is not
 // known, and precision comes first.
-func mergeHandlers(hs []knowledge.InstalledHandler) []knowledge.InstalledHandler {
+func MergeHandlers(hs []knowledge.InstalledHandler) []knowledge.InstalledHandler {
 	custom := make(map[string]bool)
 	for _, h := range hs {
 		if !isDefault(h) {
@@ -38,7 +38,7 @@ func isDefault(h knowledge.InstalledHandler) bool {
 	return false
 }
 
-// handlerKey is the dynamic key a package meets when it declares handlers
+// HandlerKey is the dynamic key a package meets when it declares handlers
 // of a framework: phase 2 analyses it again when the program installs an
 // error handler for that framework.
-func handlerKey(framework string) string { return "error handler of " + framework }
+func HandlerKey(framework string) string { return "error handler of " + framework }

@@ -1,13 +1,16 @@
 // The function summary as a fact, the form in which it crosses
 // packages and reaches the join.
 
-package analyzer
+package wholeprog
 
-import "github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+import (
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+)
 
 // FuncFact summarises a function for its callers in other packages.
 type FuncFact struct {
-	Results [][]FactLabel
+	Results [][]labels.FactLabel
 	Sinks   []knowledge.SinkParam
 	Effects []FactEffect
 	// OwnErrors: every error the function returns is provably ours (a
@@ -19,14 +22,14 @@ type FuncFact struct {
 type FactEffect struct {
 	Param  int
 	Path   string
-	Labels []FactLabel
+	Labels []labels.FactLabel
 }
 
 func (*FuncFact) AFact() {}
 
-// summarises reports whether the fact carries a summary (a result, a
+// Summarises reports whether the fact carries a summary (a result, a
 // sink or an effect), not only OwnErrors.
-func (f *FuncFact) summarises() bool {
+func (f *FuncFact) Summarises() bool {
 	for _, r := range f.Results {
 		if len(r) > 0 {
 			return true
@@ -45,7 +48,7 @@ func (*PkgFact) AFact() {}
 
 func (*PkgFact) String() string { return "has upstream summaries" }
 
-func containsSink(ss []knowledge.SinkParam, sp knowledge.SinkParam) bool {
+func ContainsSink(ss []knowledge.SinkParam, sp knowledge.SinkParam) bool {
 	for _, x := range ss {
 		if x == sp {
 			return true

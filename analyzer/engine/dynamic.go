@@ -1,25 +1,27 @@
 // The engine's side of whole-program resolution: the dynamic calls it
 // meets, and their summaries from the join (package wholeprog).
 
-package analyzer
+package engine
 
 import (
 	"go/types"
 	"strings"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 	"golang.org/x/tools/go/ssa"
 )
 
 // summaryOf converts a fact back into a Summary whose symbolic labels are
 // owned by obj (a *types.Func, or the DynKey of a dynamic call).
-func summaryOf(f *FuncFact, obj any) *Summary {
+func summaryOf(f *wholeprog.FuncFact, obj any) *Summary {
 	s := &Summary{Sinks: f.Sinks}
 	for _, r := range f.Results {
-		s.Results = append(s.Results, fromFact(r, obj))
+		s.Results = append(s.Results, labels.FromFact(r, obj))
 	}
 	for _, ef := range f.Effects {
-		s.Effects = append(s.Effects, Effect{Param: ef.Param, Path: ef.Path, Labels: fromFact(ef.Labels, obj)})
+		s.Effects = append(s.Effects, Effect{Param: ef.Param, Path: ef.Path, Labels: labels.FromFact(ef.Labels, obj)})
 	}
 	return s
 }
@@ -28,19 +30,19 @@ func summaryOf(f *FuncFact, obj any) *Summary {
 // resolves: through an interface declared in the module, or through a
 // func-typed field of a struct declared in the module. It returns "" for
 // every other call, and always outside the whole-program driver.
-func (e *Engine) dynSite(cc *ssa.CallCommon) (string, DynSite) {
-	if (!e.dynamic && e.prog == nil) || e.module == "" {
-		return "", DynSite{}
+func (e *Engine) dynSite(cc *ssa.CallCommon) (string, wholeprog.DynSite) {
+	if (!e.Dynamic && e.Prog == nil) || e.Module == "" {
+		return "", wholeprog.DynSite{}
 	}
 	if cc.IsInvoke() {
 		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
 		if !ok || cc.Method == nil || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
-			return "", DynSite{}
+			return "", wholeprog.DynSite{}
 		}
-		return dynKeyMethod(named, cc.Method.Name()), DynSite{Method: qualifiedMethod(cc.Method), iface: named}
+		return wholeprog.DynKeyMethod(named, cc.Method.Name()), wholeprog.DynSite{Method: wholeprog.QualifiedMethod(cc.Method), Iface: named}
 	}
 	if cc.StaticCallee() != nil {
-		return "", DynSite{}
+		return "", wholeprog.DynSite{}
 	}
 	var strct types.Type
 	var field int
@@ -48,67 +50,67 @@ func (e *Engine) dynSite(cc *ssa.CallCommon) (string, DynSite) {
 	case *ssa.UnOp:
 		fa, ok := v.X.(*ssa.FieldAddr)
 		if !ok {
-			return "", DynSite{}
+			return "", wholeprog.DynSite{}
 		}
 		p, ok := fa.X.Type().Underlying().(*types.Pointer)
 		if !ok {
-			return "", DynSite{}
+			return "", wholeprog.DynSite{}
 		}
 		strct, field = p.Elem(), fa.Field
 	case *ssa.Field:
 		strct, field = v.X.Type(), v.Field
 	default:
-		return "", DynSite{}
+		return "", wholeprog.DynSite{}
 	}
 	named, ok := types.Unalias(strct).(*types.Named)
 	if !ok || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
-		return "", DynSite{}
+		return "", wholeprog.DynSite{}
 	}
 	st, ok := named.Underlying().(*types.Struct)
 	if !ok || field >= st.NumFields() {
-		return "", DynSite{}
+		return "", wholeprog.DynSite{}
 	}
 	f := st.Field(field)
 	if _, ok := f.Type().Underlying().(*types.Signature); !ok {
-		return "", DynSite{}
+		return "", wholeprog.DynSite{}
 	}
-	return dynKeyField(named, f.Name()), DynSite{Field: true}
+	return wholeprog.DynKeyField(named, f.Name()), wholeprog.DynSite{Field: true}
 }
 
 // noteSite records, in phase 1, a key met at a call, with the method set
 // of its interface. A key's first site stays (a call handed the client's
 // writer marks it Opaque).
-func (e *Engine) noteSite(key string, site DynSite) {
-	if e.dynSeen == nil {
+func (e *Engine) noteSite(key string, site wholeprog.DynSite) {
+	if e.DynSeen == nil {
 		return
 	}
-	old, ok := e.dynSeen[key]
-	if ok && old.hasSite() {
+	old, ok := e.DynSeen[key]
+	if ok && old.HasSite() {
 		if site.Opaque && !old.Opaque {
 			old.Opaque = true
-			e.dynSeen[key] = old
+			e.DynSeen[key] = old
 		}
 		return
 	}
-	if site.iface != nil {
-		if iface, ok := site.iface.Underlying().(*types.Interface); ok {
+	if site.Iface != nil {
+		if iface, ok := site.Iface.Underlying().(*types.Interface); ok {
 			if e.ifaceSigs == nil {
-				e.ifaceSigs = make(map[*types.Interface][]MethodSig)
+				e.ifaceSigs = make(map[*types.Interface][]wholeprog.MethodSig)
 			}
 			sigs, ok := e.ifaceSigs[iface]
 			if !ok {
 				for i := range iface.NumMethods() {
 					m := iface.Method(i)
-					sigs = append(sigs, MethodSig{qualifiedMethod(m), sigString(m.Type())})
+					sigs = append(sigs, wholeprog.MethodSig{Name: wholeprog.QualifiedMethod(m), Sig: wholeprog.SigString(m.Type())})
 				}
 				e.ifaceSigs[iface] = sigs
 			}
 			site.Methods = sigs
 		}
-		site.iface = nil
+		site.Iface = nil
 	}
 	site.Opaque = site.Opaque || old.Opaque
-	e.dynSeen[key] = site
+	e.DynSeen[key] = site
 }
 
 // inModule reports whether p belongs to the module of the analysed
@@ -119,7 +121,7 @@ func (e *Engine) inModule(p *types.Package) bool {
 		return false
 	}
 	path := p.Path()
-	return path == e.module || strings.HasPrefix(path, e.module+"/")
+	return path == e.Module || strings.HasPrefix(path, e.Module+"/")
 }
 
 // dynSummary returns the summary of a dynamic call and the owner of its
@@ -131,16 +133,16 @@ func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
 		return nil, nil
 	}
 	e.noteSite(key, site)
-	if e.prog != nil {
-		if ff := e.prog.Joined[key]; ff != nil {
+	if e.Prog != nil {
+		if ff := e.Prog.Joined[key]; ff != nil {
 			return summaryOf(ff, key), key
 		}
 		return nil, nil
 	}
 	n := cc.Signature().Results().Len()
-	s := &Summary{Results: make([]Labels, n)}
+	s := &Summary{Results: make([]labels.Labels, n)}
 	for i := range n {
-		s.Results[i] = Labels{{Kind: knowledge.KindDynamic, Param: i, Owner: key}}
+		s.Results[i] = labels.Labels{{Kind: knowledge.KindDynamic, Param: i, Owner: key}}
 	}
 	return s, key
 }
@@ -148,9 +150,9 @@ func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
 // dynOwnErrors reports whether the whole program shows that every
 // implementation of a dynamic call returns only our own errors.
 func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
-	if e.prog == nil {
+	if e.Prog == nil {
 		return false
 	}
 	key, _ := e.dynSite(cc)
-	return key != "" && e.prog.Own[key]
+	return key != "" && e.Prog.Own[key]
 }

@@ -1,7 +1,7 @@
 // Labels as facts: the form a summary's labels take in a fact or a
 // package summary, where positions are strings and owners are gone.
 
-package analyzer
+package labels
 
 import "github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 
@@ -15,7 +15,7 @@ type FactLabel struct {
 	Dyn   string // the key of a KindDynamic label
 }
 
-func toFact(ls Labels, owner any) []FactLabel {
+func ToFact(ls Labels, owner any) []FactLabel {
 	var out []FactLabel
 	for _, l := range ls {
 		switch {
@@ -34,7 +34,7 @@ func toFact(ls Labels, owner any) []FactLabel {
 	return out
 }
 
-func fromFact(fs []FactLabel, owner any) Labels {
+func FromFact(fs []FactLabel, owner any) Labels {
 	var out Labels
 	for _, f := range fs {
 		l := Label{Kind: f.Kind, Reads: f.Reads, Path: f.Path}
@@ -44,7 +44,7 @@ func fromFact(fs []FactLabel, owner any) Labels {
 		case knowledge.KindDynamic:
 			l.Param, l.Owner = f.Param, f.Dyn
 		}
-		out = out.add(l)
+		out = out.Add(l)
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/token"
@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Questions about the text of errors, whatever their origin: which
@@ -129,10 +130,10 @@ func encodedAsFields(t types.Type) bool {
 		return false
 	}
 	elem := t
-	if p, ok := typeUnder(t).(*types.Pointer); ok {
+	if p, ok := wholeprog.TypeUnder(t).(*types.Pointer); ok {
 		elem = p.Elem()
 	}
-	if _, ok := typeUnder(elem).(*types.Struct); !ok {
+	if _, ok := wholeprog.TypeUnder(elem).(*types.Struct); !ok {
 		return false
 	}
 	ms := types.NewMethodSet(types.NewPointer(elem))
@@ -202,11 +203,11 @@ func (w *leafWalk) literal(alloc *ssa.Alloc) bool {
 // fieldEncoded reports whether an encoder writes the struct field fa
 // addresses: it is exported and not tagged json:"-".
 func fieldEncoded(fa *ssa.FieldAddr) bool {
-	p, ok := typeUnder(fa.X.Type()).(*types.Pointer)
+	p, ok := wholeprog.TypeUnder(fa.X.Type()).(*types.Pointer)
 	if !ok {
 		return true
 	}
-	st, ok := typeUnder(p.Elem()).(*types.Struct)
+	st, ok := wholeprog.TypeUnder(p.Elem()).(*types.Struct)
 	if !ok || fa.Field >= st.NumFields() {
 		return true
 	}
@@ -265,11 +266,11 @@ func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
 	return o.own(err, 0)
 }
 
-// ownErrors reports whether every error fn returns is provably ours
+// OwnErrors reports whether every error fn returns is provably ours
 // (OwnErrorText of each returned error): exported as a fact, so that
 // callers in other packages know a token parser or a validator of the
 // module returns only such errors.
-func (e *Engine) ownErrors(fn *ssa.Function) bool {
+func (e *Engine) OwnErrors(fn *ssa.Function) bool {
 	o := ownWalk{seen: make(map[ssa.Value]bool), prog: fn.Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors, e: e}
 	return o.returns(fn, 0)
 }
@@ -277,7 +278,7 @@ func (e *Engine) ownErrors(fn *ssa.Function) bool {
 type ownWalk struct {
 	seen         map[ssa.Value]bool
 	prog         *ssa.Program
-	importFact   func(*types.Func) *FuncFact
+	importFact   func(*types.Func) *wholeprog.FuncFact
 	clientWriter func(ssa.Value) bool
 	dynOwn       func(*ssa.CallCommon) bool // every implementation of a dynamic call returns only our own errors
 	e            *Engine                    // for the stores reaching a load
@@ -359,7 +360,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		return false
 	}
 	args := callArgs(cc)
-	if kinds := sourceKindsOf(obj, knowledge.FullName(obj), o.e.deps); slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(c, args) {
+	if kinds := SourceKindsOf(obj, knowledge.FullName(obj), o.e.Deps); slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
 	if o.clientWriter != nil && writesToClient(obj, args, o.clientWriter) {

@@ -1,4 +1,4 @@
-package analyzer
+package wholeprog
 
 import (
 	"go/ast"
@@ -77,7 +77,7 @@ func (c *convCollector) file(f *ast.File) {
 		case *ast.CompositeLit:
 			c.composite(n)
 		case *ast.SendStmt:
-			if ch, ok := typeUnder(c.info.TypeOf(n.Chan)).(*types.Chan); ok {
+			if ch, ok := TypeUnder(c.info.TypeOf(n.Chan)).(*types.Chan); ok {
 				c.to(ch.Elem(), n.Value)
 			}
 		}
@@ -86,7 +86,7 @@ func (c *convCollector) file(f *ast.File) {
 	ast.Inspect(f, visit)
 }
 
-func typeUnder(t types.Type) types.Type {
+func TypeUnder(t types.Type) types.Type {
 	if t == nil {
 		return nil
 	}
@@ -133,7 +133,7 @@ func (c *convCollector) call(call *ast.CallExpr) {
 		}
 		return
 	}
-	sig, ok := typeUnder(tv.Type).(*types.Signature)
+	sig, ok := TypeUnder(tv.Type).(*types.Signature)
 	if !ok {
 		return
 	}
@@ -270,7 +270,7 @@ func (c *convCollector) storeFunc(strct *types.Named, f *types.Var, val ast.Expr
 	default:
 		return
 	}
-	key := dynKeyField(strct, f.Name())
+	key := DynKeyField(strct, f.Name())
 	for _, x := range c.stored[key] {
 		if x == sf {
 			return

@@ -1,4 +1,4 @@
-package analyzer
+package labels
 
 import (
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
@@ -43,26 +43,26 @@ func selectKind(k knowledge.Kind, step string) (knowledge.Kind, bool) {
 	return 0, false
 }
 
-// applyOp transforms labels by a step or an operation.
-func (ls Labels) applyOp(op string) Labels {
+// ApplyOp transforms labels by a step or an operation.
+func (ls Labels) ApplyOp(op string) Labels {
 	switch op {
 	case knowledge.OpText, knowledge.OpWrap, knowledge.OpWrapText, knowledge.OpGRPCCode, knowledge.OpGRPCStatus, knowledge.OpGRPCErr, knowledge.OpOwnType:
 		var out Labels
 		for _, l := range ls {
 			if l.Kind == knowledge.KindParam || l.Kind == knowledge.KindDynamic {
-				l.Reads = joinPath(l.Reads, op)
-				out = out.add(l)
+				l.Reads = JoinPath(l.Reads, op)
+				out = out.Add(l)
 				continue
 			}
 			if op == knowledge.OpOwnType {
 				if l.Path != "" {
-					out = out.add(l)
+					out = out.Add(l)
 				}
 				continue
 			}
 			if k, ok := convertKind(l.Kind, op); ok {
 				l.Kind = k
-				out = out.add(l)
+				out = out.Add(l)
 			}
 		}
 		return out
@@ -124,12 +124,12 @@ func convertKind(k knowledge.Kind, op string) (knowledge.Kind, bool) {
 	return 0, false
 }
 
-// applyOps applies a slash-separated sequence of steps and operations.
-func (ls Labels) applyOps(ops string) Labels {
+// ApplyOps applies a slash-separated sequence of steps and operations.
+func (ls Labels) ApplyOps(ops string) Labels {
 	for ops != "" && len(ls) > 0 {
 		var op string
-		op, ops = splitFirst(ops)
-		ls = ls.applyOp(op)
+		op, ops = SplitFirst(ops)
+		ls = ls.ApplyOp(op)
 	}
 	return ls
 }

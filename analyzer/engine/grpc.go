@@ -1,4 +1,4 @@
-package analyzer
+package engine
 
 import (
 	"go/types"
@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 )
 
 // gRPC servers answer by returning: the error a service method returns
@@ -17,7 +18,7 @@ import (
 type ReturnEvent struct {
 	Instr  *ssa.Return
 	Value  ssa.Value // the returned error
-	Labels Labels
+	Labels labels.Labels
 }
 
 // GRPCReturns returns the return statements of fn when fn is a gRPC
@@ -40,7 +41,7 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if e.DebugOnly(b) || forwardsCall(ret) || forwardsAnswer(fn, v) {
 			continue
 		}
-		var ls Labels
+		var ls labels.Labels
 		if !NarrowedToConstants(b, v) {
 			ls = e.Labels(v)
 		}
@@ -224,7 +225,7 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
 // the dependency error it keeps. A wrapper with an Unwrap method still
 // hands an upstream gRPC error's code on (grpc-go's status.FromError
 // unwraps). ok is false where the Error method is unknown.
-func (e *Engine) errorConversion(mi *ssa.MakeInterface) (Labels, bool) {
+func (e *Engine) errorConversion(mi *ssa.MakeInterface) (labels.Labels, bool) {
 	if types.IsInterface(mi.X.Type()) || !types.Identical(mi.Type(), errorType) {
 		return nil, false
 	}
@@ -242,14 +243,14 @@ func (e *Engine) errorConversion(mi *ssa.MakeInterface) (Labels, bool) {
 		return nil, false
 	}
 	unwraps := mset.Lookup(nil, "Unwrap") != nil
-	var out Labels
+	var out labels.Labels
 	for _, l := range e.Labels(mi.X) {
 		if l.Path == "" || (unwraps && (l.Kind == knowledge.KindGRPCError || l.Kind == knowledge.KindGRPCStatus)) {
-			out = out.add(l)
+			out = out.Add(l)
 		}
 	}
 	text := e.resolveAt(s.Results[0], key, mi.Pos(), []ssa.Value{mi.X})
-	return out.union(text.applyOps(knowledge.OpWrapText)), true
+	return out.Union(text.ApplyOps(knowledge.OpWrapText)), true
 }
 
 var errorType = types.Universe.Lookup("error").Type()
