@@ -11,6 +11,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -204,5 +205,5 @@ func (s *Shared) refs() wholeprog.Namer {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	deps := &s.cfg.Deps
-	return wholeprog.Namer{Goroot: s.goroot, Sources: func(fn *types.Func) []knowledge.Kind { return engine.SourceKindsOf(fn, knowledge.FullName(fn), deps) }}
+	return wholeprog.Namer{Goroot: s.goroot, Sources: func(fn *types.Func) []knowledge.Kind { return shapes.SourceKindsOf(fn, knowledge.FullName(fn), deps) }}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // fix replaces the leaking text with public text: the configured
@@ -109,7 +110,7 @@ func chainedStatus(info *types.Info, call *ast.CallExpr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	if i := engine.StatusSetterArg(fn); i >= 0 && i < len(inner.Args) {
+	if i := shapes.StatusSetterArg(fn); i >= 0 && i < len(inner.Args) {
 		return inner.Args[i]
 	}
 	return nil

@@ -16,6 +16,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -76,12 +77,12 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 				continue
 			}
 			status := e.BodyStatus(ev)
-			if ev.No5xx && engine.ServerError(status.Code) {
+			if ev.No5xx && shapes.ServerError(status.Code) {
 				continue // the helper sends a generic message for this status
 			}
 			kind, l := c.classify(e, ev)
 			var internal ssa.Value
-			if kind == leakNone && engine.ServerError(status.Code) {
+			if kind == leakNone && shapes.ServerError(status.Code) {
 				if internal = internalError(e, ev); internal != nil {
 					kind = leakServer
 				}
@@ -210,7 +211,7 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) {
 func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
-			if engine.IsSinkCall(re.Value) {
+			if shapes.IsSinkCall(re.Value) {
 				continue // an error built by a sink (kratos' errors.InternalServer): reported where it is built
 			}
 			var l labels.Label
@@ -269,9 +270,9 @@ func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, lab
 	}
 	block := ev.Instr.Block()
 	var errGuarded *bool
-	encodes := !engine.IsFmtCall(ev.Instr)
+	encodes := !shapes.IsFmtCall(ev.Instr)
 	for _, l := range ev.Labels {
-		if encodes && !engine.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
+		if encodes && !shapes.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
 			continue // kept in a field an encoder never writes (unexported, json:"-")
 		}
 		switch l.Kind {
@@ -315,7 +316,7 @@ func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	for _, r := range roots {
 		// Our sentinel, or a value known to be nil (or another constant)
 		// where it is written: no dependency text either way.
-		if !engine.SentinelGuarded(b, r) && !engine.NarrowedToConstants(b, r) {
+		if !shapes.SentinelGuarded(b, r) && !shapes.NarrowedToConstants(b, r) {
 			return false
 		}
 	}
@@ -351,7 +352,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 				}
 				for _, r2 := range *ia.Referrers() {
 					if st, ok := r2.(*ssa.Store); ok && isErrorish(st.Val) {
-						out = append(out, engine.ErrorRoot(st.Val))
+						out = append(out, shapes.ErrorRoot(st.Val))
 					}
 				}
 			}
@@ -365,7 +366,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 				var out []ssa.Value
 				for _, a := range call.Common().Args {
 					if isErrorish(a) {
-						out = append(out, engine.ErrorRoot(a))
+						out = append(out, shapes.ErrorRoot(a))
 					} else if sl, ok := a.(*ssa.Slice); ok {
 						out = append(out, errorRootsOf(sl, seen)...)
 					}
@@ -384,7 +385,7 @@ func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 		}
 		return out
 	}
-	return []ssa.Value{engine.ErrorRoot(v)}
+	return []ssa.Value{shapes.ErrorRoot(v)}
 }
 
 // payloadValues returns the values stored into a map or struct literal
@@ -426,7 +427,7 @@ func payloadValues(v ssa.Value, depth int) []ssa.Value {
 
 func stripIfaceLoad(v ssa.Value) ssa.Value {
 	for i := 0; i < 6; i++ {
-		v = engine.Strip(v)
+		v = shapes.Strip(v)
 		u, ok := v.(*ssa.UnOp)
 		if !ok || u.Op != token.MUL {
 			return v
@@ -446,7 +447,7 @@ func isErrorish(v ssa.Value) bool {
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 func isStringCallOfError(v ssa.Value) bool {
-	return engine.ErrorRoot(v) != v
+	return shapes.ErrorRoot(v) != v
 }
 
 func message(kind leakKind, expr ast.Expr, via *types.Func) string {
@@ -531,14 +532,14 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 func internalError(e *engine.Engine, ev engine.SinkEvent) ssa.Value {
 	b := ev.Instr.Block()
 	for _, leaf := range engine.SentTextLeaves(ev, nil) {
-		if engine.IsPanicValue(leaf) || (engine.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf)) {
+		if shapes.IsPanicValue(leaf) || (shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf)) {
 			return leaf
 		}
 	}
 	fn := ev.Instr.Parent()
-	encodes := !engine.IsFmtCall(ev.Instr)
+	encodes := !shapes.IsFmtCall(ev.Instr)
 	for _, l := range ev.Labels {
-		if encodes && !engine.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
+		if encodes && !shapes.Serialized(e.Pkg.Pkg, ev.Value.Type(), ev.Value, l.Path) {
 			continue // kept in a field an encoder never writes (an embedded error, json:"-")
 		}
 		if e.SendsOwnErrorParam(fn, ev, l) {
@@ -624,7 +625,7 @@ var grpcServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavai
 // status.New(f)(code, …).Err() with a server-error code, that code and
 // an error whose text its message carries and that is not provably ours.
 func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
-	call, ok := engine.Strip(v).(*ssa.Call)
+	call, ok := shapes.Strip(v).(*ssa.Call)
 	if !ok {
 		return "", nil
 	}
@@ -633,7 +634,7 @@ func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, 
 	case knowledge.CodedError: // status.Error(f), connect.NewError (Connect's codes are gRPC's numbers)
 	case knowledge.StatusError:
 		// status.New(code, …).Err()
-		inner, ok := engine.Strip(args[0]).(*ssa.Call)
+		inner, ok := shapes.Strip(args[0]).(*ssa.Call)
 		if !ok {
 			return "", nil
 		}
@@ -647,7 +648,7 @@ func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, 
 	if len(args) < 2 {
 		return "", nil
 	}
-	c, ok := engine.Strip(args[0]).(*ssa.Const)
+	c, ok := shapes.Strip(args[0]).(*ssa.Const)
 	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
 		return "", nil
 	}
@@ -658,7 +659,7 @@ func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, 
 	}
 	for _, a := range args[1:] {
 		for _, leaf := range engine.TextLeaves(a, nil) {
-			if engine.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
+			if shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
 				return code, leaf
 			}
 		}

@@ -17,6 +17,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -140,7 +141,7 @@ func (c *checker) mapEnvelope(e *engine.Engine, m *ssa.MakeMap, at ssa.Instructi
 // literalAlloc returns the allocation of a struct literal a body is
 // (&Response{…}, or Response{…} loaded from its local cell), or nil.
 func literalAlloc(v ssa.Value) *ssa.Alloc {
-	v = engine.Strip(v)
+	v = shapes.Strip(v)
 	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
 		v = u.X
 	}
@@ -197,7 +198,7 @@ func constOf(v ssa.Value) *ssa.Const {
 	if v == nil {
 		return nil
 	}
-	k, _ := engine.Strip(v).(*ssa.Const)
+	k, _ := shapes.Strip(v).(*ssa.Const)
 	return k
 }
 
@@ -228,7 +229,7 @@ func constString(v ssa.Value) (string, bool) {
 // emptyValue reports whether a data value is nil or an empty literal: a
 // map or slice literal with no elements, an empty string.
 func emptyValue(v ssa.Value) bool {
-	v = engine.Strip(v)
+	v = shapes.Strip(v)
 	switch x := v.(type) {
 	case *ssa.Const:
 		if x.IsNil() {

@@ -17,6 +17,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -271,7 +272,7 @@ func installedErrorHandlers(e *engine.Engine) map[*ssa.Function]bool {
 				if name := sv.Field(fa.Field).Name(); name != "ErrorHandler" && name != "HTTPErrorHandler" {
 					continue
 				}
-				switch v := engine.Strip(st.Val).(type) {
+				switch v := shapes.Strip(st.Val).(type) {
 				case *ssa.Function:
 					out[v] = true
 				case *ssa.MakeClosure:
@@ -291,7 +292,7 @@ func installedErrorHandlers(e *engine.Engine) map[*ssa.Function]bool {
 // response body, is only an error, and describes it for the message. e
 // is the package's engine (the check holds its lock).
 func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, at ssa.Instruction) (string, bool) {
-	v = engine.Strip(v)
+	v = shapes.Strip(v)
 	switch x := v.(type) {
 	case *ssa.MakeMap:
 		if c.mapErrorOnly(e, x, 0, at) {
@@ -313,11 +314,11 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, 
 		}
 		return "", false
 	}
-	if engine.ErrorRoot(v) != v || types.Implements(v.Type(), errorIface) {
+	if shapes.ErrorRoot(v) != v || types.Implements(v.Type(), errorIface) {
 		return "error text", true
 	}
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
-		if k, ok := engine.Strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
+		if k, ok := shapes.Strip(b.X).(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == constant.String && looksLikeError(constant.StringVal(k.Value)) {
 			return "error text " + strconv.Quote(shorten(constant.StringVal(k.Value))+"…"), true
 		}
 	}
@@ -325,7 +326,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, 
 		if fn := call.Common().StaticCallee(); fn != nil && fn.Pkg != nil && fn.Pkg.Pkg.Path() == "fmt" && strings.HasPrefix(fn.Name(), "Sprint") {
 			args := call.Common().Args
 			if len(args) > 0 {
-				if first, ok := engine.Strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
+				if first, ok := shapes.Strip(args[0]).(*ssa.Const); ok && fn.Name() == "Sprintf" && first.Value != nil && first.Value.Kind() == constant.String && looksLikeError(constant.StringVal(first.Value)) {
 					return "error text " + strconv.Quote(shorten(constant.StringVal(first.Value))), true
 				}
 			}
@@ -365,7 +366,7 @@ func (c *checker) mapErrorOnly(e *engine.Engine, m *ssa.MakeMap, depth int, at s
 			if u.Map != m {
 				return false // stored into another map
 			}
-			k, ok := engine.Strip(u.Key).(*ssa.Const)
+			k, ok := shapes.Strip(u.Key).(*ssa.Const)
 			if !ok || k.Value == nil || k.Value.Kind() != constant.String {
 				return false // a key we cannot read: no verdict
 			}
@@ -396,10 +397,10 @@ func (c *checker) mapErrorOnly(e *engine.Engine, m *ssa.MakeMap, depth int, at s
 		return false
 	}
 	if len(keys) == 1 && depth < 3 {
-		if inner, ok := engine.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(e, inner, depth+1, at) {
+		if inner, ok := shapes.Strip(single).(*ssa.MakeMap); ok && c.mapErrorOnly(e, inner, depth+1, at) {
 			return true
 		}
-		if st := structOf(engine.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
+		if st := structOf(shapes.Strip(single).Type()); st != nil && c.structErrorOnly(st, depth+1) {
 			return true
 		}
 	}
@@ -410,7 +411,7 @@ func (c *checker) mapErrorOnly(e *engine.Engine, m *ssa.MakeMap, depth int, at s
 // constant: a status-like key holding a 1xx–3xx code, or a success flag
 // holding true.
 func declaresSuccess(key string, v ssa.Value) bool {
-	k, ok := engine.Strip(v).(*ssa.Const)
+	k, ok := shapes.Strip(v).(*ssa.Const)
 	if !ok || k.Value == nil {
 		return false
 	}
@@ -434,7 +435,7 @@ func dominates(from, to ssa.Instruction) bool {
 	if fb == nil || tb == nil || fb.Parent() != tb.Parent() {
 		return true
 	}
-	return from != to && engine.DominatesInstr(from, to)
+	return from != to && shapes.DominatesInstr(from, to)
 }
 
 func (c *checker) keysErrorOnly(keys []string) bool {
@@ -707,7 +708,7 @@ func bodyContinues(evs []engine.SinkEvent, ev engine.SinkEvent) bool {
 }
 
 func is200(v ssa.Value) bool {
-	k, ok := engine.Strip(v).(*ssa.Const)
+	k, ok := shapes.Strip(v).(*ssa.Const)
 	if !ok || k.Value == nil || k.Value.Kind() != constant.Int {
 		return false
 	}

@@ -1,14 +1,8 @@
 package engine
 
 import (
-	"go/constant"
-	"go/token"
-	"go/types"
-	"strings"
-
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Debug-only details. Many services show an error's text only in a
@@ -33,7 +27,7 @@ func (e *Engine) DebugOnly(b *ssa.BasicBlock) bool {
 		if !ok || len(d.Succs) != 2 {
 			continue
 		}
-		onTrue, ok := debugCond(ifi.Cond, 0)
+		onTrue, ok := shapes.DebugCond(ifi.Cond, 0)
 		if !ok {
 			continue
 		}
@@ -48,73 +42,4 @@ func (e *Engine) DebugOnly(b *ssa.BasicBlock) bool {
 	}
 	e.debugBlocks[b] = res
 	return res
-}
-
-// debugCond reports whether v tests a debug mode, and whether the mode is
-// on when v is true.
-func debugCond(v ssa.Value, depth int) (onTrue, ok bool) {
-	if depth > 4 {
-		return false, false
-	}
-	switch x := v.(type) {
-	case *ssa.UnOp:
-		switch x.Op {
-		case token.NOT:
-			t, ok := debugCond(x.X, depth+1)
-			return !t, ok
-		case token.MUL: // a load of a field or a global
-			switch a := x.X.(type) {
-			case *ssa.FieldAddr:
-				p, ok := a.X.Type().Underlying().(*types.Pointer)
-				return true, ok && isBool(x.Type()) && debugName(fieldName(p.Elem(), a.Field, false))
-			case *ssa.Global:
-				return true, isBool(x.Type()) && debugName(a.Name())
-			}
-		}
-	case *ssa.Field:
-		return true, isBool(x.Type()) && debugName(fieldName(x.X.Type(), x.Field, false))
-	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && knowledge.DebugChecks[knowledge.FullName(obj)] {
-			return true, true
-		}
-	case *ssa.BinOp:
-		if x.Op != token.EQL && x.Op != token.NEQ {
-			return false, false
-		}
-		mode, c := x.X, x.Y
-		if _, ok := mode.(*ssa.Const); ok {
-			mode, c = c, mode
-		}
-		call, ok := mode.(*ssa.Call)
-		k, ok2 := c.(*ssa.Const)
-		if !ok || !ok2 || k.Value == nil || k.Value.Kind() != constant.String {
-			return false, false
-		}
-		obj, _ := callee(call.Common())
-		if obj == nil {
-			return false, false
-		}
-		dm, known := knowledge.DebugModes[knowledge.FullName(obj)]
-		if !known {
-			return false, false
-		}
-		switch constant.StringVal(k.Value) {
-		case dm.Off:
-			return x.Op == token.NEQ, true
-		case dm.On:
-			return x.Op == token.EQL, true
-		}
-	}
-	return false, false
-}
-
-func isBool(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Bool
-}
-
-// debugName reports whether a field or variable name says it switches a
-// debug mode: debug, Debug, IsDebug, showDebugOnError, DebugMode.
-func debugName(name string) bool {
-	return strings.Contains(strings.ToLower(name), "debug")
 }

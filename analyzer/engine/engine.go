@@ -5,13 +5,13 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -329,8 +329,8 @@ func (e *Engine) indexStore(instr ssa.Instruction) {
 		e.addStore(in.Chan, "[]", func() labels.Labels { return e.Labels(v) })
 	case ssa.CallInstruction:
 		cc := in.Common()
-		obj, fn := callee(cc)
-		args := callArgs(cc)
+		obj, fn := shapes.Callee(cc)
+		args := shapes.CallArgs(cc)
 		if obj != nil {
 			name := knowledge.FullName(obj)
 			for _, f := range knowledge.Flows[name] {
@@ -379,7 +379,7 @@ func (e *Engine) loc(addr ssa.Value, depth int) (ssa.Value, string) {
 	switch a := addr.(type) {
 	case *ssa.FieldAddr:
 		root, p := e.loc(a.X, depth+1)
-		return root, labels.JoinPath(p, fieldName(a.X.Type(), a.Field, true))
+		return root, labels.JoinPath(p, shapes.FieldName(a.X.Type(), a.Field, true))
 	case *ssa.IndexAddr:
 		root, p := e.loc(a.X, depth+1)
 		return root, labels.JoinPath(p, "[]")
@@ -487,14 +487,14 @@ func (e *Engine) compute(v ssa.Value) labels.Labels {
 	case *ssa.UnOp:
 		switch v.Op {
 		case token.MUL: // load
-			if l, ok := errorFieldLoad(v); ok {
+			if l, ok := shapes.ErrorFieldLoad(v); ok {
 				return labels.Labels{l}
 			}
 			root, path := e.loc(v.X, 0)
 			if sts := reachingStore(v, e, root, path); sts != nil {
 				var out labels.Labels
 				for _, st := range sts {
-					if NarrowedToConstants(st.Block(), st.Val) || e.narrowedCellLoad(st.Block(), st.Val) {
+					if shapes.NarrowedToConstants(st.Block(), st.Val) || e.narrowedCellLoad(st.Block(), st.Val) {
 						continue // `return names, err` where err is known nil
 					}
 					out = out.Union(e.Labels(st.Val))
@@ -516,7 +516,7 @@ func (e *Engine) compute(v ssa.Value) labels.Labels {
 		}
 		return e.Labels(root).ReadPath(path)
 	case *ssa.Field:
-		return e.Labels(v.X).Select(fieldName(v.X.Type(), v.Field, false))
+		return e.Labels(v.X).Select(shapes.FieldName(v.X.Type(), v.Field, false))
 	case *ssa.Index:
 		return e.Labels(v.X).Select("[]")
 	case *ssa.Lookup:
@@ -558,7 +558,7 @@ func (e *Engine) compute(v ssa.Value) labels.Labels {
 	case *ssa.BinOp:
 		// String concatenation keeps the text of both sides. Arithmetic
 		// and comparisons make a new value: a decision, not a copy.
-		if v.Op == token.ADD && isString(v.Type()) {
+		if v.Op == token.ADD && shapes.IsString(v.Type()) {
 			return e.Labels(v.X).Union(e.Labels(v.Y))
 		}
 	case *ssa.Call:
@@ -570,25 +570,6 @@ func (e *Engine) compute(v ssa.Value) labels.Labels {
 		}
 	}
 	return nil
-}
-
-// errorFieldLoad recognises a read of a library's error field (gorm's
-// db.First(&u).Error): a dependency error of the call that returned the
-// value, or of the read itself when the value is not a call's result.
-func errorFieldLoad(load *ssa.UnOp) (labels.Label, bool) {
-	fa, ok := load.X.(*ssa.FieldAddr)
-	if !ok {
-		return labels.Label{}, false
-	}
-	want, ok := knowledge.ErrorFields[knowledge.NamedPath(fa.X.Type())]
-	if !ok || fieldName(fa.X.Type(), fa.Field, true) != want {
-		return labels.Label{}, false
-	}
-	origin := fa.Pos()
-	if c, ok := fa.X.(*ssa.Call); ok {
-		origin = c.Pos()
-	}
-	return labels.Label{Kind: knowledge.KindDepError, Origin: origin}, true
 }
 
 // reachingStore returns the store to the same local variable (root
@@ -636,7 +617,7 @@ type storeWalk struct {
 func (w *storeWalk) from(b *ssa.BasicBlock, i int) ([]*ssa.Store, bool) {
 	for {
 		w.steps++
-		if w.steps > maxReachingBlocks || !w.e.spend(b.Parent(), i+1) {
+		if w.steps > shapes.MaxReachingBlocks || !w.e.spend(b.Parent(), i+1) {
 			return nil, false
 		}
 		instrs := b.Instrs
@@ -682,31 +663,17 @@ func (w *storeWalk) from(b *ssa.BasicBlock, i int) ([]*ssa.Store, bool) {
 	}
 }
 
-const maxReachingBlocks = 64
-
-func itoa(i int) string {
-	if i >= 0 && i < 10 {
-		return string(rune('0' + i))
-	}
-	var b []byte
-	for i > 0 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-		i /= 10
-	}
-	return string(b)
-}
-
 // callLabels computes the labels of a call's result (a tuple's results
 // sit at paths "#i").
 func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 	cc := call.Common()
-	obj, fn := callee(cc)
+	obj, fn := shapes.Callee(cc)
 	if obj == nil && fn == nil {
 		if ls := libraryFuncValueLabels(call, e.Deps); ls != nil {
 			return ls
 		}
 		if s, key := e.dynSummary(cc); s != nil {
-			return e.resultLabels(s, key, call, callArgs(cc))
+			return e.resultLabels(s, key, call, shapes.CallArgs(cc))
 		}
 		if p, ok := cc.Value.(*ssa.Parameter); ok {
 			// a call of a function parameter (or receiver): its results
@@ -714,13 +681,13 @@ func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 			// handler, errhandlers.go)
 			for i, q := range p.Parent().Params {
 				if q == p {
-					return labels.Labels{{Kind: knowledge.KindParam, Param: i, Owner: p.Parent(), Reads: callRead}}
+					return labels.Labels{{Kind: knowledge.KindParam, Param: i, Owner: p.Parent(), Reads: shapes.CallRead}}
 				}
 			}
 		}
 		return nil
 	}
-	args := callArgs(cc)
+	args := shapes.CallArgs(cc)
 	sig := cc.Signature()
 	nres := sig.Results().Len()
 	resPath := func(i int) string {
@@ -732,8 +699,8 @@ func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 	var out labels.Labels
 	if obj != nil {
 		name := knowledge.FullName(obj)
-		if kinds := SourceKindsOf(obj, name, e.Deps); kinds != nil {
-			forward := slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(call, args)
+		if kinds := shapes.SourceKindsOf(obj, name, e.Deps); kinds != nil {
+			forward := slices.Contains(kinds, knowledge.KindResponse) && shapes.ForwardsServedRequest(call, args)
 			for i, k := range kinds {
 				if forward && k == knowledge.KindDepError {
 					// A forward proxy sends the client's own request to the
@@ -749,7 +716,7 @@ func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 		}
 		if name == "fmt.Errorf" && len(args) == 2 {
 			// the format itself may be an error's text: fmt.Errorf(err.Error())
-			return e.Labels(args[1]).ApplyOps("[]/" + errorfOp(args[0])).Union(e.Labels(args[0]).ApplyOps(knowledge.OpWrapText))
+			return e.Labels(args[1]).ApplyOps("[]/" + shapes.ErrorfOp(args[0])).Union(e.Labels(args[0]).ApplyOps(knowledge.OpWrapText))
 		}
 		for _, f := range knowledge.Flows[name] {
 			if f.ToArg >= 0 || f.To >= nres {
@@ -804,7 +771,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 	if cc.StaticCallee() != nil || !e.moduleSeam(cc) {
 		return false // the frameworks' interfaces are in the tables
 	}
-	obj, fn := callee(cc)
+	obj, fn := shapes.Callee(cc)
 	if s, _ := e.calleeSummary(cc, obj, fn); s != nil {
 		return false
 	}
@@ -812,12 +779,12 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 		if _, ok := knowledge.Sinks[knowledge.FullName(obj)]; ok {
 			return false
 		}
-		if isWriteHeaderImpl(obj) {
+		if shapes.IsWriteHeaderImpl(obj) {
 			return false
 		}
 	}
-	for _, a := range callArgs(cc) {
-		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || e.IsClientWriter(a) {
+	for _, a := range shapes.CallArgs(cc) {
+		if e.isWriterType(a.Type()) || shapes.IsHandlerContext(a.Type()) || e.IsClientWriter(a) {
 			if e.DynSeen != nil {
 				// phase 1: the join must say what the call does
 				if key, site := e.dynSite(cc); key != "" {
@@ -891,19 +858,6 @@ func libraryFuncValueLabels(call *ssa.Call, deps *knowledge.PathPrefixes) labels
 		path = labels.ResultStep(res.Len() - 1)
 	}
 	return labels.Labels{{Kind: knowledge.KindDepError, Origin: call.Pos(), Path: path}}
-}
-
-// errorfOp says how fmt.Errorf treats its arguments: with %w the
-// result wraps them (errors.Is/As and grpc-go's status.FromError see
-// through it); with other verbs only their text remains.
-func errorfOp(format ssa.Value) string {
-	if c, ok := format.(*ssa.Const); ok && c.Value != nil && c.Value.Kind() == constant.String {
-		if strings.Contains(constant.StringVal(c.Value), "%w") {
-			return knowledge.OpWrap
-		}
-		return knowledge.OpWrapText
-	}
-	return knowledge.OpWrap
 }
 
 // devirtualize returns the method an interface call reaches when the
@@ -1016,7 +970,7 @@ func (e *Engine) narrowedCellLoad(b *ssa.BasicBlock, v ssa.Value) bool {
 	if sts == nil {
 		return false
 	}
-	return guardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+	return shapes.GuardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
 		bin, ok := cond.(*ssa.BinOp)
 		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
 			return false
@@ -1053,7 +1007,7 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 		if !ok || n.Obj().Pkg() == nil || !(n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))) {
 			return false
 		}
-		if !hasErrorMethod(iface) {
+		if !shapes.HasErrorMethod(iface) {
 			return false
 		}
 		for i := 0; i < iface.NumMethods(); i++ {
@@ -1065,7 +1019,7 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 		}
 		return false
 	}
-	if !types.Implements(t, errorInterface) {
+	if !types.Implements(t, shapes.ErrorInterface) {
 		return false
 	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -1076,15 +1030,6 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 		return false
 	}
 	return n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))
-}
-
-func hasErrorMethod(iface *types.Interface) bool {
-	for i := 0; i < iface.NumMethods(); i++ {
-		if m := iface.Method(i); m.Name() == "Error" {
-			return true
-		}
-	}
-	return false
 }
 
 func (e *Engine) noteDynamic(key string) {
@@ -1140,7 +1085,7 @@ func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 		}
 		if ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return); ok && !e.DebugOnly(b) {
 			for i, r := range ret.Results {
-				if i < len(s.Results) && !NarrowedToConstants(b, r) {
+				if i < len(s.Results) && !shapes.NarrowedToConstants(b, r) {
 					s.Results[i] = s.Results[i].Union(e.Labels(r))
 				}
 			}
@@ -1166,7 +1111,7 @@ func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 				if st.Param > 0 {
 					sp.No5xx = dropsTextOnServerError(fn, ev, l.Param, st.Param-1)
 				}
-				sp.Covered = ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
+				sp.Covered = shapes.ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
 			}
 			sinks = append(sinks, sinkAt{sp, ev.Instr})
 		}
@@ -1218,14 +1163,14 @@ type sinkAt struct {
 func (e *Engine) markProxySinks(ss []sinkAt) {
 	for i := range ss {
 		st := &ss[i]
-		if st.sp.Role != knowledge.RoleStatus || !hasLastStep(st.sp.Reads, "StatusCode") {
+		if st.sp.Role != knowledge.RoleStatus || !shapes.HasLastStep(st.sp.Reads, "StatusCode") {
 			continue
 		}
-		prefix := trimLastStep(st.sp.Reads)
+		prefix := shapes.TrimLastStep(st.sp.Reads)
 		bodies := false
 		for j := range ss {
 			b := &ss[j]
-			if b.sp.Role != knowledge.RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !hasPrefixPath(b.sp.Reads, labels.JoinPath(prefix, "Body")) {
+			if b.sp.Role != knowledge.RoleBody || b.sp.Param != st.sp.Param || b.sp.Path != "" || !shapes.HasPrefixPath(b.sp.Reads, labels.JoinPath(prefix, "Body")) {
 				continue
 			}
 			bodies = true
@@ -1316,12 +1261,12 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 		return nil
 	}
 	cc := call.Common()
-	obj, fn := callee(cc)
-	args := callArgs(cc)
+	obj, fn := shapes.Callee(cc)
+	args := shapes.CallArgs(cc)
 	if obj == nil && fn == nil {
 		// A call through a package-level function variable that the
 		// tables know (render.Respond).
-		if g := funcVar(cc.Value); g != "" {
+		if g := shapes.FuncVar(cc.Value); g != "" {
 			if row, ok := knowledge.Sinks[g]; ok {
 				var evs []SinkEvent
 				for _, i := range row.Body {
@@ -1341,7 +1286,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
 		if row, ok := knowledge.Sinks[knowledge.FullName(obj)]; ok {
-			if knowledge.APISinks[knowledge.FullName(obj)] && errorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
+			if knowledge.APISinks[knowledge.FullName(obj)] && shapes.ErrorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
 				// the framework building its own errors (kratos' FromError
 				// wraps a plain error with errors.New(500, "", err.Error())):
 				// that error is answered where a handler returns it
@@ -1351,7 +1296,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 				// Writing to a writer parameter: a sink for the callers
 				// that pass the client's writer (a ToJSON(v, w) helper).
 				if row.Writer < len(args) {
-					if j := writerParam(args[row.Writer], 0); j >= 0 {
+					if j := shapes.WriterParam(args[row.Writer], 0); j >= 0 {
 						for _, i := range row.Body {
 							if i < len(args) {
 								ev := SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: i, Value: args[i], Labels: e.Labels(args[i]), StatusArg: -1}
@@ -1379,7 +1324,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 			}
 			return evs
 		}
-		if isWriteHeaderImpl(obj) && len(args) == 2 {
+		if shapes.IsWriteHeaderImpl(obj) && len(args) == 2 {
 			add(knowledge.RoleStatus, 1, nil, e.Labels(args[1]), false)
 		}
 	}
@@ -1400,17 +1345,6 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	return append(evs, e.summarySinkEvents(call, args, s, via)...)
 }
 
-// errorConstructor reports whether obj builds an error (a sink row whose
-// message is sent where the error is answered: fiber.NewError, kratos'
-// errors.New).
-func errorConstructor(obj *types.Func) bool {
-	sig, ok := obj.Type().(*types.Signature)
-	if !ok || sig.Results().Len() != 1 {
-		return false
-	}
-	return types.Implements(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
-}
-
 // sinkAdder returns the function that appends to evs the event of
 // argument i of call, in a role, with the status argument *statusArg
 // holds at that time. A status known to equal a constant where the call
@@ -1420,7 +1354,7 @@ func sinkAdder(evs *[]SinkEvent, call ssa.CallInstruction, args []ssa.Value, sta
 		if i >= len(args) {
 			return
 		}
-		if role == knowledge.RoleStatus && NarrowedToConstants(call.Block(), args[i]) {
+		if role == knowledge.RoleStatus && shapes.NarrowedToConstants(call.Block(), args[i]) {
 			ls = nil
 		}
 		*evs = append(*evs, SinkEvent{Role: role, Instr: call, Arg: i, Value: args[i], Labels: ls, Via: via, Proxy: proxy, StatusArg: *statusArg})
@@ -1438,7 +1372,7 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 			continue
 		}
 		if sp.Writer > 0 && (sp.Writer-1 >= len(args) || !e.IsClientWriter(args[sp.Writer-1])) {
-			if j := writerParam(args[sp.Writer-1], 0); j >= 0 && sp.Writer-1 < len(args) {
+			if j := shapes.WriterParam(args[sp.Writer-1], 0); j >= 0 && sp.Writer-1 < len(args) {
 				// passed on to this function's own writer parameter
 				ev := SinkEvent{Role: sp.Role, Instr: call, Arg: sp.Param, Value: args[sp.Param], Labels: e.Labels(args[sp.Param]).ApplyOps(sp.Reads).Prefixed(sp.Path), StatusArg: -1}
 				fn := call.Parent()
@@ -1480,7 +1414,7 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []SinkEvent {
 	writer := -1
 	for i, a := range args {
-		if e.isWriterType(a.Type()) || isHandlerContext(a.Type()) || (isInterfaceOfWriter(a) && e.IsClientWriter(a)) {
+		if e.isWriterType(a.Type()) || shapes.IsHandlerContext(a.Type()) || (shapes.IsInterfaceOfWriter(a) && e.IsClientWriter(a)) {
 			writer = i
 			break
 		}
@@ -1490,7 +1424,7 @@ func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []Sin
 	}
 	var evs []SinkEvent
 	for i, a := range args {
-		if i == writer || !isReaderOrBytes(a.Type()) {
+		if i == writer || !shapes.IsReaderOrBytes(a.Type()) {
 			continue
 		}
 		var body labels.Labels
@@ -1506,53 +1440,11 @@ func (e *Engine) handoffEvents(call ssa.CallInstruction, args []ssa.Value) []Sin
 	return evs
 }
 
-// funcVar names the package-level variable a function value is loaded
-// from ("github.com/go-chi/render.Respond"), or "".
-func funcVar(v ssa.Value) string {
-	u, ok := v.(*ssa.UnOp)
-	if !ok || u.Op != token.MUL {
-		return ""
-	}
-	g, ok := u.X.(*ssa.Global)
-	if !ok || g.Object() == nil || g.Object().Pkg() == nil {
-		return ""
-	}
-	return g.Object().Pkg().Path() + "." + g.Object().Name()
-}
-
 // A condEvent is a sink that writes to the writer parameter writer of
 // its function: it matters to callers, through the summary.
 type condEvent struct {
 	ev     SinkEvent
 	writer int
-}
-
-// writerParam returns the index of the parameter of the enclosing
-// function that v is (through interface conversions and writer
-// wrappers such as json.NewEncoder), or -1.
-func writerParam(v ssa.Value, depth int) int {
-	if depth > 8 {
-		return -1
-	}
-	switch x := v.(type) {
-	case *ssa.MakeInterface:
-		return writerParam(x.X, depth+1)
-	case *ssa.ChangeInterface:
-		return writerParam(x.X, depth+1)
-	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil && knowledge.WriterWrappers[knowledge.FullName(obj)] {
-			if args := callArgs(x.Common()); len(args) > 0 {
-				return writerParam(args[0], depth+1)
-			}
-		}
-	case *ssa.Parameter:
-		for i, p := range x.Parent().Params {
-			if p == x {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // IsClientWriter reports whether v writes into the response to the
@@ -1591,14 +1483,14 @@ func (e *Engine) isClientWriter(v ssa.Value) bool {
 		}
 		return false
 	case *ssa.Call:
-		if obj, _ := callee(x.Common()); obj != nil {
+		if obj, _ := shapes.Callee(x.Common()); obj != nil {
 			name := knowledge.FullName(obj)
-			args := callArgs(x.Common())
+			args := shapes.CallArgs(x.Common())
 			if knowledge.WriterWrappers[name] {
 				return len(args) > 0 && e.IsClientWriter(args[0])
 			}
 			if knowledge.ClientBodyWriters[name] {
-				return len(args) > 0 && servedResponse(args[0])
+				return len(args) > 0 && shapes.ServedResponse(args[0])
 			}
 		}
 	}
@@ -1623,125 +1515,12 @@ func (e *Engine) isWriterType(t types.Type) bool {
 	if r, ok := e.writerTypes[key]; ok {
 		return r
 	}
-	r := IsResponseWriterType(t)
+	r := shapes.IsResponseWriterType(t)
 	if n, ok := base.(*types.Named); ok && ptr && n.Obj().Pkg() != nil {
 		r = r || knowledge.ClientWriterTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
 	}
 	e.writerTypes[key] = r
 	return r
-}
-
-// forwardsServedRequest reports whether an HTTP client call sends the
-// request being served, unchanged: the *http.Request parameter of a
-// net/http handler, or the Request field of a *gin.Context, that the
-// function neither modifies (no store through it) nor hands to another
-// call. A reverse proxy that rewrites the URL to an internal target, or
-// passes the request to a director, is not such a call.
-func forwardsServedRequest(call *ssa.Call, args []ssa.Value) bool {
-	var req ssa.Value
-	for _, a := range args {
-		if knowledge.IsPtrTo(a.Type(), "net/http", "Request") {
-			req = a
-			break
-		}
-	}
-	if req == nil {
-		return false
-	}
-	fn := call.Parent()
-	root := servedRequestRoot(req, fn)
-	if root == nil {
-		return false
-	}
-	for _, b := range fn.Blocks {
-		for _, instr := range b.Instrs {
-			switch x := instr.(type) {
-			case *ssa.Store:
-				if servedRequestRoot(x.Addr, fn) == root {
-					return false // r.URL.Host = …, c.Request.Host = …
-				}
-			case ssa.CallInstruction:
-				if x == ssa.CallInstruction(call) {
-					continue
-				}
-				if obj, _ := callee(x.Common()); obj != nil && (isMethodOf(obj, "net/http", "Request") || knowledge.IsRequestFieldMethod(obj)) {
-					continue // r.Context(), c.Param(…): the framework's methods do not retarget it
-				}
-				for _, a := range callArgs(x.Common()) {
-					if _, carrier := knowledge.RequestField(a.Type()); (knowledge.IsPtrTo(a.Type(), "net/http", "Request") || carrier) && servedRequestRoot(a, fn) == root {
-						return false // handed to a director (rewrite(r), rewrite(c)), cloned, …
-					}
-				}
-			}
-		}
-	}
-	return true
-}
-
-// servedRequestRoot follows loads and field addresses from v back to the
-// served request it derives from: the *http.Request parameter of a
-// net/http handler fn, or the *gin.Context parameter whose Request field
-// it reads. It returns that parameter, or nil.
-func servedRequestRoot(v ssa.Value, fn *ssa.Function) *ssa.Parameter {
-	for range 8 {
-		switch x := v.(type) {
-		case *ssa.Parameter:
-			if x.Parent() != fn {
-				return nil
-			}
-			if knowledge.IsPtrTo(x.Type(), "net/http", "Request") && hasResponseWriterParam(fn) {
-				return x
-			}
-			if _, ok := knowledge.RequestField(x.Type()); ok {
-				return x
-			}
-			return nil
-		case *ssa.UnOp:
-			if x.Op != token.MUL {
-				return nil
-			}
-			v = x.X
-		case *ssa.FieldAddr:
-			if f, ok := knowledge.RequestField(x.X.Type()); ok && fieldName(x.X.Type(), x.Field, true) != f {
-				return nil
-			}
-			v = x.X
-		case *ssa.Field:
-			v = x.X
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
-// isMethodOf reports whether obj is a method of *pkg.name.
-func isMethodOf(obj *types.Func, pkg, name string) bool {
-	sig, ok := obj.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && knowledge.IsPtrTo(sig.Recv().Type(), pkg, name)
-}
-
-func hasResponseWriterParam(fn *ssa.Function) bool {
-	for _, p := range fn.Params {
-		if IsResponseWriterType(p.Type()) {
-			return true
-		}
-	}
-	return false
-}
-
-// servedResponse reports whether v is the response of the request being
-// served by a framework: (*fiber.Ctx).Response(), or the Response field
-// of a *fasthttp.RequestCtx. A fasthttp client's response is not.
-func servedResponse(v ssa.Value) bool {
-	switch x := v.(type) {
-	case *ssa.Call:
-		obj, _ := callee(x.Common())
-		return obj != nil && knowledge.ServedResponses[knowledge.FullName(obj)]
-	case *ssa.FieldAddr:
-		return knowledge.IsServedResponseField(x.X.Type(), fieldName(x.X.Type(), x.Field, true))
-	}
-	return false
 }
 
 type writerKey struct {
@@ -1770,12 +1549,12 @@ func (e *Engine) ForwardedOnPath(ev SinkEvent, role knowledge.Role, origin token
 	if e.byRoot == nil {
 		e.byRoot = make(map[*ssa.Function][]*ssa.Function)
 		for _, fn := range e.Funcs {
-			root := ParentRoot(fn)
+			root := shapes.ParentRoot(fn)
 			e.byRoot[root] = append(e.byRoot[root], fn)
 		}
 	}
 	found := false
-	for _, fn := range e.byRoot[ParentRoot(ev.Instr.Parent())] {
+	for _, fn := range e.byRoot[shapes.ParentRoot(ev.Instr.Parent())] {
 		if found {
 			break
 		}
@@ -1810,13 +1589,4 @@ func (e *Engine) mustHold() {
 		e.Unlock()
 		panic("analyzer: Engine used without holding its lock")
 	}
-}
-
-// ParentRoot returns the outermost function enclosing fn (fn itself
-// when it is not a function literal).
-func ParentRoot(fn *ssa.Function) *ssa.Function {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	return fn
 }

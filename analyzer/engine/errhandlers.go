@@ -8,6 +8,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -45,7 +46,7 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.Call:
-					obj, _ := callee(x.Common())
+					obj, _ := shapes.Callee(x.Common())
 					if obj == nil {
 						continue
 					}
@@ -59,7 +60,7 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 							continue
 						}
 						custom[fw.Name] = true
-						args := callArgs(x.Common())
+						args := shapes.CallArgs(x.Common())
 						if fw.InstallArg >= len(args) {
 							continue
 						}
@@ -76,7 +77,7 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 					if !ok {
 						continue
 					}
-					name := fieldName(p.Elem(), fa.Field, false)
+					name := shapes.FieldName(p.Elem(), fa.Field, false)
 					var fw *knowledge.ErrorFramework
 					for i := range knowledge.ErrorFrameworks {
 						f := &knowledge.ErrorFrameworks[i]
@@ -106,11 +107,11 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 // installed describes the error handler v that fw installs: the sinks
 // its error parameter reaches, as sinks of parameter 0.
 func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge.InstalledHandler, bool) {
-	h := handlerFunc(v)
+	h := shapes.HandlerFunc(v)
 	if h == nil {
 		return knowledge.InstalledHandler{}, false
 	}
-	ih := knowledge.InstalledHandler{Framework: fw.Name, Name: handlerName(h), Pos: e.posString(h)}
+	ih := knowledge.InstalledHandler{Framework: fw.Name, Name: shapes.HandlerName(h), Pos: e.posString(h)}
 	if obj, ok := h.Object().(*types.Func); ok {
 		ih.Func = knowledge.FullName(obj)
 	}
@@ -157,7 +158,7 @@ func (e *Engine) returnedSinks(h *ssa.Function, errParam int) []knowledge.SinkPa
 		if !ok || len(ret.Results) < 2 {
 			continue
 		}
-		c := constStatus(ret.Results[0], 0)
+		c := shapes.ConstStatus(ret.Results[0], 0)
 		if first {
 			status, first = c, false
 		} else if c != status {
@@ -207,7 +208,7 @@ func (e *Engine) errorMiddlewares() []knowledge.InstalledHandler {
 				sinks = append(sinks, sp)
 			}
 			if len(sinks) > 0 {
-				out = append(out, knowledge.InstalledHandler{Framework: mw.Framework, Name: handlerName(fn), Pos: e.posString(fn), Sinks: sinks})
+				out = append(out, knowledge.InstalledHandler{Framework: mw.Framework, Name: shapes.HandlerName(fn), Pos: e.posString(fn), Sinks: sinks})
 			}
 		}
 	}
@@ -230,7 +231,7 @@ func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 			if !ok {
 				continue
 			}
-			obj, _ := callee(call.Common())
+			obj, _ := shapes.Callee(call.Common())
 			if obj == nil {
 				continue
 			}
@@ -238,14 +239,14 @@ func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 			if !ok {
 				continue
 			}
-			args := callArgs(call.Common())
+			args := shapes.CallArgs(call.Common())
 			if row.Arg >= len(args) {
 				continue
 			}
 			hs := e.handlersFor(row.Framework)
 			v := args[row.Arg]
 			ls := e.Labels(v)
-			if len(hs) == 0 || len(ls) == 0 || NarrowedToConstants(b, v) {
+			if len(hs) == 0 || len(ls) == 0 || shapes.NarrowedToConstants(b, v) {
 				continue
 			}
 			for _, h := range hs {
@@ -265,41 +266,12 @@ func (e *Engine) ErrorCalls(fn *ssa.Function) []HandlerReturn {
 	return out
 }
 
-func handlerFunc(v ssa.Value) *ssa.Function {
-	switch v := Strip(v).(type) {
-	case *ssa.Function:
-		return v
-	case *ssa.MakeClosure:
-		f, _ := v.Fn.(*ssa.Function)
-		return f
-	}
-	return nil
-}
-
-// handlerName names an installed error handler for messages: the
-// function's name, or "" for a function literal.
-func handlerName(fn *ssa.Function) string {
-	if fn.Parent() != nil {
-		return ""
-	}
-	return fn.Name()
-}
-
 func (e *Engine) posString(fn *ssa.Function) string {
 	p := e.Pkg.Prog.Fset.Position(fn.Pos())
 	if !p.IsValid() {
 		return ""
 	}
-	return shortFile(p.Filename) + ":" + itoa(p.Line)
-}
-
-func shortFile(name string) string {
-	for i := len(name) - 1; i >= 0; i-- {
-		if name[i] == '/' || name[i] == '\\' {
-			return name[i+1:]
-		}
-	}
-	return name
+	return shapes.ShortFile(p.Filename) + ":" + shapes.Itoa(p.Line)
 }
 
 // handlersFor returns the error handlers of a framework that answer the
@@ -343,12 +315,12 @@ type HandlerReturn struct {
 // sink, with the labels the sink sees.
 func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
 	e.mustHold()
-	framework := handlerFramework(fn.Signature)
+	framework := shapes.HandlerFramework(fn.Signature)
 	if framework == "" {
 		return e.adapterReturns(fn)
 	}
 	// a *fiber.Error or *echo.HTTPError: its message is the constructor's sink
-	return e.returnsTo(fn, e.handlersFor(framework), frameworkError)
+	return e.returnsTo(fn, e.handlersFor(framework), shapes.FrameworkError)
 }
 
 // returnsTo returns the returns of fn whose result at a sink's Param
@@ -368,7 +340,7 @@ func (e *Engine) returnsTo(fn *ssa.Function, hs []knowledge.InstalledHandler, sk
 					continue
 				}
 				v := ret.Results[sp.Param]
-				if c, ok := v.(*ssa.Const); ok && c.IsNil() || NarrowedToConstants(b, v) || (skip != nil && skip(v)) {
+				if c, ok := v.(*ssa.Const); ok && c.IsNil() || shapes.NarrowedToConstants(b, v) || (skip != nil && skip(v)) {
 					continue
 				}
 				ls := e.Labels(v)
@@ -387,37 +359,6 @@ func (e *Engine) returnsTo(fn *ssa.Function, hs []knowledge.InstalledHandler, sk
 	return out
 }
 
-// handlerFramework says which framework a function with this signature
-// is a handler of: func(*fiber.Ctx) error, func(echo.Context) error.
-func handlerFramework(sig *types.Signature) string {
-	if sig.Params().Len() != 1 || sig.Results().Len() != 1 || !knowledge.IsErrorType(sig.Results().At(0).Type()) {
-		return ""
-	}
-	t := sig.Params().At(0).Type()
-	for _, fw := range knowledge.ErrorFrameworks {
-		if fw.Handler.Is(t) {
-			return fw.Name
-		}
-	}
-	return ""
-}
-
-// frameworkError reports whether v is a framework's error type
-// (*fiber.Error, *echo.HTTPError).
-func frameworkError(v ssa.Value) bool {
-	v = Strip(v)
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	t := v.Type()
-	for _, fw := range knowledge.ErrorFrameworks {
-		if knowledge.IsPtrTo(t, fw.ErrorType[0], fw.ErrorType[1]) {
-			return true
-		}
-	}
-	return false
-}
-
 // NoteHandlers records, in phase 1, the frameworks the package declares
 // handlers of.
 func (e *Engine) NoteHandlers() {
@@ -425,7 +366,7 @@ func (e *Engine) NoteHandlers() {
 		return
 	}
 	for _, fn := range e.Funcs {
-		if fw := handlerFramework(fn.Signature); fw != "" {
+		if fw := shapes.HandlerFramework(fn.Signature); fw != "" {
 			e.DynSeen[wholeprog.HandlerKey(fw)] = wholeprog.DynSite{}
 		}
 		for _, mw := range knowledge.ErrorMiddlewares {
@@ -433,7 +374,7 @@ func (e *Engine) NoteHandlers() {
 				e.DynSeen[wholeprog.HandlerKey(mw.Framework)] = wholeprog.DynSite{}
 			}
 		}
-		if errorHandlerShape(fn.Signature) {
+		if shapes.ErrorHandlerShape(fn.Signature) {
 			e.DynSeen[wholeprog.HandlerKey("installed")] = wholeprog.DynSite{} // may be installed by another package
 		}
 		// calls that hand an error to the framework's error handler
@@ -441,7 +382,7 @@ func (e *Engine) NoteHandlers() {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				if call, ok := instr.(*ssa.Call); ok {
-					if obj, _ := callee(call.Common()); obj != nil {
+					if obj, _ := shapes.Callee(call.Common()); obj != nil {
 						if row, ok := knowledge.ErrorCalls[knowledge.FullName(obj)]; ok {
 							e.DynSeen[wholeprog.HandlerKey(row.Framework)] = wholeprog.DynSite{}
 						}
@@ -451,10 +392,6 @@ func (e *Engine) NoteHandlers() {
 		}
 	}
 }
-
-// callRead is the read of a call of a function value: the results of a
-// function parameter called by the function summarised.
-const callRead = "()"
 
 // Error-returning adapters. Many net/http services define their own
 // handler type, `type appHandler func(http.ResponseWriter, *http.Request)
@@ -490,9 +427,9 @@ func (e *Engine) findAdapters() map[*ssa.Function][]knowledge.InstalledHandler {
 				if !ok {
 					continue
 				}
-				h := handlerFunc(ct.X)
+				h := shapes.HandlerFunc(ct.X)
 				if h != nil && h.Synthetic != "" {
-					h = boundMethod(h) // a method value, s.get
+					h = shapes.BoundMethod(h) // a method value, s.get
 				}
 				if h == nil {
 					continue
@@ -502,33 +439,13 @@ func (e *Engine) findAdapters() map[*ssa.Function][]knowledge.InstalledHandler {
 					a = e.adapterOf(named)
 					byType[named] = a
 				}
-				if a != nil && !containsHandler(out[h], a) {
+				if a != nil && !shapes.ContainsHandler(out[h], a) {
 					out[h] = append(out[h], *a)
 				}
 			}
 		}
 	}
 	return out
-}
-
-func containsHandler(hs []knowledge.InstalledHandler, h *knowledge.InstalledHandler) bool {
-	for _, x := range hs {
-		if x.Name == h.Name && x.Pos == h.Pos {
-			return true
-		}
-	}
-	return false
-}
-
-// boundMethod returns the method a bound method value's wrapper (h.get)
-// calls, or nil.
-func boundMethod(f *ssa.Function) *ssa.Function {
-	if m, ok := f.Object().(*types.Func); ok {
-		if fn := f.Prog.FuncValue(m); fn != nil {
-			return fn
-		}
-	}
-	return nil
 }
 
 // adapterOf describes the adapter a named func type is: the sinks its
@@ -555,10 +472,10 @@ func (e *Engine) adapterOf(named *types.Named) *knowledge.InstalledHandler {
 		a.Pos = e.posString(fn)
 	}
 	for _, sp := range s.Sinks {
-		if sp.Param != 0 || sp.Role != knowledge.RoleBody || !strings.HasPrefix(sp.Reads, callRead) {
+		if sp.Param != 0 || sp.Role != knowledge.RoleBody || !strings.HasPrefix(sp.Reads, shapes.CallRead) {
 			continue
 		}
-		rest := strings.TrimPrefix(strings.TrimPrefix(sp.Reads, callRead), "/")
+		rest := strings.TrimPrefix(strings.TrimPrefix(sp.Reads, shapes.CallRead), "/")
 		sp.Param = 0
 		if sig.Results().Len() > 1 {
 			step, r := labels.SplitFirst(rest)
@@ -574,32 +491,13 @@ func (e *Engine) adapterOf(named *types.Named) *knowledge.InstalledHandler {
 		sp.Reads = rest
 		// A ServeHTTP that sends every error's text with its own 5xx is
 		// the finding itself (the server-error rule reports it there).
-		sp.Covered = ServerError(sp.Status)
+		sp.Covered = shapes.ServerError(sp.Status)
 		a.Sinks = append(a.Sinks, sp)
 	}
 	if len(a.Sinks) == 0 {
 		return nil
 	}
 	return a
-}
-
-// errorHandlerShape reports whether a signature is that of a fiber or
-// echo error handler: func(*fiber.Ctx, error) error, func(error, echo.Context).
-func errorHandlerShape(sig *types.Signature) bool {
-	p := sig.Params()
-	if p.Len() != 2 {
-		return false
-	}
-	for _, fw := range knowledge.ErrorFrameworks {
-		if fw.ErrParam < 0 || fw.ErrParam > 1 {
-			continue // not a (context, error) shape
-		}
-		ctx := 1 - fw.ErrParam
-		if fw.Handler.Is(p.At(ctx).Type()) && knowledge.IsErrorType(p.At(fw.ErrParam).Type()) {
-			return true
-		}
-	}
-	return false
 }
 
 // InstalledElsewhere reports whether the whole program installs fn as a

@@ -4,6 +4,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // PresetStatus reports whether fn is registered, in its package, as a
@@ -20,7 +21,7 @@ func (e *Engine) PresetStatus(fn *ssa.Function) bool {
 					if !ok {
 						continue
 					}
-					obj, _ := callee(call.Common())
+					obj, _ := shapes.Callee(call.Common())
 					if obj == nil {
 						continue
 					}
@@ -28,9 +29,9 @@ func (e *Engine) PresetStatus(fn *ssa.Function) bool {
 					if !ok {
 						continue
 					}
-					args := callArgs(call.Common())
+					args := shapes.CallArgs(call.Common())
 					for i := first; i < len(args); i++ {
-						for _, h := range handlerFuncs(args[i]) {
+						for _, h := range shapes.HandlerFuncs(args[i]) {
 							e.preset[h] = true
 						}
 					}
@@ -39,36 +40,4 @@ func (e *Engine) PresetStatus(fn *ssa.Function) bool {
 		}
 	}
 	return e.preset[fn]
-}
-
-// handlerFuncs returns the functions a handler argument holds: a
-// function, a closure, or the elements of a variadic argument list.
-func handlerFuncs(v ssa.Value) []*ssa.Function {
-	switch x := Strip(v).(type) {
-	case *ssa.Function:
-		return []*ssa.Function{x}
-	case *ssa.MakeClosure:
-		if fn, ok := x.Fn.(*ssa.Function); ok {
-			return []*ssa.Function{fn}
-		}
-	case *ssa.Slice:
-		alloc, ok := x.X.(*ssa.Alloc)
-		if !ok {
-			return nil
-		}
-		var out []*ssa.Function
-		for _, ref := range *alloc.Referrers() {
-			ia, ok := ref.(*ssa.IndexAddr)
-			if !ok {
-				continue
-			}
-			for _, r := range *ia.Referrers() {
-				if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-					out = append(out, handlerFuncs(st.Val)...) // an element: a function, not a slice
-				}
-			}
-		}
-		return out
-	}
-	return nil
 }

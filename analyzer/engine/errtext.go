@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -16,10 +17,6 @@ import (
 // own fixed text or about the client's input. The server-error status
 // rule of the leak check rests on them: an error sent with a 5xx status
 // is internal unless one of these says otherwise (docs/design.md).
-
-// maxTextWalk bounds the values one TextLeaves or OwnErrorText question
-// visits (the walk rule of engine.go: a visited set, and a budget).
-const maxTextWalk = 256
 
 // An EdgeFilter says whether control can go from block pred to block b;
 // nil allows every edge.
@@ -41,7 +38,7 @@ func TextLeaves(v ssa.Value, edge EdgeFilter) []ssa.Value {
 // skips unexported fields (an embedded error) and json:"-" ones, fmt's
 // printers write them all.
 func SentTextLeaves(ev SinkEvent, edge EdgeFilter) []ssa.Value {
-	w := leafWalk{seen: make(map[ssa.Value]bool), edge: edge, encoded: !IsFmtCall(ev.Instr)}
+	w := leafWalk{seen: make(map[ssa.Value]bool), edge: edge, encoded: !shapes.IsFmtCall(ev.Instr)}
 	w.walk(ev.Value)
 	return w.out
 }
@@ -54,8 +51,8 @@ type leafWalk struct {
 }
 
 func (w *leafWalk) walk(v ssa.Value) {
-	v = Strip(v)
-	if w.seen[v] || len(w.seen) > maxTextWalk {
+	v = shapes.Strip(v)
+	if w.seen[v] || len(w.seen) > shapes.MaxTextWalk {
 		return
 	}
 	w.seen[v] = true
@@ -76,7 +73,7 @@ func (w *leafWalk) walk(v ssa.Value) {
 			return
 		}
 	case *ssa.Call:
-		if root := ErrorRoot(x); root != x {
+		if root := shapes.ErrorRoot(x); root != x {
 			w.out = append(w.out, root)
 			return
 		}
@@ -115,41 +112,17 @@ func (w *leafWalk) walk(v ssa.Value) {
 			return
 		}
 	}
-	if w.encoded && encodedAsFields(v.Type()) {
+	if w.encoded && shapes.EncodedAsFields(v.Type()) {
 		return // an encoder writes its fields, not its Error text
 	}
 	w.out = append(w.out, v)
-}
-
-// encodedAsFields reports whether an encoder writes a value of type t as
-// its fields: a struct (or a pointer to one), not an interface, that
-// marshals itself neither as JSON nor as text. An error of such a type
-// sends its fields, whose labels the checks follow, not its Error text.
-func encodedAsFields(t types.Type) bool {
-	if types.IsInterface(t) {
-		return false
-	}
-	elem := t
-	if p, ok := wholeprog.TypeUnder(t).(*types.Pointer); ok {
-		elem = p.Elem()
-	}
-	if _, ok := wholeprog.TypeUnder(elem).(*types.Struct); !ok {
-		return false
-	}
-	ms := types.NewMethodSet(types.NewPointer(elem))
-	for _, m := range []string{"MarshalJSON", "MarshalText"} {
-		if ms.Lookup(nil, m) != nil {
-			return false
-		}
-	}
-	return true
 }
 
 // flows walks the arguments whose text a library call's result keeps
 // (strings.ReplaceAll, html.EscapeString, fmt.Sprintf: the flows of
 // the knowledge tables); false when the call is not one.
 func (w *leafWalk) flows(c *ssa.Call) bool {
-	obj, _ := callee(c.Common())
+	obj, _ := shapes.Callee(c.Common())
 	if obj == nil {
 		return false
 	}
@@ -157,7 +130,7 @@ func (w *leafWalk) flows(c *ssa.Call) bool {
 	if !ok {
 		return false
 	}
-	args := callArgs(c.Common())
+	args := shapes.CallArgs(c.Common())
 	found := false
 	for _, f := range fl {
 		if f.ToArg >= 0 || f.To != 0 {
@@ -188,7 +161,7 @@ func (w *leafWalk) literal(alloc *ssa.Alloc) bool {
 				found = true
 			}
 		case *ssa.FieldAddr:
-			if w.encoded && !fieldEncoded(r) {
+			if w.encoded && !shapes.FieldEncoded(r) {
 				found = true // a field of the literal that no encoder writes
 				continue
 			}
@@ -198,20 +171,6 @@ func (w *leafWalk) literal(alloc *ssa.Alloc) bool {
 		}
 	}
 	return found
-}
-
-// fieldEncoded reports whether an encoder writes the struct field fa
-// addresses: it is exported and not tagged json:"-".
-func fieldEncoded(fa *ssa.FieldAddr) bool {
-	p, ok := wholeprog.TypeUnder(fa.X.Type()).(*types.Pointer)
-	if !ok {
-		return true
-	}
-	st, ok := wholeprog.TypeUnder(p.Elem()).(*types.Struct)
-	if !ok || fa.Field >= st.NumFields() {
-		return true
-	}
-	return encodedField(st, fa.Field)
 }
 
 func (w *leafWalk) stores(addr ssa.Value) bool {
@@ -225,32 +184,6 @@ func (w *leafWalk) stores(addr ssa.Value) bool {
 	return found
 }
 
-// IsErrorValue reports whether v, behind interface conversions, is an
-// error: a value whose text a body would show.
-func IsErrorValue(v ssa.Value) bool {
-	return types.Implements(Strip(v).Type(), errorInterface)
-}
-
-// IsPanicValue reports whether v is a recovered panic: the result of
-// recover(), or the value a panic handler of httprouter's shape,
-// func(http.ResponseWriter, *http.Request, interface{}), is given. Its
-// text (a runtime error, an index out of range, a nil dereference in our
-// code or a library's) is internal whatever produced it.
-func IsPanicValue(v ssa.Value) bool {
-	switch x := Strip(v).(type) {
-	case *ssa.Call:
-		b, ok := x.Call.Value.(*ssa.Builtin)
-		return ok && b.Name() == "recover"
-	case *ssa.Parameter:
-		fn := x.Parent()
-		if len(fn.Params) != 3 || fn.Params[2] != x || !types.IsInterface(x.Type()) {
-			return false
-		}
-		return knowledge.IsNamed(fn.Params[0].Type(), "net/http", "ResponseWriter") && knowledge.IsPtrTo(fn.Params[1].Type(), "net/http", "Request")
-	}
-	return false
-}
-
 // OwnErrorText reports whether the error err, where block b runs, is
 // provably ours on every path: nil, a sentinel or a constant error, an
 // error of a type of this package whose Error method returns constants,
@@ -259,7 +192,7 @@ func IsPanicValue(v ssa.Value) bool {
 // (fmt.Errorf("bad id: %w", strconvErr)). An error of unknown origin is
 // not: it may carry whatever our dependencies said.
 func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
-	if SentinelGuarded(b, err) || NarrowedToConstants(b, err) {
+	if shapes.SentinelGuarded(b, err) || shapes.NarrowedToConstants(b, err) {
 		return true
 	}
 	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors, e: e}
@@ -284,20 +217,16 @@ type ownWalk struct {
 	e            *Engine                    // for the stores reaching a load
 }
 
-// maxOwnCalls bounds how deep OwnErrorText follows the returns of the
-// package's own functions.
-const maxOwnCalls = 3
-
 func (o *ownWalk) own(v ssa.Value, calls int) bool {
-	v = Strip(v)
+	v = shapes.Strip(v)
 	if o.seen[v] {
 		return true // a cycle adds no new text
 	}
-	if len(o.seen) > maxTextWalk {
+	if len(o.seen) > shapes.MaxTextWalk {
 		return false // unknown: not provably ours
 	}
 	o.seen[v] = true
-	if isSentinel(v) {
+	if shapes.IsSentinel(v) {
 		return true
 	}
 	switch x := v.(type) {
@@ -323,7 +252,7 @@ func (o *ownWalk) own(v ssa.Value, calls int) bool {
 				// result reloaded after the defers run)
 				if sts := reachingStore(x, o.e, alloc, ""); sts != nil {
 					for _, st := range sts {
-						if NarrowedToConstants(st.Block(), st.Val) || o.e.narrowedCellLoad(st.Block(), st.Val) {
+						if shapes.NarrowedToConstants(st.Block(), st.Val) || o.e.narrowedCellLoad(st.Block(), st.Val) {
 							continue // known nil where it is stored
 						}
 						if !o.own(st.Val, calls) {
@@ -347,7 +276,7 @@ func (o *ownWalk) own(v ssa.Value, calls int) bool {
 // cell: an error variable in a cell (captured, or the named result of a
 // function with a defer) is ours when everything stored into it is.
 func (o *ownWalk) cell(alloc *ssa.Alloc, calls int) bool {
-	return cellHolds(alloc, func(v ssa.Value) bool { return o.own(v, calls) })
+	return shapes.CellHolds(alloc, func(v ssa.Value) bool { return o.own(v, calls) })
 }
 
 func (o *ownWalk) call(c *ssa.Call, calls int) bool {
@@ -355,26 +284,26 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 	if o.dynOwn != nil && o.dynOwn(cc) {
 		return true
 	}
-	obj, fn := callee(cc)
+	obj, fn := shapes.Callee(cc)
 	if obj == nil {
 		return false
 	}
-	args := callArgs(cc)
-	if kinds := SourceKindsOf(obj, knowledge.FullName(obj), o.e.Deps); slices.Contains(kinds, knowledge.KindResponse) && forwardsServedRequest(c, args) {
+	args := shapes.CallArgs(cc)
+	if kinds := shapes.SourceKindsOf(obj, knowledge.FullName(obj), o.e.Deps); slices.Contains(kinds, knowledge.KindResponse) && shapes.ForwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
-	if o.clientWriter != nil && writesToClient(obj, args, o.clientWriter) {
+	if o.clientWriter != nil && shapes.WritesToClient(obj, args, o.clientWriter) {
 		return true // the write to this client failed: its text cannot reach it, and names nothing of our dependencies
 	}
-	if row, ok := clientInputRow(obj); ok {
-		return row.Request < 0 || (row.Request < len(args) && fromServedRequest(args[row.Request]))
+	if row, ok := shapes.ClientInputRow(obj); ok {
+		return row.Request < 0 || (row.Request < len(args) && shapes.FromServedRequest(args[row.Request]))
 	}
 	if obj.Pkg() != nil && knowledge.ErrorPackages[obj.Pkg().Path()] {
 		// errors.New(msg), fmt.Errorf("…: %w", err), errors.Wrap(err, …),
 		// errors.Join(a, b): ours when what they are made of is.
 		for _, a := range cc.Args {
 			for _, leaf := range TextLeaves(a, nil) {
-				if IsErrorValue(leaf) && !o.own(leaf, calls) {
+				if shapes.IsErrorValue(leaf) && !o.own(leaf, calls) {
 					return false
 				}
 			}
@@ -384,7 +313,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 	// A function of this package: ours when every error it returns is;
 	// of another package: when its fact says so.
 	if fn != nil && fn.Blocks != nil && fn.Pkg == c.Parent().Pkg {
-		return calls < maxOwnCalls && o.returns(fn, calls+1)
+		return calls < shapes.MaxOwnCalls && o.returns(fn, calls+1)
 	}
 	if o.importFact != nil && obj.Pkg() != nil && obj.Pkg() != c.Parent().Pkg.Pkg {
 		if ff := o.importFact(obj.Origin()); ff != nil {
@@ -406,31 +335,17 @@ func (o *ownWalk) returns(fn *ssa.Function, calls int) bool {
 			continue
 		}
 		r := ret.Results[len(ret.Results)-1]
-		if !NarrowedToConstants(blk, r) && !SentinelGuarded(blk, r) && !o.own(r, calls) {
+		if !shapes.NarrowedToConstants(blk, r) && !shapes.SentinelGuarded(blk, r) && !o.own(r, calls) {
 			return false
 		}
 	}
 	return true
 }
 
-// writesToClient reports whether a call only writes into the client's
-// response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …).
-func writesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Value) bool) bool {
-	if i, ok := knowledge.WriterCalls[knowledge.FullName(obj)]; ok {
-		return i < len(args) && clientWriter(args[i])
-	}
-	switch obj.Name() {
-	case "Write", "WriteString":
-		sig, _ := obj.Type().(*types.Signature)
-		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
-	}
-	return false
-}
-
 // fixedType reports whether t is an error type of this package whose
 // Error method returns constants only.
 func (o *ownWalk) fixedType(t types.Type) bool {
-	named := recvNamed(t)
+	named := shapes.RecvNamed(t)
 	if named == nil || named.Obj().Pkg() == nil || o.prog.Package(named.Obj().Pkg()) == nil {
 		return false // only types whose package the program holds: methods of others are not built
 	}
@@ -455,68 +370,4 @@ func (o *ownWalk) fixedType(t types.Type) bool {
 		}
 	}
 	return true
-}
-
-// fromServedRequest reports whether v is read from the request being
-// served: r.Body, bytes read from it, a decoder over it, or anything a
-// framework's request context gives.
-func fromServedRequest(v ssa.Value) bool {
-	seen := make(map[ssa.Value]bool)
-	var walk func(v ssa.Value, depth int) bool
-	walk = func(v ssa.Value, depth int) bool {
-		v = Strip(v)
-		if seen[v] || depth > 10 {
-			return false
-		}
-		seen[v] = true
-		if knowledge.IsPtrTo(v.Type(), "net/http", "Request") || isHandlerContext(v.Type()) {
-			return true
-		}
-		switch x := v.(type) {
-		case *ssa.UnOp:
-			return walk(x.X, depth+1)
-		case *ssa.FieldAddr:
-			return walk(x.X, depth+1)
-		case *ssa.Field:
-			return walk(x.X, depth+1)
-		case *ssa.Slice:
-			return walk(x.X, depth+1)
-		case *ssa.Extract:
-			return walk(x.Tuple, depth+1)
-		case *ssa.Call:
-			// Only calls that hand on what they read: a method of the
-			// request or of a request context (c.Body(), c.GetRawData()),
-			// http.MaxBytesReader, and the readers and copies of the flows
-			// table (io.ReadAll, json.NewDecoder, bytes.NewReader). Anything
-			// else computed from the request (a token exchange, a query
-			// keyed by a parameter) is not what the client sent.
-			obj, _ := callee(x.Common())
-			if obj == nil {
-				return false
-			}
-			args := callArgs(x.Common())
-			if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil && len(args) > 0 {
-				if rt := sig.Recv().Type(); knowledge.IsPtrTo(rt, "net/http", "Request") || isHandlerContext(rt) {
-					return true
-				}
-			}
-			name := knowledge.FullName(obj)
-			if name == "net/http.MaxBytesReader" && len(args) == 3 {
-				return walk(args[1], depth+1)
-			}
-			for _, f := range knowledge.Flows[name] {
-				if f.ToArg < 0 && f.From >= 0 && f.From < len(args) && walk(args[f.From], depth+1) {
-					return true
-				}
-			}
-		case *ssa.Phi:
-			for _, in := range x.Edges {
-				if walk(in, depth+1) {
-					return true
-				}
-			}
-		}
-		return false
-	}
-	return walk(v, 0)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // gRPC servers answer by returning: the error a service method returns
@@ -38,69 +39,16 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
 			continue
 		}
-		if e.DebugOnly(b) || forwardsCall(ret) || forwardsAnswer(fn, v) {
+		if e.DebugOnly(b) || shapes.ForwardsCall(ret) || shapes.ForwardsAnswer(fn, v) {
 			continue
 		}
 		var ls labels.Labels
-		if !NarrowedToConstants(b, v) {
+		if !shapes.NarrowedToConstants(b, v) {
 			ls = e.Labels(v)
 		}
 		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: ls})
 	}
 	return out
-}
-
-// forwardsCall reports whether ret returns, in order, every result of one
-// gRPC client call (return remote.Greet(ctx, req)): a proxy that forwards
-// the upstream's answer, response and error, as a whole (docs/design.md, what
-// is not a defect).
-func forwardsCall(ret *ssa.Return) bool {
-	var call *ssa.Call
-	for i, r := range ret.Results {
-		x, ok := r.(*ssa.Extract)
-		if !ok || x.Index != i {
-			return false
-		}
-		c, ok := x.Tuple.(*ssa.Call)
-		if !ok || (call != nil && c != call) {
-			return false
-		}
-		call = c
-	}
-	if call == nil {
-		return false
-	}
-	sig := call.Common().Signature()
-	return isRPCClientCall(sig) && len(ret.Results) == sig.Results().Len()
-}
-
-// forwardsAnswer reports whether err, returned by fn, is the error of an
-// upstream gRPC or Connect call whose response fn returns, as it is, on
-// another path: a facade that forwards the upstream's answer, its
-// response or its error (resp, err := s.internal.Create(ctx, req); if err
-// != nil { return nil, err }; …; return resp, nil), is a proxy.
-func forwardsAnswer(fn *ssa.Function, err ssa.Value) bool {
-	x, ok := err.(*ssa.Extract)
-	if !ok {
-		return false
-	}
-	call, ok := x.Tuple.(*ssa.Call)
-	if !ok || x.Index != call.Common().Signature().Results().Len()-1 {
-		return false
-	}
-	if !isRPCClientCall(call.Common().Signature()) {
-		return false
-	}
-	for _, b := range fn.Blocks {
-		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
-		if !ok || len(ret.Results) < 2 {
-			continue
-		}
-		if r, ok := ret.Results[0].(*ssa.Extract); ok && r.Tuple == call && r.Index == 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // isServiceMethod reports whether fn is a method of a gRPC service
@@ -119,7 +67,7 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	if res.Len() == 0 || !knowledge.IsErrorType(res.At(res.Len()-1).Type()) {
 		return false
 	}
-	named := recvNamed(fn.Signature.Recv().Type())
+	named := shapes.RecvNamed(fn.Signature.Recv().Type())
 	if named == nil {
 		return false
 	}
@@ -132,54 +80,7 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	if names := e.serviceTypes[named.Obj()]; names != nil && names[obj.Name()] {
 		return true
 	}
-	return generatedServerMethods(named)[obj.Name()]
-}
-
-// generatedServerMethods returns the methods of the Unimplemented…Server
-// or Unsafe…Server type that n embeds (Unsafe…Server is an interface
-// with one unexported method: then every exported method counts).
-func generatedServerMethods(n *types.Named) map[string]bool {
-	st, ok := n.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !f.Embedded() {
-			continue
-		}
-		fn := recvNamed(f.Type())
-		if fn == nil {
-			continue
-		}
-		name := fn.Obj().Name()
-		switch {
-		case strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server"):
-			return methodNames(types.NewPointer(fn))
-		case strings.HasPrefix(name, "Unsafe") && strings.HasSuffix(name, "Server"):
-			return methodNames(types.NewPointer(n))
-		}
-	}
-	return nil
-}
-
-func methodNames(t types.Type) map[string]bool {
-	ms := types.NewMethodSet(t)
-	out := make(map[string]bool, ms.Len())
-	for i := 0; i < ms.Len(); i++ {
-		if m := ms.At(i).Obj(); m.Exported() {
-			out[m.Name()] = true
-		}
-	}
-	return out
-}
-
-func recvNamed(t types.Type) *types.Named {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	return n
+	return shapes.GeneratedServerMethods(named)[obj.Name()]
 }
 
 // findRegisteredServices finds the types passed as the server argument
@@ -194,7 +95,7 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
 				if !ok {
 					continue
 				}
-				obj, _ := callee(call.Common())
+				obj, _ := shapes.Callee(call.Common())
 				if obj == nil || !strings.HasPrefix(obj.Name(), "Register") || !strings.HasSuffix(obj.Name(), "Server") {
 					continue
 				}
@@ -207,8 +108,8 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
 				if mi, ok := v.(*ssa.MakeInterface); ok {
 					v = mi.X
 				}
-				if n := recvNamed(v.Type()); n != nil {
-					out[n.Obj()] = methodNames(sig.Params().At(1).Type())
+				if n := shapes.RecvNamed(v.Type()); n != nil {
+					out[n.Obj()] = shapes.MethodNames(sig.Params().At(1).Type())
 				}
 			}
 		}
@@ -226,7 +127,7 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
 // hands an upstream gRPC error's code on (grpc-go's status.FromError
 // unwraps). ok is false where the Error method is unknown.
 func (e *Engine) errorConversion(mi *ssa.MakeInterface) (labels.Labels, bool) {
-	if types.IsInterface(mi.X.Type()) || !types.Identical(mi.Type(), errorType) {
+	if types.IsInterface(mi.X.Type()) || !types.Identical(mi.Type(), shapes.ErrorType) {
 		return nil, false
 	}
 	mset := e.Pkg.Prog.MethodSets.MethodSet(mi.X.Type())
@@ -252,5 +153,3 @@ func (e *Engine) errorConversion(mi *ssa.MakeInterface) (labels.Labels, bool) {
 	text := e.resolveAt(s.Results[0], key, mi.Pos(), []ssa.Value{mi.X})
 	return out.Union(text.ApplyOps(knowledge.OpWrapText)), true
 }
-
-var errorType = types.Universe.Lookup("error").Type()

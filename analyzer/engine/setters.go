@@ -1,12 +1,8 @@
 package engine
 
 import (
-	"go/types"
-	"strings"
-
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"golang.org/x/tools/go/ssa"
-
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // Builders: response helpers often answer through an object whose
@@ -14,23 +10,6 @@ import (
 // WithBody(b).Write()), and the write reads the status from a field.
 // fieldConst follows such chains among the functions of this package to
 // the constant the field holds.
-
-// maxSetterChain bounds how many chained calls fieldConst follows.
-const maxSetterChain = 16
-
-// fieldStep reports whether reads is one field step (statusCode), not a
-// path or an operation.
-func fieldStep(reads string) bool {
-	return reads != "" && !strings.Contains(reads, "/") && !strings.HasPrefix(reads, "#") && reads != "[]" && !isOp(reads)
-}
-
-func isOp(step string) bool {
-	switch step {
-	case knowledge.OpText, knowledge.OpWrap, knowledge.OpWrapText, knowledge.OpGRPCCode, knowledge.OpGRPCStatus, knowledge.OpGRPCErr:
-		return true
-	}
-	return false
-}
 
 // A setterSummary says what a function of this package does to the
 // object it returns: which parameter it returns unchanged (a chained
@@ -64,7 +43,7 @@ func (e *Engine) setters(fn *ssa.Function) *setterSummary {
 		if len(ret.Results) == 0 {
 			return s
 		}
-		r := Strip(ret.Results[0])
+		r := shapes.Strip(ret.Results[0])
 		switch r.(type) {
 		case *ssa.Parameter, *ssa.Alloc:
 		default:
@@ -91,14 +70,14 @@ func (e *Engine) setters(fn *ssa.Function) *setterSummary {
 		if !ok || fa.X != obj {
 			continue
 		}
-		name := fieldName(fa.X.Type(), fa.Field, true)
+		name := shapes.FieldName(fa.X.Type(), fa.Field, true)
 		for _, r2 := range *fa.Referrers() {
 			st, ok := r2.(*ssa.Store)
 			if !ok || st.Addr != fa {
 				continue
 			}
 			set := fieldSet{param: -1}
-			switch v := Strip(st.Val).(type) {
+			switch v := shapes.Strip(st.Val).(type) {
 			case *ssa.Parameter:
 				for i, q := range fn.Params {
 					if q == v {
@@ -106,7 +85,7 @@ func (e *Engine) setters(fn *ssa.Function) *setterSummary {
 					}
 				}
 			default:
-				set.konst = constStatus(v, 0)
+				set.konst = shapes.ConstStatus(v, 0)
 			}
 			if old, ok := s.sets[name]; ok && old != set {
 				set.conflict = true
@@ -120,10 +99,10 @@ func (e *Engine) setters(fn *ssa.Function) *setterSummary {
 // fieldConst returns the constant status that field holds in the object
 // v points to, when chained setters of this package say so, else 0.
 func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
-	if depth > maxSetterChain {
+	if depth > shapes.MaxSetterChain {
 		return 0
 	}
-	call, ok := Strip(v).(*ssa.Call)
+	call, ok := shapes.Strip(v).(*ssa.Call)
 	if !ok {
 		return 0
 	}
@@ -138,7 +117,7 @@ func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
 		case set.conflict:
 			return 0
 		case set.param >= 0 && set.param < len(args):
-			return constStatus(args[set.param], 0)
+			return shapes.ConstStatus(args[set.param], 0)
 		}
 		return set.konst
 	}
@@ -146,39 +125,4 @@ func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
 		return e.fieldConst(args[s.returns], field, depth+1)
 	}
 	return 0
-}
-
-// IsSinkCall reports whether v is the result of a call the sink tables
-// know (kratos' errors.InternalServer(reason, message)): what it sends is
-// reported at the call.
-func IsSinkCall(v ssa.Value) bool {
-	if mi, ok := v.(*ssa.MakeInterface); ok {
-		v = mi.X
-	}
-	call, ok := v.(*ssa.Call)
-	if !ok {
-		return false
-	}
-	obj, _ := callee(call.Common())
-	if obj == nil {
-		return false
-	}
-	_, ok = knowledge.Sinks[knowledge.FullName(obj)]
-	return ok
-}
-
-// StatusSetterArg returns, for a call that only sets the status of the
-// response (fiber's (*Ctx).Status, net/http's WriteHeader), the index of
-// its status among the call's syntactic arguments (the receiver of a
-// method not counted), or -1. A fix of a chained write,
-// c.Status(code).JSON(…), reads the status sent there.
-func StatusSetterArg(fn *types.Func) int {
-	row, ok := knowledge.Sinks[knowledge.FullName(fn)]
-	if !ok || row.Status < 0 || len(row.Body) > 0 {
-		return -1
-	}
-	if fn.Type().(*types.Signature).Recv() != nil {
-		return row.Status - 1
-	}
-	return row.Status
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // The status a body is sent with. The leak check's server-error rule
@@ -45,13 +46,13 @@ func (e *Engine) BodyStatus(ev SinkEvent) SentStatus {
 	evs := e.Events(fn)
 	for i := range evs {
 		s := &evs[i]
-		if s.Role != knowledge.RoleStatus || (s.Partial && !fieldStep(s.Reads)) {
+		if s.Role != knowledge.RoleStatus || (s.Partial && !shapes.FieldStep(s.Reads)) {
 			continue
 		}
 		if s.Instr == ev.Instr {
 			return e.statusOf(s)
 		}
-		if DominatesInstr(s.Instr, ev.Instr) && (best == nil || DominatesInstr(best.Instr, s.Instr)) {
+		if shapes.DominatesInstr(s.Instr, ev.Instr) && (best == nil || shapes.DominatesInstr(best.Instr, s.Instr)) {
 			best = s
 		}
 	}
@@ -70,7 +71,7 @@ func (e *Engine) statusOf(s *SinkEvent) SentStatus {
 		out.Code = e.fieldConst(s.Value, s.Reads, 0)
 		return out
 	}
-	v := Strip(s.Value)
+	v := shapes.Strip(s.Value)
 	if p, ok := v.(*ssa.Parameter); ok {
 		for i, q := range p.Parent().Params {
 			if q == p {
@@ -79,66 +80,9 @@ func (e *Engine) statusOf(s *SinkEvent) SentStatus {
 		}
 		return out
 	}
-	out.Code = constStatus(v, 0)
+	out.Code = shapes.ConstStatus(v, 0)
 	return out
 }
-
-// constStatus returns the status v is on every path when it is an
-// integer constant or a phi of constants of one class (all 5xx), else 0.
-func constStatus(v ssa.Value, depth int) int {
-	v = Strip(v)
-	switch x := v.(type) {
-	case *ssa.Const:
-		if x.Value == nil || x.Value.Kind() != constant.Int {
-			return 0
-		}
-		n, ok := constant.Int64Val(x.Value)
-		if !ok || n < 100 || n > 999 {
-			return 0
-		}
-		return int(n)
-	case *ssa.Phi:
-		if depth > 2 {
-			return 0
-		}
-		first := 0
-		for _, in := range x.Edges {
-			n := constStatus(in, depth+1)
-			if n == 0 || (first != 0 && n/100 != first/100) {
-				return 0
-			}
-			if first == 0 {
-				first = n
-			}
-		}
-		return first
-	}
-	return 0
-}
-
-// DominatesInstr reports whether a runs before b on every path to b:
-// earlier in b's block, or in a block that dominates b's.
-func DominatesInstr(a, b ssa.Instruction) bool {
-	ab, bb := a.Block(), b.Block()
-	if ab == nil || bb == nil || ab.Parent() != bb.Parent() {
-		return false
-	}
-	if ab == bb {
-		for _, x := range ab.Instrs {
-			switch x {
-			case a:
-				return true
-			case b:
-				return false
-			}
-		}
-		return false
-	}
-	return ab.Dominates(bb)
-}
-
-// ServerError reports whether a status is a server error (5xx).
-func ServerError(code int) bool { return code >= 500 && code <= 599 }
 
 // serverStatusEdges returns the edges of fn that can be taken when its
 // parameter p holds a server-error status: an If that compares p with
@@ -154,9 +98,9 @@ func serverStatusEdges(fn *ssa.Function, p *ssa.Parameter) EdgeFilter {
 		if !ok {
 			return 0, false
 		}
-		op, x, y := bin.Op, Strip(bin.X), Strip(bin.Y)
+		op, x, y := bin.Op, shapes.Strip(bin.X), shapes.Strip(bin.Y)
 		if y == p {
-			x, y, op = y, x, flip(op)
+			x, y, op = y, x, shapes.Flip(op)
 		}
 		c, ok := y.(*ssa.Const)
 		if x != p || !ok || c.Value == nil || c.Value.Kind() != constant.Int {
@@ -166,7 +110,7 @@ func serverStatusEdges(fn *ssa.Function, p *ssa.Parameter) EdgeFilter {
 		if !ok {
 			return 0, false
 		}
-		lo, hi := holds(op, n, 500), holds(op, n, 599)
+		lo, hi := shapes.Holds(op, n, 500), shapes.Holds(op, n, 599)
 		if lo != hi {
 			return 0, false
 		}
@@ -203,25 +147,6 @@ func serverStatusEdges(fn *ssa.Function, p *ssa.Parameter) EdgeFilter {
 	return func(pred, b *ssa.BasicBlock) bool {
 		return pred.Index >= 0 && pred.Index < len(reached) && reached[pred.Index] && edgeOK(pred, b)
 	}
-}
-
-// holds evaluates x op n for the status x.
-func holds(op token.Token, n, x int64) bool {
-	switch op {
-	case token.EQL:
-		return x == n
-	case token.NEQ:
-		return x != n
-	case token.LSS:
-		return x < n
-	case token.LEQ:
-		return x <= n
-	case token.GTR:
-		return x > n
-	case token.GEQ:
-		return x >= n
-	}
-	return false
 }
 
 // dropsTextOnServerError reports whether the body event ev of helper fn
@@ -271,5 +196,5 @@ func (e *Engine) SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l labels.Lab
 		return false // a field of the parameter, not its text
 	}
 	p := fn.Params[l.Param]
-	return IsErrorValue(p) && !e.OwnErrorText(ev.Instr.Block(), p)
+	return shapes.IsErrorValue(p) && !e.OwnErrorText(ev.Instr.Block(), p)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -198,7 +199,7 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 	if strings.HasSuffix(r.Pass.Fset.File(f.Pos()).Name(), "_test.go") {
 		return true
 	}
-	if fn != nil && r.Allow.Match(engine.ParentRoot(fn)) {
+	if fn != nil && r.Allow.Match(shapes.ParentRoot(fn)) {
 		return true
 	}
 	// What the engine knows of a function it gave up on is partial.

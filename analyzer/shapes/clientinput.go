@@ -1,4 +1,4 @@
-package engine
+package shapes
 
 import (
 	"go/types"
@@ -7,15 +7,9 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
-// Errors about the client's own input: decoding or binding the request,
-// validating it, parsing one of its parameters. Their text is meant for
-// the caller and names nothing of our dependencies, so the server-error
-// status rule of the leak check leaves them alone whatever status was
-// picked. Keys are full function names (package knowledge).
-
-// clientInputRow returns the row of a callee whose error is about the
+// ClientInputRow returns the row of a callee whose error is about the
 // client's input.
-func clientInputRow(obj *types.Func) (knowledge.InputRow, bool) {
+func ClientInputRow(obj *types.Func) (knowledge.InputRow, bool) {
 	if row, ok := knowledge.ClientInputFuncs[knowledge.FullName(obj)]; ok {
 		return row, true
 	}
