@@ -79,7 +79,7 @@ func analyzeChecker(dir string, patterns []string, analyzers []*analysis.Analyze
 }
 
 // resolveChecker is the oracle's second phase of the whole-program
-// resolution (analyzer/program.go): it joins what the first phase's
+// resolution (package analyzer/wholeprog): it joins what the first phase's
 // summaries say about the module's interfaces and func-typed fields, and
 // analyses again the root packages whose findings the join can change.
 // Their findings replace the first phase's; every other package keeps

@@ -244,7 +244,7 @@ func typeString(t types.Type) string {
 	return strings.ReplaceAll(types.TypeString(t, nil), "interface{}", "any")
 }
 
-// sigString spells a signature without parameter names and receiver.
+// SigString spells a signature without parameter names and receiver.
 func sigString(sig *types.Signature) string {
 	tuple := func(tu *types.Tuple, variadic bool) string {
 		var parts []string

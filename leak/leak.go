@@ -333,7 +333,7 @@ func errorRoots(v ssa.Value) []ssa.Value {
 // may hold itself (the named result of a function with a defer is
 // stored back into its own cell, v = *v), so the walk through
 // payloadValues must not come back to a value (see analyzer's walk rule
-// in engine.go).
+// in analyzer/engine/engine.go).
 func errorRootsOf(v ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
 	if c, ok := v.(*ssa.Convert); ok {
 		v = c.X // []byte(msg)

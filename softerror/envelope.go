@@ -280,7 +280,7 @@ func emptyValue(v ssa.Value) bool {
 // (Result): it is reported once, at its declaration, with its failing
 // calls counted, and the calls are not reported. A helper of another
 // package is reported at its calls, except in the standalone's second
-// phase, where the helper's own package reports it (analyzer/envelopes.go).
+// phase, where the helper's own package reports it (analyzer/engine/envelopes.go).
 
 // A codeKey names the status-like field of a helper's envelope.
 type codeKey struct {

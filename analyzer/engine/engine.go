@@ -33,7 +33,7 @@ import (
 // it ends a standalone or golangci-lint run whole. So every recursive
 // walk over SSA values, instructions, blocks, types or summaries carries
 // either a visited set (or a memo with an in-progress mark, like Labels,
-// localSummary, Events and IsClientWriter) or a depth bound, and a walk
+// LocalSummary, Events and IsClientWriter) or a depth bound, and a walk
 // that branches (over phi edges, stores, referrers) takes the visited
 // set: a depth bound alone lets it grow exponentially. On top of that,
 // the engine spends at most Budget units of work on one function (see
@@ -66,15 +66,15 @@ type Engine struct {
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 
-	// Whole-program resolution (program.go): dynamic makes symbolic
+	// Whole-program resolution (package wholeprog): Dynamic makes symbolic
 	// labels for calls through the module's interfaces and func-typed
-	// fields (module is the module's path); prog, in the second phase,
-	// resolves them; dynSeen are the keys met.
+	// fields (Module is the module's path); Prog, in the second phase,
+	// resolves them; DynSeen are the keys met.
 	Dynamic bool
 	Module  string
 	Prog    *wholeprog.Program
 	DynSeen map[string]wholeprog.DynSite
-	// Sum is, in phase 1, what the package tells the join (dynSeen is
+	// Sum is, in phase 1, what the package tells the join (DynSeen is
 	// its Dynamic), and ifaceSigs the method sets of the interfaces met.
 	Sum       *wholeprog.PackageSummary
 	ifaceSigs map[*types.Interface][]wholeprog.MethodSig
@@ -598,7 +598,7 @@ func reachingStore(load *ssa.UnOp, e *Engine, root ssa.Value, path string) []*ss
 }
 
 // storeWalk walks back from a load to the stores that reach it. The walk
-// rule (on Engine): it visits at most maxReachingBlocks blocks, each once
+// rule (on Engine): it visits at most MaxReachingBlocks blocks, each once
 // (a loop ends the walk: the union decides).
 type storeWalk struct {
 	e     *Engine

@@ -4,7 +4,7 @@ package knowledge
 // func(context.Context, *connect.Request[T]) (*connect.Response[U],
 // error) (and the streaming shapes); the error they return is sent with
 // its code, and the text of a plain error as the message, as gRPC does:
-// the gRPC rules apply (grpc.go). A Connect client call has the unary
+// the gRPC rules apply (analyzer/engine/grpc.go). A Connect client call has the unary
 // shape too, and is an upstream call whose error carries the upstream's
 // code (KindGRPCError). The codes are gRPC's numbers.
 

@@ -2,7 +2,7 @@ package knowledge
 
 // gin (github.com/gin-gonic/gin): *gin.Context answers with an explicit
 // status; c.Error and c.AbortWithError attach an error for an error
-// middleware (errhandlers.go).
+// middleware (analyzer/engine/errhandlers.go).
 
 const GinPkg = "github.com/gin-gonic/gin"
 
@@ -49,7 +49,7 @@ func init() {
 		// c.Request is the request being served; the context's methods
 		// read it, they do not retarget it
 		Contexts: []HandlerCtx{{Pkg: GinPkg, Name: "Context", Pointer: true, Setter: ".Status", RequestField: "Request"}},
-		// the errors an error middleware writes (errhandlers.go)
+		// the errors an error middleware writes (analyzer/engine/errhandlers.go)
 		ErrorCalls: map[string]ErrorCall{
 			"(*" + GinPkg + ".Context).Error":          {Framework: "gin", Arg: 1, Verb: "attached to the context for", Advice: "attach"},
 			"(*" + GinPkg + ".Context).AbortWithError": {Framework: "gin", Arg: 2, Verb: "attached with AbortWithError for", Advice: "attach"},

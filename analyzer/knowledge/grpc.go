@@ -1,7 +1,7 @@
 package knowledge
 
 // grpc-go (google.golang.org/grpc): status codes and errors; the service
-// methods and clients themselves are recognised in grpc.go.
+// methods and clients themselves are recognised in analyzer/engine/grpc.go.
 
 const (
 	grpcPkg            = "google.golang.org/grpc"

@@ -1,7 +1,7 @@
 package knowledge
 
 // kratos v2 (github.com/go-kratos/kratos/v2): service methods are the
-// generated gRPC ones (grpc.go), served over HTTP and gRPC, and the
+// generated gRPC ones (analyzer/engine/grpc.go), served over HTTP and gRPC, and the
 // transports send a returned error's code and message. The errors
 // package builds those errors: errors.New(code, reason, message) and the
 // helpers (errors.InternalServer(reason, message)) send message with

@@ -40,7 +40,7 @@ type rowSet struct {
 	// them): their errors are dependency errors (libraries.go).
 	Libraries []string
 	// ErrorHandlers say how the framework answers an error a handler
-	// returns (errhandlers.go); ErrorCalls are the calls that hand an
+	// returns (analyzer/engine/errhandlers.go); ErrorCalls are the calls that hand an
 	// error to the framework's error handler (gin's c.Error).
 	ErrorHandlers []ErrorFramework
 	ErrorCalls    map[string]ErrorCall
@@ -125,7 +125,7 @@ var (
 	ErrorFrameworks []ErrorFramework
 	ErrorCalls      = map[string]ErrorCall{}
 	// APISinks are the sink rows of the frameworks' files. When one
-	// builds an error (errorConstructor), the framework's own package
+	// builds an error (ErrorConstructor), the framework's own package
 	// calling it (kratos' FromError building errors.New(500, "",
 	// err.Error())) answers no one there.
 	APISinks = map[string]bool{}

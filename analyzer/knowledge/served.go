@@ -4,7 +4,7 @@ import "go/types"
 
 // The request being served, the response being written and a debug mode:
 // what frameworks add to net/http's *http.Request and http.ResponseWriter
-// (the engine's forwardsServedRequest, servedResponse and debugCond).
+// (the engine's ForwardsServedRequest, ServedResponse and DebugCond).
 
 // A DebugMode is a function that returns the name of the mode a
 // framework runs in (gin.Mode()): On is the debug mode's name, Off the

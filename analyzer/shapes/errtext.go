@@ -141,7 +141,7 @@ func FromServedRequest(v ssa.Value) bool {
 const MaxOwnCalls = 3
 
 // MaxTextWalk bounds the values one TextLeaves or OwnErrorText question
-// visits (the walk rule of engine.go: a visited set, and a budget).
+// visits (the walk rule of analyzer/engine/engine.go: a visited set, and a budget).
 const MaxTextWalk = 256
 
 // WritesToClient reports whether a call only writes into the client's

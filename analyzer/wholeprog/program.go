@@ -26,7 +26,7 @@ import (
 type DynSite struct {
 	// Methods is the interface's method set, for a method call, and
 	// Method the method called (names qualified by their package when
-	// unexported: qualifiedMethod).
+	// unexported: QualifiedMethod).
 	Methods []MethodSig `json:",omitempty"`
 	Method  string      `json:",omitempty"`
 	// Field: a call through a func-typed field.
@@ -42,7 +42,7 @@ type DynSite struct {
 // through a fact, or a package's handlers, has no site).
 func (s DynSite) HasSite() bool { return s.Method != "" || s.Field }
 
-// A MethodSig is a method of a method set: its name (qualifiedMethod)
+// A MethodSig is a method of a method set: its name (QualifiedMethod)
 // and its signature without receiver, types named by import path.
 type MethodSig struct {
 	Name string
@@ -370,7 +370,7 @@ type FuncEntry struct {
 // A ConvType is a concrete type converted to an interface, with its
 // method set.
 type ConvType struct {
-	Type    string // its spelling (sigString), which identifies it
+	Type    string // its spelling (SigString), which identifies it
 	Methods []MethodImpl
 }
 
@@ -663,7 +663,7 @@ type joiner struct {
 func (j *joiner) implementations(key string) []FuncImpl {
 	site, ok := j.sites[key]
 	if !ok || !site.HasSite() {
-		return nil // met only through facts, or a package's handlers (handlerKey)
+		return nil // met only through facts, or a package's handlers (HandlerKey)
 	}
 	if site.Field {
 		return j.stored[key]

@@ -655,7 +655,7 @@ func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 	return out
 }
 
-// resolveProgram is the whole-program join (analyzer/program.go) for
+// resolveProgram is the whole-program join (package analyzer/wholeprog) for
 // the runner: the linted packages whose findings the join can change are
 // analysed again from source, in dependency order, their findings
 // replacing phase 1's. Phase 2's facts are those the packages analysed
