@@ -4,7 +4,6 @@ import (
 	"go/types"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
-	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -43,10 +42,10 @@ func EncodedAsFields(t types.Type) bool {
 		return false
 	}
 	elem := t
-	if p, ok := wholeprog.TypeUnder(t).(*types.Pointer); ok {
+	if p, ok := TypeUnder(t).(*types.Pointer); ok {
 		elem = p.Elem()
 	}
-	if _, ok := wholeprog.TypeUnder(elem).(*types.Struct); !ok {
+	if _, ok := TypeUnder(elem).(*types.Struct); !ok {
 		return false
 	}
 	ms := types.NewMethodSet(types.NewPointer(elem))
@@ -61,11 +60,11 @@ func EncodedAsFields(t types.Type) bool {
 // FieldEncoded reports whether an encoder writes the struct field fa
 // addresses: it is exported and not tagged json:"-".
 func FieldEncoded(fa *ssa.FieldAddr) bool {
-	p, ok := wholeprog.TypeUnder(fa.X.Type()).(*types.Pointer)
+	p, ok := TypeUnder(fa.X.Type()).(*types.Pointer)
 	if !ok {
 		return true
 	}
-	st, ok := wholeprog.TypeUnder(p.Elem()).(*types.Struct)
+	st, ok := TypeUnder(p.Elem()).(*types.Struct)
 	if !ok || fa.Field >= st.NumFields() {
 		return true
 	}
@@ -156,4 +155,12 @@ func WritesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Val
 		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
 	}
 	return false
+}
+
+// TypeUnder is t's underlying type, or nil for nil.
+func TypeUnder(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
 }

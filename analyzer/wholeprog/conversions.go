@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // Conversions returns what a package's syntax contributes to the
@@ -77,20 +79,13 @@ func (c *convCollector) file(f *ast.File) {
 		case *ast.CompositeLit:
 			c.composite(n)
 		case *ast.SendStmt:
-			if ch, ok := TypeUnder(c.info.TypeOf(n.Chan)).(*types.Chan); ok {
+			if ch, ok := shapes.TypeUnder(c.info.TypeOf(n.Chan)).(*types.Chan); ok {
 				c.to(ch.Elem(), n.Value)
 			}
 		}
 		return true
 	}
 	ast.Inspect(f, visit)
-}
-
-func TypeUnder(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	return t.Underlying()
 }
 
 // to records the conversion of e to type t, when t is an interface and
@@ -133,7 +128,7 @@ func (c *convCollector) call(call *ast.CallExpr) {
 		}
 		return
 	}
-	sig, ok := TypeUnder(tv.Type).(*types.Signature)
+	sig, ok := shapes.TypeUnder(tv.Type).(*types.Signature)
 	if !ok {
 		return
 	}
