@@ -175,7 +175,7 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) {
 				if hr.Handler.Pos != "" {
 					name += " (" + hr.Handler.Pos + ")"
 				}
-			case hr.Handler.Framework == "adapter":
+			case hr.Handler.Framework == knowledge.AdapterFramework:
 				name = "the adapter " + name
 				if hr.Handler.Pos != "" {
 					name += " (" + hr.Handler.Pos + ")"

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -271,7 +272,7 @@ func (e *Engine) posString(fn *ssa.Function) string {
 	if !p.IsValid() {
 		return ""
 	}
-	return shapes.ShortFile(p.Filename) + ":" + shapes.Itoa(p.Line)
+	return shapes.ShortFile(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
 // handlersFor returns the error handlers of a framework that answer the
@@ -467,7 +468,7 @@ func (e *Engine) adapterOf(named *types.Named) *knowledge.InstalledHandler {
 	if s == nil {
 		return nil
 	}
-	a := &knowledge.InstalledHandler{Framework: "adapter", Name: named.Obj().Name() + ".ServeHTTP"}
+	a := &knowledge.InstalledHandler{Framework: knowledge.AdapterFramework, Name: named.Obj().Name() + ".ServeHTTP"}
 	if fn := e.Pkg.Prog.FuncValue(obj); fn != nil && fn.Pkg == e.Pkg {
 		a.Pos = e.posString(fn)
 	}

@@ -33,7 +33,7 @@ type ErrorFramework struct {
 // An InstalledHandler is an error handler a package installs, or the
 // framework's default one where it creates an app without any.
 type InstalledHandler struct {
-	Framework string // "fiber" or "echo"
+	Framework string // "fiber" or "echo"; AdapterFramework for an error-returning adapter type
 	Name      string // the handler, for messages: "fiber's default error handler", "errorHandler", "" for a literal
 	Func      string // the handler's full name, when it is a declared function
 	Pos       string // where it is declared or installed (file:line), for messages
@@ -41,6 +41,11 @@ type InstalledHandler struct {
 	// parameter 0 (the error).
 	Sinks []SinkParam
 }
+
+// AdapterFramework is the Framework of an InstalledHandler that is not a
+// framework's but the module's own: an error-returning adapter type whose
+// ServeHTTP writes the errors its handlers return.
+const AdapterFramework = "adapter"
 
 // An ErrorMiddleware is how a framework answers the errors handlers
 // attach to their context (gin's c.Error, ErrorCalls): a middleware, a

@@ -148,18 +148,6 @@ func isMethodOf(obj *types.Func, pkg, name string) bool {
 	return ok && sig.Recv() != nil && knowledge.IsPtrTo(sig.Recv().Type(), pkg, name)
 }
 
-func Itoa(i int) string {
-	if i >= 0 && i < 10 {
-		return string(rune('0' + i))
-	}
-	var b []byte
-	for i > 0 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-		i /= 10
-	}
-	return string(b)
-}
-
 const MaxReachingBlocks = 64
 
 // servedRequestRoot follows loads and field addresses from v back to the
