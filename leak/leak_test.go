@@ -5,7 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"

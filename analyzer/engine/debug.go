@@ -1,8 +1,9 @@
 package engine
 
 import (
-	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // Debug-only details. Many services show an error's text only in a

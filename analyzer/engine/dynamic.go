@@ -7,10 +7,11 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
-	"golang.org/x/tools/go/ssa"
 )
 
 // summaryOf converts a fact back into a Summary whose symbolic labels are

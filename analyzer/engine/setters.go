@@ -1,8 +1,9 @@
 package engine
 
 import (
-	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
 
 // Builders: response helpers often answer through an object whose

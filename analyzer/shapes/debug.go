@@ -6,8 +6,9 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // DebugCond reports whether v tests a debug mode, and whether the mode is

@@ -4,8 +4,9 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // ConcreteTypes returns the concrete types an interface value can hold,

@@ -3,8 +3,9 @@ package shapes
 import (
 	"go/types"
 
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // BoundMethod returns the method a bound method value's wrapper (h.get)

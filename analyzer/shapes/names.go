@@ -4,8 +4,9 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // IsResponseWriterType reports whether t (or *t) has the method set of

@@ -4,8 +4,9 @@ import (
 	"go/types"
 	"strings"
 
-	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // IsSinkCall reports whether v is the result of a call the sink tables

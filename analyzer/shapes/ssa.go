@@ -6,9 +6,10 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/ssa"
+
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
-	"golang.org/x/tools/go/ssa"
 )
 
 // ParentRoot returns the outermost function enclosing fn (fn itself
