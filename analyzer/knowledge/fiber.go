@@ -4,11 +4,11 @@ package knowledge
 // return an error, which the app's Config.ErrorHandler answers, or
 // fiber's default handler (err.Error() with 500).
 
-const FiberPkg = "github.com/gofiber/fiber/v2"
+const fiberPkg = "github.com/gofiber/fiber/v2"
 
 func init() {
 	register(rowSet{
-		Imports: []string{FiberPkg},
+		Imports: []string{fiberPkg},
 		Sources: map[string][]Kind{
 			// fiber's HTTP client: (code int, body []byte, errs []error)
 			"(*github.com/gofiber/fiber/v2.Agent).Bytes":  {KindStatus, KindBody, KindDepError},
@@ -16,9 +16,9 @@ func init() {
 		},
 		// *fiber.Ctx answers with status 200 unless Status or SendStatus
 		// ran first; fiber.NewError's message is sent.
-		Sinks: withRows(fiberCtxSinks("(*"+FiberPkg+".Ctx)."), map[string]SinkRow{
-			"(*" + FiberPkg + ".Ctx).Format": body(1),
-			FiberPkg + ".NewError":           status(0).body(1).variadic(),
+		Sinks: withRows(fiberCtxSinks("(*"+fiberPkg+".Ctx)."), map[string]SinkRow{
+			"(*" + fiberPkg + ".Ctx).Format": body(1),
+			fiberPkg + ".NewError":           status(0).body(1).variadic(),
 		}),
 		ClientInput: map[string]InputRow{
 			"(*github.com/gofiber/fiber/v2.Ctx).BodyParser":      AnyInput,
@@ -30,16 +30,16 @@ func init() {
 			"(*github.com/gofiber/fiber/v2.Ctx).FormFile":        AnyInput,
 			"(*github.com/gofiber/fiber/v2.Ctx).MultipartForm":   AnyInput,
 		},
-		Contexts:    []HandlerCtx{{Pkg: FiberPkg, Name: "Ctx", Pointer: true, Setter: ".Status"}},
-		WriterTypes: [][2]string{{FiberPkg, "Ctx"}},
+		Contexts:    []HandlerCtx{{Pkg: fiberPkg, Name: "Ctx", Pointer: true, Setter: ".Status"}},
+		WriterTypes: [][2]string{{fiberPkg, "Ctx"}},
 		// c.Response() is the response being served: its BodyWriter
 		// answers the client
-		ServedResponses: []string{"(*" + FiberPkg + ".Ctx).Response"},
+		ServedResponses: []string{"(*" + fiberPkg + ".Ctx).Response"},
 		ErrorHandlers: []ErrorFramework{{
-			Name: "fiber", Handler: HandlerCtx{Pkg: FiberPkg, Name: "Ctx", Pointer: true},
-			InstallType: [2]string{FiberPkg, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,
-			ErrorType: [2]string{FiberPkg, "Error"},
-			New:       FiberPkg + ".New", Default: &fiberDefault,
+			Name: "fiber", Handler: HandlerCtx{Pkg: fiberPkg, Name: "Ctx", Pointer: true},
+			InstallType: [2]string{fiberPkg, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,
+			ErrorType: [2]string{fiberPkg, "Error"},
+			New:       fiberPkg + ".New", Default: &fiberDefault,
 		}},
 	})
 }

@@ -101,7 +101,7 @@ func TestNamesMatch(t *testing.T) {
 		}
 	}
 	paths := tablePaths()
-	for _, p := range []string{GinPkg, FiberPkg, grpcStatus, connectPkg, chi, "gorm.io/gorm"} {
+	for _, p := range []string{ginPkg, fiberPkg, grpcStatus, connectPkg, chi, "gorm.io/gorm"} {
 		if !slices.Contains(paths, p) {
 			t.Errorf("tablePaths() lacks %s", p)
 		}
