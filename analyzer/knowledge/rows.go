@@ -137,27 +137,15 @@ func register(k rowSet) {
 	for _, p := range k.Imports {
 		TriggerImports[p] = true
 	}
-	for n, r := range k.Sources {
-		mustNew(n, SourceResults)
-		SourceResults[n] = r
-	}
-	for n, r := range k.Flows {
-		mustNew(n, Flows)
-		Flows[n] = r
-	}
-	for n, r := range k.Fills {
-		mustNew(n, Fills)
-		Fills[n] = r
-	}
+	addNew(SourceResults, k.Sources)
+	addNew(Flows, k.Flows)
+	addNew(Fills, k.Fills)
 	for n, r := range k.Sinks {
 		mustNew(n, Sinks)
 		Sinks[n] = r
 		APISinks[n] = true
 	}
-	for n, r := range k.ClientInput {
-		mustNew(n, ClientInputFuncs)
-		ClientInputFuncs[n] = r
-	}
+	addNew(ClientInputFuncs, k.ClientInput)
 	for n, r := range k.InputPrefixes {
 		ClientInputMethodPrefixes[n] = append(ClientInputMethodPrefixes[n], r...)
 	}
@@ -173,37 +161,19 @@ func register(k rowSet) {
 	}
 	ErrorFrameworks = append(ErrorFrameworks, k.ErrorHandlers...)
 	DependencyLibraries.List = append(DependencyLibraries.List, k.Libraries...)
-	for n, i := range k.ErrorPages {
-		mustNew(n, ErrorPages)
-		ErrorPages[n] = i
-	}
-	for n, c := range k.ErrorCalls {
-		mustNew(n, ErrorCalls)
-		ErrorCalls[n] = c
-	}
+	addNew(ErrorPages, k.ErrorPages)
+	addNew(ErrorCalls, k.ErrorCalls)
 	ErrorMiddlewares = append(ErrorMiddlewares, k.ErrorMiddleware...)
-	for _, n := range k.DebugChecks {
-		mustNew(n, DebugChecks)
-		DebugChecks[n] = true
-	}
-	for n, m := range k.DebugModes {
-		mustNew(n, DebugModes)
-		DebugModes[n] = m
-	}
-	for _, n := range k.ServedResponses {
-		mustNew(n, ServedResponses)
-		ServedResponses[n] = true
-	}
+	addNewNames(DebugChecks, k.DebugChecks)
+	addNew(DebugModes, k.DebugModes)
+	addNewNames(ServedResponses, k.ServedResponses)
 	ServedResponseFields = append(ServedResponseFields, k.ServedResponseFields...)
 	if k.ContextStatus != "" {
 		pkg, name := splitFunc(k.ContextStatus)
 		mustNew(pkg, ContextStatus)
 		ContextStatus[pkg] = name
 	}
-	for n, r := range k.CodedErrors {
-		mustNew(n, CodedErrors)
-		CodedErrors[n] = r
-	}
+	addNew(CodedErrors, k.CodedErrors)
 	for _, p := range k.ErrorBuilders {
 		ErrorBuilders[p] = true
 	}
@@ -229,6 +199,24 @@ func splitFunc(full string) (pkg, name string) {
 		panic("upstreamlint: knowledge: not a function's full name: " + full)
 	}
 	return full[:i], full[i+1:]
+}
+
+// addNew adds the rows of src to the table dst; a row already there
+// panics (mustNew).
+func addNew[V any](dst, src map[string]V) {
+	for n, r := range src {
+		mustNew(n, dst)
+		dst[n] = r
+	}
+}
+
+// addNewNames adds names to the set dst; a name already there panics
+// (mustNew).
+func addNewNames(dst map[string]bool, names []string) {
+	for _, n := range names {
+		mustNew(n, dst)
+		dst[n] = true
+	}
 }
 
 func mustNew[V any](name string, m map[string]V) {
