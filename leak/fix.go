@@ -197,7 +197,7 @@ func uniqueError(info *types.Info, expr ast.Expr) ast.Expr {
 		switch x := n.(type) {
 		case *ast.Ident, *ast.SelectorExpr:
 			e := x.(ast.Expr)
-			if tv, ok := info.Types[e]; ok && tv.IsValue() && types.Implements(tv.Type, errorIface) {
+			if tv, ok := info.Types[e]; ok && tv.IsValue() && types.Implements(tv.Type, shapes.ErrorInterface) {
 				if found == nil || types.ExprString(found) != types.ExprString(e) {
 					count++
 				}

@@ -441,10 +441,8 @@ func isErrorish(v ssa.Value) bool {
 	if mi, ok := v.(*ssa.MakeInterface); ok {
 		v = mi.X
 	}
-	return types.Implements(v.Type(), errorIface) || isStringCallOfError(v)
+	return types.Implements(v.Type(), shapes.ErrorInterface) || isStringCallOfError(v)
 }
-
-var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 func isStringCallOfError(v ssa.Value) bool {
 	return shapes.ErrorRoot(v) != v
@@ -486,7 +484,7 @@ func leakExpr(info *types.Info, rep *report.Reporter, call *ast.CallExpr, ev eng
 	first := sig.Params().Len() - 1
 	if sig.Variadic() && len(call.Args) > first && first >= 0 {
 		for _, a := range call.Args[first:] {
-			if t := info.TypeOf(a); t != nil && (types.Implements(t, errorIface) || containsErrorCall(info, a)) {
+			if t := info.TypeOf(a); t != nil && (types.Implements(t, shapes.ErrorInterface) || containsErrorCall(info, a)) {
 				return a
 			}
 		}
@@ -517,7 +515,7 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 		return nil, false
 	}
 	t := info.TypeOf(sel.X)
-	if t == nil || !types.Implements(t, errorIface) {
+	if t == nil || !types.Implements(t, shapes.ErrorInterface) {
 		return nil, false
 	}
 	return sel.X, true
@@ -606,7 +604,7 @@ func serverMessage(info *types.Info, expr ast.Expr, internal ssa.Value, code int
 			x = r
 		}
 		what = "of " + report.Shorten(types.ExprString(x))
-		if t := info.TypeOf(x); t == nil || !types.Implements(t, errorIface) {
+		if t := info.TypeOf(x); t == nil || !types.Implements(t, shapes.ErrorInterface) {
 			what = "in " + report.Shorten(types.ExprString(x)) // a payload the error is put into
 		}
 	}

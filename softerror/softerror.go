@@ -314,7 +314,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, 
 		}
 		return "", false
 	}
-	if shapes.ErrorRoot(v) != v || types.Implements(v.Type(), errorIface) {
+	if shapes.ErrorRoot(v) != v || types.Implements(v.Type(), shapes.ErrorInterface) {
 		return "error text", true
 	}
 	if b, ok := v.(*ssa.BinOp); ok && b.Op == token.ADD {
@@ -342,8 +342,6 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, 
 	}
 	return "", false
 }
-
-var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
 // mapErrorOnly reports whether every key stored into the map is a
 // constant, all keys are error or meta keys, and one is an error key;
