@@ -15,6 +15,7 @@
 //	        settings:
 //	          deps: ["github.com/redis/go-redis/v9"]
 //	          budget: 1000000
+//	          whole-program: true
 //	          passthrough:
 //	            enable: true
 //	            mapper: example.com/svc/httperr.FromUpstream
@@ -45,6 +46,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/checks"
+	"github.com/upstreamlint/upstreamlint/driver/hosted"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 	"github.com/upstreamlint/upstreamlint/softerror"
@@ -70,6 +73,11 @@ type Settings struct {
 	// before it gives up on it, silently (-upstreamfacts.budget; unset:
 	// the default). It configures the analysis the checks share.
 	Budget *int `json:"budget"`
+	// WholeProgram turns the whole-program join on or off
+	// (-upstreamfacts.whole; unset: on). On, each package gets the
+	// findings the standalone command gives it (package driver/hosted);
+	// off, each package is analysed with its imports' facts only.
+	WholeProgram *bool `json:"whole-program"`
 
 	Passthrough PassthroughSettings `json:"passthrough"`
 	Leak        LeakSettings        `json:"leak"`
@@ -209,6 +217,11 @@ func (s Settings) shared() (*analyzer.Shared, error) {
 			return nil, fmt.Errorf("deps: %w", err)
 		}
 	}
+	if s.WholeProgram != nil {
+		if err := sh.Analyzer.Flags.Set("whole", strconv.FormatBool(*s.WholeProgram)); err != nil {
+			return nil, fmt.Errorf("whole-program: %w", err)
+		}
+	}
 	return sh, nil
 }
 
@@ -241,7 +254,7 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
-	var out []*analysis.Analyzer
+	var built []*analysis.Analyzer
 	for _, c := range p.settings.checks() {
 		if !c.enabled() {
 			continue
@@ -250,7 +263,15 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s settings: %w", Name, err)
 		}
-		out = append(out, withoutRelated(a))
+		built = append(built, a)
+	}
+	// golangci-lint hands the analysis one package at a time: the host
+	// gives each the findings of the whole program (one computation per
+	// module and process, with the runner and its results cache).
+	shared.SetHost(hosted.New(hosted.Config{Shared: shared, Checks: built, New: checks.New}))
+	out := make([]*analysis.Analyzer, len(built))
+	for i, a := range built {
+		out[i] = withoutRelated(a)
 	}
 	return out, nil
 }

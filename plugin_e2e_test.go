@@ -276,6 +276,52 @@ func TestGolangciLint(t *testing.T) {
 		assert.Equal(t, []string{"Route the status through httperr.FromUpstream"}, res.fixes)
 	})
 
+	t.Run("whole program", func(t *testing.T) {
+		// golangci-lint hands the plugin one package at a time; the plugin
+		// gives each the whole program's findings (driver/hosted): the
+		// standalone command's, on the layered service of
+		// cmd/upstreamlint/testdata (interfaces and func values wired in
+		// main) and on the e2e module's layered app (and fiberapp, whose
+		// error handler is layeredapp's).
+		standalone := buildCommand(t)
+		for _, tc := range []struct {
+			dir      string
+			patterns []string
+			env      []string
+		}{
+			{"cmd/upstreamlint/testdata/layered", []string{"./..."}, []string{"GOWORK=off", "GOFLAGS=", "GOPROXY=off"}},
+			{"e2e/frameworks", []string{"./layeredapp/...", "./fiberapp/..."}, []string{"GOWORK=off", "GOFLAGS=-mod=readonly"}},
+		} {
+			t.Run(tc.dir, func(t *testing.T) {
+				dir, err := filepath.Abs(filepath.FromSlash(tc.dir))
+				require.NoError(t, err)
+				want := standaloneIssues(t, standalone, dir, tc.env, tc.patterns)
+				require.NotEmpty(t, want)
+				cfgPath := filepath.Join(t.TempDir(), ".golangci.yml")
+				require.NoError(t, os.WriteFile(cfgPath, []byte(`version: "2"
+linters:
+  default: none
+  enable: [upstreamlint]
+  settings:
+    custom:
+      upstreamlint:
+        type: module
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
+  uniq-by-line: false
+`), 0o644))
+				res := golangciExec(t, bin, dir, cfgPath, tc.env, append([]string{"--path-mode=abs"}, tc.patterns...)...)
+				require.Equal(t, 1, res.code, res.stderr)
+				got := make([]string, len(res.issues))
+				for i, is := range res.issues {
+					got[i] = strings.TrimPrefix(is, filepath.ToSlash(dir)+"/")
+				}
+				assert.Equal(t, want, got, "golangci-lint = standalone")
+			})
+		}
+	})
+
 	for _, tc := range []struct{ name, settings, want string }{
 		{"misspelled key", `passthrough: {mapperr: example.com/e2e/httperr.FromUpstream}`,
 			`upstreamlint settings: unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper,`},
@@ -370,14 +416,23 @@ issues:
 // golangciRunConfig runs golangci-lint in mod with the configuration file cfgPath.
 func golangciRunConfig(t *testing.T, bin, mod, cfgPath string, args ...string) golangciResult {
 	t.Helper()
-	args = append([]string{"run", "--config", cfgPath, "--output.json.path=stdout", "--show-stats=false"}, args...)
-	cmd := exec.Command(bin, append(args, "./...")...)
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(),
+	env := []string{
 		"GOWORK=off",
 		"GOFLAGS=",
 		"GOPROXY=off", // the test module has no dependencies: linting is offline
-	)
+	}
+	return golangciExec(t, bin, mod, cfgPath, env, append(args, "./...")...)
+}
+
+// golangciExec runs golangci-lint run in dir with the configuration file
+// cfgPath, the environment variables env added to the test's, and args
+// (flags, then packages).
+func golangciExec(t *testing.T, bin, dir, cfgPath string, env []string, args ...string) golangciResult {
+	t.Helper()
+	args = append([]string{"run", "--config", cfgPath, "--output.json.path=stdout", "--show-stats=false"}, args...)
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -415,4 +470,54 @@ func golangciRunConfig(t *testing.T, bin, mod, cfgPath string, args ...string) g
 	}
 	slices.Sort(res.issues)
 	return res
+}
+
+// buildCommand builds cmd/upstreamlint into a temporary directory.
+func buildCommand(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "upstreamlint")
+	out, err := exec.Command("go", "build", "-o", bin, "./cmd/upstreamlint").CombinedOutput()
+	require.NoError(t, err, "go build ./cmd/upstreamlint:\n%s", out)
+	return bin
+}
+
+// standaloneIssues runs the standalone command on the whole module in
+// dir and returns its findings in the files of the packages the patterns
+// name, as golangciRun prints issues ("file:line:col: upstreamlint:
+// check: message", paths relative to dir), each once, sorted.
+func standaloneIssues(t *testing.T, bin, dir string, env, patterns []string) []string {
+	t.Helper()
+	cmd := exec.Command(bin, "-json", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	require.True(t, err == nil || errors.As(err, &exit) && exit.ExitCode() == 3, "%v\n%s", err, stderr.String())
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	require.NoError(t, json.Unmarshal(stdout.Bytes(), &tree), stdout.String())
+	var out []string
+	for _, checks := range tree {
+		for check, diags := range checks {
+			for _, d := range diags {
+				rel, err := filepath.Rel(dir, d.Posn)
+				require.NoError(t, err)
+				rel = filepath.ToSlash(rel)
+				linted := false
+				for _, p := range patterns {
+					prefix := strings.TrimSuffix(strings.TrimPrefix(p, "./"), "...")
+					linted = linted || strings.HasPrefix(rel, prefix)
+				}
+				if s := fmt.Sprintf("%s: upstreamlint: %s: %s", rel, check, d.Message); linted && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

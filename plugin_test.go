@@ -107,7 +107,7 @@ softerror:
 func TestSettingsUnknownKey(t *testing.T) {
 	for _, tc := range []struct{ settings, want string }{
 		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, codemapper, allow)`},
-		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, budget, passthrough, leak, softerror)`},
+		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, budget, whole-program, passthrough, leak, softerror)`},
 		{`{leak: {enabled: false}}`, `unknown key "leak.enabled"`},
 		{`{enable: false}`, `unknown key "enable"`},
 	} {
@@ -211,6 +211,18 @@ func TestSettingsDeps(t *testing.T) {
 	assert.Equal(t, "", flagValue(t, analyzer.Analyzer, "deps"))
 }
 
+// whole-program turns the join off (or on) for the plugin's analyses:
+// the flag -upstreamfacts.whole of its shared analysis.
+func TestSettingsWholeProgram(t *testing.T) {
+	assert.Equal(t, "true", flagValue(t, sharedOf(t, buildAnalyzers(t, `{}`)), "whole"), "on by default")
+	assert.Equal(t, "false", flagValue(t, sharedOf(t, buildAnalyzers(t, `{whole-program: false}`)), "whole"))
+	assert.Equal(t, "true", flagValue(t, analyzer.Analyzer, "whole"), "the package-level shared analysis is never changed")
+	_, err := newPlugin(t, `{whole-program: sometimes}`)
+	if assert.Error(t, err) {
+		assert.Contains(t, err.Error(), "upstreamlint settings: whole-program: got a string, want true or false")
+	}
+}
+
 func TestDisableEverything(t *testing.T) {
 	as := buildAnalyzers(t, `{passthrough: {enable: false}, leak: {enable: false}, softerror: {enable: false}}`)
 	assert.Empty(t, as)
@@ -285,7 +297,7 @@ func TestEveryCheckAndFlagHasASetting(t *testing.T) {
 	// The settings of the shared analysis are its flags.
 	var shared []string
 	analyzer.Analyzer.Flags.VisitAll(func(f *flag.Flag) { shared = append(shared, f.Name) })
-	assert.Equal(t, []string{"budget", "deps"}, shared, "a new -upstreamfacts flag needs a top-level setting in upstreamlint.Settings")
+	assert.Equal(t, []string{"budget", "deps", "whole"}, shared, "a new -upstreamfacts flag needs a top-level setting in upstreamlint.Settings")
 }
 
 func jsonName(f reflect.StructField) string {

@@ -23,9 +23,16 @@ type Result struct {
 	// Program is the whole-program join of phase 2 the package was
 	// analysed with, or nil.
 	Program *wholeprog.Program
+	// Replay, when not nil, are the findings of the package that the
+	// whole program gives it, by check (a Host's): the checks report
+	// them as they are, and Engine is nil.
+	Replay map[string][]analysis.Diagnostic
 }
 
 func (sh *Shared) run(pass *analysis.Pass) (any, error) {
+	if res, err := sh.hosted(pass); res != nil || err != nil {
+		return res, err
+	}
 	collect, join := sh.wholeState(pass)
 	if join != nil && !join.Again(pass.Pkg.Path()) {
 		// Phase 2 of the whole-program driver: a package whose findings

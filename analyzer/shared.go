@@ -27,10 +27,16 @@ type Config struct {
 	// how much the analysis may cost, not what it finds where it
 	// completes (-upstreamfacts.budget).
 	Budget PositiveInt
+	// Whole turns the whole-program join on (-upstreamfacts.whole): the
+	// standalone runner joins the packages' summaries, and a
+	// per-package host with a Host (golangci-lint, go vet) reports what
+	// the runner found. Off: every package is analysed on its own, with
+	// its imports' facts only (cheaper, fewer findings).
+	Whole bool
 }
 
 // DefaultConfig returns the shared analysis' default settings.
-func DefaultConfig() Config { return Config{Budget: engine.DefaultBudget} }
+func DefaultConfig() Config { return Config{Budget: engine.DefaultBudget, Whole: true} }
 
 // Shared is one instance of the analysis behind every check: it builds
 // SSA for packages that can hold a finding, tracks upstream provenance,
@@ -59,6 +65,9 @@ type Shared struct {
 	summaries map[*types.Package]*wholeprog.PackageSummary
 	// goroot is GOROOT as the runner knows it (SetGOROOT)
 	goroot string
+	// host gives a per-package host the whole program's findings
+	// (SetHost)
+	host Host
 	// stats are the engines' statistics, when asked for (CollectStats)
 	statsOn bool
 	stats   []*engine.Stats
@@ -82,6 +91,7 @@ func New(cfg Config) *Shared {
 	}
 	s.Analyzer.Flags.Var(&s.cfg.Deps, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. example.com/acme/billing/client")
 	s.Analyzer.Flags.Var(&s.cfg.Budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
+	s.Analyzer.Flags.BoolVar(&s.cfg.Whole, "whole", s.cfg.Whole, "resolve interfaces and func values over the whole program (the linted modules' packages), in every host; false: each package with its imports' facts only, cheaper and with fewer findings")
 	return s
 }
 
@@ -131,6 +141,13 @@ func (s *Shared) Summaries() []*wholeprog.PackageSummary {
 	clear(s.summaries)
 	wholeprog.SortSummaries(out)
 	return out
+}
+
+// Whole reports whether the whole-program join is on (Config.Whole).
+func (s *Shared) Whole() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cfg.Whole
 }
 
 // SetGOROOT tells the analysis where GOROOT is: the compiler's export

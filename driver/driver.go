@@ -20,11 +20,13 @@ package driver
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -37,6 +39,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/hosted"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
 
@@ -80,17 +83,54 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 	shared := upstream.New(upstream.DefaultConfig())
 	analyzers := newChecks(shared.Analyzer)
 	if IsVetInvocation(os.Args[1:]) {
+		if slices.Contains(os.Args[1:], "-V=full") || slices.Contains(os.Args[1:], "--V=full") {
+			printVetVersion()
+		}
 		// Requirements with settings (the shared analysis's -deps) run as
 		// roots too, so that go vet accepts and passes their flags.
 		all := append(slices.Clone(analyzers), configurableRequirements(analyzers)...)
 		if vetxOnly(os.Args[1:]) {
 			factsOnly(all)
+		} else {
+			// a package go vet reports on: the whole program's findings
+			shared.SetHost(hosted.New(hosted.Config{Shared: shared, Checks: analyzers, New: newChecks, Processes: true}))
 		}
 		unitchecker.Main(all...)
 		panic("unreachable")
 	}
 	cmd := &Command{Tool: tool, Shared: shared}
 	os.Exit(cmd.Run(os.Args[1:], analyzers))
+}
+
+// printVetVersion answers go vet's -V=full, as unitchecker does, with a
+// build ID that also covers the module of the current directory
+// (hosted.Fingerprint), and exits. go vet keys the results it caches by
+// the tool's build ID and a package's own inputs and imports, while the
+// whole program makes a package's findings depend on packages it does
+// not import (an implementation wired in main): a change to any file of
+// the module thus vets every package again, instead of replaying a
+// stale result.
+func printVetVersion() {
+	self, err := os.Executable()
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := os.Open(self)
+	if err != nil {
+		log.Fatal(err)
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		log.Fatal(err)
+	}
+	f.Close()
+	if wd, err := os.Getwd(); err == nil {
+		if root := hosted.ModuleDir(wd); root != "" {
+			fmt.Fprintf(h, "module %s\n", hosted.Fingerprint(root, nil))
+		}
+	}
+	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", self, h.Sum(nil))
+	os.Exit(0)
 }
 
 // vetxOnly reports whether go vet runs this binary on a dependency of

@@ -19,7 +19,9 @@ func DocURL(page string) string {
 // nothing to do, the check does nothing; otherwise find runs with the
 // package's engine, held for it (the checks of a package share the
 // engine and may run in parallel), and a reporter that honours the
-// suppression directives and the check's allowlist allow.
+// suppression directives and the check's allowlist allow. In a
+// per-package host that gives the package the whole program's findings
+// (analyzer.Host), the check reports those instead.
 func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncPatterns, find func(*analysis.Pass, *engine.Engine, *Reporter)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
@@ -28,6 +30,14 @@ func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncP
 		Requires: []*analysis.Analyzer{shared},
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[shared].(*analyzer.Result)
+			if res.Replay != nil {
+				// what the whole program found here (a host's): the
+				// reporter's suppressions and allowlist applied there
+				for _, d := range res.Replay[name] {
+					pass.Report(d)
+				}
+				return nil, nil
+			}
 			if res.Engine == nil {
 				return nil, nil
 			}

@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -112,19 +114,32 @@ func TestWholeProgram(t *testing.T) {
 	res = run(t, dir, bin, "./...")
 	assert.Contains(t, res.stderr, filepath.Join(dir, "store", "sql.go")+":15:20: \timplemented by (*store.SQLUsers).Get")
 
-	// go vet knows only the facts of imported packages: the handler's
-	// interfaces are unknown there, and only the server-error rule
-	// applies (docs/hosts.md, "Which host finds what"). A call it cannot resolve
-	// that is handed the writer may have written a status: Quota and
-	// Export are silent. reply.Send is judged at its calls: catalog
-	// contrasts -1 with 0, orders alone cannot tell.
-	res = run(t, dir, "go", "vet", "-vettool="+bin, "-json", "./...")
+	// go vet gets the whole program too (driver/hosted): the same
+	// findings, related information included. Each run has settings of
+	// its own, so that go vet's cache cannot answer for it.
+	nonce := "-upstreamfacts.deps=e2e.invalid/" + strconv.FormatInt(time.Now().UnixNano(), 10)
+	res = run(t, dir, "go", "vet", "-vettool="+bin, nonce, "-json", "./...")
 	require.Equal(t, 0, res.code, res.stderr)
-	assert.Equal(t, []string{
+	assert.Equal(t, want, jsonFindings(t, dir, vetJSON(res.stdout+res.stderr)), "go vet = standalone")
+
+	// -upstreamfacts.whole=false: each package with its imports' facts
+	// only, as go vet analysed before. The handler's interfaces are
+	// unknown there, and only the server-error rule applies. A call it
+	// cannot resolve that is handed the writer may have written a
+	// status: Quota and Export are silent. reply.Send is judged at its
+	// calls: catalog contrasts -1 with 0, orders alone cannot tell.
+	res = run(t, dir, "go", "vet", "-vettool="+bin, nonce, "-upstreamfacts.whole=false", "-json", "./...")
+	require.Equal(t, 0, res.code, res.stderr)
+	perPackage := []string{
 		"catalog/catalog.go:12:3: softerror: failure envelope (Code: -1) is sent with status 200 by Send; use an error status",
 		"handler/handler.go:60:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 		"handler/handler.go:74:17: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
-	}, jsonFindings(t, dir, vetJSON(res.stdout+res.stderr)))
+	}
+	assert.Equal(t, perPackage, jsonFindings(t, dir, vetJSON(res.stdout+res.stderr)))
+	// and the standalone with the same setting agrees
+	res = run(t, dir, bin, "-upstreamfacts.whole=false", "-json", "./...")
+	require.Equal(t, 3, res.code, res.stderr)
+	assert.Equal(t, perPackage, jsonFindings(t, dir, res.stdout))
 }
 
 // vetJSON merges the JSON trees go vet -json prints, one per package

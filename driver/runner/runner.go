@@ -108,6 +108,20 @@ type Result struct {
 	// package's analysis time, by ID.
 	Sourced, FromCache int
 	Timings            map[string]time.Duration
+	// Roots are the linted packages, by ID: what a per-package host
+	// needs to match its packages to the run's (driver/hosted).
+	Roots map[string]Root
+}
+
+// Root is a linted package of a run.
+type Root struct {
+	// Path is the package's import path, GoFiles its Go source files
+	// (absolute paths, test files included for a test variant).
+	Path    string
+	GoFiles []string
+	// Failed: the package could not be loaded or type-checked; it has
+	// no findings and a load error says why.
+	Failed bool
 }
 
 // Run runs the analyzers on the packages of cfg and returns what they
@@ -141,7 +155,10 @@ func Run(cfg Config) (*Result, error) {
 	if len(initial) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := &Result{LoadErrors: LoadErrors(initial), Load: time.Since(start), Timings: make(map[string]time.Duration)}
+	res := &Result{LoadErrors: LoadErrors(initial), Load: time.Since(start), Timings: make(map[string]time.Duration), Roots: make(map[string]Root)}
+	for _, p := range initial {
+		res.Roots[p.ID] = Root{Path: p.PkgPath, GoFiles: p.GoFiles, Failed: len(p.Errors) > 0}
+	}
 	env, err := goEnvJSON(dir)
 	if err != nil {
 		return nil, err
@@ -172,7 +189,7 @@ func Run(cfg Config) (*Result, error) {
 		shared:    shared,
 	}
 	facts := NeedFacts(analyzers)
-	whole := shared != nil && facts // the join needs the shared analysis' summaries
+	whole := shared != nil && facts && shared.Whole() // the join needs the shared analysis' summaries
 	r.facts = r.newFactStore(facts)
 	modules := LintedModules(initial)
 	if whole {
@@ -361,10 +378,12 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 			r.stats.add(false)
 			e := r.analyze(u, analyzers, phase)
 			if e == nil {
-				return // the load error says why
+				r.failed(u) // the load error says why
+				return
 			}
 			if err := r.apply(u, e, phase, true); err != nil {
 				r.analysisError(fmt.Sprintf("%s: %v", u.pkg.ID, err))
+				r.failed(u)
 				return
 			}
 			if !u.nokey && !e.failed {
@@ -373,6 +392,18 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 		}()
 	}
 	wg.Wait()
+}
+
+// failed marks a linted package that could not be analysed.
+func (r *exportRun) failed(u *unit) {
+	if !u.root {
+		return
+	}
+	r.mu.Lock()
+	root := r.res.Roots[u.pkg.ID]
+	root.Failed = true
+	r.res.Roots[u.pkg.ID] = root
+	r.mu.Unlock()
 }
 
 // took adds to a linted package's analysis time, for -v.

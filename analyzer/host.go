@@ -1,0 +1,59 @@
+package analyzer
+
+import (
+	"golang.org/x/tools/go/analysis"
+)
+
+// A Host gives the shared analysis the whole program's findings when it
+// runs in a per-package host (golangci-lint, go vet): those hosts hand
+// it one package at a time, with its imports' facts only, while an
+// interface's implementation or a func value's target may be in a
+// package the one analysed does not import. The host's Host computes
+// what the standalone runner computes (both phases and the join) and
+// gives each package its part; the checks then report it through the
+// package's own pass, so the host's suppressions, exclusions, caches
+// and output formats apply as to any finding.
+type Host interface {
+	// Package returns what the whole program says about pass's package.
+	// An error fails the package's analysis (the whole program could not
+	// be computed: the error says why and how to turn the join off).
+	Package(pass *analysis.Pass) (HostPackage, error)
+}
+
+// HostPackage is what a Host says about one package.
+type HostPackage struct {
+	// Findings are the diagnostics the whole program gives the
+	// package, by check name (a check with none is absent), at
+	// positions of pass.Fset. Nil: the package is analysed on its own,
+	// with its imports' facts (a dependency, analysed for its facts; a
+	// package whose files differ from those the whole program was
+	// computed with).
+	Findings map[string][]analysis.Diagnostic
+}
+
+// SetHost makes the analyses that follow take their findings from h
+// when the whole-program join is on (Config.Whole). Nil: none.
+func (s *Shared) SetHost(h Host) {
+	s.mu.Lock()
+	s.host = h
+	s.mu.Unlock()
+}
+
+// hosted asks the host, if any and the join is on, about pass's
+// package: a result to return as is, or nil (analyse the package).
+func (s *Shared) hosted(pass *analysis.Pass) (*Result, error) {
+	s.mu.Lock()
+	h, whole := s.host, s.cfg.Whole
+	s.mu.Unlock()
+	if h == nil || !whole {
+		return nil, nil
+	}
+	hp, err := h.Package(pass)
+	switch {
+	case err != nil:
+		return nil, err
+	case hp.Findings != nil:
+		return &Result{Replay: hp.Findings}, nil
+	}
+	return nil, nil
+}
