@@ -268,7 +268,9 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	// golangci-lint hands the analysis one package at a time: the host
 	// gives each the findings of the whole program (one computation per
 	// module and process, with the runner and its results cache).
-	shared.SetHost(hosted.New(hosted.Config{Shared: shared, Checks: built, New: checks.New}))
+	if shared.Whole() {
+		shared.SetHost(hosted.New(hosted.Config{Shared: shared, Checks: built, New: checks.New}))
+	}
 	out := make([]*analysis.Analyzer, len(built))
 	for i, a := range built {
 		out[i] = withoutRelated(a)

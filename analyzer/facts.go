@@ -33,6 +33,9 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 	if res, err := sh.hosted(pass); res != nil || err != nil {
 		return res, err
 	}
+	if len(pass.Analyzer.FactTypes) == 0 {
+		pass = withoutFacts(pass) // a package a host analyses on its own
+	}
 	collect, join := sh.wholeState(pass)
 	if join != nil && !join.Again(pass.Pkg.Path()) {
 		// Phase 2 of the whole-program driver: a package whose findings

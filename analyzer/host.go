@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -32,11 +34,37 @@ type HostPackage struct {
 }
 
 // SetHost makes the analyses that follow take their findings from h
-// when the whole-program join is on (Config.Whole). Nil: none.
+// when the whole-program join is on (Config.Whole); nil: none. A host
+// that lints with the whole program needs no facts from the
+// dependencies: every linted package takes its findings from the whole
+// program (which the runner computes with the facts it needs), and a
+// package analysed on its own (its files differ) goes without. So with
+// a host the analyzer declares no facts, and the host does not analyse
+// the dependencies for them: golangci-lint would analyse every one of
+// them from source, go vet would run the analysis on each. Set the host
+// only when the join is on, before the host reads the analyzer.
 func (s *Shared) SetHost(h Host) {
 	s.mu.Lock()
 	s.host = h
 	s.mu.Unlock()
+	if h != nil {
+		s.Analyzer.FactTypes = nil
+	} else {
+		s.Analyzer.FactTypes = factTypes()
+	}
+}
+
+// withoutFacts returns pass with facts that import nothing and export
+// nothing, for an analyzer that declares none (SetHost).
+func withoutFacts(pass *analysis.Pass) *analysis.Pass {
+	p := *pass
+	p.ImportObjectFact = func(types.Object, analysis.Fact) bool { return false }
+	p.ImportPackageFact = func(*types.Package, analysis.Fact) bool { return false }
+	p.ExportObjectFact = func(types.Object, analysis.Fact) {}
+	p.ExportPackageFact = func(analysis.Fact) {}
+	p.AllObjectFacts = func() []analysis.ObjectFact { return nil }
+	p.AllPackageFacts = func() []analysis.PackageFact { return nil }
+	return &p
 }
 
 // hosted asks the host, if any and the join is on, about pass's

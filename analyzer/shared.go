@@ -87,12 +87,17 @@ func New(cfg Config) *Shared {
 		URL:        "https://github.com/upstreamlint/upstreamlint/blob/main/docs/design.md",
 		Run:        s.run,
 		ResultType: reflect.TypeFor[*Result](),
-		FactTypes:  []analysis.Fact{new(wholeprog.FuncFact), new(wholeprog.PkgFact), new(engine.ErrorHandlerFact)},
+		FactTypes:  factTypes(),
 	}
 	s.Analyzer.Flags.Var(&s.cfg.Deps, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. example.com/acme/billing/client")
 	s.Analyzer.Flags.Var(&s.cfg.Budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
 	s.Analyzer.Flags.BoolVar(&s.cfg.Whole, "whole", s.cfg.Whole, "resolve interfaces and func values over the whole program (the linted modules' packages), in every host; false: each package with its imports' facts only, cheaper and with fewer findings")
 	return s
+}
+
+// factTypes are the facts the shared analysis exports.
+func factTypes() []analysis.Fact {
+	return []analysis.Fact{new(wholeprog.FuncFact), new(wholeprog.PkgFact), new(engine.ErrorHandlerFact)}
 }
 
 // Analyzer is the shared analysis with its default settings, which the

@@ -77,8 +77,14 @@ func leakOf(shared *analyzer.Shared) *analysis.Analyzer {
 // (-upstreamfacts.whole=false) the host is not asked.
 func TestHostReplaces(t *testing.T) {
 	shared := analyzer.New(analyzer.DefaultConfig())
+	require.NotEmpty(t, shared.Analyzer.FactTypes)
 	shared.SetHost(fakeHost{})
+	require.Empty(t, shared.Analyzer.FactTypes, "with a host, the dependencies need no analysis for facts")
+	// the dependencies (net/http, …) are analysed on their own, without
+	// facts, and p reports what the host gives it
 	analysistest.Run(t, hostGOPATH(t, "package p"), leakOf(shared), "p")
+	shared.SetHost(nil)
+	require.NotEmpty(t, shared.Analyzer.FactTypes)
 
 	off := analyzer.New(analyzer.DefaultConfig())
 	off.SetHost(fakeHost{})

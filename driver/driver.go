@@ -33,6 +33,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -89,11 +90,12 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 		// Requirements with settings (the shared analysis's -deps) run as
 		// roots too, so that go vet accepts and passes their flags.
 		all := append(slices.Clone(analyzers), configurableRequirements(analyzers)...)
-		if vetxOnly(os.Args[1:]) {
-			factsOnly(all)
-		} else {
-			// a package go vet reports on: the whole program's findings
+		if vetWhole(os.Args[1:]) {
+			// every package go vet reports on gets the whole program's
+			// findings; the dependencies need no analysis (SetHost)
 			shared.SetHost(hosted.New(hosted.Config{Shared: shared, Checks: analyzers, New: newChecks, Processes: true}))
+		} else if vetxOnly(os.Args[1:]) {
+			factsOnly(all)
 		}
 		unitchecker.Main(all...)
 		panic("unreachable")
@@ -131,6 +133,28 @@ func printVetVersion() {
 	}
 	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", self, h.Sum(nil))
 	os.Exit(0)
+}
+
+// vetWhole reports whether the whole-program join is on for a go vet
+// invocation: -upstreamfacts.whole, as the flag package would parse it,
+// before unitchecker parses it (the host must be set before the
+// analyzers are read). A malformed value is left to unitchecker's error.
+func vetWhole(args []string) bool {
+	whole := upstream.DefaultConfig().Whole
+	for _, a := range args {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name != "upstreamfacts.whole" || !strings.HasPrefix(a, "-") {
+			continue
+		}
+		if !hasValue {
+			whole = true
+			continue
+		}
+		if v, err := strconv.ParseBool(value); err == nil {
+			whole = v
+		}
+	}
+	return whole
 }
 
 // vetxOnly reports whether go vet runs this binary on a dependency of

@@ -609,6 +609,22 @@ func TestIsVetInvocation(t *testing.T) {
 	}
 }
 
+func TestVetWhole(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"/tmp/vet.cfg"}, true},
+		{[]string{"-upstreamfacts.whole=false", "/tmp/vet.cfg"}, false},
+		{[]string{"--upstreamfacts.whole=0", "-json", "/tmp/vet.cfg"}, false},
+		{[]string{"-upstreamfacts.whole=false", "-upstreamfacts.whole", "/tmp/vet.cfg"}, true},
+		{[]string{"-upstreamfacts.whole=maybe", "/tmp/vet.cfg"}, true}, // unitchecker says it is malformed
+		{[]string{"-upstreamfacts.wholesale=false", "/tmp/vet.cfg"}, true},
+	} {
+		assert.Equal(t, tc.want, vetWhole(tc.args), "%q", tc.args)
+	}
+}
+
 func TestGoVersionMismatch(t *testing.T) {
 	msg, ok := goVersionMismatch([]string{
 		"/x/a.go:3:1: undefined: y",
