@@ -37,6 +37,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strconv"
@@ -228,6 +229,10 @@ func (s Settings) shared() (*analyzer.Shared, error) {
 // plugin is the golangci-lint plugin for one set of settings.
 type plugin struct {
 	settings Settings
+	// host gives every package the whole program's findings, computed
+	// once per module for every BuildAnalyzers of the plugin (nil with
+	// whole-program: false)
+	host *hosted.Host
 }
 
 var _ register.LinterPlugin = (*plugin)(nil)
@@ -242,6 +247,15 @@ func New(raw any) (register.LinterPlugin, error) {
 	p := &plugin{settings: s}
 	if _, err := p.BuildAnalyzers(); err != nil { // validates every option
 		return nil, err
+	}
+	if p.host != nil && lintRun(os.Args[1:]) {
+		// golangci-lint run builds its linters before it loads the
+		// packages: the whole program, computed now, has given its memory
+		// back before golangci-lint holds theirs (computed at the first
+		// package, it would add to it)
+		if wd, err := os.Getwd(); err == nil {
+			p.host.Prepare(wd)
+		}
 	}
 	return p, nil
 }
@@ -269,13 +283,31 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	// gives each the findings of the whole program (one computation per
 	// module and process, with the runner and its results cache).
 	if shared.Whole() {
-		shared.SetHost(hosted.New(hosted.Config{Shared: shared, Checks: built, New: checks.New}))
+		if p.host == nil {
+			p.host = hosted.New(hosted.Config{Shared: shared, Checks: built, New: checks.New})
+		}
+		shared.SetHost(p.host)
 	}
 	out := make([]*analysis.Analyzer, len(built))
 	for i, a := range built {
 		out[i] = withoutRelated(a)
 	}
 	return out, nil
+}
+
+// lintRun reports whether golangci-lint's command line (without the
+// program name) is golangci-lint run: its first argument that is not a
+// flag. Other commands (linters, formatters) build the linters too, and
+// need no whole program. A flag given its value as the next argument
+// ("-c file") reads as another command: the whole program is then
+// computed at the first package instead, with more memory held at once.
+func lintRun(args []string) bool {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return a == "run"
+		}
+	}
+	return false
 }
 
 // withoutRelated makes a report its diagnostics without related

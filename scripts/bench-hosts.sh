@@ -13,8 +13,9 @@
 #                   the upstreamlint linter enabled
 #   golangci-pkg    the same with whole-program: false
 #   staticcheck     staticcheck PKGS (cold), the reference for memory
-# and prints, for each, the findings (distinct positions and messages),
-# CPU (user+sys) seconds, wall seconds and peak RSS, with the ratios of the
+# and prints, for each, the findings (distinct positions and messages)
+# and whether they are the standalone command's (or how many differ), CPU
+# (user+sys) seconds, wall seconds and peak RSS, with the ratios of the
 # whole-program runs to their per-package runs.
 #
 #   PKGS      packages (default ./...)
@@ -82,14 +83,14 @@ log "warming the build cache in $workdir"
 (cd "$workdir" && go list -deps -test -export "${pkgs[@]}" >/dev/null)
 (cd "$workdir" && go vet "${pkgs[@]}" >/dev/null 2>&1) || true
 
-# findings FORMAT FILE: the number of distinct findings in an output
+# findings FORMAT FILE: the distinct findings of an output, one a line
+# ("file:line:col check: message"), sorted
 findings() {
 	case "$1" in
 	tree) # go/analysis JSON trees (one or several, "# pkg" lines between)
-		grep -v '^#' "$2" | jq -s '[.[] | .[] | .[] | arrays | .[] | .posn + " " + .message] | unique | length' 2>/dev/null || echo "?" ;;
+		grep -v '^#' "$2" | jq -rs '.[] | .[] | to_entries[] | .key as $c | .value | arrays | .[] | "\(.posn) \($c): \(.message)"' 2>/dev/null | sort -u ;;
 	golangci)
-		jq -s '[.[0].Issues[]? | "\(.Pos.Filename):\(.Pos.Line):\(.Pos.Column) \(.Text)"] | unique | length' "$2" 2>/dev/null || echo "?" ;;
-	*) echo "-" ;;
+		jq -r '.Issues[]? | "\(.Pos.Filename):\(.Pos.Line):\(.Pos.Column) \(.Text)"' "$2" 2>/dev/null | sort -u ;;
 	esac
 }
 
@@ -127,9 +128,20 @@ for ((rep = 1; rep <= reps; rep++)); do
 			[[ "$fmt" == tree && "$unit" == vet* ]] && cat "$out.err" >>"$out" # go vet -json writes on stderr
 			read -r wall user sys rss _ <<<"$(sed -E 's/[a-z_]+=//g' "$tmp/rusage")"
 			cpu="$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.3f", u+s}')"
-			f="$(findings "$fmt" "$out")"
-			log "rep $rep/$reps: $unit $phase: $f findings, cpu ${cpu}s wall ${wall}s rss $((rss / 1024))MiB exit $code"
-			echo "$unit-$phase $rep $cpu $wall $rss $code $f" >>"$results"
+			f=- same=-
+			if [[ "$fmt" != none ]]; then
+				findings "$fmt" "$out" >"$out.findings"
+				f="$(wc -l <"$out.findings")"
+				if [[ "$unit" == standalone ]]; then
+					cp "$out.findings" "$tmp/standalone.findings"
+				elif cmp -s "$out.findings" "$tmp/standalone.findings"; then
+					same=yes
+				else
+					same="no:$(comm -3 "$out.findings" "$tmp/standalone.findings" | wc -l)"
+				fi
+			fi
+			log "rep $rep/$reps: $unit $phase: $f findings (same as standalone: $same), cpu ${cpu}s wall ${wall}s rss $((rss / 1024))MiB exit $code"
+			echo "$unit-$phase $rep $cpu $wall $rss $code $f $same" >>"$results"
 		done
 	done
 done
@@ -140,7 +152,7 @@ median() {
 }
 echo
 echo "${pkgs[*]}  (in $workdir; $(go version | cut -d' ' -f3); $("$sc" -version); $(nproc) CPUs; median of $reps)"
-printf '%-20s %9s %9s %9s %13s %18s\n' run findings "CPU s" "wall s" "peak RSS MiB" "CPU x per-package"
+printf '%-20s %9s %12s %9s %9s %13s %18s\n' run findings "=standalone" "CPU s" "wall s" "peak RSS MiB" "CPU x per-package"
 for unit in standalone vet vet-pkg golangci golangci-pkg staticcheck; do
 	for phase in cold warm; do
 		t="$unit-$phase"
@@ -149,8 +161,8 @@ for unit in standalone vet vet-pkg golangci golangci-pkg staticcheck; do
 		case "$unit" in vet | golangci) base="$unit-pkg-$phase" ;; esac
 		ratio="-"
 		[[ -n "$base" ]] && ratio="$(awk -v a="$(median "$t" 3)" -v b="$(median "$base" 3)" 'BEGIN{printf "%.2f", a / b}')"
-		awk -v l="$t" -v f="$(awk -v t="$t" '$1 == t {print $7; exit}' "$results")" -v c="$(median "$t" 3)" -v w="$(median "$t" 4)" -v r="$(median "$t" 5)" -v x="$ratio" 'BEGIN {
-			printf "%-20s %9s %9.2f %9.2f %13.1f %18s\n", l, f, c, w, r / 1024, x
+		awk -v l="$t" -v f="$(awk -v t="$t" '$1 == t {print $7; exit}' "$results")" -v e="$(awk -v t="$t" '$1 == t {print $8; exit}' "$results")" -v c="$(median "$t" 3)" -v w="$(median "$t" 4)" -v r="$(median "$t" 5)" -v x="$ratio" 'BEGIN {
+			printf "%-20s %9s %12s %9.2f %9.2f %13.1f %18s\n", l, f, e, c, w, r / 1024, x
 		}'
 	done
 done

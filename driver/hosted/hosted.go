@@ -25,6 +25,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -161,6 +162,21 @@ func (r *Run) match(path string, files []string) (string, bool) {
 	return "", false
 }
 
+// Prepare computes the whole program of the module that holds dir (the
+// host's working directory) now, if there is one, and gives the memory
+// the computation used back to the system: a host that has not loaded
+// its packages yet (golangci-lint, before it loads them) then never
+// holds both at once. An error is reported by the module's first
+// package.
+func (h *Host) Prepare(dir string) {
+	root := ModuleDir(dir)
+	if root == "" {
+		return
+	}
+	h.program(root)
+	debug.FreeOSMemory()
+}
+
 // program returns the whole program of the module at root.
 func (h *Host) program(root string) (*Run, error) {
 	h.mu.Lock()
@@ -171,6 +187,12 @@ func (h *Host) program(root string) (*Run, error) {
 	}
 	h.mu.Unlock()
 	m.once.Do(func() {
+		defer func() {
+			// never take the host down: the package fails with the stack
+			if r := recover(); r != nil {
+				m.run, m.err = nil, fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
+			}
+		}()
 		if h.cfg.Processes {
 			m.run, m.err = h.shared(root)
 		} else {

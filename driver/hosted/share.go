@@ -46,6 +46,11 @@ func (h *Host) shared(root string) (*Run, error) {
 		return nil, err
 	}
 	key := Fingerprint(root, settings)
+	if os.Getenv("UPSTREAMLINT_CACHE") == "off" {
+		// no results kept from one run to the next: only the processes of
+		// one go vet (children of one go command) share the file
+		key = hashString(fmt.Sprintf("%s parent %d", key, os.Getppid()))
+	}
 	file := filepath.Join(dir, key+".json")
 	lock := flock.New(filepath.Join(dir, key+".lock"))
 	if err := lock.Lock(); err != nil {
@@ -90,7 +95,7 @@ func (h *Host) shared(root string) (*Run, error) {
 // shareDir is the directory of the shared files: hosted/ in the
 // directory UPSTREAMLINT_CACHE names, or in the user's cache directory;
 // the temporary directory when the cache is off or there is none (the
-// files then only meet the processes of one go vet, see Fingerprint).
+// files then only meet the processes of one go vet, see shared).
 func shareDir() (string, error) {
 	dir := os.Getenv("UPSTREAMLINT_CACHE")
 	if dir == "" {
@@ -125,11 +130,14 @@ func prune(dir string, now time.Time) {
 // go command loads, or which go command runs.
 var fingerprintEnv = []string{"PATH", "GOROOT", "GOFLAGS", "GOOS", "GOARCH", "GOARM", "GOAMD64", "CGO_ENABLED", "GOEXPERIMENT", "GOWORK", "GOTOOLCHAIN", "GO111MODULE", "GOPATH", "GOMODCACHE"}
 
+func hashString(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
 // Fingerprint returns a key of everything a module's whole program is
 // computed from (see the comment at the top of share.go), for the
-// module at root and the given settings. With the results cache off
-// (UPSTREAMLINT_CACHE=off) it also names the parent process, so that
-// only the processes of one go vet share a file.
+// module at root and the given settings.
 func Fingerprint(root string, settings []string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", shareVersion)
@@ -144,9 +152,6 @@ func Fingerprint(root string, settings []string) string {
 	}
 	for _, k := range fingerprintEnv {
 		fmt.Fprintf(h, "env %s=%q\n", k, os.Getenv(k))
-	}
-	if os.Getenv("UPSTREAMLINT_CACHE") == "off" {
-		fmt.Fprintf(h, "parent %d\n", os.Getppid())
 	}
 	seen := make(map[string]bool)
 	var walk func(dir string)
