@@ -16,19 +16,21 @@ import (
 	"golang.org/x/mod/modfile"
 )
 
-// Sharing the whole program between processes (go vet).
+// Keeping the whole program between processes and runs.
 //
 // go vet runs the tool once per package, several at a time. The first
 // process that needs a module's whole program takes a file lock named
 // by the module's fingerprint and computes it; the others wait on the
-// lock and read what it wrote. The fingerprint covers what the whole
+// lock and read what it wrote. golangci-lint, one process, keeps it the
+// same way for its later runs. The fingerprint covers what the whole
 // program is computed from: this binary, the settings, the go command's
-// environment, and the module's Go files, go.mod and go.sum (by size
-// and modification time), with those of the local modules its go.mod
-// replaces and of the go.work above it. A later go vet on the same tree
-// reads the same file; a change to any of them computes the program
-// again (through the runner's results cache: only the packages changed
-// are analysed again). Files that no run has used for a day are
+// environment, and the module's Go files, go.mod and go.sum (by size and
+// modification time), with those of the local modules its go.mod
+// replaces and of the go.work above it. A later run on the same tree
+// reads the same file without loading a package (a warm run stays as
+// cheap as the host's own); a change to any of them computes the
+// program again (through the runner's results cache: only the packages
+// changed are analysed again). Files that no run has used for a day are
 // removed.
 
 // shareVersion changes with the format of the shared files.

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,6 +84,9 @@ type Config struct {
 	NoCache bool
 	// Progress, if not nil, is told each phase of the run as it starts.
 	Progress func(phase string)
+	// GCPercent is the run's GOGC, unless the environment sets one; 0
+	// means the runner's own (exportGCPercent).
+	GCPercent int
 }
 
 // Result is what a run found.
@@ -137,7 +141,7 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(exportGCPercent))
+		defer debug.SetGCPercent(debug.SetGCPercent(cmp.Or(cfg.GCPercent, exportGCPercent)))
 	}
 	fset := token.NewFileSet()
 	// The package graph and the files, without what needs the go build
