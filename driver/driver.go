@@ -85,7 +85,7 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 	analyzers := newChecks(shared.Analyzer)
 	if IsVetInvocation(os.Args[1:]) {
 		if slices.Contains(os.Args[1:], "-V=full") || slices.Contains(os.Args[1:], "--V=full") {
-			printVetVersion()
+			printVetVersion(newChecks)
 		}
 		// Requirements with settings (the shared analysis's -deps) run as
 		// roots too, so that go vet accepts and passes their flags.
@@ -105,14 +105,12 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 }
 
 // printVetVersion answers go vet's -V=full, as unitchecker does, with a
-// build ID that also covers the module of the current directory
-// (hosted.Fingerprint), and exits. go vet keys the results it caches by
-// the tool's build ID and a package's own inputs and imports, while the
-// whole program makes a package's findings depend on packages it does
-// not import (an implementation wired in main): a change to any file of
-// the module thus vets every package again, instead of replaying a
-// stale result.
-func printVetVersion() {
+// build ID that also covers the whole program of the module of the
+// current directory (hosted.VetBuildID): go vet keys the results it
+// caches by it and by a package's own inputs, while the whole program
+// makes a package's findings depend on packages it does not import. It
+// exits.
+func printVetVersion(newChecks func(shared *analysis.Analyzer) []*analysis.Analyzer) {
 	self, err := os.Executable()
 	if err != nil {
 		log.Fatal(err)
@@ -127,9 +125,7 @@ func printVetVersion() {
 	}
 	f.Close()
 	if wd, err := os.Getwd(); err == nil {
-		if root := hosted.ModuleDir(wd); root != "" {
-			fmt.Fprintf(h, "module %s\n", hosted.Fingerprint(root, nil))
-		}
+		h.Write(hosted.VetBuildID(wd, newChecks))
 	}
 	fmt.Printf("%s version devel comments-go-here buildID=%02x\n", self, h.Sum(nil))
 	os.Exit(0)

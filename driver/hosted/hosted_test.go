@@ -2,9 +2,11 @@ package hosted
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/token"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -276,4 +278,63 @@ func TestInstancesCarryTheSettings(t *testing.T) {
 			assert.Equal(t, "example.com/gw/...", c.Flags.Lookup("allow").Value.String())
 		}
 	}
+}
+
+// TestVetBuildID: go vet's build ID covers the module's fingerprint until
+// a run records its settings, then the whole program's findings under
+// them: a change that moves no finding keeps it, one that does changes
+// it.
+func TestVetBuildID(t *testing.T) {
+	t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
+	dir := writeModule(t)
+	first := string(VetBuildID(filepath.Join(dir, "h"), checks.New))
+	assert.Equal(t, "fingerprint "+Fingerprint(dir, nil), first, "no go vet run recorded its settings yet")
+	assert.Nil(t, VetBuildID(t.TempDir(), checks.New), "outside a module")
+
+	// a process of go vet computes the whole program, and records its settings
+	_, err := newHost(true).program(dir)
+	require.NoError(t, err)
+	id := string(VetBuildID(dir, checks.New))
+	assert.True(t, strings.HasPrefix(id, "findings "), id)
+	assert.Equal(t, id, string(VetBuildID(dir, checks.New)), "stable")
+
+	// a change that moves no finding (the end of main.go)
+	appendFile(t, filepath.Join(dir, "main.go"), "\n// a comment\n")
+	assert.Equal(t, id, string(VetBuildID(dir, checks.New)), "a change that moves no finding keeps the build ID")
+
+	// a change that moves the handler's finding
+	data, err := os.ReadFile(filepath.Join(dir, "h", "h.go"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "h", "h.go"), append([]byte("// Package h.\n"), data...), 0o644))
+	moved := string(VetBuildID(dir, checks.New))
+	assert.NotEqual(t, id, moved)
+
+	// the implementation stops returning the upstream status: the
+	// handler's finding goes, and so does the build ID
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "client", "client.go"), []byte("package client\n\ntype C struct{}\n\nfunc (C) Ping() (int, error) { return 200, nil }\n"), 0o644))
+	assert.NotEqual(t, moved, string(VetBuildID(dir, checks.New)))
+}
+
+// TestRecordSettings: the last settings first, each once, at most
+// maxSettings.
+func TestRecordSettings(t *testing.T) {
+	share := t.TempDir()
+	for i := range maxSettings + 2 {
+		recordSettings(share, "/m", []string{fmt.Sprintf("-leak.allow=%d", i)})
+	}
+	recordSettings(share, "/m", []string{"-leak.allow=3"})
+	got := recentSettings(share, "/m")
+	require.Len(t, got, maxSettings)
+	assert.Equal(t, []string{"-leak.allow=3"}, got[0])
+	assert.Equal(t, []string{"-leak.allow=5"}, got[1])
+	assert.Empty(t, recentSettings(share, "/other"))
+}
+
+func appendFile(t *testing.T, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(text)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
 }

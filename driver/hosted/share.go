@@ -59,6 +59,9 @@ func (h *Host) shared(root string) (*Run, error) {
 		return nil, fmt.Errorf("locking %s: %v", lock.Path(), err)
 	}
 	defer lock.Unlock()
+	if h.cfg.Processes {
+		recordSettings(dir, root, settings) // for go vet's build ID (vetid.go)
+	}
 	if data, err := os.ReadFile(file); err == nil {
 		var run Run
 		if json.Unmarshal(data, &run) == nil && run.Roots != nil {
