@@ -68,6 +68,8 @@ type Host struct {
 	// added are the files outside a package that its related
 	// information points into, added to the host's file sets
 	added map[*token.FileSet]map[string]*token.File
+	// quiet: the host does not record its settings (VetBuildID's)
+	quiet bool
 }
 
 var _ analyzer.Host = (*Host)(nil)

@@ -287,16 +287,22 @@ func TestInstancesCarryTheSettings(t *testing.T) {
 func TestVetBuildID(t *testing.T) {
 	t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
 	dir := writeModule(t)
-	first := string(VetBuildID(filepath.Join(dir, "h"), checks.New))
-	assert.Equal(t, "fingerprint "+Fingerprint(dir, nil), first, "no go vet run recorded its settings yet")
 	assert.Nil(t, VetBuildID(t.TempDir(), checks.New), "outside a module")
-
-	// a process of go vet computes the whole program, and records its settings
-	_, err := newHost(true).program(dir)
-	require.NoError(t, err)
-	id := string(VetBuildID(dir, checks.New))
-	assert.True(t, strings.HasPrefix(id, "findings "), id)
+	id := string(VetBuildID(filepath.Join(dir, "h"), checks.New))
+	assert.True(t, strings.HasPrefix(id, "findings "), "no settings recorded: the default ones: %s", id)
 	assert.Equal(t, id, string(VetBuildID(dir, checks.New)), "stable")
+
+	// a process of go vet with settings of its own records them
+	other := newHost(true)
+	require.NoError(t, other.cfg.Shared.Analyzer.Flags.Set("deps", "example.com/m/client"))
+	_, err := other.program(dir)
+	require.NoError(t, err)
+	withOther := string(VetBuildID(dir, checks.New))
+	assert.NotEqual(t, id, withOther, "the findings under both settings")
+	_, err = newHost(true).program(dir) // the default settings, the last again
+	require.NoError(t, err)
+	id = string(VetBuildID(dir, checks.New))
+	assert.NotEqual(t, withOther, id, "the last settings first")
 
 	// a change that moves no finding (the end of main.go)
 	appendFile(t, filepath.Join(dir, "main.go"), "\n// a comment\n")

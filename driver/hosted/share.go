@@ -59,7 +59,7 @@ func (h *Host) shared(root string) (*Run, error) {
 		return nil, fmt.Errorf("locking %s: %v", lock.Path(), err)
 	}
 	defer lock.Unlock()
-	if h.cfg.Processes {
+	if h.cfg.Processes && !h.quiet {
 		recordSettings(dir, root, settings) // for go vet's build ID (vetid.go)
 	}
 	if data, err := os.ReadFile(file); err == nil {
@@ -98,14 +98,22 @@ func (h *Host) shared(root string) (*Run, error) {
 }
 
 // shareDir is the directory of the shared files: hosted/ in the
-// directory UPSTREAMLINT_CACHE names, or in the user's cache directory;
-// the temporary directory when the cache is off or there is none (the
-// files then only meet the processes of one go vet, see shared).
+// directory UPSTREAMLINT_CACHE names, or next to the runner's results
+// cache in the go build cache (GOCACHE/upstreamlint, which CI recipes
+// keep), or in the user's cache directory; the temporary directory when
+// the cache is off or there is none (the files then only meet the
+// processes of one go vet, see shared).
 func shareDir() (string, error) {
 	dir := os.Getenv("UPSTREAMLINT_CACHE")
 	if dir == "" {
-		if base, err := os.UserCacheDir(); err == nil {
-			dir = filepath.Join(base, "upstreamlint")
+		gocache := os.Getenv("GOCACHE")
+		if gocache == "" {
+			if base, err := os.UserCacheDir(); err == nil {
+				gocache = filepath.Join(base, "go-build") // the go command's default
+			}
+		}
+		if gocache != "" && gocache != "off" {
+			dir = filepath.Join(gocache, "upstreamlint")
 		}
 	}
 	if dir == "" || dir == "off" {

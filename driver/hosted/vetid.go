@@ -32,11 +32,11 @@ import (
 // VetBuildID computes the whole program with each (a look-up in the
 // fingerprint-named file when the module did not change, the runner with
 // its results cache when it did; the processes of the run then read
-// that file) and covers the findings. A run with settings not recorded
-// yet has cache keys of its own (the flags are in them), and records
-// them. With no settings recorded, or when the whole program cannot be
-// computed, it covers the module's fingerprint instead: every change to
-// the module then vets every package again.
+// that file) and covers the findings; with none recorded, with the
+// default settings. A run with settings not recorded yet has cache keys
+// of its own (the flags are in them), and records them. When the whole
+// program cannot be computed, it covers the module's fingerprint
+// instead: every change to the module then vets every package again.
 
 // maxSettings is how many sets of settings a module's record keeps.
 const maxSettings = 4
@@ -58,7 +58,7 @@ func VetBuildID(dir string, newChecks func(shared *analysis.Analyzer) []*analysi
 	}
 	recent := recentSettings(share, root)
 	if len(recent) == 0 {
-		return fallback
+		recent = [][]string{nil} // none recorded: most runs have the default settings
 	}
 	h := sha256.New()
 	for _, settings := range recent {
@@ -100,7 +100,9 @@ func hostWith(settings []string, newChecks func(shared *analysis.Analyzer) []*an
 			return nil, fmt.Errorf("setting %q: %v", s, err)
 		}
 	}
-	return New(Config{Shared: shared, Checks: checks, New: newChecks, Processes: true}), nil
+	h := New(Config{Shared: shared, Checks: checks, New: newChecks, Processes: true})
+	h.quiet = true // what it computes is the record's, not a run's
+	return h, nil
 }
 
 // settingsFile is the record of the settings of a module's recent go vet
