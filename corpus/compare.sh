@@ -9,7 +9,8 @@
 #   corpus/run.sh -t NEW-BINARY -o /tmp/new [-l LIST]
 #   corpus/compare.sh /tmp/old /tmp/new
 #
-# It prints a line per module that differs or is missing from NEW, then a
+# It prints a line per module that differs or is missing from NEW, or has
+# no report in OLD (the run failed: it counts as missing), then a
 # total (modules compared, identical, different, missing; findings in OLD),
 # and exits 1 if any module differs or is missing, 0 otherwise.
 set -euo pipefail
@@ -23,8 +24,12 @@ for f in "$old"/*.json; do
 	[ -e "$f" ] || continue
 	b=$(basename "$f")
 	n=$((n + 1))
-	findings=$((findings + $(jq '[.[] | .[] | arrays | .[]] | length' "$f" 2>/dev/null || echo 0)))
-	if [ ! -f "$new/$b" ]; then
+	count=$(jq '[.[] | .[] | arrays | .[]] | length' "$f" 2>/dev/null || true)
+	findings=$((findings + ${count:-0}))
+	if [ ! -s "$f" ]; then
+		echo "no report: ${b%.json} (the old run failed: see its .err file)"
+		missing=$((missing + 1))
+	elif [ ! -f "$new/$b" ]; then
 		echo "missing: ${b%.json}"
 		missing=$((missing + 1))
 	elif cmp -s <(strip "$f") <(strip "$new/$b"); then
