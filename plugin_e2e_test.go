@@ -276,6 +276,51 @@ func TestGolangciLint(t *testing.T) {
 		assert.Equal(t, []string{"Route the status through httperr.FromUpstream"}, res.fixes)
 	})
 
+	t.Run("example config keeps findings on a line another linter reports", func(t *testing.T) {
+		// With golangci-lint's standard linters, errcheck reports the
+		// unchecked Encode that softerror reports too; golangci-lint keeps
+		// one issue per line unless the configuration says otherwise, as
+		// .golangci.example.yml does.
+		example, err := os.ReadFile(".golangci.example.yml")
+		require.NoError(t, err)
+		dir := writeModule(t, handlersGo)
+		soft := filepath.Join(dir, "soft", "soft.go")
+		require.NoError(t, os.MkdirAll(filepath.Dir(soft), 0o755))
+		require.NoError(t, os.WriteFile(soft, []byte(`package soft
+
+import (
+	"encoding/json"
+	"net/http"
+)
+
+func Missing(w http.ResponseWriter, r *http.Request) {
+	json.NewEncoder(w).Encode(map[string]string{"error": "no such item"})
+}
+`), 0o644))
+		for _, uniq := range []bool{false, true} {
+			cfg := string(example)
+			if uniq {
+				cfg = strings.Replace(cfg, "uniq-by-line: false", "uniq-by-line: true", 1)
+			}
+			cfgPath := filepath.Join(t.TempDir(), ".golangci.yml")
+			require.NoError(t, os.WriteFile(cfgPath, []byte(cfg), 0o644))
+			res := golangciRunConfig(t, bin, dir, cfgPath, "--path-mode=abs")
+			var onLine []string
+			for _, is := range res.issues {
+				if strings.HasPrefix(is, filepath.ToSlash(soft)+":9:") {
+					onLine = append(onLine, is)
+				}
+			}
+			softFinding := slices.ContainsFunc(onLine, func(is string) bool { return strings.Contains(is, ": upstreamlint: softerror: error-only body") })
+			errcheck := slices.ContainsFunc(onLine, func(is string) bool { return strings.Contains(is, ": errcheck: ") })
+			if uniq {
+				assert.Len(t, onLine, 1, "golangci-lint's default keeps one issue of the line: %q", onLine)
+			} else {
+				assert.True(t, softFinding && errcheck, "the example config keeps both: %q\n%s", res.issues, res.stderr)
+			}
+		}
+	})
+
 	t.Run("whole program", func(t *testing.T) {
 		// golangci-lint hands the plugin one package at a time; the plugin
 		// gives each the whole program's findings (driver/hosted): the
