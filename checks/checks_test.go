@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
 	"github.com/upstreamlint/upstreamlint/checks"
 )
 
@@ -34,6 +35,15 @@ func TestValidate(t *testing.T) {
 // TestDocs: each analyzer's Doc starts with a title as go vet shows it
 // (lowercase, no final period, at most 60 characters), and its URL is
 // its page under docs/.
+// The names an ignore directive may give are the checks' names.
+func TestDirectiveNames(t *testing.T) {
+	var names []string
+	for _, a := range checks.All() {
+		names = append(names, a.Name)
+	}
+	assert.Equal(t, names, report.CheckNames)
+}
+
 func TestDocs(t *testing.T) {
 	for _, a := range append(checks.All(), analyzer.Analyzer) {
 		title, _, _ := strings.Cut(a.Doc, "\n")

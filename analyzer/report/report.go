@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -321,8 +322,14 @@ func (r *Reporter) ignored(f *ast.File, pos token.Pos) bool {
 	return false
 }
 
-// ReportDirectives reports ignore directives naming this check that
-// give no reason: they are not honoured, and the user should know.
+// CheckNames are the names an ignore directive may give: the checks
+// (checks.All; a test there keeps the two in step), and "all".
+var CheckNames = []string{"passthrough", "leak", "softerror"}
+
+// ReportDirectives reports the ignore directives that suppress nothing
+// and should: those naming this check that give no reason, and those
+// naming no check at all (a misspelled "leek"), which the check whose
+// name is nearest reports, once.
 func (r *Reporter) ReportDirectives() {
 	for _, f := range r.Pass.Files {
 		if !hasDirectiveText(f) {
@@ -335,8 +342,58 @@ func (r *Reporter) ReportDirectives() {
 					Message: fmt.Sprintf("upstreamlint directive for %s has no reason; write //upstreamlint:ignore %s -- why", r.Check, r.Check),
 				})
 			}
+			for _, n := range d.checks {
+				if n == "all" || slices.Contains(CheckNames, n) {
+					continue
+				}
+				nearest, dist := nearestCheck(n)
+				if nearest != r.Check {
+					continue
+				}
+				hint := ""
+				if dist <= max(2, len(nearest)/3) {
+					hint = fmt.Sprintf(" (did you mean %s?)", nearest)
+				}
+				r.Report(analysis.Diagnostic{
+					Pos:     d.pos,
+					Message: fmt.Sprintf("upstreamlint directive names no check %q%s: it suppresses nothing; the checks are %s, or all", n, hint, strings.Join(CheckNames, ", ")),
+				})
+			}
 		}
 	}
+}
+
+// nearestCheck returns the check whose name is nearest to name (the
+// fewest single-letter edits; the first listed on a tie) and how far.
+func nearestCheck(name string) (string, int) {
+	best, bestDist := CheckNames[0], -1
+	for _, c := range CheckNames {
+		if d := editDistance(strings.ToLower(name), c); bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best, bestDist
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 func hasDirectiveText(f *ast.File) bool {

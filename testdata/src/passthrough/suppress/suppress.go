@@ -39,3 +39,13 @@ func tooFarAbove(w http.ResponseWriter, r *http.Request) {
 
 	w.WriteHeader(get().StatusCode) // want `upstream status get\(\).StatusCode is forwarded`
 }
+
+func misspelledCheck(w http.ResponseWriter, r *http.Request) {
+	//upstreamlint:ignore passthru -- the check's name is misspelled // want `upstreamlint directive names no check "passthru" \(did you mean passthrough\?\): it suppresses nothing; the checks are passthrough, leak, softerror, or all`
+	w.WriteHeader(get().StatusCode) // want `upstream status get\(\).StatusCode is forwarded`
+}
+
+func otherCheckMisspelled(w http.ResponseWriter, r *http.Request) {
+	//upstreamlint:ignore leek -- leak's directive is reported by the leak check, not here
+	w.WriteHeader(get().StatusCode) // want `upstream status get\(\).StatusCode is forwarded`
+}
