@@ -1,6 +1,8 @@
 package analyzer
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"go/token"
 	"strconv"
@@ -139,6 +141,38 @@ func (q *QualifiedFunc) Set(s string) error {
 
 // IsSet reports whether a function was configured.
 func (q *QualifiedFunc) IsSet() bool { return q != nil && q.Name != "" }
+
+// BoolVar defines a boolean flag on fs, as fs.BoolVar does, whose error
+// on a malformed value says what is wanted, in the words of every other
+// boolean of the command ("want true or false"; the flag package's own
+// says "parse error").
+func BoolVar(fs *flag.FlagSet, p *bool, name string, value bool, usage string) {
+	*p = value
+	fs.Var((*boolValue)(p), name, usage)
+}
+
+type boolValue bool
+
+func (b *boolValue) String() string {
+	if b == nil {
+		return "false"
+	}
+	return strconv.FormatBool(bool(*b))
+}
+
+func (b *boolValue) Set(s string) error {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("want true or false")
+	}
+	*b = boolValue(v)
+	return nil
+}
+
+func (b *boolValue) Get() any { return bool(*b) }
+
+// IsBoolFlag lets the flag be given without a value (-name means true).
+func (b *boolValue) IsBoolFlag() bool { return true }
 
 // PositiveInt is a flag value holding an integer greater than zero.
 type PositiveInt int

@@ -91,7 +91,7 @@ func New(cfg Config) *Shared {
 	}
 	s.Analyzer.Flags.Var(&s.cfg.Deps, "deps", "comma-separated import paths of dependency client packages (and the packages below them) whose errors are dependency errors, e.g. example.com/acme/billing/client")
 	s.Analyzer.Flags.Var(&s.cfg.Budget, "budget", "work the provenance engine may spend on one function before it gives up on it, silently (its findings are dropped)")
-	s.Analyzer.Flags.BoolVar(&s.cfg.Whole, "whole", s.cfg.Whole, "resolve interfaces and func values over the whole program (the linted modules' packages), in every host; false: each package with its imports' facts only, with fewer findings")
+	BoolVar(&s.Analyzer.Flags, &s.cfg.Whole, "whole", s.cfg.Whole, "resolve interfaces and func values over the whole program (the linted modules' packages), in every host; false: each package with its imports' facts only, with fewer findings")
 	return s
 }
 

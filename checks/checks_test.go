@@ -168,6 +168,9 @@ func TestBadFlags(t *testing.T) {
 		{"softerror", "errorkeys", " , ", ""},
 		{"softerror", "metakeys", "trace id", "malformed key"},
 		{"upstreamfacts", "deps", "github.com/redis/...", "malformed import path"},
+		// every boolean says the same: the flag package's own says "parse error"
+		{"softerror", "envelopes", "nah", "want true or false"},
+		{"upstreamfacts", "whole", "nah", "want true or false"},
 	}
 	var names []string
 	for _, row := range rows {

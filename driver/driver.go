@@ -701,7 +701,7 @@ func (ts *triState) Set(s string) error {
 	case "false", "0", "f", "F", "FALSE", "False":
 		*ts = setFalse
 	default:
-		return fmt.Errorf("want true or false, not %q", s)
+		return errors.New("want true or false") // the flag package names the value
 	}
 	return nil
 }

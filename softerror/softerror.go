@@ -79,7 +79,7 @@ func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	a := report.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
 	a.Flags.Var(&c.cfg.ErrorKeys, "errorkeys", "comma-separated keys (map keys, JSON names) that hold an error; replaces the default list")
 	a.Flags.Var(&c.cfg.MetaKeys, "metakeys", "comma-separated keys that may accompany an error in an error-only body; replaces the default list")
-	a.Flags.BoolVar(&c.cfg.Envelopes, "envelopes", cfg.Envelopes, "report 200 bodies whose envelope says failure (success: false, a 4xx/5xx code, status \"error\") and carries no data")
+	analyzer.BoolVar(&a.Flags, &c.cfg.Envelopes, "envelopes", cfg.Envelopes, "report 200 bodies whose envelope says failure (success: false, a 4xx/5xx code, status \"error\") and carries no data")
 	a.Flags.Var(&c.cfg.FlagKeys, "flagkeys", "comma-separated success-flag keys of envelopes (false says failure); replaces the default list")
 	a.Flags.Var(&c.cfg.StatusKeys, "statuskeys", "comma-separated status-like keys of envelopes (a 4xx/5xx constant or \"error\" says failure); replaces the default list")
 	a.Flags.Var(&c.cfg.DataKeys, "datakeys", "comma-separated keys that hold an envelope's data (absent, nil or empty: no data); replaces the default list")
