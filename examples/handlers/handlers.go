@@ -62,9 +62,9 @@ func (h *Handlers) CapturePayment(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, map[string]string{"state": "captured"})
 }
 
-// RefundPayment shows a LEAK (a future "leak" check; not reported today):
-// the transport error names our internal host, port and timeouts, and it
-// is sent to the client verbatim.
+// RefundPayment shows a LEAK (the "leak" check): the transport error
+// names our internal host, port and timeouts, and it is sent to the client
+// verbatim.
 func (h *Handlers) RefundPayment(w http.ResponseWriter, r *http.Request) {
 	req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, h.PaymentsURL+"/refunds/"+r.PathValue("id"), nil)
 	if err != nil {
@@ -80,9 +80,9 @@ func (h *Handlers) RefundPayment(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusAccepted)
 }
 
-// CancelOrder shows a SOFT ERROR (a future "softerror" check; not reported
-// today): the failure is answered with 200 OK and an error in the body, so
-// retries, monitoring and caches all see a success.
+// CancelOrder shows a SOFT ERROR (the "softerror" check): the failure is
+// answered with 200 OK and an error in the body, so retries, monitoring and
+// caches all see a success.
 func (h *Handlers) CancelOrder(w http.ResponseWriter, r *http.Request) {
 	resp, err := h.Client.Post(h.PaymentsURL+"/holds/"+r.PathValue("id")+"/release", "application/json", nil)
 	if err != nil {
