@@ -338,12 +338,20 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.Usage = func() { c.usage(fs, stderr) }
+	// -h prints the whole usage; a bad flag, its error and one line (the
+	// usage would push the error off the screen)
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			c.usage(fs, stderr)
 			return nil, err
 		}
-		return nil, errUsage // the flag package printed the error and usage
+		// the flag package printed the error
+		if hint := flagHint(fs, err); hint != "" {
+			fmt.Fprintln(stderr, hint)
+		}
+		fmt.Fprintf(stderr, "Usage: %s [flags] packages...; '%s -h' lists the flags\n", name, name)
+		return nil, errUsage
 	}
 	if jsonAlias {
 		if o.format != "text" && o.format != "json" {
@@ -409,6 +417,56 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		}
 	})
 	return o, nil
+}
+
+// flagHint returns "did you mean -NAME?" for an unknown flag that is
+// near the name of one of fs (a few letters off, about one in three of
+// a long name, or the start of a name), or "".
+func flagHint(fs *flag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return ""
+	}
+	name = strings.TrimPrefix(name, "-")
+	best, bestDist := "", -1
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Usage == hiddenUsage {
+			return
+		}
+		d := editDistance(name, f.Name)
+		rest, longer := strings.CutPrefix(name, f.Name)
+		if strings.HasPrefix(f.Name, name) && len(name) >= 3 || longer && len(f.Name) >= 3 && !strings.HasPrefix(rest, ".") {
+			d = min(d, 1) // -passthr for -passthrough, -upstreamfacts.wholeprogram for -upstreamfacts.whole
+		}
+		if bestDist < 0 || d < bestDist {
+			best, bestDist = f.Name, d
+		}
+	})
+	if bestDist < 0 || bestDist > max(2, len(best)/3) || bestDist >= len(name) {
+		return ""
+	}
+	return fmt.Sprintf("did you mean -%s?", best)
+}
+
+// editDistance is the Levenshtein distance of a and b, in bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // hiddenUsage marks a flag that the usage does not list.

@@ -513,7 +513,10 @@ func TestUsage(t *testing.T) {
 		{[]string{"-format=xml", "./..."}, "unknown -format=xml"},
 		{[]string{"-json", "-format=sarif", "./..."}, "-json is -format=json"},
 		{[]string{"-diff", "-format=sarif", "./..."}, "-diff prints a diff"},
-		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag"},
+		{[]string{"-nosuchflag", "./..."}, "flag provided but not defined: -nosuchflag\nUsage: upstreamlint [flags] packages...; 'upstreamlint -h' lists the flags\n"},
+		{[]string{"-jsn", "./..."}, "flag provided but not defined: -jsn\ndid you mean -json?\n"},
+		{[]string{"-exit-zer", "./..."}, "did you mean -exit-zero?"},
+		{[]string{"-marker.times=3", "./..."}, "flag provided but not defined: -marker.times\nUsage:"}, // not -marker
 		{nil, "no packages given"},
 		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
 		{[]string{"-cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof"), "./..."}, "-cpuprofile: open"},
@@ -523,7 +526,16 @@ func TestUsage(t *testing.T) {
 		assert.Contains(t, res.stderr, tc.want, "%v", tc.args)
 	}
 
-	res := run(t, dir, "-V")
+	// a bad flag prints its error and one line, not the usage; -h the usage
+	res := run(t, dir, "-nosuchflag", "./...")
+	assert.NotContains(t, res.stderr, "Flags:")
+	assert.Equal(t, 2, strings.Count(res.stderr, "\n"), res.stderr)
+	res = run(t, dir, "-h")
+	assert.Equal(t, ExitClean, res.code)
+	assert.Contains(t, res.stderr, "Flags:")
+	assert.Contains(t, res.stderr, "-format string")
+
+	res = run(t, dir, "-V")
 	assert.Equal(t, ExitClean, res.code)
 	assert.Equal(t, "upstreamlint version v1.2.3-test\n", res.stdout)
 
