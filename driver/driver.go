@@ -42,6 +42,7 @@ import (
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/driver/hosted"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
+	"github.com/upstreamlint/upstreamlint/internal/suggest"
 )
 
 // Exit codes of the standalone driver. They follow the go/analysis drivers
@@ -433,7 +434,7 @@ func flagHint(fs *flag.FlagSet, err error) string {
 		if f.Usage == hiddenUsage {
 			return
 		}
-		d := editDistance(name, f.Name)
+		d := suggest.Distance(name, f.Name)
 		rest, longer := strings.CutPrefix(name, f.Name)
 		if strings.HasPrefix(f.Name, name) && len(name) >= 3 || longer && len(f.Name) >= 3 && !strings.HasPrefix(rest, ".") {
 			d = min(d, 1) // -passthr for -passthrough, -upstreamfacts.wholeprogram for -upstreamfacts.whole
@@ -446,27 +447,6 @@ func flagHint(fs *flag.FlagSet, err error) string {
 		return ""
 	}
 	return fmt.Sprintf("did you mean -%s?", best)
-}
-
-// editDistance is the Levenshtein distance of a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // hiddenUsage marks a flag that the usage does not list.

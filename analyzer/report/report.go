@@ -16,6 +16,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
+	"github.com/upstreamlint/upstreamlint/internal/suggest"
 )
 
 // Reporter turns findings of one check into diagnostics: it maps SSA
@@ -368,32 +369,11 @@ func (r *Reporter) ReportDirectives() {
 func nearestCheck(name string) (string, int) {
 	best, bestDist := CheckNames[0], -1
 	for _, c := range CheckNames {
-		if d := editDistance(strings.ToLower(name), c); bestDist < 0 || d < bestDist {
+		if d := suggest.Distance(strings.ToLower(name), c); bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
 	}
 	return best, bestDist
-}
-
-// editDistance is the Levenshtein distance of a and b, in bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 func hasDirectiveText(f *ast.File) bool {
