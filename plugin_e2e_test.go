@@ -343,19 +343,7 @@ func Missing(w http.ResponseWriter, r *http.Request) {
 				want := standaloneIssues(t, standalone, dir, tc.env, tc.patterns)
 				require.NotEmpty(t, want)
 				cfgPath := filepath.Join(t.TempDir(), ".golangci.yml")
-				require.NoError(t, os.WriteFile(cfgPath, []byte(`version: "2"
-linters:
-  default: none
-  enable: [upstreamlint]
-  settings:
-    custom:
-      upstreamlint:
-        type: module
-issues:
-  max-issues-per-linter: 0
-  max-same-issues: 0
-  uniq-by-line: false
-`), 0o644))
+				require.NoError(t, os.WriteFile(cfgPath, []byte(golangciConfig("")), 0o644))
 				res := golangciExec(t, bin, dir, cfgPath, tc.env, append([]string{"--path-mode=abs"}, tc.patterns...)...)
 				require.Equal(t, 1, res.code, res.stderr)
 				got := make([]string, len(res.issues))
@@ -435,11 +423,11 @@ type golangciResult struct {
 	stderr string
 }
 
-// golangciRun runs golangci-lint in mod with a configuration that enables
-// only upstreamlint, with settings (a YAML flow mapping) as its settings.
-func golangciRun(t *testing.T, bin, mod, settings string, args ...string) golangciResult {
-	t.Helper()
-	cfg := fmt.Sprintf(`version: "2"
+// golangciConfig is a configuration that enables only upstreamlint, with
+// settings (a YAML flow mapping's contents) as its settings, and keeps
+// every issue.
+func golangciConfig(settings string) string {
+	return fmt.Sprintf(`version: "2"
 linters:
   default: none
   enable: [upstreamlint]
@@ -452,7 +440,14 @@ linters:
 issues:
   max-issues-per-linter: 0
   max-same-issues: 0
+  uniq-by-line: false
 `, settings)
+}
+
+// golangciRun runs golangci-lint in mod with golangciConfig(settings).
+func golangciRun(t *testing.T, bin, mod, settings string, args ...string) golangciResult {
+	t.Helper()
+	cfg := golangciConfig(settings)
 	cfgPath := filepath.Join(mod, ".golangci.yml")
 	require.NoError(t, os.WriteFile(cfgPath, []byte(cfg), 0o644))
 	return golangciRunConfig(t, bin, mod, cfgPath, args...)
