@@ -518,7 +518,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"-exit-zer", "./..."}, "did you mean -exit-zero?"},
 		{[]string{"-marker.times=3", "./..."}, "flag provided but not defined: -marker.times\nUsage:"}, // not -marker
 		{nil, "no packages given"},
-		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"`},
+		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"; the checks are marker`},
+		{[]string{"help", "makrer"}, `no check named "makrer" (did you mean marker?)`},
 		{[]string{"-cpuprofile", filepath.Join(dir, "no", "such", "dir", "cpu.prof"), "./..."}, "-cpuprofile: open"},
 	} {
 		res := run(t, dir, tc.args...)

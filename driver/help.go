@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/upstreamlint/upstreamlint/driver/format"
+	"github.com/upstreamlint/upstreamlint/internal/suggest"
 )
 
 // help implements "NAME help [CHECK...]", like the help of multichecker.
@@ -32,7 +33,16 @@ func (c *Command) help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer,
 	for _, n := range names {
 		i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == n })
 		if i < 0 {
-			fmt.Fprintf(stderr, "%s: no check named %q\n", name, n)
+			var checks []string
+			hint := ""
+			best := -1
+			for _, a := range analyzers {
+				checks = append(checks, a.Name)
+				if d := suggest.Distance(strings.ToLower(n), a.Name); d <= max(2, len(a.Name)/3) && (best < 0 || d < best) {
+					best, hint = d, fmt.Sprintf(" (did you mean %s?)", a.Name)
+				}
+			}
+			fmt.Fprintf(stderr, "%s: no check named %q%s; the checks are %s\n", name, n, hint, strings.Join(checks, ", "))
 			return ExitUsage
 		}
 		a := analyzers[i]
