@@ -26,7 +26,9 @@ func (j JoinStats) String() string {
 }
 
 // LoadErrors lists the errors of the packages and their dependencies, as
-// packages.PrintErrors prints them.
+// packages.PrintErrors prints them, but for an error with no position
+// (a pattern that matches no directory), whose "-: " prefix says nothing:
+// its message names the pattern or directory itself.
 func LoadErrors(initial []*packages.Package) []string {
 	var errs []string
 	seen := make(map[*packages.Module]bool)
@@ -36,6 +38,10 @@ func LoadErrors(initial []*packages.Package) []string {
 			errs = append(errs, mod.Error.Err)
 		}
 		for _, err := range pkg.Errors {
+			if err.Pos == "" || err.Pos == "-" {
+				errs = append(errs, err.Msg)
+				continue
+			}
 			errs = append(errs, err.Error())
 		}
 	})
