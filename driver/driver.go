@@ -443,7 +443,7 @@ func flagHint(fs *flag.FlagSet, err error) string {
 			best, bestDist = f.Name, d
 		}
 	})
-	if bestDist < 0 || bestDist > max(2, len(best)/3) || bestDist >= len(name) {
+	if !suggest.Near(best, bestDist) || bestDist >= len(name) {
 		return ""
 	}
 	return fmt.Sprintf("did you mean -%s?", best)

@@ -34,13 +34,12 @@ func (c *Command) help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer,
 		i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == n })
 		if i < 0 {
 			var checks []string
-			hint := ""
-			best := -1
 			for _, a := range analyzers {
 				checks = append(checks, a.Name)
-				if d := suggest.Distance(strings.ToLower(n), a.Name); d <= max(2, len(a.Name)/3) && (best < 0 || d < best) {
-					best, hint = d, fmt.Sprintf(" (did you mean %s?)", a.Name)
-				}
+			}
+			hint := ""
+			if best, d := suggest.Nearest(strings.ToLower(n), checks); suggest.Near(best, d) {
+				hint = fmt.Sprintf(" (did you mean %s?)", best)
 			}
 			fmt.Fprintf(stderr, "%s: no check named %q%s; the checks are %s\n", name, n, hint, strings.Join(checks, ", "))
 			return ExitUsage

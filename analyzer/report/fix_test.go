@@ -126,22 +126,3 @@ func TestMergeInsertions(t *testing.T) {
 	}, got)
 	assert.Equal(t, "\n\timport a", string(edits[1].NewText), "the input is not modified")
 }
-
-func TestNearestCheck(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		want string
-		dist int
-	}{
-		{"leek", "leak", 1},
-		{"passthru", "passthrough", 3},
-		{"SoftError", "softerror", 0},
-		{"soft-error", "softerror", 1},
-		{"xyz", "leak", 4},
-	} {
-		got, dist := nearestCheck(tc.name)
-		if got != tc.want || dist != tc.dist {
-			t.Errorf("nearestCheck(%q) = %s, %d; want %s, %d", tc.name, got, dist, tc.want, tc.dist)
-		}
-	}
-}

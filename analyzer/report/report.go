@@ -347,12 +347,12 @@ func (r *Reporter) ReportDirectives() {
 				if n == "all" || slices.Contains(CheckNames, n) {
 					continue
 				}
-				nearest, dist := nearestCheck(n)
+				nearest, dist := suggest.Nearest(strings.ToLower(n), CheckNames)
 				if nearest != r.Check {
 					continue
 				}
 				hint := ""
-				if dist <= max(2, len(nearest)/3) {
+				if suggest.Near(nearest, dist) {
 					hint = fmt.Sprintf(" (did you mean %s?)", nearest)
 				}
 				r.Report(analysis.Diagnostic{
@@ -362,18 +362,6 @@ func (r *Reporter) ReportDirectives() {
 			}
 		}
 	}
-}
-
-// nearestCheck returns the check whose name is nearest to name (the
-// fewest single-letter edits; the first listed on a tie) and how far.
-func nearestCheck(name string) (string, int) {
-	best, bestDist := CheckNames[0], -1
-	for _, c := range CheckNames {
-		if d := suggest.Distance(strings.ToLower(name), c); bestDist < 0 || d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best, bestDist
 }
 
 func hasDirectiveText(f *ast.File) bool {

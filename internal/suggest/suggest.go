@@ -2,6 +2,25 @@
 // mean" hints on a misspelled flag or check name.
 package suggest
 
+// Nearest returns the candidate nearest to name (the fewest edits, the
+// first listed on a tie) and its distance, or "" and -1 when there is no
+// candidate.
+func Nearest(name string, candidates []string) (string, int) {
+	best, bestDist := "", -1
+	for _, c := range candidates {
+		if d := Distance(name, c); bestDist < 0 || d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best, bestDist
+}
+
+// Near reports whether a name dist edits away from candidate is near
+// enough to suggest it: two edits, or about one in three of a long name.
+func Near(candidate string, dist int) bool {
+	return dist >= 0 && dist <= max(2, len(candidate)/3)
+}
+
 // Distance is the Levenshtein distance of a and b, in bytes: the fewest
 // single-byte insertions, deletions and substitutions that turn one into
 // the other.

@@ -23,3 +23,30 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+// The directive check names (analyzer/report) are the candidates of the
+// cases that matter: the nearest is the check that reports a misspelled
+// name, Near says whether to say "did you mean".
+func TestNearest(t *testing.T) {
+	checks := []string{"passthrough", "leak", "softerror"}
+	for _, tc := range []struct {
+		name string
+		want string
+		dist int
+		near bool
+	}{
+		{"leek", "leak", 1, true},
+		{"passthru", "passthrough", 3, true},
+		{"softerror", "softerror", 0, true},
+		{"soft-error", "softerror", 1, true},
+		{"xyz", "leak", 4, false},
+	} {
+		got, dist := Nearest(tc.name, checks)
+		if got != tc.want || dist != tc.dist || Near(got, dist) != tc.near {
+			t.Errorf("Nearest(%q) = %s, %d (near %v); want %s, %d (near %v)", tc.name, got, dist, Near(got, dist), tc.want, tc.dist, tc.near)
+		}
+	}
+	if got, dist := Nearest("x", nil); got != "" || dist != -1 || Near(got, dist) {
+		t.Errorf(`Nearest("x", nil) = %q, %d`, got, dist)
+	}
+}
