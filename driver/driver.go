@@ -733,13 +733,13 @@ func (ts *triState) String() string {
 }
 
 func (ts *triState) Set(s string) error {
-	switch s {
-	case "true", "1", "t", "T", "TRUE", "True":
-		*ts = setTrue
-	case "false", "0", "f", "F", "FALSE", "False":
-		*ts = setFalse
-	default:
+	v, err := strconv.ParseBool(s)
+	if err != nil {
 		return errors.New("want true or false") // the flag package names the value
+	}
+	*ts = setFalse
+	if v {
+		*ts = setTrue
 	}
 	return nil
 }
