@@ -198,10 +198,16 @@ func (h *Host) program(root string) (*Run, error) {
 				m.run, m.err = nil, fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
 			}
 		}()
+		shared, checks, settings, err := h.instances()
+		if err != nil {
+			m.err = err
+			return
+		}
+		in := runnerInput{shared: shared, checks: checks, settings: settings}
 		if !h.cfg.Processes && os.Getenv("UPSTREAMLINT_CACHE") == "off" {
-			m.run, m.err = h.compute(root) // nothing kept for a later run
+			m.run, m.err = compute(root, in) // nothing kept for a later run
 		} else {
-			m.run, m.err = h.shared(root)
+			m.run, m.err = h.shared(root, in)
 		}
 	})
 	return m.run, m.err
@@ -215,20 +221,23 @@ func (h *Host) program(root string) (*Run, error) {
 // 9.4, 243; 25 % 11.7, 213 (staticcheck: 38.5, 263).
 const hostedGCPercent = 25
 
-// compute runs the runner on the module at root with the host's
-// settings: every package of the module linted, test files included (as
-// the hosts' defaults have it).
-func (h *Host) compute(root string) (*Run, error) {
-	shared, checks, settings, err := h.instances()
-	if err != nil {
-		return nil, err
-	}
+// runnerInput is what the runner computes a module's whole program
+// with (Host.instances).
+type runnerInput struct {
+	shared   *analyzer.Shared
+	checks   []*analysis.Analyzer
+	settings []string
+}
+
+// compute runs the runner on the module at root: every package of the
+// module linted, test files included (as the hosts' defaults have it).
+func compute(root string, in runnerInput) (*Run, error) {
 	res, err := runner.Run(runner.Config{
 		Dir:       root,
 		Patterns:  []string{"./..."},
-		Analyzers: checks,
-		Shared:    shared,
-		Settings:  settings,
+		Analyzers: in.checks,
+		Shared:    in.shared,
+		Settings:  in.settings,
 		Tests:     true,
 		GCPercent: hostedGCPercent,
 	})

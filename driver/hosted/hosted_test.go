@@ -280,10 +280,10 @@ func TestInstancesCarryTheSettings(t *testing.T) {
 	}
 }
 
-// TestVetBuildID: go vet's build ID covers the module's fingerprint until
-// a run records its settings, then the whole program's findings under
-// them: a change that moves no finding keeps it, one that does changes
-// it.
+// TestVetBuildID: go vet's build ID covers the whole program's findings,
+// under the default settings until a run records its own, then under the
+// recent ones: a change that moves no finding keeps it, one that does
+// changes it.
 func TestVetBuildID(t *testing.T) {
 	t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
 	dir := writeModule(t)

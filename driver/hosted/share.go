@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -38,16 +39,12 @@ const shareVersion = "upstreamlint hosted 1"
 
 // shared returns the whole program of the module at root, computed by
 // this process or read from the one that did.
-func (h *Host) shared(root string) (*Run, error) {
-	_, _, settings, err := h.instances()
-	if err != nil {
-		return nil, err
-	}
+func (h *Host) shared(root string, in runnerInput) (*Run, error) {
 	dir, err := shareDir()
 	if err != nil {
 		return nil, err
 	}
-	key := Fingerprint(root, settings)
+	key := Fingerprint(root, in.settings)
 	if os.Getenv("UPSTREAMLINT_CACHE") == "off" {
 		// no results kept from one run to the next: only the processes of
 		// one go vet (children of one go command) share the file
@@ -60,7 +57,7 @@ func (h *Host) shared(root string) (*Run, error) {
 	}
 	defer lock.Unlock()
 	if h.cfg.Processes && !h.quiet {
-		recordSettings(dir, root, settings) // for go vet's build ID (vetid.go)
+		recordSettings(dir, root, in.settings) // for go vet's build ID (vetid.go)
 	}
 	if data, err := os.ReadFile(file); err == nil {
 		var run Run
@@ -70,7 +67,7 @@ func (h *Host) shared(root string) (*Run, error) {
 			return &run, nil
 		}
 	}
-	run, err := h.compute(root)
+	run, err := compute(root, in)
 	if err != nil {
 		return nil, err
 	}
@@ -78,23 +75,29 @@ func (h *Host) shared(root string) (*Run, error) {
 	if err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(dir, key+".*.tmp")
-	if err != nil {
+	if err := writeFile(file, data); err != nil {
 		return nil, err
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), file)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return nil, werr
 	}
 	prune(dir, time.Now())
 	return run, nil
+}
+
+// writeFile writes data to name through a temporary file in the same
+// directory, renamed over name, so that no process ever reads half of it.
+func writeFile(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	err = errors.Join(err, tmp.Close())
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
 }
 
 // shareDir is the directory of the shared files: hosted/ in the

@@ -51,10 +51,10 @@ func VetBuildID(dir string, newChecks func(shared *analysis.Analyzer) []*analysi
 	if root == "" {
 		return nil
 	}
-	fallback := []byte("fingerprint " + Fingerprint(root, nil))
+	fallback := func() []byte { return []byte("fingerprint " + Fingerprint(root, nil)) }
 	share, err := shareDir()
 	if err != nil {
-		return fallback
+		return fallback()
 	}
 	recent := recentSettings(share, root)
 	if len(recent) == 0 {
@@ -64,15 +64,15 @@ func VetBuildID(dir string, newChecks func(shared *analysis.Analyzer) []*analysi
 	for _, settings := range recent {
 		host, err := hostWith(settings, newChecks)
 		if err != nil {
-			return fallback
+			return fallback()
 		}
 		run, err := host.program(root)
 		if err != nil {
-			return fallback
+			return fallback()
 		}
 		data, err := json.Marshal(run)
 		if err != nil {
-			return fallback
+			return fallback()
 		}
 		fmt.Fprintf(h, "settings %q\n", settings)
 		h.Write(data)
@@ -143,19 +143,7 @@ func recordSettings(share, root string, settings []string) {
 	if len(recent) > maxSettings {
 		recent = recent[:maxSettings]
 	}
-	data, err := json.Marshal(recent)
-	if err != nil {
-		return
-	}
-	tmp, err := os.CreateTemp(share, "settings.*.tmp")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(data)
-	if cerr := tmp.Close(); werr == nil && cerr == nil {
-		werr = os.Rename(tmp.Name(), file)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
+	if data, err := json.Marshal(recent); err == nil {
+		writeFile(file, data) // a record not written: the next run records again
 	}
 }
