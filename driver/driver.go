@@ -4,7 +4,7 @@
 // resolves the calls of the whole program (the join), and the driver
 // prints the findings (package format) for a reader or a CI system:
 //
-//	-format=text    go vet style, on stderr (the default)
+//	-format=text    "path:line:col: message (check)" on stdout, the summary on stderr (the default)
 //	-format=json    the go/analysis JSON tree, on stdout (-json is an alias)
 //	-format=sarif   SARIF 2.1.0 for GitHub code scanning, on stdout
 //	-format=github  GitHub Actions workflow commands (annotations), on stdout
@@ -40,6 +40,7 @@ import (
 	"golang.org/x/tools/go/analysis/unitchecker"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/driver/format"
 	"github.com/upstreamlint/upstreamlint/driver/hosted"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
 	"github.com/upstreamlint/upstreamlint/internal/suggest"
@@ -267,21 +268,26 @@ type options struct {
 	format    string
 	fix, diff bool
 	context   int
-	tests     bool
-	exitZero  bool
-	version   bool
-	cpuprof   string    // -cpuprofile: write a CPU profile here
-	memprof   string    // -memprofile: write a heap profile here
-	stats     bool      // -debug.stats: print the engine's work statistics
-	newFrom   string    // -new-from-rev or -new-from-merge-base: the revision
-	mergeBase bool      // the revision is -new-from-merge-base's
-	baseline  string    // -baseline: suppress the findings this file records
-	writeBase string    // -write-baseline: record the findings in this file
-	verbose   bool      // -v
-	term      io.Writer // unbuffered stderr, for the progress line
-	settings  []string  // the analyzers' settings given (the cache keys include them)
-	args      []string
-	analyzers []*analysis.Analyzer
+	abs       bool // -abs: absolute paths in the text output
+	quiet     bool // -q: no progress line
+	// pathPrefix is -path-prefix: the module root's path in the
+	// repository, for -format=github; nil means ask git
+	pathPrefix *string
+	tests      bool
+	exitZero   bool
+	version    bool
+	cpuprof    string    // -cpuprofile: write a CPU profile here
+	memprof    string    // -memprofile: write a heap profile here
+	stats      bool      // -debug.stats: print the engine's work statistics
+	newFrom    string    // -new-from-rev or -new-from-merge-base: the revision
+	mergeBase  bool      // the revision is -new-from-merge-base's
+	baseline   string    // -baseline: suppress the findings this file records
+	writeBase  string    // -write-baseline: record the findings in this file
+	verbose    bool      // -v
+	term       io.Writer // unbuffered stderr, for the progress line
+	settings   []string  // the analyzers' settings given (the cache keys include them)
+	args       []string
+	analyzers  []*analysis.Analyzer
 }
 
 // formats lists the values of -format.
@@ -310,6 +316,12 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes, then report the findings left")
 	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
 	fs.IntVar(&o.context, "c", -1, "with -format=text, show the offending line with this many lines of context")
+	fs.BoolVar(&o.abs, "abs", false, "with -format=text, print absolute file names instead of names relative to the working directory")
+	fs.Func("path-prefix", "with -format=github, the `path` of the module root in the repository, prefixed to file names (default: found with git)", func(v string) error {
+		o.pathPrefix = &v
+		return nil
+	})
+	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress line on stderr (shown only on a terminal, after two seconds)")
 	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
 	fs.BoolVar(&o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
 	fs.BoolVar(&o.version, "V", false, "print the version and exit")
@@ -464,6 +476,15 @@ func isAnalyzerFlag(flagName string, analyzers []*analysis.Analyzer) bool {
 	return false
 }
 
+// workDir is the directory the command runs in: Dir, else the process's.
+func (c *Command) workDir() string {
+	if c.Dir != "" {
+		return c.Dir
+	}
+	dir, _ := os.Getwd()
+	return dir
+}
+
 func (c *Command) name() string {
 	if c.Name != "" {
 		return c.Name
@@ -572,12 +593,8 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	var changed *changedLines
 	if o.newFrom != "" {
 		// Before the analysis: a bad revision fails fast.
-		dir := c.Dir
-		if dir == "" {
-			dir, _ = os.Getwd()
-		}
 		var err error
-		if changed, err = gitChanges(dir, o.newFrom, o.mergeBase); err != nil {
+		if changed, err = gitChanges(c.workDir(), o.newFrom, o.mergeBase); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			var nf *usageError
 			if errors.As(err, &nf) {
@@ -594,7 +611,10 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 			return ExitUsage
 		}
 	}
-	prog := startProgress(o.term, name)
+	var prog *progress
+	if !o.quiet {
+		prog = startProgress(o.term, name)
+	}
 	var res *result
 	var err error
 	if c.Oracle {
@@ -685,14 +705,15 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 		findings = slices.DeleteFunc(slices.Clone(findings), func(f *finding) bool { return plan.fixed[f] })
 	}
 
-	w := stdout
-	if o.format == "text" {
-		w = stderr
-	}
-	werr := formatter(o.format, o.context, name).Format(w, res.report(c.Tool, c.version(), findings, suppressed))
-	if werr != nil {
+	rep := res.report(c.Tool, c.version(), findings, suppressed)
+	if werr := c.formatter(o, res.root).Format(stdout, rep); werr != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, werr)
 		return ExitError
+	}
+	if o.format == "text" {
+		if line := format.Summary(rep.Findings, rep.Suppressed); line != "" {
+			fmt.Fprintf(stderr, "%s: %s\n", name, line)
+		}
 	}
 	return exitCode(failed, len(findings) > 0, o.exitZero)
 }

@@ -135,27 +135,71 @@ func TestFormats(t *testing.T) {
 	dir := fixture(t)
 	for _, tc := range []struct {
 		format string
-		stderr bool // the format writes to stderr
+		stderr string // the summary line, on stderr
 	}{
-		{"text", true},
-		{"json", false},
-		{"sarif", false},
-		{"github", false},
-		{"rdjson", false},
+		{"text", "upstreamlint: 6 findings: 6 marker; 5 fixable with -fix\n"},
+		{"json", ""},
+		{"sarif", ""},
+		{"github", ""},
+		{"rdjson", ""},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
-			res := run(t, dir, "-format="+tc.format, "./...")
+			// paths relative to the module root, wherever the fixture lies
+			// in a git repository (TestGitHubPaths)
+			res := run(t, dir, "-format="+tc.format, "-path-prefix=", "./...")
 			assert.Equal(t, ExitFindings, res.code, res.stderr)
-			out := res.stdout
-			if tc.stderr {
-				out = res.stderr
-				assert.Empty(t, res.stdout)
-			} else {
-				assert.Empty(t, res.stderr)
-			}
-			golden(t, tc.format+".golden", dir, out)
+			assert.Equal(t, tc.stderr, res.stderr)
+			golden(t, tc.format+".golden", dir, res.stdout)
 		})
 	}
+}
+
+// TestTextPaths checks the text format's file names: relative to the
+// working directory when inside it, absolute outside it and with -abs.
+func TestTextPaths(t *testing.T) {
+	dir := fixture(t)
+	res := runWith(t, &Command{Tool: testTool, Dir: filepath.Join(dir, "app")}, "./...")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "\napp.go:13:2: 100% sure: a, b\nsecond line (marker)\n\tapp.go:6:6: mark is declared here\n")
+	assert.NotContains(t, res.stdout, dir, "no absolute name for a file inside the working directory")
+
+	res = runWith(t, &Command{Tool: testTool, Dir: filepath.Join(dir, "app")}, "-abs", "./...")
+	abs := filepath.Join(dir, "app", "app.go")
+	assert.Contains(t, res.stdout, abs+":9:2: plain finding (marker)\n\t"+abs+":6:6: mark is declared here\n")
+
+	assert.Equal(t, "a/b.go", format.ShortPath("/m", "/m/a/b.go"))
+	assert.Equal(t, "/other/b.go", format.ShortPath("/m", "/other/b.go"), "outside the directory: absolute")
+	assert.Equal(t, "/m/a/b.go", format.ShortPath("", "/m/a/b.go"), "-abs")
+}
+
+// TestGitHubPaths checks the annotations' paths, relative to the root of
+// the git repository (the module lies in sub/mod) or to -path-prefix, and
+// their level: errors when the findings fail the step, warnings with
+// -exit-zero.
+func TestGitHubPaths(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("no git")
+	}
+	repo := t.TempDir()
+	mod := filepath.Join(repo, "sub", "mod")
+	require.NoError(t, os.MkdirAll(filepath.Dir(mod), 0o755))
+	require.NoError(t, os.Rename(copyFixture(t), mod))
+	out, err := exec.Command("git", "-C", repo, "init", "-q").CombinedOutput()
+	require.NoError(t, err, "%s", out)
+
+	res := run(t, mod, "-format=github", "./app")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "::error file=sub/mod/app/app.go,line=9,col=2,endLine=9,endColumn=23,title=upstreamlint (marker)::plain finding%0Asub/mod/app/app.go:6:6: mark is declared here\n")
+	assert.NotContains(t, res.stdout, "::warning")
+
+	res = run(t, mod, "-format=github", "-path-prefix=services/x", "-exit-zero", "./app")
+	assert.Equal(t, ExitClean, res.code, res.stderr)
+	assert.Contains(t, res.stdout, "::warning file=services/x/app/app.go,line=9,")
+	assert.NotContains(t, res.stdout, "::error")
+
+	noGit := copyFixture(t)
+	res = run(t, noGit, "-format=github", "./app")
+	assert.Contains(t, res.stdout, "::error file=app/app.go,line=9,", "outside a repository: relative to the module root")
 }
 
 func TestExitZero(t *testing.T) {
@@ -202,7 +246,7 @@ func TestDedupTestVariant(t *testing.T) {
 	assert.Len(t, res.findings, 6)
 
 	out := run(t, dir, "-format=github", "./...")
-	assert.Equal(t, 6, strings.Count(out.stdout, "::warning "), out.stdout)
+	assert.Equal(t, 6, strings.Count(out.stdout, "::error "), out.stdout)
 	js := run(t, dir, "-json", "./...")
 	var tree map[string]map[string][]format.JSONDiagnostic
 	require.NoError(t, json.Unmarshal([]byte(js.stdout), &tree))
@@ -347,10 +391,10 @@ func TestSARIFContent(t *testing.T) {
 // (format's TestGitHubEscape) in a finding's message and related
 // location.
 func TestGitHubEscaping(t *testing.T) {
-	res := run(t, fixture(t), "-format=github", "./app")
+	res := run(t, fixture(t), "-format=github", "-path-prefix=", "./app")
 	endColumn := 2 + len(`mark("100% sure: a, b\nsecond line")`)
 	assert.Contains(t, res.stdout, fmt.Sprintf(
-		"::warning file=app/app.go,line=13,col=2,endLine=13,endColumn=%d,title=upstreamlint (marker)::100%%25 sure: a, b%%0Asecond line%%0Aapp/app.go:6:6: mark is declared here\n", endColumn))
+		"::error file=app/app.go,line=13,col=2,endLine=13,endColumn=%d,title=upstreamlint (marker)::100%%25 sure: a, b%%0Asecond line%%0Aapp/app.go:6:6: mark is declared here\n", endColumn))
 }
 
 // rdRange and rdPosition are rdjson's range and position.
@@ -474,9 +518,9 @@ func TestFix(t *testing.T) {
 	res := run(t, dir, "-fix", "./...")
 	assert.Equal(t, ExitFindings, res.code, "the conflicting and the generated findings are left: %s", res.stderr)
 	assert.Contains(t, res.stderr, "upstreamlint: applied 4 fixes to 2 files; skipped 1 fix that conflict with another (run again to apply them); skipped 1 fix to generated files\n")
-	assert.Contains(t, res.stderr, "other.go:12:2: one call, two fixes (second)\n")
-	assert.Contains(t, res.stderr, "zz_generated.go:8:2: in a generated file\n")
-	assert.Equal(t, 2, strings.Count(res.stderr, "is declared here"), "only the findings left are printed: %s", res.stderr)
+	assert.Contains(t, res.stdout, "other/other.go:12:2: one call, two fixes (second) (marker)\n")
+	assert.Contains(t, res.stdout, "other/zz_generated.go:8:2: in a generated file (marker)\n")
+	assert.Equal(t, 2, strings.Count(res.stdout, "is declared here"), "only the findings left are printed: %s", res.stdout)
 
 	for _, name := range []string{"app/app.go", "other/other.go"} {
 		got, err := os.ReadFile(filepath.Join(dir, name))
@@ -693,4 +737,26 @@ diff --git "a/sp ace.go" "b/sp ace.go"
 
 	_, err = parseUnifiedZero("/top", "+++ b/a.go\n@@ -1 +x @@\n")
 	assert.ErrorContains(t, err, "malformed hunk header")
+}
+
+// TestLoadErrorsOnce checks that a package that does not compile is
+// named once, as go vet names it: the packages that import it, directly
+// or not, add no "could not import" line.
+func TestLoadErrorsOnce(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":  "module example.com/broken\n\ngo 1.24\n",
+		"a/a.go":  "package a\n\nfunc A() int { return 1 + }\n",
+		"b/b.go":  "package b\n\nimport \"example.com/broken/a\"\n\nfunc B() int { return a.A() }\n",
+		"main.go": "package main\n\nimport \"example.com/broken/b\"\n\nfunc main() { println(b.B()) }\n",
+	} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
+	res := run(t, dir, "./...")
+	assert.Equal(t, ExitError, res.code, res.stderr)
+	lines := strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n")
+	require.Len(t, lines, 2, "the compiler's error alone: %s", res.stderr)
+	assert.Equal(t, "# example.com/broken/a", lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "a/a.go:3:27: syntax error"), lines[1])
 }

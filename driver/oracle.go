@@ -34,7 +34,7 @@ func analyzeChecker(dir string, patterns []string, analyzers []*analysis.Analyze
 	}
 	cfg := &packages.Config{Mode: mode, Dir: dir, Tests: tests}
 	start := time.Now()
-	prog.set("loading packages")
+	prog.set(runner.PhaseLoading)
 	initial, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, err

@@ -9,18 +9,27 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
 
 // progressDelay is how long a run goes before the progress line shows:
 // short runs print nothing extra.
 const progressDelay = 2 * time.Second
 
+// slowLoad is how long loading goes before the progress line says what
+// may be taking the time: the go command downloading modules or a Go
+// toolchain (GOTOOLCHAIN), which it does silently under go list.
+const slowLoad = 10 * time.Second
+
 // A progress is the one-line indicator a long run shows on a terminal:
-// the phase and, while analysing, the packages done. It is nil (and
-// every method a no-op) when stderr is not a terminal.
+// the phase, while analysing the packages done, and the time spent. It is
+// nil (and every method a no-op) when stderr is not a terminal or with -q.
 type progress struct {
-	w    io.Writer
-	name string
+	w     io.Writer
+	name  string
+	start time.Time
+	now   func() time.Time
 
 	mu    sync.Mutex
 	what  string
@@ -42,7 +51,7 @@ func startProgress(w io.Writer, name string) *progress {
 	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
-	p := &progress{w: w, name: name, done: make(chan struct{})}
+	p := &progress{w: w, name: name, start: time.Now(), now: time.Now, done: make(chan struct{})}
 	p.wg.Add(1)
 	go p.loop()
 	return p
@@ -70,7 +79,11 @@ func (p *progress) loop() {
 func (p *progress) draw() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	line := p.name + ": " + p.what
+	elapsed := p.now().Sub(p.start)
+	line := fmt.Sprintf("%s: %s (%s)", p.name, p.what, elapsed.Truncate(time.Second))
+	if p.what == runner.PhaseLoading && elapsed >= slowLoad {
+		line += "; go list may be downloading modules or a Go toolchain"
+	}
 	if line == p.last {
 		return
 	}

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"cmp"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -10,20 +11,40 @@ import (
 	"github.com/upstreamlint/upstreamlint/driver/format"
 )
 
-// formatter returns the Formatter of -format=name; the text format
-// prefixes its summary line with the command's name.
-func formatter(name string, context int, command string) format.Formatter {
-	switch name {
+// formatter returns the formatter of -format for a run in the module
+// whose root is root.
+func (c *Command) formatter(o *options, root string) format.Formatter {
+	switch o.format {
 	case "json":
 		return format.JSON{}
 	case "sarif":
 		return format.SARIF{}
-	case "github":
-		return format.GitHub{}
 	case "rdjson":
 		return format.RDJSON{}
+	case "github":
+		prefix := o.pathPrefix
+		if prefix == nil {
+			p := repoPrefix(root)
+			prefix = &p
+		}
+		// the step fails on findings unless -exit-zero: errors, else warnings
+		return format.GitHub{Prefix: filepath.ToSlash(*prefix), Warning: o.exitZero}
 	}
-	return format.Text{Context: context, Name: command}
+	dir := ""
+	if !o.abs {
+		dir = c.workDir()
+	}
+	return format.Text{Context: o.context, Dir: dir}
+}
+
+// repoPrefix returns the path of dir in its git repository ("a/b"), ""
+// at the repository's root or outside a repository.
+func repoPrefix(dir string) string {
+	p, err := git(dir, "rev-parse", "--show-prefix")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSpace(p), "/")
 }
 
 // report converts a result into the formats' model: findings are those

@@ -120,9 +120,16 @@ func TestJSON(t *testing.T) {
 func TestText(t *testing.T) {
 	res := run(t, examples(t), bin, "./...")
 	assert.Equal(t, 3, res.code, "exit code 3 reports findings")
-	assert.Equal(t, 2, strings.Count(res.stderr, "is forwarded to the client"), res.stderr)
-	// The text output ends with one line of counts.
-	assert.True(t, strings.HasSuffix(res.stderr, "\nupstreamlint: 4 findings: 2 passthrough, 1 leak, 1 softerror; 4 fixable with -fix\n"), res.stderr)
+	// On stdout, "path:line:col: message (check)" with paths relative to
+	// the working directory, each related location indented under it;
+	// on stderr, one line of counts.
+	for _, w := range wantFindings {
+		// "file:line:col: check: message" -> "file:line:col: message (check)"
+		parts := strings.SplitN(w, ": ", 3)
+		assert.Contains(t, res.stdout, parts[0]+": "+parts[2]+" ("+parts[1]+")\n")
+	}
+	assert.Contains(t, res.stdout, "handlers/handlers.go:59:43: upstream status resp.StatusCode is forwarded to the client; map it to a status of this service (passthrough)\n\thandlers/handlers.go:52:15: upstream call h.Client.Do(…)\n")
+	assert.Equal(t, "upstreamlint: 4 findings: 2 passthrough, 1 leak, 1 softerror; 4 fixable with -fix\n", res.stderr)
 
 	// Machine formats have no such line, and a clean run prints nothing.
 	res = run(t, examples(t), bin, "-json", "./...")
@@ -130,6 +137,7 @@ func TestText(t *testing.T) {
 	res = run(t, examples(t), bin, "-passthrough.allow=example.com/upstreamlint-example/...", "-leak.allow=example.com/upstreamlint-example/...", "-softerror.allow=example.com/upstreamlint-example/...", "./...")
 	assert.Equal(t, 0, res.code, res.stderr)
 	assert.Empty(t, res.stderr)
+	assert.Empty(t, res.stdout)
 }
 
 func TestVetTool(t *testing.T) {
@@ -236,16 +244,21 @@ func (f finding) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s: %s", f.file, f.line, f.col, f.check, f.message)
 }
 
-// TestGitHubFormat checks the workflow commands: one annotation per
-// finding, its path relative to the module root.
+// TestGitHubFormat checks the workflow commands: one error annotation
+// per finding, its path relative to the repository's root (examples/ is
+// a module in this repository).
 func TestGitHubFormat(t *testing.T) {
 	res := run(t, examples(t), bin, "-format=github", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
+	repoPath := "examples/"
+	if err := exec.Command("git", "-C", examples(t), "rev-parse").Run(); err != nil {
+		repoPath = "" // not in a git checkout: relative to the module root
+	}
 	lines := strings.Split(strings.TrimSuffix(res.stdout, "\n"), "\n")
 	assert.Len(t, lines, len(wantFindings), res.stdout)
 	for _, w := range wantFindings {
 		f := parseFinding(t, w)
-		prefix := fmt.Sprintf("::warning file=%s,line=%d,col=%d,", f.file, f.line, f.col)
+		prefix := fmt.Sprintf("::error file=%s%s,line=%d,col=%d,", repoPath, f.file, f.line, f.col)
 		title := fmt.Sprintf(",title=upstreamlint (%s)::%s", f.check, f.message)
 		found := false
 		for _, l := range lines {
@@ -404,7 +417,7 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 
 	res = run(t, dir, bin, "-upstreamfacts.deps=example.com/depsmod/kv", "./...")
 	assert.Equal(t, 3, res.code)
-	assert.Contains(t, res.stderr, "h/h.go:15:17: dependency error err.Error() is sent to the client")
+	assert.Contains(t, res.stdout, "h/h.go:15:17: dependency error err.Error() is sent to the client")
 
 	res = run(t, dir, "go", "vet", "-vettool="+bin, "-upstreamfacts.deps=example.com/depsmod/kv", "./...")
 	assert.NotEqual(t, 0, res.code)
@@ -443,8 +456,8 @@ func TestModuleRequiringGo127(t *testing.T) {
 	if version.Compare(runtime.Version(), "go1.27") >= 0 {
 		res := run(t, dir, bin, "./...")
 		assert.Equal(t, 3, res.code, res.stderr)
-		assert.Contains(t, res.stderr, "main.go:11:17: dependency error err.Error() is sent to the client")
-		assert.Contains(t, res.stderr, "main.go:15:16: upstream status resp.StatusCode is forwarded to the client")
+		assert.Contains(t, res.stdout, "main.go:11:17: dependency error err.Error() is sent to the client")
+		assert.Contains(t, res.stdout, "main.go:15:16: upstream status resp.StatusCode is forwarded to the client")
 		return
 	}
 	cmd := exec.Command(bin, "./...")
@@ -548,9 +561,9 @@ func TestNewFromRev(t *testing.T) {
 	})
 	res = run(t, dir, bin, "-new-from-rev=HEAD", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
-	assert.Contains(t, res.stderr, "added.go:11:16: upstream status resp.StatusCode is forwarded")
-	assert.Contains(t, res.stderr, "main.go:11:17: dependency error err.Error() is sent", "its upstream call changed")
-	assert.Contains(t, res.stderr, "main.go:15:16: upstream status resp.StatusCode is forwarded", "its upstream call changed")
+	assert.Contains(t, res.stdout, "added.go:11:16: upstream status resp.StatusCode is forwarded")
+	assert.Contains(t, res.stdout, "main.go:11:17: dependency error err.Error() is sent", "its upstream call changed")
+	assert.Contains(t, res.stdout, "main.go:15:16: upstream status resp.StatusCode is forwarded", "its upstream call changed")
 	assert.Contains(t, res.stderr, "upstreamlint: 3 findings:")
 
 	// Committed, then a change elsewhere: only findings on changed lines.

@@ -1,7 +1,7 @@
 // Package format writes the findings of a run in the output formats of
 // the command, each behind the [Formatter] interface:
 //
-//	Text    go vet style, "file:line:col: message", with a summary line
+//	Text    the linters' convention, "path:line:col: message (check)"
 //	JSON    the go/analysis JSON tree (as multichecker and go vet -json)
 //	SARIF   SARIF 2.1.0, for GitHub code scanning
 //	GitHub  GitHub Actions workflow commands (annotations)

@@ -76,6 +76,7 @@ type (
 		Message             sarifMessage      `json:"message"`
 		Locations           []sarifLocation   `json:"locations"`
 		RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
+		CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
 		PartialFingerprints map[string]string `json:"partialFingerprints"`
 		Fixes               []sarifFix        `json:"fixes,omitempty"`
 	}
@@ -84,6 +85,20 @@ type (
 		ID               int           `json:"id,omitempty"`
 		PhysicalLocation sarifPhysical `json:"physicalLocation"`
 		Message          *sarifMessage `json:"message,omitempty"`
+	}
+
+	// sarifCodeFlow is the path of a finding: from the upstream call to
+	// the sink, as code scanning shows CodeQL's path-problems.
+	sarifCodeFlow struct {
+		ThreadFlows []sarifThreadFlow `json:"threadFlows"`
+	}
+
+	sarifThreadFlow struct {
+		Locations []sarifThreadFlowLocation `json:"locations"`
+	}
+
+	sarifThreadFlowLocation struct {
+		Location sarifLocation `json:"location"`
 	}
 
 	sarifPhysical struct {
@@ -173,6 +188,7 @@ func (SARIF) Format(w io.Writer, r *Report) error {
 				Message:          &msg,
 			})
 		}
+		res.CodeFlows = sarifCodeFlowOf(f)
 		fp := fingerprint(f)
 		occurrences[fp]++
 		res.PartialFingerprints = map[string]string{fingerprintKey: fmt.Sprintf("%s:%d", fp, occurrences[fp])}
@@ -209,6 +225,23 @@ func sarifRuleOf(a Rule) sarifRule {
 		HelpURI:              a.URL,
 		DefaultConfiguration: sarifRuleConf{Level: "warning"},
 	}
+}
+
+// sarifCodeFlowOf returns the path of a finding that has related
+// locations (the upstream call, the implementations it reached): those
+// steps in order, then the sink; none for a finding without them.
+func sarifCodeFlowOf(f *Finding) []sarifCodeFlow {
+	if len(f.Related) == 0 {
+		return nil
+	}
+	var steps []sarifThreadFlowLocation
+	for _, rel := range f.Related {
+		msg := sarifMessage{Text: rel.Message}
+		steps = append(steps, sarifThreadFlowLocation{Location: sarifLocation{PhysicalLocation: sarifPhysicalOf(rel.At.Span), Message: &msg}})
+	}
+	sink := sarifMessage{Text: "sent to the client (" + f.Check + ")"}
+	steps = append(steps, sarifThreadFlowLocation{Location: sarifLocation{PhysicalLocation: sarifPhysicalOf(f.At.Span), Message: &sink}})
+	return []sarifCodeFlow{{ThreadFlows: []sarifThreadFlow{{Locations: steps}}}}
 }
 
 func sarifPhysicalOf(s Span) sarifPhysical {

@@ -5,31 +5,48 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
 
-// Text prints the findings as go vet does, "file:line:col: message",
-// each related location on a line of its own after a tab; with Context
-// >= 0, also the offending lines and that many lines around them; then
-// one line of counts (Summary), after Name, the command's name. Write
-// errors surface when the caller flushes w.
+// Text prints the findings in the linters' convention (staticcheck's and
+// golangci-lint's), one a line,
+//
+//	path:line:col: message (check)
+//
+// each related location indented under it with a tab; with Context >= 0,
+// also the offending lines and that many lines around them. Paths are
+// relative to Dir, as the go command shortens them (ShortPath): a file
+// outside Dir, or every file when Dir is empty (-abs), keeps its absolute
+// name. The summary line is not part of it: the command prints Summary
+// on stderr. Write errors surface when the caller flushes w.
 type Text struct {
 	Context int
-	Name    string
+	Dir     string
 }
 
 func (t Text) Format(w io.Writer, r *Report) error {
 	for _, f := range r.Findings {
-		printPlain(w, f.At, f.Message, t.Context)
+		t.print(w, f.At, "", f.Message+" ("+f.Check+")")
 		for _, rel := range f.Related {
-			printPlain(w, rel.At, "\t"+rel.Message, t.Context)
+			t.print(w, rel.At, "\t", rel.Message)
 		}
 	}
-	if line := Summary(r.Findings, r.Suppressed); line != "" {
-		fmt.Fprintf(w, "%s: %s\n", t.Name, line)
-	}
 	return nil
+}
+
+// ShortPath returns name relative to dir when it lies inside dir (and
+// dir is not empty), else name: the go command's rule for the paths it
+// prints.
+func ShortPath(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	if rel, err := filepath.Rel(dir, name); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && len(rel) < len(name) {
+		return rel
+	}
+	return name
 }
 
 // Summary counts the findings per check, most first, and those with
@@ -74,10 +91,12 @@ func Summary(findings []*Finding, suppressed int) string {
 	return fmt.Sprintf("%d %s: %s; %d fixable with -fix%s", len(findings), noun, strings.Join(parts, ", "), fixable, base)
 }
 
-func printPlain(w io.Writer, at Range, message string, context int) {
+func (t Text) print(w io.Writer, at Range, indent, message string) {
 	posn := at.Posn
-	fmt.Fprintf(w, "%s: %s\n", posn, message)
-	if context < 0 {
+	shown := posn
+	shown.Filename = ShortPath(t.Dir, posn.Filename)
+	fmt.Fprintf(w, "%s%s: %s\n", indent, shown, message)
+	if t.Context < 0 {
 		return
 	}
 	endPosn := at.End
@@ -89,9 +108,9 @@ func printPlain(w io.Writer, at Range, message string, context int) {
 		return
 	}
 	lines := strings.Split(string(data), "\n")
-	for i := posn.Line - context; i <= endPosn.Line+context; i++ {
+	for i := posn.Line - t.Context; i <= endPosn.Line+t.Context; i++ {
 		if 1 <= i && i <= len(lines) {
-			fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+			fmt.Fprintf(w, "%s%d\t%s\n", indent, i, lines[i-1])
 		}
 	}
 }

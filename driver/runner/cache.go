@@ -360,6 +360,13 @@ type cacheStats struct {
 	hits, analysed int
 }
 
+// hitCount returns the hits so far.
+func (s *cacheStats) hitCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits
+}
+
 func (s *cacheStats) add(hit bool) {
 	s.mu.Lock()
 	if hit {

@@ -82,7 +82,9 @@ type Config struct {
 	// NoCache leaves the results cache out (-debug.stats: the engine's
 	// statistics are then those of every package).
 	NoCache bool
-	// Progress, if not nil, is told each phase of the run as it starts.
+	// Progress, if not nil, is told each phase of the run as it starts
+	// and, while packages are analysed, how many are done:
+	// "analysing packages: 812/2350, 37 from the cache".
 	Progress func(phase string)
 	// GCPercent is the run's GOGC, unless the environment sets one; 0
 	// means the runner's own (exportGCPercent).
@@ -128,6 +130,10 @@ type Root struct {
 	Failed bool
 }
 
+// PhaseLoading is the phase Progress is told while go list loads the
+// packages (and may download modules or a Go toolchain).
+const PhaseLoading = "loading packages"
+
 // Run runs the analyzers on the packages of cfg and returns what they
 // reported.
 func Run(cfg Config) (*Result, error) {
@@ -151,7 +157,7 @@ func Run(cfg Config) (*Result, error) {
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
 	lcfg := &packages.Config{Mode: mode, Dir: dir, Tests: cfg.Tests, Fset: fset}
 	start := time.Now()
-	progress("loading packages")
+	progress(PhaseLoading)
 	initial, err := packages.Load(lcfg, patterns...)
 	if err != nil {
 		return nil, err
@@ -219,7 +225,10 @@ func Run(cfg Config) (*Result, error) {
 		shared.Collect(modules...)
 	}
 	start = time.Now()
-	progress("analysing packages") // how many need it is known only as they come
+	r.progress = func(done, total, hits int) {
+		progress(fmt.Sprintf("analysing packages: %d/%d, %d from the cache", done, total, hits))
+	}
+	r.progress(0, len(r.order), 0)
 	r.analyzeAll(r.order, analyzers, 1, r.needSource)
 	if whole {
 		shared.Collect() // every package's summary was taken
@@ -227,6 +236,9 @@ func Run(cfg Config) (*Result, error) {
 	res.Phases = append(res.Phases, time.Since(start))
 	if whole {
 		start = time.Now()
+		r.progress = func(done, total, hits int) {
+			progress(fmt.Sprintf("whole program: analysing packages again: %d/%d", done, total))
+		}
 		progress("whole program: analysing packages again")
 		if err := r.resolveProgram(initial, analyzers); err != nil {
 			return nil, err
@@ -266,6 +278,13 @@ type exportRun struct {
 	shared   *upstream.Shared // the shared analysis the analyzers require, if any
 	fullOnce sync.Once
 	fullErr  error
+	// brokenDeps holds the packages (by ID) that import, directly or
+	// not, a package that does not compile: their type errors only
+	// repeat that package's, which the load errors name (set by compiled)
+	brokenDeps map[string]bool
+	// progress is told, as each unit of analyzeAll is done, how many are
+	// done of how many, and how many the cache gave
+	progress func(done, total, hits int)
 	// exportMu serialises the reading of export data; ids maps the
 	// packages read to their IDs
 	exportMu sync.Mutex
@@ -338,11 +357,21 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 	}
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
+	var progressMu sync.Mutex // the counts reach progress in order
+	finished, hits0 := 0, r.stats.hitCount()
 	for _, u := range units {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			defer close(done[u])
+			defer func() {
+				if r.progress != nil {
+					progressMu.Lock()
+					finished++
+					r.progress(finished, len(units), r.stats.hitCount()-hits0)
+					progressMu.Unlock()
+				}
+			}()
 			for _, imp := range u.pkg.Imports {
 				if ch, ok := done[r.units[imp]]; ok {
 					<-ch
@@ -465,7 +494,7 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		r.loadError(fmt.Sprintf("%s: not in the graph of go list -export", u.pkg.ID))
 		return nil
 	}
-	if len(p.Errors) > 0 {
+	if len(p.Errors) > 0 || r.brokenDeps[p.ID] {
 		return nil // the load error says why
 	}
 	files, err := r.parse(p)
@@ -946,8 +975,17 @@ func (r *exportRun) compiled() error {
 			r.fullErr = err
 			return
 		}
-		errs := LoadErrors(initial) // and the packages that do not compile
+		errs := LoadErrors(initial)     // and the packages that do not compile
+		broken := make(map[string]bool) // p or an import of it does not compile
+		r.brokenDeps = make(map[string]bool)
 		packages.Visit(initial, nil, func(p *packages.Package) {
+			// after p's imports
+			for _, imp := range p.Imports {
+				if broken[imp.ID] {
+					r.brokenDeps[p.ID] = true
+				}
+			}
+			broken[p.ID] = len(p.Errors) > 0 || r.brokenDeps[p.ID]
 			u := r.byID[p.ID]
 			if u == nil {
 				// a package only the compiled files import (cgo's
