@@ -112,7 +112,7 @@ func TestWholeProgram(t *testing.T) {
 
 	// The same in the text format, with the implementation's position.
 	res = run(t, dir, bin, "./...")
-	assert.Contains(t, res.stderr, filepath.Join(dir, "store", "sql.go")+":15:20: \timplemented by (*store.SQLUsers).Get")
+	assert.Contains(t, res.stdout, "\n\t"+filepath.Join("store", "sql.go")+":15:20: implemented by (*store.SQLUsers).Get\n")
 
 	// go vet gets the whole program too (driver/hosted): the same
 	// findings, related information included. Each run has settings of
