@@ -1,41 +1,44 @@
 package leak_test
 
-import (
-	"testing"
+import "github.com/upstreamlint/upstreamlint/internal/checktest"
 
-	"github.com/upstreamlint/upstreamlint/internal/checktest"
-	"github.com/upstreamlint/upstreamlint/leak"
-)
-
-// The framework cases run on stubs in testdata/src whose signatures match
-// the real modules (e2e/frameworks runs the command on the real ones).
-
-func TestGin(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/gin")
+// frameworkCases run on stubs in testdata/src whose signatures match the
+// real modules (e2e/frameworks runs the command on the real ones), with
+// the default settings (TestDefaultConfig).
+var frameworkCases = checktest.Cases{
+	"leak/gin":      "gin handlers",
+	"leak/echo":     "echo v4",
+	"leak/echo5":    "echo v5",
+	"leak/fiber3":   "fiber v3",
+	"leak/gozero":   "go-zero",
+	"leak/hertz":    "hertz",
+	"leak/fasthttp": "fasthttp",
+	"leak/restful":  "go-restful",
+	"leak/kratos":   "kratos",
+	"leak/iris":     "iris",
+	"leak/beego":    "beego",
+	"leak/gateway":  "grpc-gateway",
+	"leak/connect":  "Connect",
+	"leak/fiber":    "fiber v2",
+	"leak/render":   "go-chi/render",
+	"leak/grpc":     "gRPC servers",
+	// Errors returned from echo and fiber handlers go to the error
+	// handler the package installs, or to fiber's default one.
+	"leak/fiberdefault":  "fiber's default error handler",
+	"leak/fiberhandler":  "an installed fiber error handler",
+	"leak/fibersafe":     "an error handler that sends a generic message",
+	"leak/fibernoapp":    "handlers of a package that creates no app",
+	"leak/echohandler":   "an installed echo error handler",
+	"leak/echo5handler":  "echo v5's error handler",
+	"leak/fiber3default": "fiber v3's default error handler",
+	"leak/gozerohandler": "go-zero's error handler",
+	"leak/echocovered":   "errors the echo handler covers",
+	"leak/adapter":       "handler adapters",
+	"leak/ginerrors":     "gin's c.Error",
+	"leak/ginlogged":     "gin errors that are only logged",
 }
 
-func TestEcho(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/echo", "leak/echo5", "leak/fiber3", "leak/gozero", "leak/hertz", "leak/fasthttp", "leak/restful", "leak/kratos", "leak/iris", "leak/beego", "leak/gateway", "leak/connect")
-}
-
-func TestFiber(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiber")
-}
-
-func TestChiRender(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/render")
-}
-
-func TestGRPCServer(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/grpc")
-}
-
-func TestFixFrameworks(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/frameworkfix")
-}
-
-// Errors returned from echo and fiber handlers go to the error handler
-// the package installs, or to fiber's default one.
-func TestErrorHandlers(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/fiberdefault", "leak/fiberhandler", "leak/fibersafe", "leak/fibernoapp", "leak/echohandler", "leak/echo5handler", "leak/fiber3default", "leak/gozerohandler", "leak/echocovered", "leak/adapter", "leak/ginerrors", "leak/ginlogged")
+// frameworkFixCases check the fixes' .golden files (TestDefaultFixes).
+var frameworkFixCases = checktest.Cases{
+	"leak/frameworkfix": "fixes in framework handlers",
 }

@@ -12,12 +12,47 @@ import (
 	"github.com/upstreamlint/upstreamlint/leak"
 )
 
-func TestNetHTTP(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/nethttp")
+// defaultCases are the test data packages the check is tested on with
+// its default settings, beside frameworkCases.
+var defaultCases = checktest.Cases{
+	"leak/nethttp": "net/http handlers",
+	// Shapes of false positives seen on public repositories (docs/measurements.md).
+	"leak/realfp/...": "silent shapes of real code",
+	// Shapes of leaks the corpus study found missed (docs/measurements.md).
+	"leak/realmiss/...": "leaks once missed on real code",
+	// Code whose SSA has cycles (self-stores, phi loops, recursive types,
+	// recursive summaries, self-capturing closures): the check must end,
+	// and report what it reports on the same code without the cycle.
+	"leak/cycles": "cycles",
+	// An upstream error body is a proxy's only when written whole with
+	// the status of its response on one path.
+	"leak/proxypath": "proxies, path by path",
+	// The dependency libraries services use are known without configuration.
+	"leak/libraries": "dependency libraries",
+	// The server-error status rule (issue 13): errors of unknown origin
+	// sent with a 5xx, helpers reported once where the fix belongs,
+	// helpers that drop the text for 5xx.
+	"leak/servererror/...": "errors sent with a 5xx",
+	// Details shown only in a debug mode, errors of our own types and
+	// error wrappers whose Error method shows a public message are
+	// decisions: silent. Each return of a function with a defer returns
+	// its own value.
+	"leak/debugonly":    "details shown in a debug mode only",
+	"leak/deferresults": "returns of a function with a defer",
+	"leak/restpayload":  "public messages of error wrappers",
 }
 
-func TestFixStatusText(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/fix")
+// TestDefaultConfig runs the check with its default settings on every
+// case, in one analysistest run (-case=REGEXP picks some).
+func TestDefaultConfig(t *testing.T) {
+	checktest.RunCases(t, leak.NewAnalyzer(leak.DefaultConfig()), false, defaultCases, frameworkCases)
+}
+
+// TestDefaultFixes checks the default settings' fixes against the
+// .golden files.
+func TestDefaultFixes(t *testing.T) {
+	fix := checktest.Cases{"leak/fix": "http.StatusText for the dependency's text"}
+	checktest.RunCases(t, leak.NewAnalyzer(leak.DefaultConfig()), true, fix, frameworkFixCases)
 }
 
 func TestFixPublicMsg(t *testing.T) {
@@ -34,23 +69,6 @@ func TestConfiguredDependencies(t *testing.T) {
 	shared := analyzer.New(analyzer.DefaultConfig())
 	require.NoError(t, shared.Analyzer.Flags.Set("deps", "example.com/kv"))
 	checktest.Run(t, leak.New(shared.Analyzer, leak.DefaultConfig()), "leak/deps")
-}
-
-// Shapes of false positives seen on public repositories (docs/measurements.md).
-func TestRealCodeShapes(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/realfp/...")
-}
-
-// Shapes of leaks the corpus study found missed (docs/measurements.md).
-func TestRealCodeMisses(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/realmiss/...")
-}
-
-// Code whose SSA has cycles (self-stores, phi loops, recursive types,
-// recursive summaries, self-capturing closures): the check must end, and
-// report what it reports on the same code without the cycle.
-func TestCycles(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/cycles")
 }
 
 // TestBudget runs the check with a work budget too small for any
@@ -78,29 +96,4 @@ func TestBudget(t *testing.T) {
 	}
 	assert.Contains(t, gaveUp, "(*leak/cycles.selfStoreServer).GetOrder")
 	assert.Contains(t, gaveUp, "leak/cycles.selfPayload")
-}
-
-// An upstream error body is a proxy's only when written whole with the
-// status of its response on one path.
-func TestProxyPerPath(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/proxypath")
-}
-
-// The dependency libraries services use are known without configuration.
-func TestLibraries(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/libraries")
-}
-
-// The server-error status rule (issue 13): errors of unknown origin sent
-// with a 5xx, helpers reported once where the fix belongs, helpers that
-// drop the text for 5xx.
-func TestServerErrorStatus(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/servererror/...")
-}
-
-// Details shown only in a debug mode, errors of our own types and error
-// wrappers whose Error method shows a public message are decisions:
-// silent. Each return of a function with a defer returns its own value.
-func TestDecisions(t *testing.T) {
-	checktest.Run(t, leak.NewAnalyzer(leak.DefaultConfig()), "leak/debugonly", "leak/deferresults", "leak/restpayload")
 }

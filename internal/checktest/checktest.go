@@ -6,9 +6,12 @@
 package checktest
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -82,4 +85,42 @@ type Recorder struct{ Errs []string }
 // Errorf records the error.
 func (r *Recorder) Errorf(format string, args ...any) {
 	r.Errs = append(r.Errs, fmt.Sprintf(format, args...))
+}
+
+// Cases are test data packages, by pattern (such as "leak/gin" or
+// "leak/realfp/..."), each with what it shows.
+type Cases map[string]string
+
+var caseFilter = flag.String("case", "", "checktest: run only the cases whose pattern matches this regular expression")
+
+// RunCases runs a on the packages of every case in one analysistest run
+// (RunWithSuggestedFixes when fixes is set) and checks their // want
+// comments. One run loads and analyses the standard library and the
+// stubs the cases import once, not once per case: most of a check's test
+// time. -case=REGEXP runs only the matching cases.
+func RunCases(t *testing.T, a *analysis.Analyzer, fixes bool, cases ...Cases) []*analysistest.Result {
+	t.Helper()
+	var filter *regexp.Regexp
+	if *caseFilter != "" {
+		var err error
+		if filter, err = regexp.Compile(*caseFilter); err != nil {
+			t.Fatalf("-case: %v", err)
+		}
+	}
+	var patterns []string
+	for _, cs := range cases {
+		for pattern := range cs {
+			if filter == nil || filter.MatchString(pattern) {
+				patterns = append(patterns, pattern)
+			}
+		}
+	}
+	slices.Sort(patterns)
+	if len(patterns) == 0 {
+		t.Skipf("no case matches -case=%s", *caseFilter)
+	}
+	if fixes {
+		return RunWithSuggestedFixes(t, a, patterns...)
+	}
+	return Run(t, a, patterns...)
 }
