@@ -1,40 +1,32 @@
 package passthrough_test
 
-import (
-	"testing"
+import "github.com/upstreamlint/upstreamlint/internal/checktest"
 
-	"github.com/upstreamlint/upstreamlint/internal/checktest"
-	"github.com/upstreamlint/upstreamlint/passthrough"
-)
-
-// The framework cases run on stubs in testdata/src whose signatures match
-// the real modules (e2e/frameworks runs the command on the real ones).
-
-func TestGin(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/gin")
+// frameworkCases run on stubs in testdata/src whose signatures match the
+// real modules (e2e/frameworks runs the command on the real ones), with
+// the default settings (TestDefaultConfig).
+var frameworkCases = checktest.Cases{
+	"passthrough/gin":      "gin",
+	"passthrough/echo":     "echo v4",
+	"passthrough/echo5":    "echo v5",
+	"passthrough/fiber3":   "fiber v3",
+	"passthrough/gozero":   "go-zero",
+	"passthrough/hertz":    "hertz",
+	"passthrough/fasthttp": "fasthttp",
+	"passthrough/restful":  "go-restful",
+	"passthrough/kratos":   "kratos",
+	"passthrough/iris":     "iris",
+	"passthrough/beego":    "beego",
+	"passthrough/gateway":  "grpc-gateway",
+	"passthrough/connect":  "Connect",
+	"passthrough/fiber":    "fiber v2",
+	"passthrough/render":   "go-chi/render",
+	"passthrough/grpc":     "gRPC servers",
 }
 
-func TestEcho(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/echo", "passthrough/echo5", "passthrough/fiber3", "passthrough/gozero", "passthrough/hertz", "passthrough/fasthttp", "passthrough/restful", "passthrough/kratos", "passthrough/iris", "passthrough/beego", "passthrough/gateway", "passthrough/connect")
-}
-
-func TestFiber(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fiber")
-}
-
-func TestChiRender(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/render")
-}
-
-func TestGRPCServer(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpc")
-}
-
-func TestFixGin(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginfix")
-}
-
-func TestFixGRPCServer(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfix")
-	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/grpcfiximports")
+// frameworkFixCases check the fixes' .golden files (TestDefaultFixes).
+var frameworkFixCases = checktest.Cases{
+	"passthrough/ginfix":         "the mapper in gin handlers",
+	"passthrough/grpcfix":        "the code mapper in gRPC servers",
+	"passthrough/grpcfiximports": "the code mapper's imports",
 }

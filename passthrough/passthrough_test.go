@@ -7,13 +7,36 @@ import (
 	"github.com/upstreamlint/upstreamlint/passthrough"
 )
 
-func TestNetHTTP(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/nethttp")
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/httpdoer")
+// defaultCases are the test data packages the check is tested on with
+// its default settings, beside frameworkCases.
+var defaultCases = checktest.Cases{
+	"passthrough/nethttp":            "net/http handlers",
+	"passthrough/httpdoer":           "clients behind an interface with Do",
+	"passthrough/mappedunconfigured": "a partial mapper that is not configured",
+	"passthrough/crosspkg":           "facts across packages",
+	"passthrough/suppress":           "//upstreamlint:ignore directives",
+	"passthrough/suppressfile":       "//upstreamlint:file-ignore directives",
+	"passthrough/ginproxy":           "a proxy through a helper of unknown body",
+	// Shapes of false positives seen on public repositories (docs/measurements.md).
+	"passthrough/realfp/...": "silent shapes of real code",
+	// The transparent-proxy rule looks at one response path, not at the
+	// whole function.
+	"passthrough/proxypath": "proxies, path by path",
+	// The status of an HTTP client library's response is an upstream status.
+	"passthrough/resty": "resty's response",
 }
 
-func TestFixDefaultMapper(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/fix")
+// TestDefaultConfig runs the check with its default settings on every
+// case, in one analysistest run (-case=REGEXP picks some).
+func TestDefaultConfig(t *testing.T) {
+	checktest.RunCases(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), false, defaultCases, frameworkCases)
+}
+
+// TestDefaultFixes checks the default settings' fixes against the
+// .golden files.
+func TestDefaultFixes(t *testing.T) {
+	fix := checktest.Cases{"passthrough/fix": "the default mapper, added to the file"}
+	checktest.RunCases(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), true, fix, frameworkFixCases)
 }
 
 func withMapper(t *testing.T) passthrough.Config {
@@ -32,42 +55,10 @@ func TestConfiguredMapperIsTrusted(t *testing.T) {
 	checktest.Run(t, passthrough.NewAnalyzer(withMapper(t)), "passthrough/mapped")
 }
 
-func TestPartialMapperUnconfigured(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/mappedunconfigured")
-}
-
-func TestFactsAcrossPackages(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/crosspkg")
-}
-
-func TestIgnoreDirectives(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/suppress", "passthrough/suppressfile")
-}
-
 func TestAllowlist(t *testing.T) {
 	cfg := passthrough.DefaultConfig()
 	if err := cfg.Allow.Set("(*passthrough/allow.Gateway).ServeHTTP, passthrough/allow.Mirror*"); err != nil {
 		t.Fatal(err)
 	}
 	checktest.Run(t, passthrough.NewAnalyzer(cfg), "passthrough/allow")
-}
-
-func TestProxyThroughUnknownHelper(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/ginproxy")
-}
-
-// Shapes of false positives seen on public repositories (docs/measurements.md).
-func TestRealCodeShapes(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/realfp/...")
-}
-
-// The transparent-proxy rule looks at one response path, not at the
-// whole function.
-func TestProxyPerPath(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/proxypath")
-}
-
-// The status of an HTTP client library's response is an upstream status.
-func TestRestyResponse(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(passthrough.DefaultConfig()), "passthrough/resty")
 }
