@@ -1,31 +1,27 @@
 package softerror_test
 
-import (
-	"testing"
+import "github.com/upstreamlint/upstreamlint/internal/checktest"
 
-	"github.com/upstreamlint/upstreamlint/internal/checktest"
-	"github.com/upstreamlint/upstreamlint/softerror"
-)
-
-// The framework cases run on stubs in testdata/src whose signatures match
-// the real modules (e2e/frameworks runs the command on the real ones).
-
-func TestGin(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/gin")
+// frameworkCases run on stubs in testdata/src whose signatures match the
+// real modules (e2e/frameworks runs the command on the real ones), with
+// the default settings (TestDefaultConfig).
+var frameworkCases = checktest.Cases{
+	"softerror/gin":      "gin",
+	"softerror/echo":     "echo v4",
+	"softerror/echo5":    "echo v5",
+	"softerror/fiber3":   "fiber v3",
+	"softerror/gozero":   "go-zero",
+	"softerror/hertz":    "hertz",
+	"softerror/fasthttp": "fasthttp",
+	"softerror/restful":  "go-restful",
+	"softerror/kratos":   "kratos",
+	"softerror/iris":     "iris",
+	"softerror/beego":    "beego",
+	"softerror/fiber":    "fiber v2",
+	"softerror/render":   "go-chi/render",
 }
 
-func TestEcho(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/echo", "softerror/echo5", "softerror/fiber3", "softerror/gozero", "softerror/hertz", "softerror/fasthttp", "softerror/restful", "softerror/kratos", "softerror/iris", "softerror/beego")
-}
-
-func TestFiber(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/fiber")
-}
-
-func TestChiRender(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/render")
-}
-
-func TestFixFrameworks(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/frameworkfix")
+// frameworkFixCases check the fixes' .golden files (TestDefaultFixes).
+var frameworkFixCases = checktest.Cases{
+	"softerror/frameworkfix": "fixes in framework handlers",
 }

@@ -11,12 +11,43 @@ import (
 	"github.com/upstreamlint/upstreamlint/softerror"
 )
 
-func TestNetHTTP(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/nethttp")
+// defaultCases are the test data packages the check is tested on with
+// its default settings, beside frameworkCases.
+var defaultCases = checktest.Cases{
+	"softerror/nethttp": "net/http handlers",
+	// Shapes of false positives seen on public repositories (docs/measurements.md).
+	"softerror/realfp/...": "silent shapes of real code",
+	// Envelopes that say failure and carry no data (issue 15).
+	"softerror/envelope": "failure envelopes",
+	// Envelopes built by helpers from their parameters: reported once, in
+	// the helper that passes the failure code and no data (issue 15, part 2).
+	"softerror/envelopehelper/...": "envelope helpers",
+	// Installed framework error handlers answer the request themselves
+	// (issue 15, part 3).
+	"softerror/errorhandler":  "installed error handlers",
+	"softerror/errorhandler2": "installed error handlers, other frameworks",
+	// http.Error and AbortWithStatusJSON with 200 (issue 15, part 3).
+	"softerror/explicit200": "an explicit status 200",
+	// A dynamic call of the module handed the writer may write the status.
+	"softerror/opaque": "opaque writer calls",
 }
 
-func TestFix(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/fix")
+// TestDefaultConfig runs the check with its default settings on every
+// case, in one analysistest run (-case=REGEXP picks some).
+func TestDefaultConfig(t *testing.T) {
+	checktest.RunCases(t, softerror.NewAnalyzer(softerror.DefaultConfig()), false, defaultCases, frameworkCases)
+}
+
+// TestDefaultFixes checks the default settings' fixes against the
+// .golden files.
+func TestDefaultFixes(t *testing.T) {
+	fixes := checktest.Cases{
+		"softerror/fix": "a status written before the error body",
+		// The fix of a helper envelope: the helper sends a status derived
+		// from the code it is given, and keeps its body.
+		"softerror/envelopefix": "a helper envelope's status",
+	}
+	checktest.RunCases(t, softerror.NewAnalyzer(softerror.DefaultConfig()), true, fixes, frameworkFixCases)
 }
 
 func TestConfiguredKeys(t *testing.T) {
@@ -25,16 +56,6 @@ func TestConfiguredKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	checktest.Run(t, a, "softerror/keys")
-}
-
-// Shapes of false positives seen on public repositories (docs/measurements.md).
-func TestRealCodeShapes(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/realfp/...")
-}
-
-// Envelopes that say failure and carry no data (issue 15).
-func TestEnvelopes(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelope")
 }
 
 // A team that keeps the business-code convention on purpose turns the
@@ -59,33 +80,4 @@ func TestEnvelopeKeys(t *testing.T) {
 	require.Error(t, a.Flags.Set("envelopes", "maybe"))
 	require.NoError(t, a.Flags.Set("flagkeys", "isOK"))
 	assert.Equal(t, "isok", a.Flags.Lookup("flagkeys").Value.String())
-}
-
-// Envelopes built by helpers from their parameters: reported once, in the
-// helper that passes the failure code and no data (issue 15, part 2).
-func TestEnvelopeHelpers(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopehelper/...")
-}
-
-// Installed framework error handlers answer the request themselves
-// (issue 15, part 3).
-func TestErrorHandlers(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler2")
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/errorhandler")
-}
-
-// http.Error and AbortWithStatusJSON with 200 (issue 15, part 3).
-func TestExplicit200(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/explicit200")
-}
-
-// A dynamic call of the module handed the writer may write the status.
-func TestOpaqueWriterCalls(t *testing.T) {
-	checktest.Run(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/opaque")
-}
-
-// The fix of a helper envelope: the helper sends a status derived from
-// the code it is given, and keeps its body.
-func TestEnvelopeHelperFix(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, softerror.NewAnalyzer(softerror.DefaultConfig()), "softerror/envelopefix")
 }
