@@ -51,7 +51,7 @@ import (
 const (
 	ExitClean    = 0 // no findings (or -exit-zero)
 	ExitError    = 1 // packages could not be loaded or analysed, or fixes could not be written
-	ExitUsage    = 2 // bad flags or arguments
+	ExitUsage    = 2 // bad flags or arguments, or a setting that does not resolve in the build (analyzer.SettingError)
 	ExitFindings = 3 // findings were reported
 )
 
@@ -604,6 +604,12 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	prog.stop()
 	if err != nil {
+		var setting *upstream.SettingError
+		if errors.As(err, &setting) {
+			// well-formed, but not a function of the build
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitUsage
+		}
 		if msg, ok := goVersionMismatch([]string{err.Error()}); ok {
 			fmt.Fprintf(stderr, "%s: %s\n", name, msg)
 			return ExitError
