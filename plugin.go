@@ -49,6 +49,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/driver/hosted"
+	"github.com/upstreamlint/upstreamlint/driver/runner"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 	"github.com/upstreamlint/upstreamlint/softerror"
@@ -254,7 +255,9 @@ func New(raw any) (register.LinterPlugin, error) {
 		// back before golangci-lint holds theirs (computed at the first
 		// package, it would add to it)
 		if wd, err := os.Getwd(); err == nil {
-			p.host.Prepare(wd)
+			if err := p.host.Prepare(wd); err != nil {
+				return nil, settingError(err) // a function setting that does not resolve
+			}
 		}
 	}
 	return p, nil
@@ -288,11 +291,37 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		}
 		shared.SetHost(p.host)
 	}
+	// A package analysed on its own checks a function setting whose
+	// package it does not import with the go command.
+	shared.SetFuncLoader(runner.LoadFuncPackage)
 	out := make([]*analysis.Analyzer, len(built))
 	for i, a := range built {
-		out[i] = withoutRelated(a)
+		out[i] = withSettingErrors(withoutRelated(a))
 	}
 	return out, nil
+}
+
+// withSettingErrors makes a's analysis fail with a function setting that
+// does not resolve (analyzer.SettingError) in the words of the other
+// errors of the settings (settingError). a is a fresh analyzer.
+func withSettingErrors(a *analysis.Analyzer) *analysis.Analyzer {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		return res, settingError(err)
+	}
+	return a
+}
+
+// settingError words an error of a function setting that does not
+// resolve in the build (-passthrough.mapper=example.com/x.F: package …)
+// as the plugin's other errors of its settings: naming the key.
+func settingError(err error) error {
+	var setting *analyzer.SettingError
+	if errors.As(err, &setting) {
+		return fmt.Errorf("%s settings: %s: %s: %s", Name, setting.Setting, setting.Value, setting.Reason)
+	}
+	return err
 }
 
 // lintRun reports whether golangci-lint's command line (without the

@@ -27,6 +27,10 @@ type Result struct {
 	// whole program gives it, by check (a Host's): the checks report
 	// them as they are, and Engine is nil.
 	Replay map[string][]analysis.Diagnostic
+	// Err, when not nil, is the error the checks fail with: the Host's
+	// (the whole program could not be computed, or a setting does not
+	// resolve).
+	Err error
 
 	shared *Shared // the instance that gave the result (CheckFunc)
 }

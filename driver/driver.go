@@ -85,6 +85,9 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 	shared := upstream.New(upstream.DefaultConfig())
 	analyzers := newChecks(shared.Analyzer)
 	if IsVetInvocation(os.Args[1:]) {
+		// a package analysed on its own checks a function setting whose
+		// package it does not import with the go command
+		shared.SetFuncLoader(runner.LoadFuncPackage)
 		if slices.Contains(os.Args[1:], "-V=full") || slices.Contains(os.Args[1:], "--V=full") {
 			printVetVersion(newChecks)
 		}

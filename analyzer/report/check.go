@@ -32,6 +32,9 @@ func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncP
 		Requires: []*analysis.Analyzer{shared},
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[shared].(*analyzer.Result)
+			if res.Err != nil {
+				return nil, res.Err // the host's
+			}
 			if res.Replay != nil {
 				// what the whole program found here (a host's): the
 				// reporter's suppressions and allowlist applied there

@@ -272,6 +272,40 @@ func TestFuncSettings(t *testing.T) {
 	assert.Equal(t, 0, again.code, "the mapper's calls count as mappings: %s", again.stderr)
 }
 
+// TestFuncSettingsVet: under go vet a function setting that does not
+// resolve fails the analysis with the setting's error, in every package
+// with the whole program (the checks fail with it, so go vet, which
+// shows one analyzer's error of a package, shows this one), in those
+// whose fixes would call it without (the go command loads the package a
+// package does not import); go vet -fix calls one that resolves.
+func TestFuncSettingsVet(t *testing.T) {
+	dir := withFuncs(t)
+	require.NoError(t, os.RemoveAll(filepath.Join(dir, "broken")))
+	const m = "example.com/upstreamlint-example/"
+	for _, tc := range []struct {
+		args     []string
+		want     string
+		packages int // how many packages fail with it
+	}{
+		{[]string{"-passthrough.mapper=" + m + "httperr.Describe"}, "-passthrough.mapper=" + m + "httperr.Describe: httperr.Describe is func(code int, msg string) string; want func(int) int", 5},
+		{[]string{"-upstreamfacts.whole=false", "-passthrough.mapper=example.com/x.F"}, "-passthrough.mapper=example.com/x.F: package example.com/x cannot be loaded: cannot find module providing package example.com/x", 1},
+	} {
+		res := run(t, dir, "go", append(append([]string{"vet", "-vettool=" + bin}, tc.args...), "./...")...)
+		assert.Equal(t, 1, res.code, "%v: %s", tc.args, res.stderr)
+		assert.Equal(t, tc.packages, strings.Count(res.stderr, tc.want), "%v: %s", tc.args, res.stderr)
+		assert.NotContains(t, res.stderr, "failed prerequisites", "%v", tc.args)
+		assert.NotContains(t, res.stderr, "whole program of module", "%v: a setting, not the join", tc.args)
+	}
+
+	res := run(t, dir, "go", "vet", "-vettool="+bin, "-fix", "-passthrough.mapper="+m+"httperr.FromUpstream", "./...")
+	require.Equal(t, 0, res.code, res.stderr)
+	fixed, err := os.ReadFile(filepath.Join(dir, "handlers", "handlers.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(fixed), "w.WriteHeader(httperr.FromUpstream(code))")
+	build := run(t, dir, "go", "build", "./...")
+	require.Equal(t, 0, build.code, build.stderr)
+}
+
 // copyTree copies the example module into a temporary directory.
 func copyTree(t *testing.T, src string) string {
 	dst := t.TempDir()
