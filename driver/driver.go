@@ -432,21 +432,15 @@ func flagHint(fs *flag.FlagSet, err error) string {
 		return ""
 	}
 	name = strings.TrimPrefix(name, "-")
-	best, bestDist := "", -1
+	var names []string
 	fs.VisitAll(func(f *flag.Flag) {
-		if f.Usage == hiddenUsage {
-			return
-		}
-		d := suggest.Distance(name, f.Name)
-		rest, longer := strings.CutPrefix(name, f.Name)
-		if strings.HasPrefix(f.Name, name) && len(name) >= 3 || longer && len(f.Name) >= 3 && !strings.HasPrefix(rest, ".") {
-			d = min(d, 1) // -passthr for -passthrough, -upstreamfacts.wholeprogram for -upstreamfacts.whole
-		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = f.Name, d
+		if f.Usage != hiddenUsage {
+			names = append(names, f.Name)
 		}
 	})
-	if !suggest.Near(best, bestDist) || bestDist >= len(name) {
+	// -passthr for -passthrough, -upstreamfacts.wholeprogram for -upstreamfacts.whole
+	best := suggest.Option(name, names)
+	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf("did you mean -%s?", best)
