@@ -23,7 +23,8 @@
 //	          leak:
 //	            enable: false
 //
-// Unknown keys and values of the wrong type are errors that name the key.
+// Unknown keys and values of the wrong type are errors that name the
+// key; an unknown key near a known one says "did you mean" that one.
 //
 // golangci-lint reports every finding under the linter name
 // "upstreamlint" and itself prefixes the message with the name of the
@@ -50,6 +51,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/driver/hosted"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
+	"github.com/upstreamlint/upstreamlint/internal/suggest"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 	"github.com/upstreamlint/upstreamlint/softerror"
@@ -433,13 +435,48 @@ func checkKeys(v any, t reflect.Type, path string) error {
 			if path != "" {
 				known += " of " + path
 			}
-			return fmt.Errorf("unknown key %q (%s: %s)", join(path, k), known, strings.Join(names, ", "))
+			hint := ""
+			if meant := meantKey(path, strings.ToLower(k), names); meant != "" {
+				hint = ": did you mean " + meant + "?" // the words of the flag hint
+			}
+			return fmt.Errorf("unknown key %q%s (%s: %s)", join(path, k), hint, known, strings.Join(names, ", "))
 		}
 		if err := checkKeys(obj[k], ft, join(path, k)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// meantKey returns the key, with its path, that key at path (which
+// names has not) most likely meant, or "": the nearest key there by the
+// rule of the flag hint (suggest.Option: pasthrough for passthrough,
+// whole for whole-program), else the one key of that name elsewhere (a
+// key at the wrong level: mapper for passthrough.mapper, deps under a
+// check for the top-level deps).
+func meantKey(path, key string, names []string) string {
+	if best := suggest.Option(key, names); best != "" {
+		return join(path, best)
+	}
+	var elsewhere []string
+	var walk func(t reflect.Type, at string)
+	walk = func(t reflect.Type, at string) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := join(at, jsonName(f))
+			if jsonName(f) == key && at != path {
+				elsewhere = append(elsewhere, name)
+			}
+			if f.Type.Kind() == reflect.Struct {
+				walk(f.Type, name)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Settings](), "")
+	if len(elsewhere) != 1 {
+		return "" // none, or one per check (allow, enable): no guess
+	}
+	return elsewhere[0]
 }
 
 func join(path, key string) string {

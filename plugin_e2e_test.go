@@ -360,7 +360,7 @@ func Missing(w http.ResponseWriter, r *http.Request) {
 
 	for _, tc := range []struct{ name, settings, want string }{
 		{"misspelled key", `passthrough: {mapperr: example.com/e2e/httperr.FromUpstream}`,
-			`upstreamlint settings: unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper,`},
+			`upstreamlint settings: unknown key "passthrough.mapperr": did you mean passthrough.mapper? (known keys of passthrough: enable, mapper,`},
 		{"malformed mapper", `passthrough: {mapper: httperr}`,
 			`upstreamlint settings: passthrough.mapper: malformed function name "httperr": want import/path.Func`},
 		{"wrong type", `passthrough: {enable: "yes"}`,
