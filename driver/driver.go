@@ -309,13 +309,13 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	o := &options{}
 	var jsonAlias bool
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(formats, ", "))
-	fs.BoolVar(&jsonAlias, "json", false, "alias of -format=json: the go/analysis JSON tree")
-	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes, then report the findings left")
-	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
+	upstream.BoolVar(fs, &jsonAlias, "json", false, "alias of -format=json: the go/analysis JSON tree")
+	upstream.BoolVar(fs, &o.fix, "fix", false, "apply the suggested fixes, then report the findings left")
+	upstream.BoolVar(fs, &o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
 	fs.IntVar(&o.context, "c", -1, "with -format=text, show the offending line with this many lines of context")
-	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
-	fs.BoolVar(&o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
-	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+	upstream.BoolVar(fs, &o.tests, "test", true, "also analyze test files")
+	upstream.BoolVar(fs, &o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
+	upstream.BoolVar(fs, &o.version, "V", false, "print the version and exit")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
 	var newFromRev, newFromMergeBase string
@@ -323,10 +323,10 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&newFromMergeBase, "new-from-merge-base", "", "report only findings on lines added or changed since the merge base of this git revision and HEAD")
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
-	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
+	upstream.BoolVar(fs, &o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
 	var runner string
 	fs.StringVar(&runner, "runner", "", hiddenUsage)
-	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
+	upstream.BoolVar(fs, &o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
