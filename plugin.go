@@ -23,7 +23,8 @@
 //	          leak:
 //	            enable: false
 //
-// Unknown keys and values of the wrong type are errors that name the key.
+// Unknown keys and values of the wrong type are errors that name the
+// key; an unknown key near a known one says "did you mean" that one.
 //
 // golangci-lint reports every finding under the linter name
 // "upstreamlint" and itself prefixes the message with the name of the
@@ -49,6 +50,8 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/driver/hosted"
+	"github.com/upstreamlint/upstreamlint/driver/runner"
+	"github.com/upstreamlint/upstreamlint/internal/suggest"
 	"github.com/upstreamlint/upstreamlint/leak"
 	"github.com/upstreamlint/upstreamlint/passthrough"
 	"github.com/upstreamlint/upstreamlint/softerror"
@@ -254,7 +257,9 @@ func New(raw any) (register.LinterPlugin, error) {
 		// back before golangci-lint holds theirs (computed at the first
 		// package, it would add to it)
 		if wd, err := os.Getwd(); err == nil {
-			p.host.Prepare(wd)
+			if err := p.host.Prepare(wd); err != nil {
+				return nil, settingError(err) // a function setting that does not resolve
+			}
 		}
 	}
 	return p, nil
@@ -288,11 +293,37 @@ func (p *plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 		}
 		shared.SetHost(p.host)
 	}
+	// A package analysed on its own checks a function setting whose
+	// package it does not import with the go command.
+	shared.SetFuncLoader(runner.LoadFuncPackage)
 	out := make([]*analysis.Analyzer, len(built))
 	for i, a := range built {
-		out[i] = withoutRelated(a)
+		out[i] = withSettingErrors(withoutRelated(a))
 	}
 	return out, nil
+}
+
+// withSettingErrors makes a's analysis fail with a function setting that
+// does not resolve (analyzer.SettingError) in the words of the other
+// errors of the settings (settingError). a is a fresh analyzer.
+func withSettingErrors(a *analysis.Analyzer) *analysis.Analyzer {
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		res, err := run(pass)
+		return res, settingError(err)
+	}
+	return a
+}
+
+// settingError words an error of a function setting that does not
+// resolve in the build (-passthrough.mapper=example.com/x.F: package …)
+// as the plugin's other errors of its settings: naming the key.
+func settingError(err error) error {
+	var setting *analyzer.SettingError
+	if errors.As(err, &setting) {
+		return fmt.Errorf("%s settings: %s: %s: %s", Name, setting.Setting, setting.Value, setting.Reason)
+	}
+	return err
 }
 
 // lintRun reports whether golangci-lint's command line (without the
@@ -404,13 +435,48 @@ func checkKeys(v any, t reflect.Type, path string) error {
 			if path != "" {
 				known += " of " + path
 			}
-			return fmt.Errorf("unknown key %q (%s: %s)", join(path, k), known, strings.Join(names, ", "))
+			hint := ""
+			if meant := meantKey(path, strings.ToLower(k), names); meant != "" {
+				hint = ": did you mean " + meant + "?" // the words of the flag hint
+			}
+			return fmt.Errorf("unknown key %q%s (%s: %s)", join(path, k), hint, known, strings.Join(names, ", "))
 		}
 		if err := checkKeys(obj[k], ft, join(path, k)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// meantKey returns the key, with its path, that key at path (which
+// names has not) most likely meant, or "": the nearest key there by the
+// rule of the flag hint (suggest.Option: pasthrough for passthrough,
+// whole for whole-program), else the one key of that name elsewhere (a
+// key at the wrong level: mapper for passthrough.mapper, deps under a
+// check for the top-level deps).
+func meantKey(path, key string, names []string) string {
+	if best := suggest.Option(key, names); best != "" {
+		return join(path, best)
+	}
+	var elsewhere []string
+	var walk func(t reflect.Type, at string)
+	walk = func(t reflect.Type, at string) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name := join(at, jsonName(f))
+			if jsonName(f) == key && at != path {
+				elsewhere = append(elsewhere, name)
+			}
+			if f.Type.Kind() == reflect.Struct {
+				walk(f.Type, name)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Settings](), "")
+	if len(elsewhere) != 1 {
+		return "" // none, or one per check (allow, enable): no guess
+	}
+	return elsewhere[0]
 }
 
 func join(path, key string) string {

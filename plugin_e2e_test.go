@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -48,7 +49,8 @@ func Status(ctx context.Context) (int, error) {
 }
 `
 
-	// httperrGo is the service's own mapping function, for the mapper setting.
+	// httperrGo is the service's own mapping function, for the mapper
+	// setting, and its public text, for publicmsg.
 	httperrGo = `// Package httperr maps upstream statuses.
 package httperr
 
@@ -61,6 +63,9 @@ func FromUpstream(code int) int {
 	}
 	return http.StatusBadGateway
 }
+
+// Public is the text clients see for an error.
+func Public(err error) string { return "the request could not be completed" }
 `
 
 	handlersGo = `// Package handlers answers clients.
@@ -264,11 +269,10 @@ func TestGolangciLint(t *testing.T) {
 		// .golangci.example.yml as a user copies it: golangci-lint accepts
 		// it, and its settings (which allow nothing in the test module)
 		// keep both findings.
-		example, err := os.ReadFile(".golangci.example.yml")
-		require.NoError(t, err)
+		example := exampleConfig(t)
 		dir := writeModule(t, handlersGo)
 		cfgPath := filepath.Join(dir, ".golangci.yml")
-		require.NoError(t, os.WriteFile(cfgPath, example, 0o644))
+		require.NoError(t, os.WriteFile(cfgPath, []byte(example), 0o644))
 		// Only upstreamlint: golangci-lint's standard linters are not under test.
 		res := golangciRunConfig(t, bin, dir, cfgPath, "--enable-only=upstreamlint")
 		assert.Equal(t, 1, res.code, res.stderr)
@@ -281,8 +285,7 @@ func TestGolangciLint(t *testing.T) {
 		// unchecked Encode that softerror reports too; golangci-lint keeps
 		// one issue per line unless the configuration says otherwise, as
 		// .golangci.example.yml does.
-		example, err := os.ReadFile(".golangci.example.yml")
-		require.NoError(t, err)
+		example := exampleConfig(t)
 		dir := writeModule(t, handlersGo)
 		soft := filepath.Join(dir, "soft", "soft.go")
 		require.NoError(t, os.MkdirAll(filepath.Dir(soft), 0o755))
@@ -357,11 +360,22 @@ func Missing(w http.ResponseWriter, r *http.Request) {
 
 	for _, tc := range []struct{ name, settings, want string }{
 		{"misspelled key", `passthrough: {mapperr: example.com/e2e/httperr.FromUpstream}`,
-			`upstreamlint settings: unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper,`},
+			`upstreamlint settings: unknown key "passthrough.mapperr": did you mean passthrough.mapper? (known keys of passthrough: enable, mapper,`},
 		{"malformed mapper", `passthrough: {mapper: httperr}`,
 			`upstreamlint settings: passthrough.mapper: malformed function name "httperr": want import/path.Func`},
 		{"wrong type", `passthrough: {enable: "yes"}`,
 			`upstreamlint settings: passthrough.enable: got a string, want true or false`},
+		// well-formed, but not a func(int) int of the build: found when
+		// the plugin computes the whole program, before the packages load
+		{"mapper not in the build", `passthrough: {mapper: example.com/e2e/nosuch.Map}`,
+			`upstreamlint settings: passthrough.mapper: example.com/e2e/nosuch.Map: package example.com/e2e/nosuch cannot be loaded: no required module provides package example.com/e2e/nosuch`},
+		{"mapper of another signature", `passthrough: {mapper: example.com/e2e/upstream.Status}`,
+			`upstreamlint settings: passthrough.mapper: example.com/e2e/upstream.Status: upstream.Status is func(ctx context.Context) (int, error); want func(int) int`},
+		// without the whole program: by the analysis of the package whose
+		// fix would call it (handlers does not import httperr: the plugin
+		// loads it)
+		{"misspelled mapper, whole program off", `whole-program: false, passthrough: {mapper: example.com/e2e/httperr.FromUpstrem}`,
+			`upstreamlint settings: passthrough.mapper: example.com/e2e/httperr.FromUpstrem: package example.com/e2e/httperr has no function FromUpstrem (did you mean FromUpstream?)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := golangciRun(t, bin, mod, tc.settings)
@@ -370,6 +384,21 @@ func Missing(w http.ResponseWriter, r *http.Request) {
 			assert.Empty(t, res.issues)
 		})
 	}
+}
+
+// exampleConfig is .golangci.example.yml with its functions, which name
+// a service's packages (example.com/svc/httperr), taken from the test
+// module: a function setting that does not resolve in the build stops
+// golangci-lint. The gRPC code mapper is left out: the module, built
+// offline, has no grpc to take codes.Code from.
+func exampleConfig(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(".golangci.example.yml")
+	require.NoError(t, err)
+	cfg := strings.ReplaceAll(string(data), "example.com/svc/httperr.", "example.com/e2e/httperr.")
+	codemapper := regexp.MustCompile(`(?m)^ *codemapper: .*\n`)
+	require.Len(t, codemapper.FindAllString(cfg, -1), 1)
+	return codemapper.ReplaceAllString(cfg, "")
 }
 
 // buildGolangciLint builds tools/golangci into a temporary directory. The

@@ -104,17 +104,30 @@ softerror:
 	assert.Equal(t, "example.com/m.Map", flagValue(t, as[0], "mapper"))
 }
 
+// An unknown key is an error that names it and the keys known there,
+// and says "did you mean" the key it most likely meant, as the command
+// does for a flag: a key near one of the same level (a misspelled
+// check's section too), or the one key of that name at another level.
 func TestSettingsUnknownKey(t *testing.T) {
 	for _, tc := range []struct{ settings, want string }{
-		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr" (known keys of passthrough: enable, mapper, codemapper, allow)`},
-		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough" (known keys: deps, budget, whole-program, passthrough, leak, softerror)`},
-		{`{leak: {enabled: false}}`, `unknown key "leak.enabled"`},
-		{`{enable: false}`, `unknown key "enable"`},
+		{`{passthrough: {mapperr: example.com/m.Map}}`, `unknown key "passthrough.mapperr": did you mean passthrough.mapper? (known keys of passthrough: enable, mapper, codemapper, allow)`},
+		{`{passthrough: {mappr: example.com/m.Map}}`, `unknown key "passthrough.mappr": did you mean passthrough.mapper? (known keys of passthrough: `},
+		{`{passthrough: {Code-Mapper: example.com/m.Map}}`, `unknown key "passthrough.Code-Mapper": did you mean passthrough.codemapper? (`},
+		{`{pasthrough: {enable: false}}`, `unknown key "pasthrough": did you mean passthrough? (known keys: deps, budget, whole-program, passthrough, leak, softerror)`},
+		{`{soft-error: {envelopes: false}}`, `unknown key "soft-error": did you mean softerror? (`},
+		{`{leak: {enabled: false}}`, `unknown key "leak.enabled": did you mean leak.enable? (known keys of leak: enable, publicmsg, allow)`},
+		{`{softerror: {errorkey: [fault]}}`, `unknown key "softerror.errorkey": did you mean softerror.errorkeys? (`},
+		{`{whole: false}`, `unknown key "whole": did you mean whole-program? (`}, // the flag's name, -upstreamfacts.whole
+		{`{mapper: example.com/m.Map}`, `unknown key "mapper": did you mean passthrough.mapper? (known keys: `},
+		{`{leak: {deps: [example.com/kv]}}`, `unknown key "leak.deps": did you mean deps? (known keys of leak: `},
+		// no guess
+		{`{enable: false}`, `unknown key "enable" (known keys: deps, budget, whole-program, passthrough, leak, softerror)`},
+		{`{allow: [example.com/gw]}`, `unknown key "allow" (known keys: `},
+		{`{passthrough: {xyz: 1}}`, `unknown key "passthrough.xyz" (known keys of passthrough: `},
 	} {
 		_, err := newPlugin(t, tc.settings)
 		if assert.Error(t, err, tc.settings) {
-			assert.Contains(t, err.Error(), "upstreamlint settings: ")
-			assert.Contains(t, err.Error(), tc.want)
+			assert.Contains(t, err.Error(), "upstreamlint settings: "+tc.want)
 		}
 	}
 }

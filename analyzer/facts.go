@@ -27,6 +27,12 @@ type Result struct {
 	// whole program gives it, by check (a Host's): the checks report
 	// them as they are, and Engine is nil.
 	Replay map[string][]analysis.Diagnostic
+	// Err, when not nil, is the error the checks fail with: the Host's
+	// (the whole program could not be computed, or a setting does not
+	// resolve).
+	Err error
+
+	shared *Shared // the instance that gave the result (CheckFunc)
 }
 
 func (sh *Shared) run(pass *analysis.Pass) (any, error) {
@@ -195,7 +201,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 	if exported {
 		pass.ExportPackageFact(&wholeprog.PkgFact{})
 	}
-	return &Result{Engine: e, Program: join}, nil
+	return &Result{Engine: e, Program: join, shared: sh}, nil
 }
 
 // mayHoldFindings decides, before any SSA is built, whether a package

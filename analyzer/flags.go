@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -132,7 +133,8 @@ func (q *QualifiedFunc) Set(s string) error {
 	if !token.IsIdentifier(name) || !token.IsExported(name) {
 		return fmt.Errorf("malformed function name %q: %q is not an exported Go identifier", s, name)
 	}
-	if strings.ContainsAny(path, " \t\"\\") || strings.HasPrefix(path, "/") || strings.HasSuffix(path, "/") || strings.Contains(path, "//") {
+	if strings.ContainsAny(path, " \t\"\\") || strings.HasPrefix(path, "/") || strings.HasSuffix(path, "/") || strings.Contains(path, "//") || module.CheckImportPath(path) != nil {
+		// a relative path (./httperr) too: the fix writes the import
 		return fmt.Errorf("malformed function name %q: %q is not an import path", s, path)
 	}
 	*q = QualifiedFunc{Path: path, Name: name}

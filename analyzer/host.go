@@ -17,8 +17,9 @@ import (
 // and output formats apply as to any finding.
 type Host interface {
 	// Package returns what the whole program says about pass's package.
-	// An error fails the package's analysis (the whole program could not
-	// be computed: the error says why and how to turn the join off).
+	// An error fails the checks' analyses of the package (the whole
+	// program could not be computed: the error says why and how to turn
+	// the join off; or a setting does not resolve: SettingError).
 	Package(pass *analysis.Pass) (HostPackage, error)
 }
 
@@ -68,7 +69,8 @@ func withoutFacts(pass *analysis.Pass) *analysis.Pass {
 }
 
 // hosted asks the host, if any and the join is on, about pass's
-// package: a result to return as is, or nil (analyse the package).
+// package: a result to return as is (the host's error in Err), or nil
+// (analyse the package).
 func (s *Shared) hosted(pass *analysis.Pass) (*Result, error) {
 	s.mu.Lock()
 	h, whole := s.host, s.cfg.Whole
@@ -79,7 +81,10 @@ func (s *Shared) hosted(pass *analysis.Pass) (*Result, error) {
 	hp, err := h.Package(pass)
 	switch {
 	case err != nil:
-		return nil, err
+		// the checks fail with it: go vet shows one analyzer's error of
+		// a package, any of them, and it is then this one, not a
+		// check's "failed prerequisites"
+		return &Result{Err: err}, nil
 	case hp.Findings != nil:
 		return &Result{Replay: hp.Findings}, nil
 	}

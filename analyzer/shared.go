@@ -71,6 +71,11 @@ type Shared struct {
 	// stats are the engines' statistics, when asked for (CollectStats)
 	statsOn bool
 	stats   []*engine.Stats
+	// loader loads the package of a function setting (SetFuncLoader);
+	// loaded are its answers, by import path, under loadMu
+	loader FuncLoader
+	loadMu sync.Mutex
+	loaded map[string]loadedPackage
 }
 
 // New returns an instance of the shared analysis with the settings cfg,

@@ -161,6 +161,8 @@ func TestBadFlags(t *testing.T) {
 		{"passthrough", "mapper", "example.com/svc/httperr.fromUpstream", badFunc},
 		{"passthrough", "mapper", "example.com/svc/httperr.From-Upstream", badFunc},
 		{"passthrough", "mapper", "/abs.F", badFunc},
+		{"passthrough", "mapper", "./httperr.FromUpstream", `"./httperr" is not an import path`}, // the fix writes the import
+		{"passthrough", "codemapper", "grpcerr", badFunc},
 		{"passthrough", "allow", "example.com/...gw", ""},
 		{"passthrough", "allow", "a b", ""},
 		{"leak", "publicmsg", "apierr.public", badFunc},

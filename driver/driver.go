@@ -52,7 +52,7 @@ import (
 const (
 	ExitClean    = 0 // no findings (or -exit-zero)
 	ExitError    = 1 // packages could not be loaded or analysed, or fixes could not be written
-	ExitUsage    = 2 // bad flags or arguments
+	ExitUsage    = 2 // bad flags or arguments, or a setting that does not resolve in the build (analyzer.SettingError)
 	ExitFindings = 3 // findings were reported
 )
 
@@ -86,6 +86,9 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 	shared := upstream.New(upstream.DefaultConfig())
 	analyzers := newChecks(shared.Analyzer)
 	if IsVetInvocation(os.Args[1:]) {
+		// a package analysed on its own checks a function setting whose
+		// package it does not import with the go command
+		shared.SetFuncLoader(runner.LoadFuncPackage)
 		if slices.Contains(os.Args[1:], "-V=full") || slices.Contains(os.Args[1:], "--V=full") {
 			printVetVersion(newChecks)
 		}
@@ -312,19 +315,19 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	o := &options{}
 	var jsonAlias bool
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(formats, ", "))
-	fs.BoolVar(&jsonAlias, "json", false, "alias of -format=json: the go/analysis JSON tree")
-	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes, then report the findings left")
-	fs.BoolVar(&o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
+	upstream.BoolVar(fs, &jsonAlias, "json", false, "alias of -format=json: the go/analysis JSON tree")
+	upstream.BoolVar(fs, &o.fix, "fix", false, "apply the suggested fixes, then report the findings left")
+	upstream.BoolVar(fs, &o.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them (implies -fix)")
 	fs.IntVar(&o.context, "c", -1, "with -format=text, show the offending line with this many lines of context")
-	fs.BoolVar(&o.abs, "abs", false, "with -format=text, print absolute file names instead of names relative to the working directory")
+	upstream.BoolVar(fs, &o.abs, "abs", false, "with -format=text, print absolute file names instead of names relative to the working directory")
 	fs.Func("path-prefix", "with -format=github, the `path` of the module root in the repository, prefixed to file names (default: found with git)", func(v string) error {
 		o.pathPrefix = &v
 		return nil
 	})
-	fs.BoolVar(&o.quiet, "q", false, "quiet: no progress line on stderr (shown only on a terminal, after two seconds)")
-	fs.BoolVar(&o.tests, "test", true, "also analyze test files")
-	fs.BoolVar(&o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
-	fs.BoolVar(&o.version, "V", false, "print the version and exit")
+	upstream.BoolVar(fs, &o.quiet, "q", false, "quiet: no progress line on stderr (shown only on a terminal, after two seconds)")
+	upstream.BoolVar(fs, &o.tests, "test", true, "also analyze test files")
+	upstream.BoolVar(fs, &o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
+	upstream.BoolVar(fs, &o.version, "V", false, "print the version and exit")
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
 	var newFromRev, newFromMergeBase string
@@ -332,10 +335,10 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	fs.StringVar(&newFromMergeBase, "new-from-merge-base", "", "report only findings on lines added or changed since the merge base of this git revision and HEAD")
 	fs.StringVar(&o.baseline, "baseline", "", "suppress the findings recorded in this baseline file (see -write-baseline)")
 	fs.StringVar(&o.writeBase, "write-baseline", "", "record the findings in this baseline file instead of reporting them")
-	fs.BoolVar(&o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
+	upstream.BoolVar(fs, &o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
 	var runner string
 	fs.StringVar(&runner, "runner", "", hiddenUsage)
-	fs.BoolVar(&o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
+	upstream.BoolVar(fs, &o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
@@ -441,21 +444,15 @@ func flagHint(fs *flag.FlagSet, err error) string {
 		return ""
 	}
 	name = strings.TrimPrefix(name, "-")
-	best, bestDist := "", -1
+	var names []string
 	fs.VisitAll(func(f *flag.Flag) {
-		if f.Usage == hiddenUsage {
-			return
-		}
-		d := suggest.Distance(name, f.Name)
-		rest, longer := strings.CutPrefix(name, f.Name)
-		if strings.HasPrefix(f.Name, name) && len(name) >= 3 || longer && len(f.Name) >= 3 && !strings.HasPrefix(rest, ".") {
-			d = min(d, 1) // -passthr for -passthrough, -upstreamfacts.wholeprogram for -upstreamfacts.whole
-		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = f.Name, d
+		if f.Usage != hiddenUsage {
+			names = append(names, f.Name)
 		}
 	})
-	if !suggest.Near(best, bestDist) || bestDist >= len(name) {
+	// -passthr for -passthrough, -upstreamfacts.wholeprogram for -upstreamfacts.whole
+	best := suggest.Option(name, names)
+	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf("did you mean -%s?", best)
@@ -624,6 +621,12 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 	prog.stop()
 	if err != nil {
+		var setting *upstream.SettingError
+		if errors.As(err, &setting) {
+			// well-formed, but not a function of the build
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return ExitUsage
+		}
 		if msg, ok := goVersionMismatch([]string{err.Error()}); ok {
 			fmt.Fprintf(stderr, "%s: %s\n", name, msg)
 			return ExitError

@@ -561,6 +561,11 @@ func TestUsage(t *testing.T) {
 		{[]string{"-jsn", "./..."}, "flag provided but not defined: -jsn\ndid you mean -json?\n"},
 		{[]string{"-exit-zer", "./..."}, "did you mean -exit-zero?"},
 		{[]string{"-marker.times=3", "./..."}, "flag provided but not defined: -marker.times\nUsage:"}, // not -marker
+		// every boolean says what it wants, in the words of the checks' (the flag package's own says "parse error")
+		{[]string{"-fix=maybe", "./..."}, `invalid boolean value "maybe" for -fix: want true or false`},
+		{[]string{"-test=nah", "./..."}, `invalid boolean value "nah" for -test: want true or false`},
+		{[]string{"-json=2", "./..."}, `invalid boolean value "2" for -json: want true or false`},
+		{[]string{"-marker=maybe", "./..."}, `invalid boolean value "maybe" for -marker: want true or false`},
 		{nil, "no packages given"},
 		{[]string{"help", "nosuchcheck"}, `no check named "nosuchcheck"; the checks are marker`},
 		{[]string{"help", "makrer"}, `no check named "makrer" (did you mean marker?)`},

@@ -2,6 +2,7 @@ package driver
 
 import (
 	"fmt"
+	"go/types"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +43,9 @@ func analyzeChecker(dir string, patterns []string, analyzers []*analysis.Analyze
 	loaded := time.Since(start)
 	if len(initial) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err := checkFuncSettings(dir, analyzers, initial); err != nil {
+		return nil, err
 	}
 	res := newResult(dir, analyzers)
 	res.loadErrors = runner.LoadErrors(initial)
@@ -119,5 +123,41 @@ func (res *result) resolveChecker(analyzers []*analysis.Analyzer, shared *upstre
 	}
 	roots2 := slices.DeleteFunc(slices.Clone(res.roots), func(act *checker.Action) bool { return redone[act.Package] })
 	res.roots = append(roots2, graph.Roots...)
+	return nil
+}
+
+// checkFuncSettings checks the function settings of analyzers
+// (analyzer.FuncSetting), as the runner does: against the types of the
+// loaded graph, or of the package loaded on its own when the graph does
+// not hold it. It returns nil or the *analyzer.SettingError of the
+// first that does not resolve.
+func checkFuncSettings(dir string, analyzers []*analysis.Analyzer, initial []*packages.Package) error {
+	settings := upstream.FuncSettings(analyzers)
+	if len(settings) == 0 {
+		return nil
+	}
+	byID := make(map[string]*packages.Package)
+	packages.Visit(initial, nil, func(p *packages.Package) { byID[p.ID] = p })
+	for _, s := range settings {
+		path := s.Func.Path
+		var pkg *types.Package
+		if p := byID[path]; p != nil && len(p.Errors) == 0 && p.Types != nil {
+			pkg = p.Types
+		} else if p != nil && len(p.Errors) > 0 {
+			return s.Errorf("package %s cannot be loaded: %s", path, strings.Join(strings.Fields(p.Errors[0].Msg), " "))
+		} else {
+			pkgs, errs, err := runner.LoadTypes(dir, []string{path})
+			if err != nil {
+				return err
+			}
+			if err := errs[path]; err != nil {
+				return s.Errorf("package %s cannot be loaded: %v", path, err)
+			}
+			pkg = pkgs[path]
+		}
+		if err := s.Check(pkg); err != nil {
+			return err
+		}
+	}
 	return nil
 }

@@ -36,7 +36,7 @@ func (c *checker) fix(pass *analysis.Pass, rep *report.Reporter, call *ast.CallE
 	var text, msg string
 	var edits []analysis.TextEdit
 	if m := c.cfg.PublicMsg; m.IsSet() {
-		if errExpr == nil || !sideEffectFree(info, errExpr) {
+		if errExpr == nil || !sideEffectFree(info, errExpr) || !rep.FuncOK(c.publicMsg) {
 			return none, false
 		}
 		ref, importEdits, ok := report.Qualify(pass, file, target.Pos(), m.Path, m.Name)

@@ -47,14 +47,21 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, 
 func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	a := report.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
-	a.Flags.Var(&c.cfg.PublicMsg, "publicmsg", "function turning an error into public text for suggested fixes, as import/path.Func (a func(error) string)")
+	c.publicMsg = analyzer.FuncVar(a, &c.cfg.PublicMsg, "publicmsg", PublicMsgSignature, "function turning an error into public text for suggested fixes, as import/path.Func (a "+PublicMsgSignature.String()+")")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to send dependency errors to clients")
 	return a
 }
 
 type checker struct {
 	cfg Config
+	// publicMsg is the setting of cfg.PublicMsg, which the fixes check
+	// before they call it
+	publicMsg *analyzer.FuncSetting
 }
+
+// PublicMsgSignature is the signature of -leak.publicmsg: the fix passes
+// the error and sends the text.
+var PublicMsgSignature = analyzer.Signature{Params: []string{"error"}, Results: []string{"string"}}
 
 // what a finding leaks, in order of severity
 type leakKind int

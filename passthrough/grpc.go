@@ -63,7 +63,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *engine.Engine, rep *report
 		d := analysis.Diagnostic{Pos: f.expr.Pos(), End: f.expr.End(), Message: msg, Related: rep.Origin(f.label)}
 		if knowledge.IsConnectHandler(f.fn.Signature) {
 			// grpc-go's codes and status do not apply: no fix
-		} else if fix, ok := c.grpcFix(pass, f, host); ok {
+		} else if fix, ok := c.grpcFix(pass, rep, f, host); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		rep.Report(d)
@@ -115,12 +115,15 @@ func (c *checker) codeHelperHost(pass *analysis.Pass, findings []*grpcFinding) *
 // grpcFix routes the code through the mapper: the code argument is
 // wrapped; a returned error becomes
 // status.Error(mapUpstreamCode(status.Code(err)), "upstream request failed").
-func (c *checker) grpcFix(pass *analysis.Pass, f *grpcFinding, host *ast.File) (analysis.SuggestedFix, bool) {
+func (c *checker) grpcFix(pass *analysis.Pass, rep *report.Reporter, f *grpcFinding, host *ast.File) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	pkg, info := pass.Pkg, pass.TypesInfo
 	var ref string
 	var edits []analysis.TextEdit
 	if m := c.cfg.CodeMapper; m.IsSet() {
+		if !rep.FuncOK(c.codeMapper) {
+			return none, false
+		}
 		r, e, ok := report.Qualify(pass, f.file, f.expr.Pos(), m.Path, m.Name)
 		if !ok {
 			return none, false

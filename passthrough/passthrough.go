@@ -50,15 +50,26 @@ func NewAnalyzer(cfg Config) *analysis.Analyzer { return New(analyzer.Analyzer, 
 func New(shared *analysis.Analyzer, cfg Config) *analysis.Analyzer {
 	c := &checker{cfg: cfg}
 	a := report.NewCheck(shared, Name, doc, &c.cfg.Allow, c.run)
-	a.Flags.Var(&c.cfg.Mapper, "mapper", "mapping function for suggested fixes, as import/path.Func (a func(int) int); calls to it count as mappings")
-	a.Flags.Var(&c.cfg.CodeMapper, "codemapper", "mapping function for gRPC fixes, as import/path.Func (a func(codes.Code) codes.Code); calls to it count as mappings")
+	c.mapper = analyzer.FuncVar(a, &c.cfg.Mapper, "mapper", MapperSignature, "mapping function for suggested fixes, as import/path.Func (a "+MapperSignature.String()+"); calls to it count as mappings")
+	c.codeMapper = analyzer.FuncVar(a, &c.cfg.CodeMapper, "codemapper", CodeMapperSignature, "mapping function for gRPC fixes, as import/path.Func (a "+CodeMapperSignature.String()+"); calls to it count as mappings")
 	a.Flags.Var(&c.cfg.Allow, "allow", "comma-separated functions or packages allowed to forward upstream statuses (example.com/gw/..., example.com/gw.Proxy*)")
 	return a
 }
 
 type checker struct {
 	cfg Config
+	// mapper and codeMapper are the settings of cfg.Mapper and
+	// cfg.CodeMapper, which the fixes check before they call them
+	mapper, codeMapper *analyzer.FuncSetting
 }
+
+// MapperSignature is the signature of -passthrough.mapper, and
+// CodeMapperSignature that of -passthrough.codemapper: the fixes pass
+// the status (the code) and write what the function returns.
+var (
+	MapperSignature     = analyzer.Signature{Params: []string{"int"}, Results: []string{"int"}}
+	CodeMapperSignature = analyzer.Signature{Params: []string{knowledge.CodeFixPkgs.Codes + ".Code"}, Results: []string{knowledge.CodeFixPkgs.Codes + ".Code"}}
+)
 
 // DefaultMapper is the name of the helper the default fix adds.
 const DefaultMapper = "mapUpstreamStatus"
@@ -103,7 +114,7 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 		}
 	}
 	c.grpcReturns(pass, e, rep)
-	fixer := c.newFixer(pass, findings)
+	fixer := c.newFixer(pass, rep, findings)
 	for _, f := range findings {
 		d := analysis.Diagnostic{
 			Pos:     f.ev.Instr.Pos(),
@@ -226,6 +237,7 @@ func onlyUpstream(e *engine.Engine, v ssa.Value, seen map[*ssa.Phi]bool) bool {
 type fixer struct {
 	c        *checker
 	pass     *analysis.Pass
+	rep      *report.Reporter
 	helper   string // name of the mapping function to call
 	existing types.Object
 	host     *ast.File
@@ -233,8 +245,8 @@ type fixer struct {
 	ok       bool
 }
 
-func (c *checker) newFixer(pass *analysis.Pass, findings []*finding) *fixer {
-	fx := &fixer{c: c, pass: pass}
+func (c *checker) newFixer(pass *analysis.Pass, rep *report.Reporter, findings []*finding) *fixer {
+	fx := &fixer{c: c, pass: pass, rep: rep}
 	if c.cfg.Mapper.IsSet() {
 		fx.ok = true
 		return fx
@@ -276,6 +288,9 @@ func (fx *fixer) fix(f *finding) (analysis.SuggestedFix, bool) {
 	var ref string
 	var edits []analysis.TextEdit
 	if m := fx.c.cfg.Mapper; m.IsSet() {
+		if !fx.rep.FuncOK(fx.c.mapper) {
+			return analysis.SuggestedFix{}, false
+		}
 		r, importEdits, ok := report.Qualify(fx.pass, f.file, f.expr.Pos(), m.Path, m.Name)
 		if !ok {
 			return analysis.SuggestedFix{}, false

@@ -21,7 +21,9 @@ func DocURL(page string) string {
 // engine and may run in parallel), and a reporter that honours the
 // suppression directives and the check's allowlist allow. In a
 // per-package host that gives the package the whole program's findings
-// (analyzer.Host), the check reports those instead.
+// (analyzer.Host), the check reports those instead. The analysis fails
+// when a function setting a fix would call does not resolve
+// (Reporter.FuncOK).
 func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncPatterns, find func(*analysis.Pass, *engine.Engine, *Reporter)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
@@ -30,6 +32,9 @@ func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncP
 		Requires: []*analysis.Analyzer{shared},
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[shared].(*analyzer.Result)
+			if res.Err != nil {
+				return nil, res.Err // the host's
+			}
 			if res.Replay != nil {
 				// what the whole program found here (a host's): the
 				// reporter's suppressions and allowlist applied there
@@ -47,7 +52,7 @@ func NewCheck(shared *analysis.Analyzer, name, doc string, allow *analyzer.FuncP
 			rep := NewReporter(pass, res, name, allow)
 			rep.ReportDirectives()
 			find(pass, e, rep)
-			return nil, nil
+			return nil, rep.Err()
 		},
 	}
 }

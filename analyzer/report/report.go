@@ -39,6 +39,10 @@ type Reporter struct {
 	dirs      map[*ast.File][]directive
 	generated map[*ast.File]bool
 	seen      map[[2]token.Pos]bool
+
+	result *analyzer.Result
+	funcs  map[*analyzer.FuncSetting]error // FuncOK's answers
+	err    error                           // the first of them that is not nil
 }
 
 // NewReporter returns a reporter for check in pass, whose shared
@@ -56,8 +60,30 @@ func NewReporter(pass *analysis.Pass, res *analyzer.Result, check string, allow 
 		dirs:      make(map[*ast.File][]directive),
 		generated: make(map[*ast.File]bool),
 		seen:      make(map[[2]token.Pos]bool),
+		result:    res,
+		funcs:     make(map[*analyzer.FuncSetting]error),
 	}
 }
+
+// FuncOK reports whether a fix may call the function a setting names
+// (-passthrough.mapper): it resolves in the build
+// (analyzer.Result.CheckFunc). One that does not fails the check's
+// analysis with its error (Err), and no fix calls it.
+func (r *Reporter) FuncOK(s *analyzer.FuncSetting) bool {
+	err, ok := r.funcs[s]
+	if !ok {
+		err = r.result.CheckFunc(r.Pass, s)
+		r.funcs[s] = err
+		if r.err == nil {
+			r.err = err
+		}
+	}
+	return err == nil
+}
+
+// Err returns the error the check's analysis fails with: that of a
+// setting that does not resolve (FuncOK), or nil.
+func (r *Reporter) Err() error { return r.err }
 
 // File returns the file of the package that contains pos.
 func (r *Reporter) File(pos token.Pos) *ast.File {

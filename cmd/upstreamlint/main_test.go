@@ -2,6 +2,7 @@ package main_test
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -172,6 +173,145 @@ func TestExitCodes(t *testing.T) {
 	res = run(t, dir, bin, "./nosuchpackage")
 	assert.Equal(t, 1, res.code)
 	assert.NotEmpty(t, res.stderr)
+}
+
+// withFuncs is a copy of the example module with functions for the
+// function settings (-passthrough.mapper and the like): a package of
+// mappings that no linted package imports, a program, and a package that
+// does not compile.
+func withFuncs(t *testing.T) string {
+	dir := copyTree(t, examples(t))
+	for name, src := range map[string]string{
+		"httperr/httperr.go": `// Package httperr maps upstream statuses and errors.
+package httperr
+
+import "net/http"
+
+// FromUpstream maps an upstream status to one of ours.
+func FromUpstream(code int) int {
+	if code >= 200 && code < 300 {
+		return http.StatusOK
+	}
+	return http.StatusBadGateway
+}
+
+// Public is the text clients see for an error.
+func Public(err error) string { return "the request could not be completed" }
+
+// Describe is not a mapping: it takes two arguments.
+func Describe(code int, msg string) string { return msg }
+
+// Mapper is a variable, not a function.
+var Mapper = FromUpstream
+`,
+		"cmd/tool/main.go": "package main\n\nfunc Map(code int) int { return code }\n\nfunc main() {}\n",
+		"broken/broken.go": "package broken\n\nfunc Map(code int) int { return code + \"1\" }\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	}
+	return dir
+}
+
+// TestFuncSettings: a function setting that is well-formed but does not
+// resolve in the build is a usage error (exit 2) whose message names
+// the setting, its value and why, before any fix is made; one that
+// resolves makes the fixes call it, also from a package of a module the
+// linted packages do not import.
+func TestFuncSettings(t *testing.T) {
+	dir := withFuncs(t)
+	const m = "example.com/upstreamlint-example/"
+	for _, tc := range []struct {
+		setting string
+		want    string
+		pattern string // the packages linted; "" for ./...
+	}{
+		{"-passthrough.mapper=httperr", `invalid value "httperr" for flag -passthrough.mapper: malformed function name "httperr": want import/path.Func`, ""},
+		{"-passthrough.mapper=./httperr.FromUpstream", `malformed function name "./httperr.FromUpstream": "./httperr" is not an import path`, ""},
+		// the go command's words: with -mod=readonly in GOFLAGS (the
+		// default) "no required module provides package …; to add it:
+		// go get …", with -mod=mod as here the runner asks for
+		// -mod=readonly, lest go.mod change
+		{"-passthrough.mapper=example.com/x.F", "upstreamlint: -passthrough.mapper=example.com/x.F: package example.com/x cannot be loaded: cannot find module providing package example.com/x: import lookup disabled by -mod=readonly\n", ""},
+		{"-passthrough.mapper=" + m + "httperr.FromUpstrem", "upstreamlint: -passthrough.mapper=" + m + "httperr.FromUpstrem: package " + m + "httperr has no function FromUpstrem (did you mean FromUpstream?)\n", ""},
+		{"-passthrough.mapper=" + m + "httperr.Describe", "upstreamlint: -passthrough.mapper=" + m + "httperr.Describe: httperr.Describe is func(code int, msg string) string; want func(int) int\n", ""},
+		{"-passthrough.mapper=" + m + "httperr.Mapper", ": httperr.Mapper is a variable, not a function\n", ""},
+		{"-passthrough.mapper=" + m + "cmd/tool.Map", ": " + m + "cmd/tool is a program (package main), which cannot be imported\n", ""},
+		{"-passthrough.mapper=" + m + "broken.Map", ": package " + m + "broken does not compile: ", ""},
+		{"-passthrough.codemapper=" + m + "httperr.FromUpstream", "upstreamlint: -passthrough.codemapper=" + m + "httperr.FromUpstream: httperr.FromUpstream is func(code int) int; want func(codes.Code) codes.Code\n", ""},
+		{"-leak.publicmsg=" + m + "httperr.FromUpstream", "upstreamlint: -leak.publicmsg=" + m + "httperr.FromUpstream: httperr.FromUpstream is func(code int) int; want func(error) string\n", ""},
+		// packages the linted ones do not import: loaded on their own
+		{"-passthrough.mapper=" + m + "httperr.Describe", "upstreamlint: -passthrough.mapper=" + m + "httperr.Describe: httperr.Describe is func(code int, msg string) string; want func(int) int\n", "./handlers"},
+		{"-passthrough.mapper=" + m + "broken.Map", ": package " + m + "broken cannot be loaded: ", "./handlers"},
+		{"-passthrough.mapper=" + m + "nosuch.Map", ": package " + m + "nosuch cannot be loaded: cannot find module providing package " + m + "nosuch", "./handlers"},
+	} {
+		pattern := cmp.Or(tc.pattern, "./...")
+		res := run(t, dir, bin, "-diff", tc.setting, pattern)
+		assert.Equal(t, 2, res.code, "%s %s: %s", tc.setting, pattern, res.stderr)
+		assert.Contains(t, res.stderr, tc.want, "%s %s", tc.setting, pattern)
+		assert.Empty(t, res.stdout, "%s %s: no diff", tc.setting, pattern)
+	}
+
+	// the oracle (analysis from source) checks the settings as the runner does
+	res := oracle(t, dir, "-passthrough.mapper="+m+"httperr.Describe", "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "httperr.Describe is func(code int, msg string) string; want func(int) int")
+	res = oracle(t, dir, "-passthrough.mapper=example.com/x.F", "./...")
+	assert.Equal(t, 2, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "package example.com/x cannot be loaded: cannot find module providing package example.com/x")
+
+	// Functions that resolve: the fixes call them, in a package of the
+	// graph (./...) or one loaded on its own (./handlers), and the fixed
+	// module builds and has no finding left.
+	require.NoError(t, os.RemoveAll(filepath.Join(dir, "broken")))
+	for _, pattern := range []string{"./...", "./handlers"} {
+		res := run(t, dir, bin, "-diff", "-passthrough.mapper="+m+"httperr.FromUpstream", "-leak.publicmsg="+m+"httperr.Public", pattern)
+		assert.Equal(t, 3, res.code, "%s: %s", pattern, res.stderr)
+		assert.Contains(t, res.stdout, "+\tw.WriteHeader(httperr.FromUpstream(code))", pattern)
+		assert.Contains(t, res.stdout, "+\t\thttp.Error(w, httperr.Public(err), http.StatusBadGateway)", pattern)
+		assert.NotContains(t, res.stdout, "mapUpstreamStatus", pattern)
+	}
+	res = run(t, dir, bin, "-fix", "-passthrough.mapper="+m+"httperr.FromUpstream", "-leak.publicmsg="+m+"httperr.Public", "./...")
+	require.NotEqual(t, 1, res.code, res.stderr)
+	build := run(t, dir, "go", "build", "./...")
+	require.Equal(t, 0, build.code, build.stderr)
+	again := run(t, dir, bin, "-passthrough.mapper="+m+"httperr.FromUpstream", "-passthrough", "-leak", "./...")
+	assert.Equal(t, 0, again.code, "the mapper's calls count as mappings: %s", again.stderr)
+}
+
+// TestFuncSettingsVet: under go vet a function setting that does not
+// resolve fails the analysis with the setting's error, in every package
+// with the whole program (the checks fail with it, so go vet, which
+// shows one analyzer's error of a package, shows this one), in those
+// whose fixes would call it without (the go command loads the package a
+// package does not import); go vet -fix calls one that resolves.
+func TestFuncSettingsVet(t *testing.T) {
+	dir := withFuncs(t)
+	require.NoError(t, os.RemoveAll(filepath.Join(dir, "broken")))
+	const m = "example.com/upstreamlint-example/"
+	for _, tc := range []struct {
+		args     []string
+		want     string
+		packages int // how many packages fail with it
+	}{
+		{[]string{"-passthrough.mapper=" + m + "httperr.Describe"}, "-passthrough.mapper=" + m + "httperr.Describe: httperr.Describe is func(code int, msg string) string; want func(int) int", 5},
+		{[]string{"-upstreamfacts.whole=false", "-passthrough.mapper=example.com/x.F"}, "-passthrough.mapper=example.com/x.F: package example.com/x cannot be loaded: cannot find module providing package example.com/x", 1},
+	} {
+		res := run(t, dir, "go", append(append([]string{"vet", "-vettool=" + bin}, tc.args...), "./...")...)
+		assert.Equal(t, 1, res.code, "%v: %s", tc.args, res.stderr)
+		assert.Equal(t, tc.packages, strings.Count(res.stderr, tc.want), "%v: %s", tc.args, res.stderr)
+		assert.NotContains(t, res.stderr, "failed prerequisites", "%v", tc.args)
+		assert.NotContains(t, res.stderr, "whole program of module", "%v: a setting, not the join", tc.args)
+	}
+
+	res := run(t, dir, "go", "vet", "-vettool="+bin, "-fix", "-passthrough.mapper="+m+"httperr.FromUpstream", "./...")
+	require.Equal(t, 0, res.code, res.stderr)
+	fixed, err := os.ReadFile(filepath.Join(dir, "handlers", "handlers.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(fixed), "w.WriteHeader(httperr.FromUpstream(code))")
+	build := run(t, dir, "go", "build", "./...")
+	require.Equal(t, 0, build.code, build.stderr)
 }
 
 // copyTree copies the example module into a temporary directory.

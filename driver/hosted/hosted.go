@@ -20,6 +20,7 @@ package hosted
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"go/token"
@@ -91,6 +92,11 @@ type module struct {
 type Run struct {
 	Roots map[string]runner.Root                `json:"roots"`
 	Trees map[string]map[string]json.RawMessage `json:"trees"`
+	// Setting is the function setting that does not resolve in the
+	// module's build, when there is one: the whole program then fails
+	// with it, in every process that reads the file, without loading
+	// the packages again
+	Setting *analyzer.SettingError `json:"setting,omitempty"`
 }
 
 // Package gives pass's package the whole program's findings, when it is
@@ -114,6 +120,10 @@ func (h *Host) Package(pass *analysis.Pass) (analyzer.HostPackage, error) {
 		return analyzer.HostPackage{}, nil
 	}
 	run, err := h.program(root)
+	var setting *analyzer.SettingError
+	if errors.As(err, &setting) {
+		return analyzer.HostPackage{}, setting // the setting is to fix, not the join
+	}
 	if err != nil {
 		return analyzer.HostPackage{}, fmt.Errorf("the whole program of module %s: %v (the setting -upstreamfacts.whole=false, whole-program: false in golangci-lint, analyses each package on its own)", pass.Module.Path, err)
 	}
@@ -171,15 +181,22 @@ func (r *Run) match(path string, files []string) (string, bool) {
 // host's working directory) now, if there is one, and gives the memory
 // the computation used back to the system: a host that has not loaded
 // its packages yet (golangci-lint, before it loads them) then never
-// holds both at once. An error is reported by the module's first
-// package.
-func (h *Host) Prepare(dir string) {
+// holds both at once. It returns the error of a function setting that
+// does not resolve (an *analyzer.SettingError), which the host may
+// report as an error of its settings at once; any error is also
+// reported by the module's first package.
+func (h *Host) Prepare(dir string) error {
 	root := ModuleDir(dir)
 	if root == "" {
-		return
+		return nil
 	}
-	h.program(root)
+	_, err := h.program(root)
 	debug.FreeOSMemory()
+	var setting *analyzer.SettingError
+	if errors.As(err, &setting) {
+		return setting
+	}
+	return nil
 }
 
 // program returns the whole program of the module at root.
@@ -208,6 +225,9 @@ func (h *Host) program(root string) (*Run, error) {
 			m.run, m.err = compute(root, in) // nothing kept for a later run
 		} else {
 			m.run, m.err = h.shared(root, in)
+		}
+		if m.err == nil && m.run.Setting != nil {
+			m.run, m.err = nil, m.run.Setting
 		}
 	})
 	return m.run, m.err
@@ -241,6 +261,10 @@ func compute(root string, in runnerInput) (*Run, error) {
 		Tests:     true,
 		GCPercent: hostedGCPercent,
 	})
+	var setting *analyzer.SettingError
+	if errors.As(err, &setting) {
+		return &Run{Setting: setting}, nil // kept as any outcome (share.go)
+	}
 	if err != nil {
 		return nil, err
 	}

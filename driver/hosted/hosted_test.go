@@ -248,6 +248,50 @@ func TestShared(t *testing.T) {
 	assert.Contains(t, fresh.Roots, "example.com/m/h")
 }
 
+// TestSharedSettingError: a function setting that does not resolve in
+// the module's build fails its whole program with the setting's error,
+// as it is (not as a failure of the join, which the advice to turn the
+// join off would follow), and the file keeps it for the next process,
+// which reads it instead of loading the packages again. Prepare returns
+// it, for a host to report as an error of its settings at once.
+func TestSharedSettingError(t *testing.T) {
+	t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
+	dir := writeModule(t)
+	withMapper := func() *Host {
+		h := newHost(true)
+		for _, c := range h.cfg.Checks {
+			if c.Name == "passthrough" {
+				require.NoError(t, c.Flags.Set("mapper", "example.com/m/client.Map"))
+			}
+		}
+		return h
+	}
+	h := withMapper()
+	_, err := h.program(dir)
+	var setting *analyzer.SettingError
+	require.ErrorAs(t, err, &setting)
+	assert.Equal(t, "-passthrough.mapper=example.com/m/client.Map: package example.com/m/client has no function Map", err.Error())
+	assert.Equal(t, setting, h.Prepare(dir))
+
+	share, err := shareDir()
+	require.NoError(t, err)
+	file := filepath.Join(share, Fingerprint(dir, settingsOf(t, withMapper()))+".json")
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	var kept Run
+	require.NoError(t, json.Unmarshal(data, &kept))
+	assert.Equal(t, setting, kept.Setting)
+	assert.Nil(t, kept.Roots)
+
+	kept.Setting = &analyzer.SettingError{Setting: "passthrough.mapper", Value: "example.com/m/client.Map", Reason: "marker"}
+	data, err = json.Marshal(kept)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, data, 0o644))
+	_, err = withMapper().program(dir)
+	assert.EqualError(t, err, "-passthrough.mapper=example.com/m/client.Map: marker", "read, not computed")
+	assert.NoError(t, newHost(true).Prepare(dir), "other settings, another whole program")
+}
+
 func settingsOf(t *testing.T, h *Host) []string {
 	t.Helper()
 	_, _, settings, err := h.instances()

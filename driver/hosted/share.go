@@ -61,7 +61,7 @@ func (h *Host) shared(root string, in runnerInput) (*Run, error) {
 	}
 	if data, err := os.ReadFile(file); err == nil {
 		var run Run
-		if json.Unmarshal(data, &run) == nil && run.Roots != nil {
+		if json.Unmarshal(data, &run) == nil && (run.Roots != nil || run.Setting != nil) {
 			now := time.Now()
 			os.Chtimes(file, now, now) // used: kept by prune
 			return &run, nil

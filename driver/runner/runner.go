@@ -220,6 +220,9 @@ func Run(cfg Config) (*Result, error) {
 		r.order = append(r.order, u)
 	})
 	res.Packages = len(r.order)
+	if err := r.checkFuncSettings(dir, env["GOFLAGS"], analyzers); err != nil {
+		return nil, err
+	}
 
 	if whole {
 		shared.Collect(modules...)
@@ -232,6 +235,9 @@ func Run(cfg Config) (*Result, error) {
 	r.analyzeAll(r.order, analyzers, 1, r.needSource)
 	if whole {
 		shared.Collect() // every package's summary was taken
+	}
+	if r.funcs.err != nil {
+		return nil, r.funcs.err // a function setting does not resolve
 	}
 	res.Phases = append(res.Phases, time.Since(start))
 	if whole {
@@ -289,6 +295,9 @@ type exportRun struct {
 	// packages read to their IDs
 	exportMu sync.Mutex
 	ids      sync.Map
+	// funcs is the outcome of the function settings checked in phase 1
+	// (funcs.go)
+	funcs funcChecks
 }
 
 // unit is one package of the program.
@@ -311,6 +320,9 @@ type unit struct {
 	typesOnce sync.Once
 	types     *types.Package
 	typesErr  error
+	// funcs are the function settings whose package this is: phase 1
+	// checks them with its types (funcs.go)
+	funcs []*upstream.FuncSetting
 }
 
 func (r *exportRun) unit(p *packages.Package) *unit {
@@ -323,12 +335,13 @@ func (r *exportRun) unit(p *packages.Package) *unit {
 }
 
 // needSource reports whether a package must be analysed from source in
-// phase 1: it is linted or summarised, or the shared analyzer may find
+// phase 1: it is linted or summarised, a function setting names it
+// (funcs.go), or the shared analyzer may find
 // something there (Shared.MayAnalyse, on its imports; without it, any
 // package may hold facts). Every import is done when it is asked.
 func (r *exportRun) needSource(u *unit) bool {
 	p := u.pkg
-	if u.root || (p.Module != nil && r.linted[p.Module.Path]) {
+	if u.root || (p.Module != nil && r.linted[p.Module.Path]) || len(u.funcs) > 0 {
 		return true
 	}
 	if !r.facts.used || p.PkgPath == "unsafe" || len(p.GoFiles) == 0 {
@@ -376,6 +389,9 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 				if ch, ok := done[r.units[imp]]; ok {
 					<-ch
 				}
+			}
+			if r.funcs.failed.Load() {
+				return // a function setting does not resolve: the run fails
 			}
 			src := need(u)
 			sem <- struct{}{}
@@ -485,24 +501,45 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 	if len(u.pkg.Errors) > 0 {
 		return nil // the load error says why
 	}
+	// funcs checks the function settings whose package u is, with its
+	// types or why there are none (funcs.go)
+	funcs := func(pkg *types.Package, why error) bool {
+		return phase != 1 || r.checkUnitFuncs(u, pkg, why)
+	}
 	if err := r.compiled(); err != nil {
 		r.loadError(err.Error())
+		funcs(nil, err)
 		return nil
 	}
 	p := u.full
 	if p == nil {
-		r.loadError(fmt.Sprintf("%s: not in the graph of go list -export", u.pkg.ID))
+		msg := fmt.Sprintf("%s: not in the graph of go list -export", u.pkg.ID)
+		r.loadError(msg)
+		funcs(nil, errors.New(msg))
 		return nil
 	}
 	if len(p.Errors) > 0 || r.brokenDeps[p.ID] {
+		msg := "a package it imports does not compile"
+		if len(p.Errors) > 0 {
+			msg = p.Errors[0].Msg
+		}
+		funcs(nil, errors.New(msg))
 		return nil // the load error says why
 	}
 	files, err := r.parse(p)
 	if err != nil {
 		r.loadError(fmt.Sprintf("%s: %v", p.ID, err))
+		funcs(nil, err)
 		return nil
 	}
 	pkg, info, typeErrs := r.check(u, files)
+	var typeErr error
+	if len(typeErrs) > 0 {
+		typeErr = typeErrs[0]
+	}
+	if !funcs(pkg, typeErr) {
+		return nil
+	}
 	if len(typeErrs) > 0 {
 		if u.root {
 			for _, e := range typeErrs {

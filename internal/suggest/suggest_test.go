@@ -50,3 +50,32 @@ func TestNearest(t *testing.T) {
 		t.Errorf(`Nearest("x", nil) = %q, %d`, got, dist)
 	}
 }
+
+// Option is the rule of the flag hint and of the plugin's unknown keys.
+func TestOption(t *testing.T) {
+	flags := []string{"json", "exit-zero", "passthrough", "passthrough.mapper", "upstreamfacts.whole"}
+	keys := []string{"deps", "budget", "whole-program", "passthrough", "leak", "softerror"}
+	for _, tc := range []struct {
+		name       string
+		candidates []string
+		want       string
+	}{
+		{"jsn", flags, "json"},
+		{"exit-zer", flags, "exit-zero"},
+		{"passthr", flags, "passthrough"},                            // begins it
+		{"upstreamfacts.wholeprogram", flags, "upstreamfacts.whole"}, // begun by it
+		{"passthrough.mappr", flags, "passthrough.mapper"},
+		{"passthrough.times", []string{"passthrough"}, ""}, // an option of passthrough's, not passthrough misspelled
+		{"js", flags, ""},                                  // too short to begin one
+		{"x", flags, ""},
+		{"whole", keys, "whole-program"},
+		{"pasthrough", keys, "passthrough"},
+		{"enable", keys, ""},
+		{"dep", keys, "deps"},
+		{"x", nil, ""},
+	} {
+		if got := Option(tc.name, tc.candidates); got != tc.want {
+			t.Errorf("Option(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
