@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -103,14 +104,9 @@ func TestHostError(t *testing.T) {
 	require.NoError(t, err)
 	g, err := checker.Analyze([]*analysis.Analyzer{leakOf(shared)}, pkgs, nil)
 	require.NoError(t, err)
-	var errs []string
+	require.NotEmpty(t, g.Roots)
 	for _, act := range g.Roots {
-		require.Error(t, act.Err, "the check fails with the shared analysis")
-		for _, dep := range act.Deps {
-			if dep.Err != nil {
-				errs = append(errs, dep.Err.Error())
-			}
-		}
+		require.Error(t, act.Err, "the check fails with the host's error")
+		assert.Contains(t, act.Err.Error(), "go list failed", "the check's own error names the cause (go vet shows one analyzer's error)")
 	}
-	require.Equal(t, []string{"go list failed"}, errs)
 }

@@ -25,36 +25,38 @@ var readmeCommands = map[string]struct {
 	"go build -o bin/upstreamlint ./cmd/upstreamlint && (cd examples && ../bin/upstreamlint ./...)": {3, "root"},
 	"go install ./cmd/upstreamlint": {0, "root"},
 
-	"upstreamlint ./...":                                            {3, ""},
-	"upstreamlint -json ./...":                                      {3, ""},
-	"upstreamlint -format=sarif ./...":                              {3, ""},
-	"upstreamlint -format=github ./...":                             {3, ""},
-	"upstreamlint -format=rdjson ./...":                             {3, ""},
-	"upstreamlint -exit-zero -format=sarif ./...":                   {0, ""},
-	"upstreamlint -fix -diff ./...":                                 {3, ""},
-	"upstreamlint -fix ./...":                                       {0, "copy"}, // every finding of the example has a fix
-	"upstreamlint -c 2 ./...":                                       {3, ""},
-	"upstreamlint -abs ./...":                                       {3, ""},
-	"upstreamlint -test=false ./...":                                {3, ""},
-	"upstreamlint -passthrough ./...":                               {3, ""},
-	"upstreamlint -new-from-rev=HEAD ./...":                         {0, ""}, // nothing changed since HEAD
-	"upstreamlint -baseline=FILE ./...":                             {0, ""}, // FILE records every finding (below)
-	"upstreamlint -v ./...":                                         {3, ""},
-	"upstreamlint -q ./...":                                         {3, ""},
-	"upstreamlint -debug.stats ./...":                               {3, ""},
-	"UPSTREAMLINT_CACHE=off upstreamlint ./...":                     {3, ""},
-	"upstreamlint -V":                                               {0, ""},
-	"upstreamlint help passthrough":                                 {0, ""},
-	"upstreamlint -new-from-rev=origin/main ./...":                  {0, ""},
-	"upstreamlint -new-from-merge-base=origin/main ./...":           {0, ""},
-	"upstreamlint -write-baseline=upstreamlint-baseline.json ./...": {0, ""},
-	"upstreamlint -baseline=upstreamlint-baseline.json ./...":       {0, ""},
-	"upstreamlint -baseline=upstreamlint-baseline.json -v ./...":    {0, ""},
-	"upstreamlint ./... > findings.txt":                             {3, ""},
-	"upstreamlint -diff ./... | git apply":                          {0, "copy"},
-	"go vet -vettool=$(which upstreamlint) ./...":                   {1, ""}, // go vet fails on findings
-	"go fix -fixtool=$(which upstreamlint) ./...":                   {0, "copy"},
-	"go vet -vettool=$(which upstreamlint) -fix ./...":              {0, "copy"},
+	"upstreamlint ./...":                                                 {3, ""},
+	"upstreamlint -json ./...":                                           {3, ""},
+	"upstreamlint -format=sarif ./...":                                   {3, ""},
+	"upstreamlint -format=github ./...":                                  {3, ""},
+	"upstreamlint -format=rdjson ./...":                                  {3, ""},
+	"upstreamlint -exit-zero -format=sarif ./...":                        {0, ""},
+	"upstreamlint -fix -diff ./...":                                      {3, ""},
+	"upstreamlint -fix ./...":                                            {0, "copy"}, // every finding of the example has a fix
+	"upstreamlint -c 2 ./...":                                            {3, ""},
+	"upstreamlint -abs ./...":                                            {3, ""},
+	"upstreamlint -test=false ./...":                                     {3, ""},
+	"upstreamlint -passthrough ./...":                                    {3, ""},
+	"upstreamlint -new-from-rev=HEAD ./...":                              {0, ""}, // nothing changed since HEAD
+	"upstreamlint -baseline=FILE ./...":                                  {0, ""}, // FILE records every finding (below)
+	"upstreamlint -v ./...":                                              {3, ""},
+	"upstreamlint -q ./...":                                              {3, ""},
+	"upstreamlint -debug.stats ./...":                                    {3, ""},
+	"UPSTREAMLINT_CACHE=off upstreamlint ./...":                          {3, ""},
+	"upstreamlint -V":                                                    {0, ""},
+	"upstreamlint help passthrough":                                      {0, ""},
+	"upstreamlint -new-from-rev=origin/main ./...":                       {0, ""},
+	"upstreamlint -new-from-merge-base=origin/main ./...":                {0, ""},
+	"upstreamlint -write-baseline=upstreamlint-baseline.json ./...":      {0, ""},
+	"upstreamlint -baseline=upstreamlint-baseline.json ./...":            {0, ""},
+	"upstreamlint -baseline=upstreamlint-baseline.json -v ./...":         {0, ""},
+	"upstreamlint -format=sarif -exit-zero ./... > upstreamlint.sarif":   {0, ""},
+	"upstreamlint -format=github -new-from-merge-base=origin/main ./...": {0, ""}, // nothing changed since the merge base
+	"upstreamlint ./... > findings.txt":                                  {3, ""},
+	"upstreamlint -diff ./... | git apply":                               {0, "copy"},
+	"go vet -vettool=$(which upstreamlint) ./...":                        {1, ""}, // go vet fails on findings
+	"go fix -fixtool=$(which upstreamlint) ./...":                        {0, "copy"},
+	"go vet -vettool=$(which upstreamlint) -fix ./...":                   {0, "copy"},
 }
 
 // readmeNotRun are the README's commands this test does not run, and why.
@@ -71,7 +73,7 @@ var readmeNotRun = map[string]string{
 // commandSpan is an inline code span that is a whole command: it starts
 // with a command this project documents and names a directory or
 // packages (./), a version (@v) or a subshell.
-var commandSpan = regexp.MustCompile("`((?:[A-Z_]+=\\S+ )?(?:upstreamlint|go (?:build|install|test|vet|fix|run))\\b[^`]*(?:\\./|@[^`\\s]+|\\))[^`]*|\\(cd [^`]*)`")
+var commandSpan = regexp.MustCompile("`((?:[A-Z_]+=\\S+ )?(?:upstreamlint|go (?:build|install|test|vet|fix|run)) [^`]*(?:\\./|@[^`\\s]+|\\))[^`]*|\\(cd [^`]*)`")
 
 // trailingComment is a shell comment after a command.
 var trailingComment = regexp.MustCompile(`\s+#\s`)
