@@ -321,6 +321,9 @@ func jsonName(f reflect.StructField) string {
 // golangci-lint turns related information into issues of their own, so
 // the plugin's analyzers report without it; the package-level ones keep it.
 func TestPluginDiagnosticsHaveNoRelated(t *testing.T) {
+	if testing.Short() {
+		t.Skip("host machinery (analyses every dependency from source): skipped in -short mode")
+	}
 	testdata, err := filepath.Abs("testdata")
 	require.NoError(t, err)
 	as := buildAnalyzers(t, `{leak: {enable: false}, softerror: {enable: false}}`)

@@ -218,6 +218,9 @@ func resultFiles(log sarifLog) []string {
 // has two. SARIF mode reports all three and exits 0; annotations mode, on
 // a pull_request event, annotates the new one alone and fails the step.
 func TestPullRequest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installs upstreamlint and runs the action on git repositories: skipped in -short mode")
+	}
 	base := gitRepo(t, map[string]string{"go.mod": goMod, "main.go": oldHandler})
 	dir := filepath.Join(t.TempDir(), "clone")
 	git(t, base, "clone", "-q", base, dir)
@@ -268,6 +271,9 @@ func TestPullRequest(t *testing.T) {
 // wants paths relative to the repository, upstreamlint writes them
 // relative to the module: the script prefixes them.
 func TestSubdirectory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("installs upstreamlint and runs the action on git repositories: skipped in -short mode")
+	}
 	dir := gitRepo(t, map[string]string{"svc/go.mod": goMod, "svc/main.go": oldHandler})
 
 	res := runAction(t, dir, "INPUT_MODE=annotations", "INPUT_WORKING_DIRECTORY=svc", "INPUT_ARGS=-leak=false")

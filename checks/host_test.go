@@ -77,6 +77,9 @@ func leakOf(shared *analyzer.Shared) *analysis.Analyzer {
 // the package, instead of what it finds there itself; with the join off
 // (-upstreamfacts.whole=false) the host is not asked.
 func TestHostReplaces(t *testing.T) {
+	if testing.Short() {
+		t.Skip("host machinery (analyses every dependency from source): skipped in -short mode")
+	}
 	shared := analyzer.New(analyzer.DefaultConfig())
 	require.NotEmpty(t, shared.Analyzer.FactTypes)
 	shared.SetHost(fakeHost{})
@@ -96,6 +99,9 @@ func TestHostReplaces(t *testing.T) {
 // TestHostError: a host that cannot compute the whole program fails the
 // package's analysis with its error, rather than reporting less.
 func TestHostError(t *testing.T) {
+	if testing.Short() {
+		t.Skip("host machinery (analyses every dependency from source): skipped in -short mode")
+	}
 	shared := analyzer.New(analyzer.DefaultConfig())
 	shared.SetHost(fakeHost{err: errors.New("go list failed")})
 	dir := hostGOPATH(t, "none")

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	upstreamfacts "github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/internal/checktest"
@@ -55,8 +56,13 @@ func withMapper(t *testing.T) passthrough.Config {
 	return cfg
 }
 
-func TestFixConfiguredMapper(t *testing.T) {
-	checktest.RunWithSuggestedFixes(t, passthrough.NewAnalyzer(withMapper(t)), "passthrough/fixmapper")
+// TestConfiguredMapper: the fixes call the configured mapper, and a
+// status it returns is trusted (in one run).
+func TestConfiguredMapper(t *testing.T) {
+	checktest.RunCases(t, passthrough.NewAnalyzer(withMapper(t)), true, checktest.Cases{
+		"passthrough/fixmapper": "fixes that call the mapper",
+		"passthrough/mapped":    "statuses the mapper returned",
+	})
 }
 
 // TestMapperThatDoesNotResolve: a fix never calls a mapper that is not
@@ -67,11 +73,15 @@ func TestFixConfiguredMapper(t *testing.T) {
 // the fix is offered as configured. The analysis fails with an error
 // that names the setting.
 func TestMapperThatDoesNotResolve(t *testing.T) {
+	loaded := make(map[string][]*packages.Package) // each package loaded once: analyses do not change them
 	run := func(shared *upstreamfacts.Shared, mapper, pkg string) error {
 		t.Helper()
 		cfg := passthrough.DefaultConfig()
 		require.NoError(t, cfg.Mapper.Set(mapper))
-		graph, err := checker.Analyze([]*analysis.Analyzer{passthrough.New(shared.Analyzer, cfg)}, checktest.Load(t, pkg), nil)
+		if loaded[pkg] == nil {
+			loaded[pkg] = checktest.Load(t, pkg)
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{passthrough.New(shared.Analyzer, cfg)}, loaded[pkg], nil)
 		require.NoError(t, err)
 		var errs []error
 		for _, act := range graph.Roots {
@@ -92,9 +102,9 @@ func TestMapperThatDoesNotResolve(t *testing.T) {
 
 	// fixmapper does not import example.com/httperr
 	require.NoError(t, run(fresh(), "example.com/nosuch.Map", "passthrough/fixmapper"), "no loader: taken as it is")
-	loaded := 0
+	loads := 0
 	loader := func(dir, path string) (*types.Package, error) {
-		loaded++
+		loads++
 		assert.DirExists(t, dir, "the directory of the package analysed")
 		if path == "example.com/nosuch" {
 			return nil, errors.New("no required module provides package example.com/nosuch")
@@ -107,11 +117,7 @@ func TestMapperThatDoesNotResolve(t *testing.T) {
 	assert.EqualError(t, err, "-passthrough.mapper=example.com/nosuch.Map: package example.com/nosuch cannot be loaded: no required module provides package example.com/nosuch")
 	err = run(sh, "example.com/httperr.FromUpstream", "passthrough/fixmapper")
 	assert.EqualError(t, err, "-passthrough.mapper=example.com/httperr.FromUpstream: package example.com/httperr has no function FromUpstream")
-	assert.Equal(t, 2, loaded, "one load per package path and instance")
-}
-
-func TestConfiguredMapperIsTrusted(t *testing.T) {
-	checktest.Run(t, passthrough.NewAnalyzer(withMapper(t)), "passthrough/mapped")
+	assert.Equal(t, 2, loads, "one load per package path and instance")
 }
 
 func TestAllowlist(t *testing.T) {

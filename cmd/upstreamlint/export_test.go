@@ -20,6 +20,7 @@ import (
 // through the whole-program join, with and without test files; every
 // format and -fix work from them.
 func TestExportRunner(t *testing.T) {
+	slow(t)
 	t.Setenv("UPSTREAMLINT_CACHE", "off")
 	dir, err := filepath.Abs("testdata/layered")
 	require.NoError(t, err)
@@ -76,6 +77,7 @@ func TestExportRunner(t *testing.T) {
 // dependency that imports nothing the analysis knows is not analysed
 // from source at all (its types come from export data).
 func TestExportRunnerDependencyFacts(t *testing.T) {
+	slow(t)
 	t.Setenv("UPSTREAMLINT_CACHE", "off")
 	dir := t.TempDir()
 	files := map[string]string{
@@ -153,6 +155,7 @@ func Title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 // fixes; an edit analyses the package and its importers again; a
 // damaged entry is analysed again, not fatal.
 func TestExportRunnerCache(t *testing.T) {
+	slow(t)
 	cache := t.TempDir()
 	t.Setenv("UPSTREAMLINT_CACHE", cache)
 	dir := copyTree(t, "testdata/layered")
@@ -249,6 +252,7 @@ func TestExportRunnerCache(t *testing.T) {
 // $GOROOT/src/… and has no columns: the report gives the checker's path,
 // line and column.
 func TestExportRunnerStdImplementation(t *testing.T) {
+	slow(t)
 	t.Setenv("UPSTREAMLINT_CACHE", "off")
 	dir := t.TempDir()
 	files := map[string]string{
@@ -305,6 +309,7 @@ func main() {
 // cgo's output, whose imports (runtime/cgo) the first, uncompiled load
 // of the package graph does not list.
 func TestExportRunnerCgo(t *testing.T) {
+	slow(t)
 	if strings.TrimSpace(goEnv(t, "CGO_ENABLED")) != "1" {
 		t.Skip("cgo is disabled")
 	}

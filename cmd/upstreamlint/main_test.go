@@ -43,6 +43,16 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// slow skips, in -short mode, a test that runs go vet or go fix, or the
+// command with cold caches or on the whole program: -short is the
+// contributors' loop (under a minute); the full suite runs them all.
+func slow(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs go vet, go fix or cold analyses: skipped in -short mode")
+	}
+}
+
 // examples is the example service: a nested module with a helper package.
 func examples(t *testing.T) string {
 	dir, err := filepath.Abs("../../examples")
@@ -142,6 +152,7 @@ func TestText(t *testing.T) {
 }
 
 func TestVetTool(t *testing.T) {
+	slow(t)
 	res := run(t, examples(t), "go", "vet", "-vettool="+bin, "./...")
 	assert.NotEqual(t, 0, res.code, "go vet fails when the tool reports findings")
 	for _, w := range wantFindings {
@@ -220,6 +231,7 @@ var Mapper = FromUpstream
 // resolves makes the fixes call it, also from a package of a module the
 // linted packages do not import.
 func TestFuncSettings(t *testing.T) {
+	slow(t)
 	dir := withFuncs(t)
 	const m = "example.com/upstreamlint-example/"
 	for _, tc := range []struct {
@@ -287,6 +299,7 @@ func TestFuncSettings(t *testing.T) {
 // whose fixes would call it without (the go command loads the package a
 // package does not import); go vet -fix calls one that resolves.
 func TestFuncSettingsVet(t *testing.T) {
+	slow(t)
 	dir := withFuncs(t)
 	require.NoError(t, os.RemoveAll(filepath.Join(dir, "broken")))
 	const m = "example.com/upstreamlint-example/"
@@ -514,6 +527,7 @@ func TestVersion(t *testing.T) {
 // is a flag of the command and of go vet; it makes a user's client
 // package a source of dependency errors.
 func TestDepsFlag(t *testing.T) {
+	slow(t)
 	dir := t.TempDir()
 	files := map[string]string{
 		"go.mod": "module example.com/depsmod\n\ngo 1.22\n",
@@ -796,6 +810,7 @@ func TestPreCommitHooks(t *testing.T) {
 // -fixtool and go vet -vettool -fix, on a copy of the example service.
 // Afterwards it builds and upstreamlint finds nothing left.
 func TestGoCommandFixes(t *testing.T) {
+	slow(t)
 	for _, tc := range []struct {
 		name string
 		args []string

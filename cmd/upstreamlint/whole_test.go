@@ -75,6 +75,7 @@ func jsonFindings(t *testing.T, dir, stdout string) []string {
 // not import and wired in main. The standalone command resolves them
 // over the whole program; go vet, one package at a time, cannot.
 func TestWholeProgram(t *testing.T) {
+	slow(t)
 	dir, err := filepath.Abs("testdata/layered")
 	require.NoError(t, err)
 	res := oracle(t, dir, "-json", "./...")

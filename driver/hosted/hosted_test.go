@@ -329,6 +329,9 @@ func TestInstancesCarryTheSettings(t *testing.T) {
 // recent ones: a change that moves no finding keeps it, one that does
 // changes it.
 func TestVetBuildID(t *testing.T) {
+	if testing.Short() {
+		t.Skip("host machinery (analyses every dependency from source): skipped in -short mode")
+	}
 	t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
 	dir := writeModule(t)
 	assert.Nil(t, VetBuildID(t.TempDir(), checks.New), "outside a module")
