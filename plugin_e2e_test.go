@@ -343,8 +343,11 @@ func Missing(w http.ResponseWriter, r *http.Request) {
 			t.Run(tc.dir, func(t *testing.T) {
 				dir, err := filepath.Abs(filepath.FromSlash(tc.dir))
 				require.NoError(t, err)
+				start := time.Now()
+				t.Logf("standalone on %s", tc.dir)
 				want := standaloneIssues(t, standalone, dir, tc.env, tc.patterns)
 				require.NotEmpty(t, want)
+				t.Logf("golangci-lint on %s (%s; the plugin computes the module's whole program: minutes on e2e/frameworks)", tc.dir, time.Since(start).Round(time.Second))
 				cfgPath := filepath.Join(t.TempDir(), ".golangci.yml")
 				require.NoError(t, os.WriteFile(cfgPath, []byte(golangciConfig("")), 0o644))
 				res := golangciExec(t, bin, dir, cfgPath, tc.env, append([]string{"--path-mode=abs"}, tc.patterns...)...)
@@ -354,6 +357,7 @@ func Missing(w http.ResponseWriter, r *http.Request) {
 					got[i] = strings.TrimPrefix(is, filepath.ToSlash(dir)+"/")
 				}
 				assert.Equal(t, want, got, "golangci-lint = standalone")
+				t.Logf("done (%s)", time.Since(start).Round(time.Second))
 			})
 		}
 	})

@@ -135,12 +135,15 @@ func TestFrameworks(t *testing.T) {
 	require.NoError(t, err)
 	module := filepath.Join(root, "e2e", "frameworks")
 
+	start := time.Now()
 	bin := filepath.Join(t.TempDir(), "upstreamlint")
+	t.Log("building the command")
 	build := exec.Command("go", "build", "-o", bin, "./cmd/upstreamlint")
 	build.Dir = root
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, "go build ./cmd/upstreamlint:\n%s", out)
 
+	t.Logf("upstreamlint -json ./... on e2e/frameworks (%s; a first run compiles the framework modules, minutes)", time.Since(start).Round(time.Second))
 	cmd := exec.Command(bin, "-json", "./...")
 	cmd.Dir = module
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
@@ -173,6 +176,7 @@ func TestFrameworks(t *testing.T) {
 	// own: the go command hands a package vetted earlier as a dependency
 	// (facts only) that empty report when it is named.
 	nonce := fmt.Sprintf("-upstreamfacts.deps=e2e.invalid/%d", time.Now().UnixNano())
+	t.Logf("go vet -vettool on e2e/frameworks, every package vetted again (%s; about two minutes on 2 cores)", time.Since(start).Round(time.Second))
 	vet := exec.Command("go", "vet", "-vettool="+bin, nonce, "-json", "./...")
 	vet.Dir = module
 	vet.Env = cmd.Env
@@ -188,6 +192,7 @@ func TestFrameworks(t *testing.T) {
 	gotVet, err := findings(jsonLines.Bytes(), module)
 	require.NoError(t, err, "go vet output:\n%s", vetOut.String())
 	require.Equal(t, want, gotVet, "go vet -vettool gives the standalone's findings")
+	t.Logf("done (%s)", time.Since(start).Round(time.Second))
 }
 
 // diagnostic is an entry of the go/analysis JSON tree; an analyzer that
