@@ -368,6 +368,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 	for _, u := range units {
 		done[u] = make(chan struct{})
 	}
+	waits := r.waits(units, done)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	var progressMu sync.Mutex // the counts reach progress in order
@@ -385,10 +386,8 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 					progressMu.Unlock()
 				}
 			}()
-			for _, imp := range u.pkg.Imports {
-				if ch, ok := done[r.units[imp]]; ok {
-					<-ch
-				}
+			for _, w := range waits[u] {
+				<-done[w]
 			}
 			if r.funcs.failed.Load() {
 				return // a function setting does not resolve: the run fails
@@ -441,6 +440,35 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 		}()
 	}
 	wg.Wait()
+}
+
+// waits returns, for each unit, the units of the list (those done has a
+// channel for) it must wait for: those it imports, directly or through
+// packages not in the list. Phase 1 lists every package, so these are its
+// direct imports; phase 2 lists only the packages the join analyses
+// again, and one may import another through a package that is not
+// analysed again, whose facts it must not read before they are written.
+func (r *exportRun) waits(units []*unit, done map[*unit]chan struct{}) map[*unit][]*unit {
+	out := make(map[*unit][]*unit, len(units))
+	for _, u := range units {
+		seen := make(map[*packages.Package]bool)
+		var visit func(p *packages.Package)
+		visit = func(p *packages.Package) {
+			for _, imp := range p.Imports {
+				if seen[imp] {
+					continue
+				}
+				seen[imp] = true
+				if w := r.units[imp]; w != nil && done[w] != nil {
+					out[u] = append(out[u], w) // it waits for its own imports
+					continue
+				}
+				visit(imp)
+			}
+		}
+		visit(u.pkg)
+	}
+	return out
 }
 
 // failed marks a linted package that could not be analysed.
