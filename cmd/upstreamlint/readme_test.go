@@ -24,6 +24,7 @@ var readmeCommands = map[string]struct {
 }{
 	"go build -o bin/upstreamlint ./cmd/upstreamlint && (cd examples && ../bin/upstreamlint ./...)": {3, "root"},
 	"go install ./cmd/upstreamlint": {0, "root"},
+	"go test ./leak -case=gin":      {0, "root"},
 
 	"upstreamlint ./...":                                                 {3, ""},
 	"upstreamlint -json ./...":                                           {3, ""},
@@ -62,10 +63,11 @@ var readmeCommands = map[string]struct {
 // readmeNotRun are the README's commands this test does not run, and why.
 var readmeNotRun = map[string]string{
 	"go test -timeout=30m ./...":           "the test suite itself",
+	"go test -short ./...":                 "a part of the test suite itself",
 	"go test ./checks -fuzz FuzzAnalyzers": "fuzzing runs until it is stopped",
 	"go vet ./...":                         ".ci/run runs it",
-	"go install github.com/upstreamlint/upstreamlint/cmd/upstreamlint@latest":                                       "no release is tagged yet",
-	"GOTOOLCHAIN=go1.27.3 go install github.com/upstreamlint/upstreamlint/cmd/upstreamlint@latest":                  "no release is tagged yet",
+	"go install github.com/upstreamlint/upstreamlint/cmd/upstreamlint@latest":                                       "needs the published module from the proxy, which a clone does not have",
+	"GOTOOLCHAIN=go1.27.3 go install github.com/upstreamlint/upstreamlint/cmd/upstreamlint@latest":                  "needs the published module from the proxy, which a clone does not have",
 	"(cd /path/to/your/module && /path/to/bin/upstreamlint ./...)":                                                  "placeholders for the reader's paths",
 	"upstreamlint -format=rdjson -exit-zero ./... | reviewdog -f=rdjson -reporter=github-pr-review -fail-level=any": "reviewdog and a pull request are not here; TestRDJSONFormat checks the input",
 }
