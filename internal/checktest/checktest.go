@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"slices"
 	"testing"
 
@@ -18,6 +19,19 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
 )
+
+// gcPercent is the GOGC of the tests that import checktest, unless GOGC
+// is set: analysistest loads and type-checks the standard library from
+// source on each run, and at 400 the collector takes a quarter less CPU
+// for twice the memory (a check's tests: 18.5 s and 0.5 GB at the
+// default, 13.9 s and 1.1 GB at 400).
+const gcPercent = 400
+
+func init() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+}
 
 // Testdata returns the absolute path of the module's testdata directory,
 // the GOPATH whose src holds the packages the checks are tested on. It is
