@@ -20,6 +20,7 @@ package driver
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -28,6 +29,7 @@ import (
 	"io"
 	"log"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -35,6 +37,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"syscall"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -105,8 +109,35 @@ func Main(tool Tool, newChecks func(shared *analysis.Analyzer) []*analysis.Analy
 		unitchecker.Main(all...)
 		panic("unreachable")
 	}
-	cmd := &Command{Tool: tool, Shared: shared}
-	os.Exit(cmd.Run(os.Args[1:], analyzers))
+	ctx, signalled := interruptible()
+	cmd := &Command{Tool: tool, Shared: shared, Context: ctx}
+	code := cmd.Run(os.Args[1:], analyzers)
+	if sig := signalled(); sig != 0 {
+		code = 128 + sig // as a shell reports a process a signal ended: 130, 143
+	}
+	os.Exit(code)
+}
+
+// interruptible returns a context that SIGINT or SIGTERM cancels, and a
+// function that returns the number of the signal that did, or 0. The
+// first signal cancels the run, which interrupts the go commands it
+// started (go list and the compiles under it, which would otherwise go
+// on for minutes after the run is killed) and waits for them; a second
+// one ends the process at once, as the signal's default does.
+func interruptible() (context.Context, func() int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	var got atomic.Int32
+	go func() {
+		sig := <-sigs
+		signal.Stop(sigs) // the next one ends the process
+		if s, ok := sig.(syscall.Signal); ok {
+			got.Store(int32(s))
+		}
+		cancel()
+	}()
+	return ctx, func() int { return int(got.Load()) }
 }
 
 // printVetVersion answers go vet's -V=full, as unitchecker does, with a
@@ -264,6 +295,10 @@ type Command struct {
 	// slower, with more memory and no cache, for tests that hold the
 	// runner's findings against it.
 	Oracle bool
+	// Context, if not nil, cancels a run: the go commands it started are
+	// interrupted and Run returns ExitError, having written no file.
+	// Main cancels it on SIGINT or SIGTERM.
+	Context context.Context
 }
 
 // options are the parsed command line.
@@ -473,6 +508,11 @@ func isAnalyzerFlag(flagName string, analyzers []*analysis.Analyzer) bool {
 	return false
 }
 
+// interrupted reports whether the run's context was cancelled.
+func (c *Command) interrupted() bool {
+	return c.Context != nil && c.Context.Err() != nil
+}
+
 // workDir is the directory the command runs in: Dir, else the process's.
 func (c *Command) workDir() string {
 	if c.Dir != "" {
@@ -617,9 +657,13 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	if c.Oracle {
 		res, err = analyzeChecker(c.Dir, o.args, o.analyzers, c.Shared, o.tests, prog)
 	} else {
-		res, err = analyzeRunner(c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, prog)
+		res, err = analyzeRunner(c.Context, c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, prog)
 	}
 	prog.stop()
+	if c.interrupted() {
+		fmt.Fprintf(stderr, "%s: interrupted\n", name)
+		return ExitError
+	}
 	if err != nil {
 		var setting *upstream.SettingError
 		if errors.As(err, &setting) {
@@ -681,6 +725,12 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	}
 
 	findings := res.findings
+	if o.fix && c.interrupted() {
+		// before the first write; once begun, the writes end (each file
+		// is renamed into place whole)
+		fmt.Fprintf(stderr, "%s: interrupted: no fix applied\n", name)
+		return ExitError
+	}
 	if o.fix {
 		plan, err := planFixes(res.findings, res.src, res.files)
 		if err == nil {

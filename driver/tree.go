@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"go/ast"
@@ -27,12 +28,13 @@ import (
 // or nil (Command.Shared). settings are the analyzers' command-line
 // settings: the cache keys include them. stats (-debug.stats) leaves the
 // cache out: the engine's statistics are those of the packages analysed.
-func analyzeRunner(dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats bool, prog *progress) (*result, error) {
+func analyzeRunner(ctx context.Context, dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats bool, prog *progress) (*result, error) {
 	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
 	}
 	out, err := runner.Run(runner.Config{
+		Context:   ctx,
 		Dir:       dir,
 		Patterns:  patterns,
 		Analyzers: analyzers,

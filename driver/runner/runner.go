@@ -3,6 +3,7 @@ package runner
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -74,6 +75,11 @@ type Config struct {
 	// Shared is the instance of the shared analysis the analyzers
 	// require, or nil: the run drives its whole-program join.
 	Shared *upstream.Shared
+	// Context, if not nil, cancels the run: the go commands it started
+	// are interrupted (go/packages sends them os.Interrupt, then kills
+	// them), no package starts being analysed after it is done, and Run
+	// returns its error.
+	Context context.Context
 	// Settings are the analyzers' command-line settings (-NAME.FLAG=V):
 	// the cache keys include them.
 	Settings []string
@@ -155,7 +161,8 @@ func Run(cfg Config) (*Result, error) {
 	// fast, and a run whose results all come from the cache needs no
 	// more (exportRun.compiled loads the rest on the first miss).
 	mode := packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps | packages.NeedModule
-	lcfg := &packages.Config{Mode: mode, Dir: dir, Tests: cfg.Tests, Fset: fset}
+	ctx := cmp.Or(cfg.Context, context.Background())
+	lcfg := &packages.Config{Context: ctx, Mode: mode, Dir: dir, Tests: cfg.Tests, Fset: fset}
 	start := time.Now()
 	progress(PhaseLoading)
 	initial, err := packages.Load(lcfg, patterns...)
@@ -232,7 +239,11 @@ func Run(cfg Config) (*Result, error) {
 		progress(fmt.Sprintf("analysing packages: %d/%d, %d from the cache", done, total, hits))
 	}
 	r.progress(0, len(r.order), 0)
+	r.ctx = ctx
 	r.analyzeAll(r.order, analyzers, 1, r.needSource)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if whole {
 		shared.Collect() // every package's summary was taken
 	}
@@ -247,6 +258,9 @@ func Run(cfg Config) (*Result, error) {
 		}
 		progress("whole program: analysing packages again")
 		if err := r.resolveProgram(initial, analyzers); err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if res.Join.Again > 0 {
@@ -288,6 +302,8 @@ type exportRun struct {
 	// not, a package that does not compile: their type errors only
 	// repeat that package's, which the load errors name (set by compiled)
 	brokenDeps map[string]bool
+	// ctx cancels the run: no unit starts being analysed after it is done
+	ctx context.Context
 	// progress is told, as each unit of analyzeAll is done, how many are
 	// done of how many, and how many the cache gave
 	progress func(done, total, hits int)
@@ -395,6 +411,9 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 			src := need(u)
 			sem <- struct{}{}
 			defer func() { <-sem }()
+			if r.ctx != nil && r.ctx.Err() != nil {
+				return // cancelled: Run returns the context's error
+			}
 			var key cacheKey
 			if phase == 1 {
 				imports := make(map[string]cacheKey, len(u.pkg.Imports))
