@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -314,6 +315,7 @@ type options struct {
 	tests      bool
 	exitZero   bool
 	version    bool
+	memLimit   int64     // -memlimit: the soft memory limit in bytes, 0 if not set
 	cpuprof    string    // -cpuprofile: write a CPU profile here
 	memprof    string    // -memprofile: write a heap profile here
 	stats      bool      // -debug.stats: print the engine's work statistics
@@ -363,6 +365,14 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	upstream.BoolVar(fs, &o.tests, "test", true, "also analyze test files")
 	upstream.BoolVar(fs, &o.exitZero, "exit-zero", false, fmt.Sprintf("exit with 0 instead of %d when there are findings", ExitFindings))
 	upstream.BoolVar(fs, &o.version, "V", false, "print the version and exit")
+	fs.Func("memlimit", "a soft memory `limit` for the run, as GOMEMLIMIT (e.g. 2GiB; units B, KiB, MiB, GiB, TiB): the collector works harder near it, so the run gets slower instead of being killed for memory", func(v string) error {
+		n, err := parseMemLimit(v)
+		if err != nil {
+			return err
+		}
+		o.memLimit = n
+		return nil
+	})
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
 	var newFromRev, newFromMergeBase string
@@ -580,6 +590,9 @@ func (c *Command) Run(args []string, analyzers []*analysis.Analyzer) int {
 		return c.help(stdout, stderr, analyzers, o.args[1:])
 	}
 
+	if o.memLimit > 0 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(o.memLimit))
+	}
 	o.term = stderr
 	out, errw := bufio.NewWriter(stdout), bufio.NewWriter(stderr)
 	stop, err := startProfiles(o)
@@ -816,6 +829,27 @@ func (ts *triState) Set(s string) error {
 		*ts = setTrue
 	}
 	return nil
+}
+
+// parseMemLimit parses a size as GOMEMLIMIT does: a whole number of
+// bytes with an optional unit, B, KiB, MiB, GiB or TiB.
+func parseMemLimit(v string) (int64, error) {
+	units := []struct {
+		suffix string
+		shift  uint
+	}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"B", 0}}
+	num, shift := v, uint(0)
+	for _, u := range units {
+		if n, ok := strings.CutSuffix(v, u.suffix); ok {
+			num, shift = n, u.shift
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > math.MaxInt64>>shift {
+		return 0, fmt.Errorf("malformed size %q: want a whole number of bytes greater than zero, with an optional unit B, KiB, MiB, GiB or TiB (as GOMEMLIMIT)", v)
+	}
+	return n << shift, nil
 }
 
 // startProfiles starts the CPU profile of -cpuprofile; the function it

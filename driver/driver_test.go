@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -764,4 +765,28 @@ func TestLoadErrorsOnce(t *testing.T) {
 	require.Len(t, lines, 2, "the compiler's error alone: %s", res.stderr)
 	assert.Equal(t, "# example.com/broken/a", lines[0])
 	assert.True(t, strings.HasPrefix(lines[1], "a/a.go:3:27: syntax error"), lines[1])
+}
+
+// TestMemLimit: -memlimit takes GOMEMLIMIT's sizes, sets the runtime's
+// soft limit for the run and restores it; a malformed size is a usage
+// error naming it.
+func TestMemLimit(t *testing.T) {
+	for in, want := range map[string]int64{"1024": 1024, "512B": 512, "64KiB": 64 << 10, "300MiB": 300 << 20, "2GiB": 2 << 30, "1TiB": 1 << 40} {
+		got, err := parseMemLimit(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, bad := range []string{"", "2GB", "2G", "-1MiB", "0", "1.5GiB", "99999999TiB"} {
+		_, err := parseMemLimit(bad)
+		assert.Error(t, err, bad)
+	}
+
+	before := debug.SetMemoryLimit(-1)
+	res := run(t, fixture(t), "-memlimit=1GiB", "-test=false", "./app")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	assert.Equal(t, before, debug.SetMemoryLimit(-1), "the limit is the run's only")
+
+	res = run(t, fixture(t), "-memlimit=2GB", "./app")
+	assert.Equal(t, ExitUsage, res.code)
+	assert.Contains(t, res.stderr, `invalid value "2GB" for flag -memlimit: malformed size "2GB"`)
 }
