@@ -18,6 +18,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
 // gobin is where the script installs upstreamlint, shared by the tests:
@@ -36,42 +38,6 @@ func TestMain(m *testing.M) {
 }
 
 const goMod = "module example.com/svc\n\ngo 1.26\n"
-
-// The base branch's handler: a leak (line 11) and a passthrough (line 15).
-const oldHandler = `package main
-
-import "net/http"
-
-var client = &http.Client{}
-
-func old(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://users.internal/me")
-	if err != nil {
-		// a comment
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-
-func main() { http.HandleFunc("/", old) }
-`
-
-// The pull request's handler: a passthrough on line 11.
-const addedHandler = `package main
-
-import "net/http"
-
-func added(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://orders.internal/")
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-`
 
 type result struct {
 	stdout, stderr string
@@ -127,35 +93,6 @@ func runAction(t *testing.T, dir string, env ...string) result {
 		}
 	}
 	return res
-}
-
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "git %v: %s", args, out)
-	return strings.TrimSpace(string(out))
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-	}
-}
-
-// gitRepo makes a repository whose main branch has one commit of files.
-func gitRepo(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	writeFiles(t, dir, files)
-	git(t, dir, "init", "-q", "-b", "main")
-	git(t, dir, "add", "-A")
-	git(t, dir, "commit", "-q", "-m", "first")
-	return dir
 }
 
 // sarifLog is what the tests read of a SARIF file.
@@ -221,13 +158,13 @@ func TestPullRequest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("installs upstreamlint and runs the action on git repositories: skipped in -short mode")
 	}
-	base := gitRepo(t, map[string]string{"go.mod": goMod, "main.go": oldHandler})
+	base := testrepo.New(t, map[string]string{"go.mod": goMod, "main.go": testrepo.OldHandler})
 	dir := filepath.Join(t.TempDir(), "clone")
-	git(t, base, "clone", "-q", base, dir)
-	git(t, dir, "checkout", "-q", "-b", "topic")
-	writeFiles(t, dir, map[string]string{"added.go": addedHandler})
-	git(t, dir, "add", "-A")
-	git(t, dir, "commit", "-q", "-m", "add a handler")
+	testrepo.Git(t, base, "clone", "-q", base, dir)
+	testrepo.Git(t, dir, "checkout", "-q", "-b", "topic")
+	testrepo.WriteFiles(t, dir, map[string]string{"added.go": testrepo.AddedFile})
+	testrepo.Git(t, dir, "add", "-A")
+	testrepo.Git(t, dir, "commit", "-q", "-m", "add a handler")
 
 	res := runAction(t, dir, "INPUT_MODE=sarif")
 	require.Equal(t, 0, res.code, "findings do not fail the SARIF step: %s", res.stderr)
@@ -244,7 +181,7 @@ func TestPullRequest(t *testing.T) {
 
 	// The event's variables as GitHub sets them; the base branch's remote
 	// ref is fetched when the checkout lacks it.
-	git(t, dir, "update-ref", "-d", "refs/remotes/origin/main")
+	testrepo.Git(t, dir, "update-ref", "-d", "refs/remotes/origin/main")
 	pr := []string{"INPUT_MODE=annotations", "GITHUB_EVENT_NAME=pull_request", "GITHUB_BASE_REF=main", "GITHUB_HEAD_REF=topic"}
 	res = runAction(t, dir, pr...)
 	require.Equal(t, 3, res.code, "new findings fail the annotations step: %s", res.stderr)
@@ -260,8 +197,8 @@ func TestPullRequest(t *testing.T) {
 	assert.Equal(t, 3, strings.Count(res.stdout, "::error file="), res.stdout)
 
 	// A pull request that changes no handler: clean, exit 0.
-	git(t, dir, "checkout", "-q", "-b", "docs", "main")
-	writeFiles(t, dir, map[string]string{"README": "docs\n"})
+	testrepo.Git(t, dir, "checkout", "-q", "-b", "docs", "main")
+	testrepo.WriteFiles(t, dir, map[string]string{"README": "docs\n"})
 	res = runAction(t, dir, pr...)
 	assert.Equal(t, 0, res.code, res.stderr)
 	assert.Empty(t, res.stdout)
@@ -274,7 +211,7 @@ func TestSubdirectory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("installs upstreamlint and runs the action on git repositories: skipped in -short mode")
 	}
-	dir := gitRepo(t, map[string]string{"svc/go.mod": goMod, "svc/main.go": oldHandler})
+	dir := testrepo.New(t, map[string]string{"svc/go.mod": goMod, "svc/main.go": testrepo.OldHandler})
 
 	res := runAction(t, dir, "INPUT_MODE=annotations", "INPUT_WORKING_DIRECTORY=svc", "INPUT_ARGS=-leak=false")
 	require.Equal(t, 3, res.code, res.stderr)
@@ -300,7 +237,7 @@ func TestSubdirectory(t *testing.T) {
 
 // TestBadInput: a mode the action does not know is a usage error.
 func TestBadInput(t *testing.T) {
-	dir := gitRepo(t, map[string]string{"go.mod": goMod, "main.go": oldHandler})
+	dir := testrepo.New(t, map[string]string{"go.mod": goMod, "main.go": testrepo.OldHandler})
 	res := runAction(t, dir, "INPUT_MODE=loud")
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, `mode is sarif or annotations, not "loud"`)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
 // TestExportRunner checks the runner against the oracle on the
@@ -129,7 +131,7 @@ import "strings"
 func Title(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 `,
 	}
-	writeFiles(t, dir, files)
+	testrepo.WriteFiles(t, dir, files)
 	svc := filepath.Join(dir, "svc")
 	want := oracle(t, svc, "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
@@ -295,7 +297,7 @@ func main() {
 }
 `,
 	}
-	writeFiles(t, dir, files)
+	testrepo.WriteFiles(t, dir, files)
 	want := oracle(t, dir, "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	require.Contains(t, want.stdout, "implemented by (*http.Client).Do")
@@ -342,7 +344,7 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 }
 `,
 	}
-	writeFiles(t, dir, files)
+	testrepo.WriteFiles(t, dir, files)
 	want := oracle(t, dir, "-json", "./...")
 	require.Equal(t, 3, want.code, want.stderr)
 	require.Len(t, jsonFindings(t, dir, want.stdout), 2, want.stdout)

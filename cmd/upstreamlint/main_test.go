@@ -22,6 +22,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/driver"
+	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
 // bin is the upstreamlint binary, built once for all tests.
@@ -606,7 +607,7 @@ func TestStatsAndBudget(t *testing.T) {
 // the type errors of every package.
 func TestModuleRequiringGo127(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"go.mod": "module example.com/m127\n\ngo 1.27\n", "main.go": newFromOld})
+	testrepo.WriteFiles(t, dir, map[string]string{"go.mod": "module example.com/m127\n\ngo 1.27\n", "main.go": testrepo.OldHandler})
 	if version.Compare(runtime.Version(), "go1.27") >= 0 {
 		res := run(t, dir, bin, "./...")
 		assert.Equal(t, 3, res.code, res.stderr)
@@ -628,77 +629,11 @@ func TestModuleRequiringGo127(t *testing.T) {
 	assert.Contains(t, stderr.String(), "build upstreamlint with it too")
 }
 
-// gitRepo creates a module in a fresh git repository with one commit of
-// files, and returns its directory.
-func gitRepo(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	writeFiles(t, dir, files)
-	gitIn(t, dir, "init", "-q", "-b", "main")
-	gitIn(t, dir, "add", "-A")
-	gitIn(t, dir, "commit", "-q", "-m", "first")
-	return dir
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-	}
-}
-
-func gitIn(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"}, args...)...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "git %v: %s", args, out)
-	return strings.TrimSpace(string(out))
-}
-
 const newFromGoMod = "module example.com/newfrom\n\ngo 1.26\n"
 
-// The old handler has a leak (line 11) and a passthrough (line 15).
-const newFromOld = `package main
-
-import "net/http"
-
-var client = &http.Client{}
-
-func old(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://users.internal/me")
-	if err != nil {
-		// a comment
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-
-func main() { http.HandleFunc("/", old) }
-`
-
-// newFromAdded is a handler added later, with a passthrough on its last
-// line; newFromAddedFile is the same in a file of its own (line 11).
-const newFromAdded = `
-func added(w http.ResponseWriter, r *http.Request) {
-	resp, err := client.Get("http://orders.internal/")
-	if err != nil {
-		return
-	}
-	defer resp.Body.Close()
-	w.WriteHeader(resp.StatusCode)
-}
-`
-
-const newFromAddedFile = "package main\n\nimport \"net/http\"\n" + newFromAdded
-
 func TestNewFromRev(t *testing.T) {
-	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
-	first := gitIn(t, dir, "rev-parse", "HEAD")
+	dir := testrepo.New(t, map[string]string{"go.mod": newFromGoMod, "main.go": testrepo.OldHandler})
+	first := testrepo.Git(t, dir, "rev-parse", "HEAD")
 
 	// Nothing changed since HEAD: nothing is new.
 	res := run(t, dir, bin, "-new-from-rev=HEAD", "./...")
@@ -709,9 +644,9 @@ func TestNewFromRev(t *testing.T) {
 	// handler's upstream call only: the passthrough at the old sink line
 	// is new too, because its upstream call changed; the leak line and
 	// the call did not move.
-	writeFiles(t, dir, map[string]string{
-		"main.go":  strings.Replace(newFromOld, `"http://users.internal/me"`, `"http://users.internal/v2/me"`, 1),
-		"added.go": newFromAddedFile,
+	testrepo.WriteFiles(t, dir, map[string]string{
+		"main.go":  strings.Replace(testrepo.OldHandler, `"http://users.internal/me"`, `"http://users.internal/v2/me"`, 1),
+		"added.go": testrepo.AddedFile,
 	})
 	res = run(t, dir, bin, "-new-from-rev=HEAD", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
@@ -721,10 +656,10 @@ func TestNewFromRev(t *testing.T) {
 	assert.Contains(t, res.stderr, "upstreamlint: 3 findings:")
 
 	// Committed, then a change elsewhere: only findings on changed lines.
-	gitIn(t, dir, "add", "-A")
-	gitIn(t, dir, "commit", "-q", "-m", "second")
-	writeFiles(t, dir, map[string]string{
-		"added.go": strings.Replace(newFromAddedFile, "w.WriteHeader(resp.StatusCode)", "w.WriteHeader(resp.StatusCode) // changed line", 1),
+	testrepo.Git(t, dir, "add", "-A")
+	testrepo.Git(t, dir, "commit", "-q", "-m", "second")
+	testrepo.WriteFiles(t, dir, map[string]string{
+		"added.go": strings.Replace(testrepo.AddedFile, "w.WriteHeader(resp.StatusCode)", "w.WriteHeader(resp.StatusCode) // changed line", 1),
 	})
 	res = run(t, dir, bin, "-new-from-rev=HEAD", "-format=json", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
@@ -737,14 +672,14 @@ func TestNewFromRev(t *testing.T) {
 
 	// -new-from-merge-base: a branch that changed nothing of its own since
 	// it forked from main reports only what the working tree changed.
-	gitIn(t, dir, "checkout", "-q", "-b", "topic")
+	testrepo.Git(t, dir, "checkout", "-q", "-b", "topic")
 	res = run(t, dir, bin, "-new-from-merge-base=main", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "upstreamlint: 1 finding: 1 passthrough")
 }
 
 func TestNewFromRevErrors(t *testing.T) {
-	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	dir := testrepo.New(t, map[string]string{"go.mod": newFromGoMod, "main.go": testrepo.OldHandler})
 	res := run(t, dir, bin, "-new-from-rev=no-such-rev", "./...")
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, `upstreamlint: -new-from-rev: unknown revision "no-such-rev"`)
@@ -754,7 +689,7 @@ func TestNewFromRevErrors(t *testing.T) {
 	assert.Contains(t, res.stderr, "-new-from-rev and -new-from-merge-base exclude each other")
 
 	plain := t.TempDir() // no git repository
-	writeFiles(t, plain, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	testrepo.WriteFiles(t, plain, map[string]string{"go.mod": newFromGoMod, "main.go": testrepo.OldHandler})
 	cmd := exec.Command(bin, "-new-from-merge-base=main", "./...")
 	cmd.Dir = plain
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GIT_CEILING_DIRECTORIES="+filepath.Dir(plain))
@@ -785,9 +720,9 @@ func TestPreCommitHooks(t *testing.T) {
 	require.NoError(t, yaml.Unmarshal(data, &hooks))
 	require.Len(t, hooks, 2)
 
-	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
-	writeFiles(t, dir, map[string]string{"main.go": newFromOld + newFromAdded})
-	gitIn(t, dir, "add", "main.go")
+	dir := testrepo.New(t, map[string]string{"go.mod": newFromGoMod, "main.go": testrepo.OldHandler})
+	testrepo.WriteFiles(t, dir, map[string]string{"main.go": testrepo.OldHandler + testrepo.AddedHandler})
+	testrepo.Git(t, dir, "add", "main.go")
 	want := map[string]string{
 		"upstreamlint":     "upstreamlint: 1 finding: 1 passthrough",
 		"upstreamlint-all": "upstreamlint: 3 findings: 2 passthrough, 1 leak",
@@ -843,7 +778,7 @@ func TestGoCommandFixes(t *testing.T) {
 // A baseline records today's findings; later runs report only the
 // others, however lines move and whatever changes elsewhere.
 func TestBaseline(t *testing.T) {
-	dir := gitRepo(t, map[string]string{"go.mod": newFromGoMod, "main.go": newFromOld})
+	dir := testrepo.New(t, map[string]string{"go.mod": newFromGoMod, "main.go": testrepo.OldHandler})
 	base := filepath.Join(dir, "upstreamlint-baseline.json")
 
 	res := run(t, dir, bin, "-write-baseline="+base, "./...")
@@ -875,15 +810,15 @@ func TestBaseline(t *testing.T) {
 
 	// Lines move (a declaration above the handler) and another function
 	// changes: the recorded findings stay suppressed.
-	moved := strings.Replace(newFromOld, "var client = &http.Client{}\n", "var client = &http.Client{}\n\n// Limits of the service.\nconst (\n\tmaxItems = 10\n\tmaxUsers = 20\n)\n", 1)
+	moved := strings.Replace(testrepo.OldHandler, "var client = &http.Client{}\n", "var client = &http.Client{}\n\n// Limits of the service.\nconst (\n\tmaxItems = 10\n\tmaxUsers = 20\n)\n", 1)
 	moved = strings.Replace(moved, `func main() { http.HandleFunc("/", old) }`, "func main() {\n\thttp.HandleFunc(\"/\", old)\n\thttp.HandleFunc(\"/v2\", old)\n}", 1)
-	writeFiles(t, dir, map[string]string{"main.go": moved})
+	testrepo.WriteFiles(t, dir, map[string]string{"main.go": moved})
 	res = run(t, dir, bin, "-baseline="+base, "./...")
 	assert.Equal(t, 0, res.code, res.stderr)
 	assert.Equal(t, "upstreamlint: 0 findings; 2 suppressed by the baseline\n", res.stderr)
 
 	// A new finding is reported, alone.
-	writeFiles(t, dir, map[string]string{"main.go": moved + newFromAdded})
+	testrepo.WriteFiles(t, dir, map[string]string{"main.go": moved + testrepo.AddedHandler})
 	res = run(t, dir, bin, "-baseline="+base, "-format=json", "./...")
 	assert.Equal(t, 3, res.code, res.stderr)
 	assert.Equal(t, 1, strings.Count(res.stdout, `"message": "upstream status`), res.stdout)
@@ -894,7 +829,7 @@ func TestBaseline(t *testing.T) {
 
 	// The leak is fixed: -v names the entry that matches nothing now.
 	fixed := strings.Replace(moved, "http.Error(w, err.Error(), http.StatusBadGateway)", `http.Error(w, "users unavailable", http.StatusBadGateway)`, 1)
-	writeFiles(t, dir, map[string]string{"main.go": fixed})
+	testrepo.WriteFiles(t, dir, map[string]string{"main.go": fixed})
 	res = run(t, dir, bin, "-baseline="+base, "-v", "./...")
 	assert.Equal(t, 0, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "upstreamlint: baseline "+base+": no finding matches main.go: old: leak: dependency error err.Error() is sent to the client; log it and send a generic message (1)")
@@ -906,7 +841,7 @@ func TestBaseline(t *testing.T) {
 	res = run(t, dir, bin, "-baseline="+filepath.Join(dir, "missing.json"), "./...")
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, "upstreamlint: -baseline: open ")
-	writeFiles(t, dir, map[string]string{"bad.json": `{"version": 1, "findings": [{"check": "leak", "lines": 3}]}`})
+	testrepo.WriteFiles(t, dir, map[string]string{"bad.json": `{"version": 1, "findings": [{"check": "leak", "lines": 3}]}`})
 	res = run(t, dir, bin, "-baseline="+filepath.Join(dir, "bad.json"), "./...")
 	assert.Equal(t, 2, res.code, res.stderr)
 	assert.Contains(t, res.stderr, `is not a baseline file: json: unknown field "lines"`)

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
 // readmeCommands are the commands README.md shows, each with the exit
@@ -200,25 +202,8 @@ func TestREADMECommands(t *testing.T) {
 // own, committed on main, with origin/main at the same commit.
 func exampleRepo(t *testing.T) string {
 	t.Helper()
-	src := examples(t)
-	dir := t.TempDir()
-	require.NoError(t, filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	}))
-	gitIn(t, dir, "init", "-q", "-b", "main")
-	gitIn(t, dir, "add", "-A")
-	gitIn(t, dir, "commit", "-q", "-m", "example")
-	gitIn(t, dir, "update-ref", "refs/remotes/origin/main", "HEAD")
+	dir := copyTree(t, examples(t))
+	testrepo.Init(t, dir)
+	testrepo.Git(t, dir, "update-ref", "refs/remotes/origin/main", "HEAD")
 	return dir
 }
