@@ -17,6 +17,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
 // The test module golangci-lint runs on. Line and column numbers in
@@ -436,16 +438,12 @@ func buildGolangciLint(t *testing.T) string {
 func writeModule(t *testing.T, handlers string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range map[string]string{
+	testrepo.WriteFiles(t, dir, map[string]string{
 		"go.mod":               e2eGoMod,
 		"upstream/upstream.go": upstreamGo,
 		"httperr/httperr.go":   httperrGo,
 		"handlers/handlers.go": handlers,
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-	}
+	})
 	return dir
 }
 

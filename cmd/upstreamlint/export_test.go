@@ -194,7 +194,7 @@ func TestExportRunnerCache(t *testing.T) {
 	// A comment in the SQL repository: it and its importers (main, and
 	// the join's packages whose key includes it), not the others.
 	sql := filepath.Join(dir, "store", "sql.go")
-	appendFile(t, sql, "// edited\n")
+	testrepo.AppendFile(t, sql, "// edited\n")
 	res, src, cached = exportRun("-json", "./...")
 	assert.Equal(t, want, jsonFindings(t, dir, res.stdout))
 	assert.Greater(t, src, 0, res.stderr)
@@ -351,15 +351,6 @@ func Handle(w http.ResponseWriter, r *http.Request) {
 	got := run(t, dir, bin, "-json", "./...")
 	require.Equal(t, 3, got.code, got.stderr)
 	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, got.stdout))
-}
-
-func appendFile(t *testing.T, name, text string) {
-	t.Helper()
-	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
-	require.NoError(t, err)
-	_, err = f.WriteString(text)
-	require.NoError(t, err)
-	require.NoError(t, f.Close())
 }
 
 func goEnv(t *testing.T, name string) string {

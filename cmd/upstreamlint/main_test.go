@@ -193,7 +193,7 @@ func TestExitCodes(t *testing.T) {
 // does not compile.
 func withFuncs(t *testing.T) string {
 	dir := copyTree(t, examples(t))
-	for name, src := range map[string]string{
+	testrepo.WriteFiles(t, dir, map[string]string{
 		"httperr/httperr.go": `// Package httperr maps upstream statuses and errors.
 package httperr
 
@@ -218,11 +218,7 @@ var Mapper = FromUpstream
 `,
 		"cmd/tool/main.go": "package main\n\nfunc Map(code int) int { return code }\n\nfunc main() {}\n",
 		"broken/broken.go": "package broken\n\nfunc Map(code int) int { return code + \"1\" }\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
-	}
+	})
 	return dir
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
+	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
 func TestLineCol(t *testing.T) {
@@ -129,7 +130,7 @@ func TestMatch(t *testing.T) {
 func writeModule(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range map[string]string{
+	testrepo.WriteFiles(t, dir, map[string]string{
 		"go.mod": "module example.com/m\n\ngo 1.22\n",
 		"h/h.go": `package h
 
@@ -177,11 +178,7 @@ func main() { http.ListenAndServe(":8080", h.H{P: client.C{}}) }
 		"testdata/x.go":    "package x\n",
 		"nested/go.mod":    "module example.com/nested\n",
 		"nested/nested.go": "package nested\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
-		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
-	}
+	})
 	return dir
 }
 
@@ -352,7 +349,7 @@ func TestVetBuildID(t *testing.T) {
 	assert.NotEqual(t, withOther, id, "the last settings first")
 
 	// a change that moves no finding (the end of main.go)
-	appendFile(t, filepath.Join(dir, "main.go"), "\n// a comment\n")
+	testrepo.AppendFile(t, filepath.Join(dir, "main.go"), "\n// a comment\n")
 	assert.Equal(t, id, string(VetBuildID(dir, checks.New)), "a change that moves no finding keeps the build ID")
 
 	// a change that moves the handler's finding
@@ -381,13 +378,4 @@ func TestRecordSettings(t *testing.T) {
 	assert.Equal(t, []string{"-leak.allow=3"}, got[0])
 	assert.Equal(t, []string{"-leak.allow=5"}, got[1])
 	assert.Empty(t, recentSettings(share, "/other"))
-}
-
-func appendFile(t *testing.T, name, text string) {
-	t.Helper()
-	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
-	require.NoError(t, err)
-	_, err = f.WriteString(text)
-	require.NoError(t, err)
-	require.NoError(t, f.Close())
 }

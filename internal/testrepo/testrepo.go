@@ -1,7 +1,7 @@
-// Package testrepo holds what the tests that run the command on a git
-// repository share: writing files, running git, a repository with one
-// commit, and the handlers that -new-from-rev and the GitHub Action are
-// tested on. It is imported only by tests.
+// Package testrepo holds what the tests that write modules and git
+// repositories share: writing and appending to files, running git, a
+// repository with one commit, and the handlers that -new-from-rev and the
+// GitHub Action are tested on. It is imported only by tests.
 package testrepo
 
 import (
@@ -60,6 +60,16 @@ func WriteFiles(t testing.TB, dir string, files map[string]string) {
 		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
 		require.NoError(t, os.WriteFile(p, []byte(content), 0o644))
 	}
+}
+
+// AppendFile appends text to the file name.
+func AppendFile(t testing.TB, name, text string) {
+	t.Helper()
+	f, err := os.OpenFile(name, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = f.WriteString(text)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
 }
 
 // Git runs git in dir, as a committer of its own and without signing,
