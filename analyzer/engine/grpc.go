@@ -109,7 +109,9 @@ func (e *Engine) findRegisteredServices() map[*types.TypeName]map[string]bool {
 					v = mi.X
 				}
 				if n := shapes.RecvNamed(v.Type()); n != nil {
-					out[n.Obj()] = shapes.MethodNames(sig.Params().At(1).Type())
+					// A type registered for several services serves the
+					// methods of each.
+					out[n.Obj()] = shapes.AddNames(out[n.Obj()], shapes.MethodNames(sig.Params().At(1).Type()))
 				}
 			}
 		}

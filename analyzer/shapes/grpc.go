@@ -62,7 +62,7 @@ func ForwardsCall(ret *ssa.Return) bool {
 	return isRPCClientCall(sig) && len(ret.Results) == sig.Results().Len()
 }
 
-// GeneratedServerMethods returns the methods of the Unimplemented…Server
+// GeneratedServerMethods returns the methods of every Unimplemented…Server
 // or Unsafe…Server type that n embeds (Unsafe…Server is an interface
 // with one unexported method: then every exported method counts).
 func GeneratedServerMethods(n *types.Named) map[string]bool {
@@ -70,6 +70,7 @@ func GeneratedServerMethods(n *types.Named) map[string]bool {
 	if !ok {
 		return nil
 	}
+	var out map[string]bool
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if !f.Embedded() {
@@ -82,12 +83,28 @@ func GeneratedServerMethods(n *types.Named) map[string]bool {
 		name := fn.Obj().Name()
 		switch {
 		case strings.HasPrefix(name, "Unimplemented") && strings.HasSuffix(name, "Server"):
-			return MethodNames(types.NewPointer(fn))
+			// One type often implements several services (one struct
+			// embedding every Unimplemented…Server): each adds its methods.
+			out = AddNames(out, MethodNames(types.NewPointer(fn)))
 		case strings.HasPrefix(name, "Unsafe") && strings.HasSuffix(name, "Server"):
-			return MethodNames(types.NewPointer(n))
+			out = AddNames(out, MethodNames(types.NewPointer(n)))
 		}
 	}
-	return nil
+	return out
+}
+
+// AddNames adds the names of from to into, and returns into (allocated
+// when nil).
+func AddNames(into, from map[string]bool) map[string]bool {
+	if into == nil {
+		into = make(map[string]bool, len(from))
+	}
+	for k, v := range from {
+		if v {
+			into[k] = true
+		}
+	}
+	return into
 }
 
 func MethodNames(t types.Type) map[string]bool {
