@@ -1536,7 +1536,8 @@ type writerKey struct {
 // same upstream response is a transparent proxy's; a path that sends
 // the upstream status with a body of ours (a fixed message, or the
 // upstream body inside our payload) is not proxying, whatever other
-// paths of the function do.
+// paths of the function do. A body inside a message of ours
+// (shapes.ComposedText) is not forwarded whole.
 func (e *Engine) ForwardedOnPath(ev SinkEvent, role knowledge.Role, origin token.Pos) bool {
 	key := forwardKey{ev.Instr, role, origin}
 	if r, ok := e.forwarded[key]; ok {
@@ -1545,6 +1546,11 @@ func (e *Engine) ForwardedOnPath(ev SinkEvent, role knowledge.Role, origin token
 	want := knowledge.KindStatus
 	if role == knowledge.RoleBody {
 		want = knowledge.KindBody
+	} else if ev.Role == knowledge.RoleBody && shapes.ComposedText(ev.Value) {
+		// ev's body is a message of ours with the upstream body inside:
+		// not a proxy's, whatever status goes with it.
+		e.forwarded[key] = false
+		return false
 	}
 	if e.byRoot == nil {
 		e.byRoot = make(map[*ssa.Function][]*ssa.Function)
@@ -1561,6 +1567,9 @@ func (e *Engine) ForwardedOnPath(ev SinkEvent, role knowledge.Role, origin token
 		for _, other := range e.Events(fn) {
 			if other.Role != role || !e.samePath(ev.Instr, other.Instr) {
 				continue
+			}
+			if role == knowledge.RoleBody && shapes.ComposedText(other.Value) {
+				continue // the body inside a message of ours is not forwarded whole
 			}
 			if other.Instr == ev.Instr && (ev.OwnBody || other.OwnBody) {
 				continue // a helper that writes them on different paths

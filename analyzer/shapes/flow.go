@@ -1,8 +1,10 @@
 package shapes
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -357,6 +359,110 @@ func sameValue(a, b ssa.Value, depth int) bool {
 	case *ssa.Field:
 		y, ok := b.(*ssa.Field)
 		return ok && x.Field == y.Field && sameValue(x.X, y.X, depth+1)
+	}
+	return false
+}
+
+// ComposedText reports whether v is text of ours with something else
+// inside: a fmt.Sprintf (or Sprint, Errorf) whose format has text beside
+// its verbs, or a concatenation with a non-empty constant, seen through
+// conversions ([]byte(…)). An upstream body embedded in such a message
+// ("request failed: %s") is not forwarded whole, as a proxy forwards it.
+func ComposedText(v ssa.Value) bool {
+	for depth := 0; depth < 8; depth++ {
+		v = Strip(v)
+		switch x := v.(type) {
+		case *ssa.BinOp:
+			if x.Op != token.ADD || !IsString(x.Type()) {
+				return false
+			}
+			if nonEmptyString(x.X) || nonEmptyString(x.Y) {
+				return true
+			}
+			// "a" + b + c is (("a" + b) + c): look left, then right.
+			if ComposedText(x.X) {
+				return true
+			}
+			v = x.Y
+		case *ssa.Call:
+			obj, _ := Callee(x.Common())
+			if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != "fmt" {
+				return false
+			}
+			args := x.Common().Args
+			switch obj.Name() {
+			case "Sprintf", "Errorf":
+				if len(args) == 0 {
+					return false
+				}
+				c, ok := args[0].(*ssa.Const)
+				if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+					return false
+				}
+				return formatHasText(constant.StringVal(c.Value))
+			case "Sprint", "Sprintln":
+				// fmt.Sprint("failed: ", body): a constant among the operands
+				return len(args) == 1 && variadicHasText(args[0])
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// nonEmptyString reports whether v is a non-empty string constant.
+func nonEmptyString(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	return ok && c.Value != nil && c.Value.Kind() == constant.String && constant.StringVal(c.Value) != ""
+}
+
+// formatHasText reports whether a fmt format has text beside its verbs
+// (spaces and punctuation around one verb count: "%s\n" does not).
+func formatHasText(f string) bool {
+	verbs := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			if f[i] > ' ' && !strings.ContainsRune(".:;,!?-", rune(f[i])) {
+				return true
+			}
+			continue
+		}
+		i++
+		if i < len(f) && f[i] == '%' {
+			continue
+		}
+		// flags, width, precision, then the verb letter
+		for i < len(f) && strings.IndexByte("+-# 0123456789.*[]", f[i]) >= 0 {
+			i++
+		}
+		verbs++
+	}
+	return verbs > 1
+}
+
+// variadicHasText reports whether the slice of a variadic call's
+// operands holds a non-empty string constant.
+func variadicHasText(slice ssa.Value) bool {
+	sl, ok := slice.(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return false
+	}
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		for _, rr := range *ia.Referrers() {
+			if st, ok := rr.(*ssa.Store); ok && st.Addr == ia && nonEmptyString(Strip(st.Val)) {
+				return true
+			}
+		}
 	}
 	return false
 }
