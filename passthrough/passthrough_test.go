@@ -33,6 +33,8 @@ var defaultCases = checktest.Cases{
 	"passthrough/proxypath": "proxies, path by path",
 	// The status of an HTTP client library's response is an upstream status.
 	"passthrough/resty": "resty's response",
+	// HTTP responses by their shape: forks of net/http, client libraries.
+	"passthrough/clientforks": "HTTP clients that are not net/http",
 }
 
 // TestDefaultConfig runs the check with its default settings on every

@@ -735,12 +735,38 @@ func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 		if _, ok := knowledge.Flows[name]; ok {
 			return out
 		}
+		if step := shapes.ResponseAccessor(obj); step != "" && len(args) > 0 && !e.own(obj.Pkg()) {
+			// resp.StatusCode(), resp.String() of a client library's
+			// response: what the tables say of resty's, by its shape
+			return e.Labels(args[0]).ApplyOps(step).Prefixed(resPath(0))
+		}
 	}
 	s, key := e.calleeSummary(cc, obj, fn)
-	if s == nil {
-		return nil
+	if s != nil {
+		out = out.Union(e.resultLabels(s, key, call, args))
 	}
-	return out.Union(e.resultLabels(s, key, call, args))
+	if obj != nil && shapes.HTTPResponseCall(sig) && !e.own(obj.Pkg()) && !slices.ContainsFunc(out, func(l labels.Label) bool {
+		return l.Kind == knowledge.KindResponse && l.Path == resPath(0)
+	}) {
+		// A library call that returns an HTTP response and an error is an
+		// HTTP client's request, whatever the client (a fork of net/http, a
+		// retrying or circuit-breaking wrapper): its summary, when it has
+		// one, knows the transport's errors but not that the response is
+		// the upstream's answer. A function of the module is its own
+		// summary's business.
+		forward := shapes.ForwardsServedRequest(call, args)
+		out = out.Add(labels.Label{Kind: knowledge.KindResponse, Origin: call.Pos(), Path: resPath(0)})
+		if !forward {
+			out = out.Add(labels.Label{Kind: knowledge.KindDepError, Origin: call.Pos(), Path: resPath(1)})
+		}
+	}
+	return out
+}
+
+// own reports whether p is the analysed package or another package of
+// its module.
+func (e *Engine) own(p *types.Package) bool {
+	return p != nil && (p == e.Pkg.Pkg || (e.Module != "" && e.inModule(p)))
 }
 
 // calleeSummary returns the summary of a call's callee and the owner of
@@ -801,9 +827,7 @@ func (e *Engine) OpaqueWriterCall(call ssa.CallInstruction) bool {
 // moduleSeam reports whether a dynamic call goes through an interface
 // or a func-typed field declared in the package or its module.
 func (e *Engine) moduleSeam(cc *ssa.CallCommon) bool {
-	in := func(p *types.Package) bool {
-		return p != nil && (p == e.Pkg.Pkg || (e.Module != "" && e.inModule(p)))
-	}
+	in := e.own
 	if cc.IsInvoke() {
 		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
 		return ok && in(named.Obj().Pkg())

@@ -289,7 +289,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		return false
 	}
 	args := shapes.CallArgs(cc)
-	if kinds := shapes.SourceKindsOf(obj, knowledge.FullName(obj), o.e.Deps); slices.Contains(kinds, knowledge.KindResponse) && shapes.ForwardsServedRequest(c, args) {
+	if kinds := shapes.SourceKindsOf(obj, knowledge.FullName(obj), o.e.Deps); (slices.Contains(kinds, knowledge.KindResponse) || shapes.HTTPResponseCall(obj.Signature())) && shapes.ForwardsServedRequest(c, args) {
 		return true // a forward proxy's error is about the client's own request
 	}
 	if o.clientWriter != nil && shapes.WritesToClient(obj, args, o.clientWriter) {

@@ -38,6 +38,9 @@ func (e *Engine) AfterUpstreamFailure(b *ssa.BasicBlock) bool {
 // failureEdge reports whether taking successor succ of an If on cond
 // means that an upstream call (one whose labels match) failed.
 func (e *Engine) failureEdge(cond ssa.Value, succ int, match func(labels.Label) bool) bool {
+	if call, ok := cond.(*ssa.Call); ok {
+		return e.failureCheck(call, succ, match)
+	}
 	bin, ok := cond.(*ssa.BinOp)
 	if !ok {
 		return false
@@ -57,6 +60,30 @@ func (e *Engine) failureEdge(cond ssa.Value, succ int, match func(labels.Label) 
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// failureCheck reports whether taking successor succ of an If on a call
+// of an HTTP response's own check (resp.IsError(), resp.IsSuccess():
+// knowledge.ResponseFailureChecks) means that the upstream call failed.
+func (e *Engine) failureCheck(call *ssa.Call, succ int, match func(labels.Label) bool) bool {
+	obj, _ := shapes.Callee(call.Common())
+	if obj == nil || obj.Signature().Recv() == nil || !shapes.HTTPResponseType(obj.Signature().Recv().Type()) {
+		return false
+	}
+	onFailure, ok := knowledge.ResponseFailureChecks[obj.Name()]
+	if !ok || (onFailure && succ != 0) || (!onFailure && succ != 1) {
+		return false
+	}
+	args := shapes.CallArgs(call.Common())
+	if len(args) == 0 {
+		return false
+	}
+	for _, l := range e.Labels(args[0]) {
+		if l.Kind == knowledge.KindResponse && l.Path == "" && match(l) {
+			return true
 		}
 	}
 	return false

@@ -19,7 +19,7 @@ var DependencyLibraries = PathPrefixes{List: []string{
 	"go.mongodb.org/mongo-driver/mongo",    // mongo-driver v1 (not bson)
 	"go.mongodb.org/mongo-driver/v2/mongo", // mongo-driver v2
 	"github.com/go-resty/resty/v2",         // resty v2 (its responses below)
-	"resty.dev/v3",                         // resty v3 (errors only: its responses are not modelled yet)
+	"resty.dev/v3",                         // resty v3 (its responses by their shape: shapes.HTTPResponseType)
 	"github.com/imroc/req/v3",              // req v3 (likewise)
 	"entgo.io/ent/dialect",                 // ent: the SQL driver and sqlgraph under the generated client
 	"github.com/uptrace/bun",               // bun (its drivers below it)
@@ -67,4 +67,16 @@ func init() {
 		rows.Flows[resp+"Header"] = []Flow{res(0, 0, "Header")}
 	}
 	register(rows) // through its check: a row registered twice panics
+}
+
+// ResponseFailureChecks are the methods HTTP client libraries give their
+// responses to test the status (resty's IsError and IsSuccess, req's
+// IsErrorState and IsSuccessState), with whether they return true when
+// the upstream failed. The receiver must be an HTTP response by shape
+// (shapes.HTTPResponseType).
+var ResponseFailureChecks = map[string]bool{
+	"IsError":        true,
+	"IsErrorState":   true,
+	"IsSuccess":      false,
+	"IsSuccessState": false,
 }

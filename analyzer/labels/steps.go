@@ -24,6 +24,10 @@ func selectKind(k knowledge.Kind, step string) (knowledge.Kind, bool) {
 			return knowledge.KindHeader, true
 		case "Request":
 			return knowledge.KindRequest, true
+		case "Response", "RawResponse":
+			// the net/http response a library's response embeds (req) or
+			// keeps (resty)
+			return knowledge.KindResponse, true
 		}
 	case knowledge.KindRequest:
 		switch step {

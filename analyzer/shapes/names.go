@@ -69,6 +69,10 @@ func SourceKindsOf(obj *types.Func, name string, deps *knowledge.PathPrefixes) [
 	if !isDependencyCall(obj, sig, deps) {
 		return nil
 	}
+	if HTTPResponseCall(sig) {
+		// a client library's request (req, resty v3): its response by shape
+		return []knowledge.Kind{knowledge.KindResponse, knowledge.KindDepError}
+	}
 	ks := make([]knowledge.Kind, res.Len())
 	ks[res.Len()-1] = knowledge.KindDepError
 	return ks
@@ -175,10 +179,111 @@ func isGRPCClientCall(sig *types.Signature) bool {
 // decides, as it does for *http.Client.Do.
 func isHTTPDoer(sig *types.Signature) bool {
 	recv := sig.Recv()
-	if recv == nil || !types.IsInterface(recv.Type()) || sig.Results().Len() != 2 {
+	return recv != nil && types.IsInterface(recv.Type()) && HTTPResponseCall(sig)
+}
+
+// HTTPResponseCall reports whether sig returns an HTTP response and an
+// error, as the request calls of HTTP clients do: net/http's, its forks
+// and the wrappers around it (HTTPResponseType).
+func HTTPResponseCall(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 2 && knowledge.IsErrorType(res.At(1).Type()) && HTTPResponseType(res.At(0).Type())
+}
+
+// HTTPResponseType reports whether t is an HTTP response by what it is,
+// whatever package declares it: a (pointer to a) named struct with a
+// StatusCode int field and a Body field that reads (io.ReadCloser,
+// io.Reader): net/http's Response, its forks (bogdanfinn/fhttp) and
+// wrappers that embed one (imroc/req's Response); or a named type with a
+// StatusCode() int method and a body accessor (Body, String, Bytes)
+// returning []byte or string (resty's and fiber v3's client responses).
+// A response that a handler builds to answer (aws-lambda-go's
+// APIGatewayProxyResponse has a string Body) is not returned by a call
+// with an error from a library, and has no reading Body.
+func HTTPResponseType(t types.Type) bool {
+	if knowledge.NamedPath(t) == "" {
 		return false
 	}
-	return knowledge.IsPtrTo(sig.Results().At(0).Type(), "net/http", "Response")
+	if knowledge.IsPtrTo(t, "net/http", "Response") {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "StatusCode")
+	switch sc := obj.(type) {
+	case *types.Var:
+		if !isInt(sc.Type()) {
+			return false
+		}
+		body, _, _ := types.LookupFieldOrMethod(t, true, nil, "Body")
+		v, ok := body.(*types.Var)
+		return ok && v.IsField() && isReader(v.Type())
+	case *types.Func:
+		sig := sc.Signature()
+		if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !isInt(sig.Results().At(0).Type()) {
+			return false
+		}
+		for _, name := range []string{"Body", "String", "Bytes"} {
+			if m, ok := lookupMethod(t, name); ok && m.Params().Len() == 0 && m.Results().Len() == 1 && IsReaderOrBytes(m.Results().At(0).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ResponseAccessor says what a method of an HTTP response type
+// (HTTPResponseType) reads, as a step of the response: "StatusCode",
+// "Status", "Body" or "Header"; "" for any other method.
+func ResponseAccessor(obj *types.Func) string {
+	sig := obj.Signature()
+	recv := sig.Recv()
+	if recv == nil || sig.Params().Len() != 0 || sig.Results().Len() == 0 || !HTTPResponseType(recv.Type()) {
+		return ""
+	}
+	r := sig.Results().At(0).Type()
+	switch obj.Name() {
+	case "StatusCode", "GetStatusCode":
+		if isInt(r) {
+			return "StatusCode"
+		}
+	case "Status", "GetStatus":
+		if IsString(r) {
+			return "Status"
+		}
+	case "Body", "String", "Bytes", "ToString", "ToBytes", "RawBody":
+		if IsReaderOrBytes(r) {
+			return "Body"
+		}
+	case "Header", "GetHeader":
+		if sig.Results().Len() == 1 && knowledge.NamedPath(r) == "net/http.Header" {
+			return "Header"
+		}
+	}
+	return ""
+}
+
+// lookupMethod returns the signature of t's exported method name.
+func lookupMethod(t types.Type, name string) (*types.Signature, bool) {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	f, ok := obj.(*types.Func)
+	if !ok {
+		return nil, false
+	}
+	return f.Signature(), true
+}
+
+func isInt(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// isReader reports whether t is io.ReadCloser or io.Reader (a body
+// still to read).
+func isReader(t types.Type) bool {
+	switch knowledge.NamedPath(t) {
+	case "io.ReadCloser", "io.Reader":
+		return true
+	}
+	return false
 }
 
 func IsHandlerContext(t types.Type) bool {
