@@ -24,18 +24,19 @@ var frameworkCases = checktest.Cases{
 	"leak/grpc":     "gRPC servers",
 	// Errors returned from echo and fiber handlers go to the error
 	// handler the package installs, or to fiber's default one.
-	"leak/fiberdefault":  "fiber's default error handler",
-	"leak/fiberhandler":  "an installed fiber error handler",
-	"leak/fibersafe":     "an error handler that sends a generic message",
-	"leak/fibernoapp":    "handlers of a package that creates no app",
-	"leak/echohandler":   "an installed echo error handler",
-	"leak/echo5handler":  "echo v5's error handler",
-	"leak/fiber3default": "fiber v3's default error handler",
-	"leak/gozerohandler": "go-zero's error handler",
-	"leak/echocovered":   "errors the echo handler covers",
-	"leak/adapter":       "handler adapters",
-	"leak/ginerrors":     "gin's c.Error",
-	"leak/ginlogged":     "gin errors that are only logged",
+	"leak/fiberdefault":      "fiber's default error handler",
+	"leak/fiberhandler":      "an installed fiber error handler",
+	"leak/fibersafe":         "an error handler that sends a generic message",
+	"leak/fibernoapp":        "handlers of a package that creates no app",
+	"leak/echohandler":       "an installed echo error handler",
+	"leak/echomethodhandler": "an echo error handler installed as a method value through a field",
+	"leak/echo5handler":      "echo v5's error handler",
+	"leak/fiber3default":     "fiber v3's default error handler",
+	"leak/gozerohandler":     "go-zero's error handler",
+	"leak/echocovered":       "errors the echo handler covers",
+	"leak/adapter":           "handler adapters",
+	"leak/ginerrors":         "gin's c.Error",
+	"leak/ginlogged":         "gin errors that are only logged",
 }
 
 // frameworkFixCases check the fixes' .golden files (TestDefaultFixes).

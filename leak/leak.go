@@ -80,7 +80,7 @@ const (
 func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter) {
 	for _, fn := range e.Funcs {
 		for _, ev := range e.Events(fn) {
-			if ev.Role != knowledge.RoleBody || ev.Handoff || ev.Proxy {
+			if ev.Role != knowledge.RoleBody || ev.Handoff || ev.Proxy || !e.ErrorMessageSent(ev) {
 				continue
 			}
 			status := e.BodyStatus(ev)

@@ -520,3 +520,39 @@ func (e *Engine) InstalledElsewhere(fn *ssa.Function) bool {
 	}
 	return false
 }
+
+// ErrorMessageSent reports whether the message of a framework error that
+// ev builds (echo.NewHTTPError(code, msg), fiber.NewError: a call that
+// returns the framework's ErrorType) reaches the client: it does with
+// the framework's own error handler, and with an installed one that
+// sends some part of the errors it gets; it does not when every handler
+// installed for the framework keeps the error to itself (renders a page
+// by status, logs it). Events of other calls are sent.
+func (e *Engine) ErrorMessageSent(ev SinkEvent) bool {
+	e.mustHold()
+	if ev.Role != knowledge.RoleBody {
+		return true
+	}
+	sig := ev.Instr.Common().Signature()
+	if sig.Results().Len() != 1 {
+		return true
+	}
+	for _, fw := range knowledge.ErrorFrameworks {
+		if fw.ErrorType[0] == "" || !knowledge.IsPtrTo(sig.Results().At(0).Type(), fw.ErrorType[0], fw.ErrorType[1]) {
+			continue
+		}
+		hs := e.handlersFor(fw.Name)
+		if len(hs) == 0 {
+			return true // the framework's own handler, which sends the message
+		}
+		for _, h := range hs {
+			for _, sp := range h.Sinks {
+				if sp.Role == knowledge.RoleBody {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return true
+}

@@ -20,3 +20,12 @@ func items(c fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{"status": resp.StatusCode() == fiber.StatusOK})
 }
+
+// With the default handler, a fiber.Error's message is sent.
+func badNewError(c fiber.Ctx) error {
+	_, err := client.Get("http://inventory.internal/items")
+	if err != nil {
+		return fiber.NewError(fiber.StatusBadGateway, err.Error()) // want `dependency error err.Error\(\) is sent to the client`
+	}
+	return c.SendStatus(fiber.StatusOK)
+}
