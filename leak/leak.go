@@ -127,6 +127,7 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 	}
 	c.grpcReturns(e, rep)
 	c.handlerReturns(e, rep)
+	c.typedResponses(pass, e, rep)
 }
 
 // handlerReturns reports echo and fiber handlers that return a

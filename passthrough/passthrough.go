@@ -114,6 +114,7 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 		}
 	}
 	c.grpcReturns(pass, e, rep)
+	c.typedResponses(pass, e, rep)
 	fixer := c.newFixer(pass, rep, findings)
 	for _, f := range findings {
 		d := analysis.Diagnostic{

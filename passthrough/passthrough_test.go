@@ -35,6 +35,8 @@ var defaultCases = checktest.Cases{
 	"passthrough/resty": "resty's response",
 	// HTTP responses by their shape: forks of net/http, client libraries.
 	"passthrough/clientforks": "HTTP clients that are not net/http",
+	// Typed responses of generated servers, written by generated code.
+	"passthrough/generated": "generated servers' typed responses",
 }
 
 // TestDefaultConfig runs the check with its default settings on every

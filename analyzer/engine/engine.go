@@ -65,6 +65,7 @@ type Engine struct {
 	clientWriters map[ssa.Value]bool // IsClientWriter, memoised
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
+	typed        map[typedKey]typedWriter            // writerMethod, memoised
 
 	// Whole-program resolution (package wholeprog): Dynamic makes symbolic
 	// labels for calls through the module's interfaces and func-typed

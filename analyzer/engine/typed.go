@@ -1,0 +1,171 @@
+package engine
+
+import (
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
+)
+
+// Typed responses. Generated servers answer with the value a handler
+// returns: oapi-codegen's strict server calls the returned
+// CreateTask500JSONResponse's VisitCreateTaskResponse(w), which writes
+// status 500 and encodes the value; go-swagger's responders
+// (NewGetTaskInternalServerError().WithPayload(…)) write themselves in
+// WriteResponse(rw, producer). The status is in the type, the write in
+// generated code. The handler commits to its answer where it converts
+// the value to the interface whose method writes it: that conversion is
+// the sink, with the sinks the method's summary gives its receiver. The
+// generated code is analysed as flow (its summaries), never reported.
+
+// A TypedResponse is the conversion of a response value to an interface
+// whose method writes the value to the client.
+type TypedResponse struct {
+	Conv   *ssa.MakeInterface
+	Value  ssa.Value   // the response value (Conv.X)
+	Method *types.Func // the method that writes it
+	// Sinks are the method's sinks of its receiver: what of the value
+	// it writes (Reads), as a body or as the status, and with which
+	// constant status (Status).
+	Sinks []knowledge.SinkParam
+}
+
+// SinkLabels returns the labels of the part of the value that sink sp
+// writes.
+func (e *Engine) SinkLabels(tr TypedResponse, sp knowledge.SinkParam) labels.Labels {
+	e.mustHold()
+	return e.Labels(tr.Value).ApplyOps(sp.Reads).Prefixed(sp.Path)
+}
+
+// TypedResponses returns the conversions in fn of values to an interface
+// with a method that writes them (a generated server's response types).
+func (e *Engine) TypedResponses(fn *ssa.Function) []TypedResponse {
+	e.mustHold()
+	var out []TypedResponse
+	for _, b := range fn.Blocks {
+		if e.DebugOnly(b) {
+			continue
+		}
+		for _, instr := range b.Instrs {
+			mi, ok := instr.(*ssa.MakeInterface)
+			if !ok {
+				continue
+			}
+			m, sinks := e.writerMethod(mi.X.Type(), mi.Type())
+			if m == nil {
+				continue
+			}
+			out = append(out, TypedResponse{Conv: mi, Value: mi.X, Method: m, Sinks: sinks})
+		}
+	}
+	return out
+}
+
+type typedKey struct{ concrete, iface types.Type }
+
+type typedWriter struct {
+	method *types.Func
+	sinks  []knowledge.SinkParam
+}
+
+// writerMethod returns the method of interface iface that concrete
+// implements by writing its receiver to a writer parameter (an
+// http.ResponseWriter, a framework context), with the receiver's sinks;
+// nil when there is none. The empty interface and error have none.
+func (e *Engine) writerMethod(concrete, iface types.Type) (*types.Func, []knowledge.SinkParam) {
+	it, ok := iface.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() == 0 || types.IsInterface(concrete) || knowledge.IsErrorType(iface) {
+		return nil, nil
+	}
+	key := typedKey{concrete, iface}
+	if e.typed == nil {
+		e.typed = make(map[typedKey]typedWriter)
+	}
+	if w, ok := e.typed[key]; ok {
+		return w.method, w.sinks
+	}
+	e.typed[key] = typedWriter{} // in progress: a method's summary may convert the same type
+	var res typedWriter
+	mset := e.Pkg.Prog.MethodSets.MethodSet(concrete)
+	for i := 0; i < it.NumMethods() && res.method == nil; i++ {
+		im := it.Method(i)
+		if !writesToClient(im.Signature()) {
+			continue
+		}
+		sel := mset.Lookup(im.Pkg(), im.Name())
+		if sel == nil || len(sel.Index()) > 1 {
+			continue // a promoted method's receiver is the embedded value
+		}
+		obj, ok := sel.Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		s, _ := e.summary(obj, e.Pkg.Prog.MethodValue(sel))
+		if s == nil {
+			continue
+		}
+		var sinks []knowledge.SinkParam
+		for _, sp := range s.Sinks {
+			if sp.Param == 0 {
+				sinks = append(sinks, sp)
+			}
+		}
+		if len(sinks) > 0 {
+			res = typedWriter{method: obj, sinks: sinks}
+		}
+	}
+	e.typed[key] = res
+	return res.method, res.sinks
+}
+
+// writesToClient reports whether a method with this signature is handed
+// something that answers the client: an http.ResponseWriter or a
+// framework's handler context.
+func writesToClient(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if knowledge.NamedPath(t) == "net/http.ResponseWriter" || shapes.IsHandlerContext(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// ForwardedWhole reports whether a typed response writes, as its body,
+// the whole body of the upstream response origin (a generated proxy
+// response carrying the upstream's status and body): a proxy's answer.
+func (e *Engine) ForwardedWhole(tr TypedResponse, origin token.Pos) bool {
+	e.mustHold()
+	for _, sp := range tr.Sinks {
+		if sp.Role != knowledge.RoleBody {
+			continue
+		}
+		for _, l := range e.SinkLabels(tr, sp) {
+			if l.Kind == knowledge.KindBody && l.Path == "" && l.Origin == origin {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// StatusForwarded reports whether a typed response writes, as its
+// status, the status of the upstream response origin.
+func (e *Engine) StatusForwarded(tr TypedResponse, origin token.Pos) bool {
+	e.mustHold()
+	for _, sp := range tr.Sinks {
+		if sp.Role != knowledge.RoleStatus {
+			continue
+		}
+		for _, l := range e.SinkLabels(tr, sp) {
+			if l.Kind == knowledge.KindStatus && l.Path == "" && l.Origin == origin {
+				return true
+			}
+		}
+	}
+	return false
+}

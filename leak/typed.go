@@ -1,0 +1,227 @@
+package leak
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/engine"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/report"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
+)
+
+// typedResponses reports the typed responses of generated servers
+// (engine.TypedResponses) that carry a dependency error's text, or any
+// error's text with a server-error status: where the handler builds the
+// response, since the generated code that writes it is not the user's.
+func (c *checker) typedResponses(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter) {
+	reported := make(map[token.Pos]bool)
+	for _, fn := range e.Funcs {
+		for _, tr := range e.TypedResponses(fn) {
+			for _, sp := range tr.Sinks {
+				if sp.Role != knowledge.RoleBody {
+					continue
+				}
+				c.typedBody(pass, e, rep, fn, tr, sp, reported)
+			}
+		}
+	}
+}
+
+func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter, fn *ssa.Function, tr engine.TypedResponse, sp knowledge.SinkParam, reported map[token.Pos]bool) {
+	block := tr.Conv.Block()
+	var found *labels.Label
+	for _, l := range e.SinkLabels(tr, sp) {
+		switch l.Kind {
+		case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindGRPCError, knowledge.KindGRPCStatus, knowledge.KindStack:
+		case knowledge.KindBody:
+			if !e.InFailureBranch(block, l.Origin) || (l.Path == "" && e.StatusForwarded(tr, l.Origin)) {
+				continue // data, or a proxy's answer: the upstream's body with its status
+			}
+		default:
+			continue
+		}
+		if !shapes.Serialized(e.Pkg.Pkg, tr.Value.Type(), tr.Value, l.Path) {
+			continue // a field the encoder never writes
+		}
+		l := l
+		found = &l
+		break
+	}
+	var leaf ssa.Value // the value that carries the text
+	if found != nil {
+		leaf = storedValue(tr.Value, func(v ssa.Value) bool {
+			for _, x := range e.Labels(v) {
+				if x.Kind == found.Kind && x.Origin == found.Origin && x.Path == "" {
+					return true
+				}
+			}
+			return false
+		})
+	} else if shapes.ServerError(sp.Status) {
+	stored:
+		for _, sv := range storedValues(tr.Value) {
+			for _, l := range engine.TextLeaves(sv, nil) {
+				if shapes.IsErrorValue(l) && !e.OwnErrorText(block, l) {
+					leaf = sv
+					break stored
+				}
+			}
+		}
+		if leaf == nil {
+			return
+		}
+	} else {
+		return
+	}
+	expr := valueExpr(rep, leaf)
+	pos := tr.Conv.Pos()
+	if expr != nil {
+		pos = expr.Pos()
+	} else if a := literalOf(tr.Value); a != nil {
+		pos = a.Pos()
+	}
+	if !pos.IsValid() || reported[pos] || rep.Skip(fn, pos) {
+		return
+	}
+	reported[pos] = true
+	what := ""
+	if expr != nil {
+		what = " " + report.Shorten(types.ExprString(expr))
+	}
+	by := fmt.Sprintf(" by the generated response %s", typeName(pass, tr.Value.Type()))
+	if sp.Status != 0 {
+		by += fmt.Sprintf(" with status %d", sp.Status)
+	}
+	d := analysis.Diagnostic{Pos: pos}
+	if expr != nil {
+		d.End = expr.End()
+	}
+	if found != nil {
+		d.Message = fmt.Sprintf("dependency error%s is sent to the client%s; log it and send a generic message", what, by)
+		d.Related = rep.Origin(*found)
+	} else {
+		subject := "of the error"
+		if expr != nil {
+			if r, ok := errorCallReceiver(pass.TypesInfo, expr); ok {
+				subject = "of " + report.Shorten(types.ExprString(r))
+			}
+		} else if r := shapes.ErrorRoot(leaf); r != nil {
+			if n := r.Name(); n != "" && !isRegister(n) {
+				subject = "of " + n
+			}
+		}
+		d.Message = fmt.Sprintf("error text %s is sent%s; internal errors carry details of our dependencies: log it and send a generic message", subject, by)
+	}
+	rep.Report(d)
+}
+
+// isRegister reports whether an SSA value name is a register (t12), not
+// a source name.
+func isRegister(n string) bool {
+	if len(n) < 2 || n[0] != 't' {
+		return false
+	}
+	for _, r := range n[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// storedValues returns the values stored into the fields of a response
+// built by composite literals and field assignments, at any depth
+// (resp.Body.Error = …, and the fields of embedded structs), or v itself
+// when it is not such a value.
+func storedValues(v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	var value func(v ssa.Value, depth int)
+	var addr func(a ssa.Value, depth int)
+	value = func(v ssa.Value, depth int) {
+		v = shapes.Strip(v)
+		if seen[v] || depth > 8 {
+			return
+		}
+		seen[v] = true
+		if a := literalOf(v); a != nil {
+			addr(a, depth)
+			return
+		}
+		out = append(out, v)
+	}
+	addr = func(a ssa.Value, depth int) {
+		if seen[a] || depth > 8 {
+			return
+		}
+		seen[a] = true
+		for _, ref := range *a.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.FieldAddr:
+				addr(r, depth+1)
+			case *ssa.Store:
+				if r.Addr == a {
+					value(r.Val, depth+1)
+				}
+			}
+		}
+	}
+	value(v, 0)
+	return out
+}
+
+// storedValue returns the first of storedValues(v) for which match is
+// true, or nil.
+func storedValue(v ssa.Value, match func(ssa.Value) bool) ssa.Value {
+	for _, x := range storedValues(v) {
+		if match(x) {
+			return x
+		}
+	}
+	return nil
+}
+
+// literalOf returns the allocation of the struct literal v is (T{…}
+// loaded from its cell, or &T{…}), or nil.
+func literalOf(v ssa.Value) *ssa.Alloc {
+	v = shapes.Strip(v)
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	if _, ok := a.Type().Underlying().(*types.Pointer); !ok {
+		return nil
+	}
+	return a
+}
+
+// valueExpr returns the syntax of a call value (err.Error()), or nil.
+func valueExpr(rep *report.Reporter, v ssa.Value) ast.Expr {
+	if call, ok := v.(*ssa.Call); ok {
+		if x := rep.CallAt(call.Pos()); x != nil {
+			return x
+		}
+	}
+	return nil
+}
+
+// typeName names a response type for messages, qualified by its
+// package's name unless it is the analysed one.
+func typeName(pass *analysis.Pass, t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	})
+}

@@ -1,0 +1,87 @@
+// Package generated: handlers of a generated server (oapi-codegen's
+// strict server) answer by returning a typed response, which generated
+// code writes with the status its type names
+// (MarioCarrion/todo-api-microservice-example, internal/rest/task_handler.go).
+package generated
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+
+	"example.com/strictapi"
+)
+
+type TaskHandler struct {
+	db *sql.DB
+}
+
+var _ strictapi.StrictServerInterface = (*TaskHandler)(nil)
+
+var ErrNameTaken = errors.New("name taken")
+
+func (h *TaskHandler) CreateTask(ctx context.Context, req strictapi.CreateTaskRequestObject) (strictapi.CreateTaskResponseObject, error) {
+	if req.Body == nil || req.Body.Name == "" {
+		return strictapi.CreateTask400JSONResponse{Error: "name is required"}, nil
+	}
+	if _, err := strconv.Atoi(req.Body.ID); err != nil {
+		return strictapi.CreateTask400JSONResponse{Error: err.Error()}, nil // the client's input
+	}
+	res, err := h.db.ExecContext(ctx, "INSERT INTO tasks(name) VALUES ($1)", req.Body.Name)
+	if err != nil {
+		return strictapi.CreateTask500JSONResponse{Error: err.Error()}, nil // want `dependency error err.Error\(\) is sent to the client by the generated response strictapi.CreateTask500JSONResponse with status 500`
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return strictapi.CreateTask500JSONResponse{Error: "internal error"}, nil
+	}
+	return strictapi.CreateTask201JSONResponse{ID: strconv.FormatInt(id, 10), Name: req.Body.Name}, nil
+}
+
+// The 5xx rule: an error's text sent with a 500 is internal, whatever its
+// origin.
+func serverError(err error) strictapi.CreateTaskResponseObject {
+	return strictapi.CreateTask500JSONResponse{Error: err.Error()} // want `error text of err is sent by the generated response strictapi.CreateTask500JSONResponse with status 500; internal errors carry details`
+}
+
+func ownError() strictapi.CreateTaskResponseObject {
+	return strictapi.CreateTask500JSONResponse{Error: ErrNameTaken.Error()}
+}
+
+func viaVariable(ctx context.Context, db *sql.DB) strictapi.CreateTaskResponseObject {
+	var name string
+	if err := db.QueryRowContext(ctx, "SELECT name FROM tasks LIMIT 1").Scan(&name); err != nil {
+		resp := strictapi.CreateTaskdefaultJSONResponse{StatusCode: 503, Body: strictapi.ErrorResponse{Error: err.Error()}} // want `dependency error err.Error\(\) is sent to the client by the generated response strictapi.CreateTaskdefaultJSONResponse`
+		return resp
+	}
+	return strictapi.CreateTask201JSONResponse{Name: name}
+}
+
+func assignedField(ctx context.Context, db *sql.DB) strictapi.CreateTaskResponseObject {
+	if _, err := db.ExecContext(ctx, "DELETE FROM tasks"); err != nil {
+		resp := strictapi.CreateTask500JSONResponse{}
+		resp.Error = err.Error() // want `dependency error err.Error\(\) is sent to the client by the generated response strictapi.CreateTask500JSONResponse with status 500`
+
+		return resp
+	}
+	return strictapi.CreateTask201JSONResponse{}
+}
+
+func assignedUnknown(err error) strictapi.CreateTaskResponseObject {
+	resp := strictapi.CreateTask500JSONResponse{}
+	resp.Error = err.Error() // want `error text of err is sent by the generated response strictapi.CreateTask500JSONResponse with status 500`
+	return resp
+}
+
+// The response type embeds the generated error body: its fields are
+// the response's (encoding/json flattens them).
+func embedded(ctx context.Context, db *sql.DB) strictapi.DeleteTaskResponseObject {
+	if _, err := db.ExecContext(ctx, "DELETE FROM tasks"); err != nil {
+		resp := strictapi.DeleteTask500JSONResponse{}
+		resp.Error = err.Error() // want `dependency error err.Error\(\) is sent to the client by the generated response strictapi.DeleteTask500JSONResponse with status 500`
+
+		return resp
+	}
+	return nil
+}

@@ -1,0 +1,48 @@
+// Package generated: a generated server's typed response whose status
+// field the generated code writes as the status (oapi-codegen's
+// …defaultJSONResponse) forwards what the handler puts there.
+package generated
+
+import (
+	"context"
+	"io"
+	"net/http"
+
+	"example.com/strictapi"
+)
+
+type TaskHandler struct {
+	client *http.Client
+}
+
+func (h *TaskHandler) CreateTask(ctx context.Context, req strictapi.CreateTaskRequestObject) (strictapi.CreateTaskResponseObject, error) {
+	resp, err := h.client.Get("http://tasks.internal/v1/tasks")
+	if err != nil {
+		return strictapi.CreateTask500JSONResponse{Error: "tasks unavailable"}, nil
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return strictapi.CreateTaskdefaultJSONResponse{StatusCode: resp.StatusCode, Body: strictapi.ErrorResponse{Error: "tasks failed"}}, nil // want `upstream status resp.StatusCode is forwarded to the client by the generated response strictapi.CreateTaskdefaultJSONResponse`
+	}
+	return strictapi.CreateTask201JSONResponse{Name: req.Body.Name}, nil
+}
+
+// A decision made with the status is ours.
+func decided(resp *http.Response) strictapi.CreateTaskResponseObject {
+	code := http.StatusBadGateway
+	if resp.StatusCode == http.StatusNotFound {
+		code = http.StatusNotFound
+	}
+	return strictapi.CreateTaskdefaultJSONResponse{StatusCode: code, Body: strictapi.ErrorResponse{Error: "tasks failed"}}
+}
+
+func decidedHandler(ctx context.Context, c *http.Client) strictapi.CreateTaskResponseObject {
+	resp, err := c.Get("http://tasks.internal/v1/tasks")
+	if err != nil {
+		return strictapi.CreateTask500JSONResponse{Error: "tasks unavailable"}
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	_ = b
+	return decided(resp)
+}
