@@ -47,7 +47,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		default:
 			continue
 		}
-		if !shapes.Serialized(e.Pkg.Pkg, tr.Value.Type(), tr.Value, l.Path) {
+		if t := fieldType(tr.Value.Type(), sp.Reads); t != nil && !shapes.Serialized(e.Pkg.Pkg, t, tr.Value, l.Path) {
 			continue // a field the encoder never writes
 		}
 		l := l
@@ -56,7 +56,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 	}
 	var leaf ssa.Value // the value that carries the text
 	if found != nil {
-		leaf = storedValue(tr.Value, func(v ssa.Value) bool {
+		leaf = engine.StoredValue(tr.Value, func(v ssa.Value) bool {
 			for _, x := range e.Labels(v) {
 				if x.Kind == found.Kind && x.Origin == found.Origin && x.Path == "" {
 					return true
@@ -66,7 +66,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		})
 	} else if shapes.ServerError(sp.Status) {
 	stored:
-		for _, sv := range storedValues(tr.Value) {
+		for _, sv := range engine.StoredValues(tr.Value) {
 			for _, l := range engine.TextLeaves(sv, nil) {
 				if shapes.IsErrorValue(l) && !e.OwnErrorText(block, l) {
 					leaf = sv
@@ -84,8 +84,10 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 	pos := tr.Conv.Pos()
 	if expr != nil {
 		pos = expr.Pos()
-	} else if a := literalOf(tr.Value); a != nil {
+	} else if a := engine.LiteralOf(tr.Value); a != nil {
 		pos = a.Pos()
+	} else if x := valueExpr(rep, tr.Value); x != nil {
+		pos = x.Pos()
 	}
 	if !pos.IsValid() || reported[pos] || rep.Skip(fn, pos) {
 		return
@@ -122,6 +124,34 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 	rep.Report(d)
 }
 
+// fieldType returns the type of the field path reads (Payload,
+// Body/Error) of type t, through pointers; nil when a step is not a
+// field.
+func fieldType(t types.Type, reads string) types.Type {
+	for reads != "" {
+		step, rest := labels.SplitFirst(reads)
+		reads = rest
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		var next types.Type
+		for i := 0; i < st.NumFields(); i++ {
+			if st.Field(i).Name() == step {
+				next = st.Field(i).Type()
+			}
+		}
+		if next == nil {
+			return nil
+		}
+		t = next
+	}
+	return t
+}
+
 // isRegister reports whether an SSA value name is a register (t12), not
 // a source name.
 func isRegister(n string) bool {
@@ -134,75 +164,6 @@ func isRegister(n string) bool {
 		}
 	}
 	return true
-}
-
-// storedValues returns the values stored into the fields of a response
-// built by composite literals and field assignments, at any depth
-// (resp.Body.Error = …, and the fields of embedded structs), or v itself
-// when it is not such a value.
-func storedValues(v ssa.Value) []ssa.Value {
-	var out []ssa.Value
-	seen := make(map[ssa.Value]bool)
-	var value func(v ssa.Value, depth int)
-	var addr func(a ssa.Value, depth int)
-	value = func(v ssa.Value, depth int) {
-		v = shapes.Strip(v)
-		if seen[v] || depth > 8 {
-			return
-		}
-		seen[v] = true
-		if a := literalOf(v); a != nil {
-			addr(a, depth)
-			return
-		}
-		out = append(out, v)
-	}
-	addr = func(a ssa.Value, depth int) {
-		if seen[a] || depth > 8 {
-			return
-		}
-		seen[a] = true
-		for _, ref := range *a.Referrers() {
-			switch r := ref.(type) {
-			case *ssa.FieldAddr:
-				addr(r, depth+1)
-			case *ssa.Store:
-				if r.Addr == a {
-					value(r.Val, depth+1)
-				}
-			}
-		}
-	}
-	value(v, 0)
-	return out
-}
-
-// storedValue returns the first of storedValues(v) for which match is
-// true, or nil.
-func storedValue(v ssa.Value, match func(ssa.Value) bool) ssa.Value {
-	for _, x := range storedValues(v) {
-		if match(x) {
-			return x
-		}
-	}
-	return nil
-}
-
-// literalOf returns the allocation of the struct literal v is (T{…}
-// loaded from its cell, or &T{…}), or nil.
-func literalOf(v ssa.Value) *ssa.Alloc {
-	v = shapes.Strip(v)
-	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
-		v = u.X
-	}
-	a, ok := v.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	if _, ok := a.Type().Underlying().(*types.Pointer); !ok {
-		return nil
-	}
-	return a
 }
 
 // valueExpr returns the syntax of a call value (err.Error()), or nil.

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 )
@@ -40,6 +42,15 @@ func (c *checker) typedResponses(pass *analysis.Pass, e *engine.Engine, rep *rep
 					continue // the upstream's body goes with it: a proxy
 				}
 				v := fieldValue(tr.Value, sp.Reads)
+				if v == nil {
+					// built by calls (NewGetTaskDefault(code).WithPayload(…)):
+					// the argument that carries the status
+					v = engine.StoredValue(tr.Value, func(x ssa.Value) bool {
+						return slices.ContainsFunc(e.Labels(x), func(y labels.Label) bool {
+							return y.Kind == knowledge.KindStatus && y.Path == "" && y.Origin == l.Origin
+						})
+					})
+				}
 				if v != nil && c.isMapperCall(v) {
 					continue
 				}
@@ -103,7 +114,7 @@ func exprOf(rep *report.Reporter, v ssa.Value) ast.Expr {
 // Body/Code) of a response built by composite literals, or nil.
 func fieldValue(v ssa.Value, reads string) ssa.Value {
 	for step := range stepsOf(reads) {
-		a := literalOf(v)
+		a := engine.LiteralOf(v)
 		if a == nil {
 			return nil
 		}
@@ -151,21 +162,6 @@ func indexSlash(s string) int {
 		}
 	}
 	return -1
-}
-
-func literalOf(v ssa.Value) *ssa.Alloc {
-	v = shapes.Strip(v)
-	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
-		v = u.X
-	}
-	a, ok := v.(*ssa.Alloc)
-	if !ok {
-		return nil
-	}
-	if _, ok := a.Type().Underlying().(*types.Pointer); !ok {
-		return nil
-	}
-	return a
 }
 
 func typeName(pass *analysis.Pass, t types.Type) string {

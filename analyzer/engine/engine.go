@@ -858,8 +858,27 @@ func (e *Engine) resultLabels(s *Summary, key any, call *ssa.Call, args []ssa.Va
 			p = labels.ResultStep(i)
 		}
 		out = out.Union(e.resolve(r, key, call, args).Prefixed(p))
+		// A function that stores through a pointer parameter and returns
+		// that pointer (a builder: o.WithPayload(p) sets o.Payload and
+		// returns o): the result holds what it stored.
+		for _, ef := range s.Effects {
+			if returnsParam(r, ef.Param) {
+				out = out.Union(e.resolve(ef.Labels, key, call, args).Prefixed(labels.JoinPath(p, ef.Path)))
+			}
+		}
 	}
 	return out
+}
+
+// returnsParam reports whether result labels r say the result is
+// parameter i itself.
+func returnsParam(r labels.Labels, i int) bool {
+	for _, l := range r {
+		if l.Kind == knowledge.KindParam && l.Param == i && l.Reads == "" && l.Path == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // libraryFuncValueLabels labels the error of a call through a function

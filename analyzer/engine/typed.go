@@ -169,3 +169,82 @@ func (e *Engine) StatusForwarded(tr TypedResponse, origin token.Pos) bool {
 	}
 	return false
 }
+
+// StoredValues returns the values a response is built from: what is
+// stored into the fields of composite literals and by field assignments,
+// at any depth (resp.Body.Error = …, the fields of embedded structs), and
+// a call's result with its arguments, walked in turn (constructors and
+// builders: NewX(code).WithPayload(&Error{…})). For messages and
+// positions: which part of the response carries what a finding names.
+func StoredValues(v ssa.Value) []ssa.Value {
+	var out []ssa.Value
+	seen := make(map[ssa.Value]bool)     // values walked
+	seenAddr := make(map[ssa.Value]bool) // addresses walked (an Alloc is both)
+	var value func(v ssa.Value, depth int)
+	var addr func(a ssa.Value, depth int)
+	value = func(v ssa.Value, depth int) {
+		v = shapes.Strip(v)
+		if seen[v] || depth > 8 {
+			return
+		}
+		seen[v] = true
+		if a := LiteralOf(v); a != nil {
+			addr(a, depth)
+			return
+		}
+		out = append(out, v)
+		if call, ok := v.(*ssa.Call); ok {
+			// a constructor or a builder's method:
+			// NewX(code).WithPayload(&Error{…})
+			for _, a := range call.Common().Args {
+				value(a, depth+1)
+			}
+		}
+	}
+	addr = func(a ssa.Value, depth int) {
+		if seenAddr[a] || depth > 8 {
+			return
+		}
+		seenAddr[a] = true
+		for _, ref := range *a.Referrers() {
+			switch r := ref.(type) {
+			case *ssa.FieldAddr:
+				addr(r, depth+1)
+			case *ssa.Store:
+				if r.Addr == a {
+					value(r.Val, depth+1)
+				}
+			}
+		}
+	}
+	value(v, 0)
+	return out
+}
+
+// StoredValue returns the first of StoredValues(v) for which match is
+// true, or nil.
+func StoredValue(v ssa.Value, match func(ssa.Value) bool) ssa.Value {
+	for _, x := range StoredValues(v) {
+		if match(x) {
+			return x
+		}
+	}
+	return nil
+}
+
+// LiteralOf returns the allocation of the struct literal v is (T{…}
+// loaded from its cell, or &T{…}), or nil.
+func LiteralOf(v ssa.Value) *ssa.Alloc {
+	v = shapes.Strip(v)
+	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
+		v = u.X
+	}
+	a, ok := v.(*ssa.Alloc)
+	if !ok {
+		return nil
+	}
+	if _, ok := a.Type().Underlying().(*types.Pointer); !ok {
+		return nil
+	}
+	return a
+}

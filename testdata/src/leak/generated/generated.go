@@ -11,6 +11,8 @@ import (
 	"strconv"
 
 	"example.com/strictapi"
+	"example.com/swaggerapi"
+	"github.com/go-openapi/runtime/middleware"
 )
 
 type TaskHandler struct {
@@ -84,4 +86,22 @@ func embedded(ctx context.Context, db *sql.DB) strictapi.DeleteTaskResponseObjec
 		return resp
 	}
 	return nil
+}
+
+// go-swagger: the handler returns a responder whose WriteResponse
+// writes the payload with the status its type names.
+func swaggerGet(ctx context.Context, db *sql.DB) middleware.Responder {
+	var name string
+	if err := db.QueryRowContext(ctx, "SELECT name FROM tasks LIMIT 1").Scan(&name); err != nil {
+		return swaggerapi.NewGetTaskInternalServerError().WithPayload(&swaggerapi.Error{Message: err.Error()}) // want `dependency error err.Error\(\) is sent to the client by the generated response \*swaggerapi.GetTaskInternalServerError with status 500`
+	}
+	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
+}
+
+func swaggerOwn(ctx context.Context, db *sql.DB) middleware.Responder {
+	var name string
+	if err := db.QueryRowContext(ctx, "SELECT name FROM tasks LIMIT 1").Scan(&name); err != nil {
+		return swaggerapi.NewGetTaskInternalServerError().WithPayload(&swaggerapi.Error{Message: "internal error"})
+	}
+	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
 }

@@ -9,6 +9,8 @@ import (
 	"net/http"
 
 	"example.com/strictapi"
+	"example.com/swaggerapi"
+	"github.com/go-openapi/runtime/middleware"
 )
 
 type TaskHandler struct {
@@ -45,4 +47,17 @@ func decidedHandler(ctx context.Context, c *http.Client) strictapi.CreateTaskRes
 	b, _ := io.ReadAll(resp.Body)
 	_ = b
 	return decided(resp)
+}
+
+// go-swagger's default response writes the status its constructor got.
+func swaggerDefault(c *http.Client) middleware.Responder {
+	resp, err := c.Get("http://tasks.internal/v1/tasks")
+	if err != nil {
+		return swaggerapi.NewGetTaskDefault(http.StatusBadGateway).WithPayload(&swaggerapi.Error{Message: "tasks unavailable"})
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return swaggerapi.NewGetTaskDefault(resp.StatusCode).WithPayload(&swaggerapi.Error{Message: "tasks failed"}) // want `upstream status resp.StatusCode is forwarded to the client by the generated response \*swaggerapi.GetTaskDefault`
+	}
+	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: "x"})
 }
