@@ -98,8 +98,8 @@ func (c *checker) envelopeWith(entries []entry, business map[int64]bool) (string
 				}
 			}
 		case c.cfg.DataKeys.has(k):
-			if en.val != nil && !emptyValue(en.val) {
-				return "", false // it carries data
+			if en.val != nil && !emptyValue(en.val) && !errorText(en.val) {
+				return "", false // it carries data (an error's text in it is not data)
 			}
 		case c.cfg.ErrorKeys.has(k), c.cfg.MetaKeys.has(k):
 		default:
@@ -112,7 +112,7 @@ func (c *checker) envelopeWith(entries []entry, business map[int64]bool) (string
 }
 
 // mapEnvelope judges a map literal written at the instruction at.
-func (c *checker) mapEnvelope(e *engine.Engine, m *ssa.MakeMap, at ssa.Instruction) (string, bool) {
+func (c *checker) mapEnvelope(e *engine.Engine, m *ssa.MakeMap, at ssa.Instruction, subst map[ssa.Value]ssa.Value) (string, bool) {
 	var entries []entry
 	for _, ref := range *m.Referrers() {
 		switch u := ref.(type) {
@@ -127,7 +127,7 @@ func (c *checker) mapEnvelope(e *engine.Engine, m *ssa.MakeMap, at ssa.Instructi
 			if !e.Reaches(u, at) {
 				continue
 			}
-			entries = append(entries, entry{key: k, val: u.Value, always: dominates(u, at)})
+			entries = append(entries, entry{key: k, val: substitute(u.Value, subst), always: dominates(u, at)})
 		case *ssa.DebugRef:
 		default:
 			if _, isCall := ref.(ssa.CallInstruction); isCall {
@@ -136,6 +136,22 @@ func (c *checker) mapEnvelope(e *engine.Engine, m *ssa.MakeMap, at ssa.Instructi
 		}
 	}
 	return c.envelope(entries)
+}
+
+// errorText reports whether v is an error or its text (err.Error()).
+func errorText(v ssa.Value) bool {
+	v = shapes.Strip(v)
+	return shapes.ErrorRoot(v) != v || types.Implements(v.Type(), shapes.ErrorInterface)
+}
+
+// substitute returns what a constructor's parameter is at the call being
+// judged (subst maps the callee's parameters to the call's arguments),
+// or v.
+func substitute(v ssa.Value, subst map[ssa.Value]ssa.Value) ssa.Value {
+	if r, ok := subst[shapes.Strip(v)]; ok {
+		return r
+	}
+	return v
 }
 
 // literalAlloc returns the allocation of a struct literal a body is
@@ -154,7 +170,7 @@ func literalAlloc(v ssa.Value) *ssa.Alloc {
 
 // structEnvelope judges a struct literal written at the instruction at:
 // its JSON keys, with the values stored into its fields.
-func (c *checker) structEnvelope(e *engine.Engine, a *ssa.Alloc, at ssa.Instruction) (string, bool) {
+func (c *checker) structEnvelope(e *engine.Engine, a *ssa.Alloc, at ssa.Instruction, subst map[ssa.Value]ssa.Value) (string, bool) {
 	st := structOf(a.Type())
 	stored := make(map[int]entry)
 	for _, ref := range *a.Referrers() {
@@ -168,7 +184,7 @@ func (c *checker) structEnvelope(e *engine.Engine, a *ssa.Alloc, at ssa.Instruct
 				if _, seen := stored[r.Field]; seen {
 					return "", false // stored twice: no verdict
 				}
-				stored[r.Field] = entry{val: s.Val, always: dominates(s, at)}
+				stored[r.Field] = entry{val: substitute(s.Val, subst), always: dominates(s, at)}
 			}
 		case *ssa.Store, *ssa.UnOp, *ssa.DebugRef:
 			if s, ok := r.(*ssa.Store); ok && s.Addr == a {

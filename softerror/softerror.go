@@ -298,7 +298,7 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, 
 		if c.mapErrorOnly(e, x, 0, at) {
 			return "error-only body " + typeString(pass, x.Type()), true
 		}
-		if marker, ok := c.mapEnvelope(e, x, at); ok {
+		if marker, ok := c.mapEnvelope(e, x, at, nil); ok {
 			return "failure envelope " + typeString(pass, x.Type()) + " (" + marker + ")", true
 		}
 		return "", false
@@ -332,11 +332,75 @@ func (c *checker) errorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, 
 			}
 		}
 	}
+	if call, ok := v.(*ssa.Call); ok {
+		if what, ok := c.constructed(pass, e, call); ok {
+			return what, true
+		}
+	}
 	if st := structOf(v.Type()); st != nil && c.structErrorOnly(st, 0) {
 		return "error-only body " + typeString(pass, derefType(v.Type())), true
 	}
 	if alloc := literalAlloc(v); alloc != nil {
-		if marker, ok := c.structEnvelope(e, alloc, at); ok {
+		if marker, ok := c.structEnvelope(e, alloc, at, nil); ok {
+			return "failure envelope " + typeString(pass, derefType(alloc.Type())) + " (" + marker + ")", true
+		}
+	}
+	return "", false
+}
+
+// constructed judges a body built by a function of the package
+// (ctx.JSON(200, errorResponse(err))): error-only when every return of
+// the constructor is an error-only literal or a failure envelope, with
+// the constructor's parameters read as the call's arguments (a status
+// code passed in). One level: a constructor that calls another is not
+// followed.
+func (c *checker) constructed(pass *analysis.Pass, e *engine.Engine, call *ssa.Call) (string, bool) {
+	callee := call.Common().StaticCallee()
+	if callee == nil || callee.Pkg != e.Pkg || callee.Blocks == nil || callee.Parent() != nil || callee.Signature.Results().Len() != 1 {
+		return "", false
+	}
+	args := call.Common().Args
+	subst := make(map[ssa.Value]ssa.Value, len(args))
+	for i, p := range callee.Params {
+		if i < len(args) {
+			subst[p] = args[i]
+		}
+	}
+	what, n := "", 0
+	for _, b := range callee.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		n++
+		w, ok := c.literalErrorOnly(pass, e, ret.Results[0], ret, subst)
+		if !ok {
+			return "", false
+		}
+		if what == "" {
+			what = w
+		}
+	}
+	if n == 0 {
+		return "", false
+	}
+	return what + " built by " + callee.Name(), true
+}
+
+// literalErrorOnly judges a literal a constructor returns at ret.
+func (c *checker) literalErrorOnly(pass *analysis.Pass, e *engine.Engine, v ssa.Value, ret *ssa.Return, subst map[ssa.Value]ssa.Value) (string, bool) {
+	v = shapes.Strip(v)
+	if m, ok := v.(*ssa.MakeMap); ok {
+		if c.mapErrorOnly(e, m, 0, ret) {
+			return "error-only body " + typeString(pass, m.Type()), true
+		}
+		if marker, ok := c.mapEnvelope(e, m, ret, subst); ok {
+			return "failure envelope " + typeString(pass, m.Type()) + " (" + marker + ")", true
+		}
+		return "", false
+	}
+	if alloc := literalAlloc(v); alloc != nil {
+		if marker, ok := c.structEnvelope(e, alloc, ret, subst); ok {
 			return "failure envelope " + typeString(pass, derefType(alloc.Type())) + " (" + marker + ")", true
 		}
 	}

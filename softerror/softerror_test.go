@@ -19,6 +19,8 @@ var defaultCases = checktest.Cases{
 	"softerror/realfp/...": "silent shapes of real code",
 	// Envelopes that say failure and carry no data (issue 15).
 	"softerror/envelope": "failure envelopes",
+	// Envelopes built by a constructor of the package.
+	"softerror/constructor": "envelopes built by constructors",
 	// Envelopes built by helpers from their parameters: reported once, in
 	// the helper that passes the failure code and no data (issue 15, part 2).
 	"softerror/envelopehelper/...": "envelope helpers",
