@@ -217,6 +217,8 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) {
 // message of a status, to the client. An upstream gRPC error returned
 // with its code is passthrough's finding, not this one.
 func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
+	helpers := make(map[*ssa.Function][]helperUse)
+	defer c.grpcHelpers(e, rep, helpers)
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
 			if shapes.IsSinkCall(re.Value) {
@@ -240,6 +242,8 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			case !found:
 				if code, leaf := grpcServerError(e, re.Instr.Block(), re.Value); leaf != nil {
 					msg = "error text of %s is sent with gRPC code " + code + "; internal errors carry details of our dependencies: log it and return a status with a generic message"
+				} else if h, code, arg := grpcServerHelper(e, re.Instr.Block(), re.Value); h != nil {
+					helpers[h] = append(helpers[h], helperUse{code: code, arg: arg})
 				}
 			}
 			if msg == "" {
