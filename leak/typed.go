@@ -56,14 +56,30 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 	}
 	var leaf ssa.Value // the value that carries the text
 	if found != nil {
-		leaf = engine.StoredValue(tr.Value, func(v ssa.Value) bool {
+		carries := func(v ssa.Value, whole bool) bool {
 			for _, x := range e.Labels(v) {
-				if x.Kind == found.Kind && x.Origin == found.Origin && x.Path == "" {
+				if x.Origin == found.Origin && (x.Path == "" || !whole) && x.Kind != knowledge.KindParam {
 					return true
 				}
 			}
 			return false
+		}
+		// the part that carries the upstream's value whole: the error, or
+		// its text formatted into a message
+		errLeaf := engine.StoredValue(tr.Value, func(v ssa.Value) bool { return carries(v, true) })
+		if errLeaf != nil && allSentinelGuarded(block, errLeaf) {
+			return // errors.Is(err, gorm.ErrRecordNotFound) decided it: the sentinel's own text
+		}
+		// for the message, the outermost call of the handler's that
+		// carries it (message("…: %s", err), err.Error()), not the
+		// response's own constructors
+		leaf = engine.StoredValue(tr.Value, func(v ssa.Value) bool {
+			call, ok := v.(*ssa.Call)
+			return ok && v != tr.Value && !types.Identical(v.Type(), tr.Value.Type()) && carries(v, false) && valueExpr(rep, call) != nil
 		})
+		if leaf == nil {
+			leaf = errLeaf
+		}
 	} else if shapes.ServerError(sp.Status) {
 	stored:
 		for _, sv := range engine.StoredValues(tr.Value) {

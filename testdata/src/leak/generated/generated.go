@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 
 	"example.com/strictapi"
@@ -104,4 +105,30 @@ func swaggerOwn(ctx context.Context, db *sql.DB) middleware.Responder {
 		return swaggerapi.NewGetTaskInternalServerError().WithPayload(&swaggerapi.Error{Message: "internal error"})
 	}
 	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
+}
+
+
+// A sentinel tested before: its own text (openflagr/flagr, crud.go:316).
+func sentinel(ctx context.Context, db *sql.DB) strictapi.CreateTaskResponseObject {
+	var name string
+	err := db.QueryRowContext(ctx, "SELECT name FROM tasks LIMIT 1").Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return strictapi.CreateTask400JSONResponse{Error: err.Error()}
+	}
+	if err != nil {
+		return strictapi.CreateTask500JSONResponse{Error: "internal error"}
+	}
+	return strictapi.CreateTask201JSONResponse{Name: name}
+}
+
+// The error formatted into a message by a function of the package.
+func message(format string, err error) *swaggerapi.Error {
+	return &swaggerapi.Error{Message: fmt.Sprintf(format, err)}
+}
+
+func formatted(ctx context.Context, db *sql.DB) middleware.Responder {
+	if _, err := db.ExecContext(ctx, "DELETE FROM tasks"); err != nil {
+		return swaggerapi.NewGetTaskDefault(500).WithPayload(message("delete failed: %s", err)) // want `dependency error message\("delete failed: %s", err\) is sent to the client by the generated response \*swaggerapi.GetTaskDefault`
+	}
+	return swaggerapi.NewGetTaskOK()
 }
