@@ -107,7 +107,6 @@ func swaggerOwn(ctx context.Context, db *sql.DB) middleware.Responder {
 	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
 }
 
-
 // A sentinel tested before: its own text (openflagr/flagr, crud.go:316).
 func sentinel(ctx context.Context, db *sql.DB) strictapi.CreateTaskResponseObject {
 	var name string
