@@ -180,10 +180,14 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		}
 		s := e.LocalSummary(fn)
 		own := obj.Exported() && e.OwnErrors(fn)
-		if s.Empty() && !own {
+		var setters *wholeprog.SetterFact
+		if obj.Exported() {
+			setters = e.SetterFact(fn)
+		}
+		if s.Empty() && !own && setters == nil {
 			continue
 		}
-		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own}
+		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own, Setters: setters}
 		for _, r := range s.Results {
 			ff.Results = append(ff.Results, labels.ToFact(r, fn))
 		}
@@ -194,7 +198,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		if sum != nil {
 			sum.Funcs[knowledge.FullName(obj)] = wholeprog.FuncEntry{Fact: ff, Ref: names.FuncRef(pass.Fset, obj)}
 		}
-		if !s.Empty() {
+		if !s.Empty() || setters != nil {
 			exported = true // OwnErrors alone gives importers nothing to find
 		}
 	}

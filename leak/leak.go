@@ -541,7 +541,7 @@ func errorCallReceiver(info *types.Info, n ast.Node) (ast.Expr, bool) {
 // follow (a builder's field, a helper's payload).
 func internalError(e *engine.Engine, ev engine.SinkEvent) ssa.Value {
 	b := ev.Instr.Block()
-	for _, leaf := range engine.SentTextLeaves(ev, nil) {
+	for _, leaf := range e.SentTextLeavesOf(ev, nil) {
 		if shapes.IsPanicValue(leaf) || (shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf)) {
 			return leaf
 		}
@@ -668,7 +668,7 @@ func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, 
 		return "", nil
 	}
 	for _, a := range args[1:] {
-		for _, leaf := range engine.TextLeaves(a, nil) {
+		for _, leaf := range e.TextLeavesOf(a, nil) {
 			if shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
 				return code, leaf
 			}

@@ -31,6 +31,8 @@ var defaultCases = checktest.Cases{
 	"leak/libraries": "dependency libraries",
 	// HTTP responses by their shape: forks of net/http, client libraries.
 	"leak/clientforks": "HTTP clients that are not net/http",
+	// A module's error constructors carry their status to the write.
+	"leak/moderrs": "module error constructors with a status",
 	// Typed responses of generated servers, written by generated code.
 	"leak/generated": "generated servers' typed responses",
 	// The server-error status rule (issue 13): errors of unknown origin

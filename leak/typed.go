@@ -83,7 +83,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 	} else if shapes.ServerError(sp.Status) {
 	stored:
 		for _, sv := range engine.StoredValues(tr.Value) {
-			for _, l := range engine.TextLeaves(sv, nil) {
+			for _, l := range e.TextLeavesOf(sv, nil) {
 				if shapes.IsErrorValue(l) && !e.OwnErrorText(block, l) {
 					leaf = sv
 					break stored

@@ -43,10 +43,56 @@ func SentTextLeaves(ev SinkEvent, edge EdgeFilter) []ssa.Value {
 	return w.out
 }
 
+// TextLeavesOf is TextLeaves that also walks into the objects the
+// package's constructors and those of its imports build: the arguments
+// a constructor stores into the fields of what it returns
+// (errs.InternalServerError(err.Error()) keeps err's text in Message).
+func (e *Engine) TextLeavesOf(v ssa.Value, edge EdgeFilter) []ssa.Value {
+	w := leafWalk{seen: make(map[ssa.Value]bool), edge: edge, fields: e.storedArgs}
+	w.walk(v)
+	return w.out
+}
+
+// SentTextLeavesOf is SentTextLeaves with constructors walked, as
+// TextLeavesOf.
+func (e *Engine) SentTextLeavesOf(ev SinkEvent, edge EdgeFilter) []ssa.Value {
+	w := leafWalk{seen: make(map[ssa.Value]bool), edge: edge, encoded: !shapes.IsFmtCall(ev.Instr), fields: e.storedArgs}
+	w.walk(ev.Value)
+	return w.out
+}
+
+// storedArgs returns the arguments of a call that its callee stores into
+// the fields of the object it returns (by its setter summary), and
+// whether the callee is such a constructor.
+func (e *Engine) storedArgs(call *ssa.Call) ([]ssa.Value, bool) {
+	fn := call.Common().StaticCallee()
+	if fn == nil {
+		return nil, false
+	}
+	var s *setterSummary
+	if fn.Pkg == e.Pkg && fn.Blocks != nil {
+		s = e.setters(fn)
+	} else {
+		s = e.importedSetters(fn)
+	}
+	if s == nil || len(s.sets) == 0 {
+		return nil, false
+	}
+	args := call.Common().Args
+	var out []ssa.Value
+	for _, set := range s.sets {
+		if set.param >= 0 && set.param < len(args) {
+			out = append(out, args[set.param])
+		}
+	}
+	return out, true
+}
+
 type leafWalk struct {
 	seen    map[ssa.Value]bool
 	edge    EdgeFilter
 	encoded bool // the fields an encoder skips are not walked
+	fields  func(*ssa.Call) ([]ssa.Value, bool)
 	out     []ssa.Value
 }
 
@@ -79,6 +125,14 @@ func (w *leafWalk) walk(v ssa.Value) {
 		}
 		if w.flows(x) {
 			return
+		}
+		if w.fields != nil {
+			if args, ok := w.fields(x); ok {
+				for _, a := range args {
+					w.walk(a)
+				}
+				return
+			}
 		}
 	case *ssa.Slice:
 		if alloc, ok := x.X.(*ssa.Alloc); ok {

@@ -1,9 +1,14 @@
 package engine
 
 import (
+	"go/types"
+	"maps"
+	"slices"
+
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Builders: response helpers often answer through an object whose
@@ -108,10 +113,15 @@ func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
 		return 0
 	}
 	fn := call.Common().StaticCallee()
-	if fn == nil || fn.Pkg != e.Pkg || fn.Blocks == nil {
+	if fn == nil {
 		return 0
 	}
-	s := e.setters(fn)
+	var s *setterSummary
+	if fn.Pkg == e.Pkg && fn.Blocks != nil {
+		s = e.setters(fn)
+	} else if s = e.importedSetters(fn); s == nil {
+		return 0
+	}
 	args := call.Common().Args
 	if set, ok := s.sets[field]; ok {
 		switch {
@@ -126,4 +136,54 @@ func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
 		return e.fieldConst(args[s.returns], field, depth+1)
 	}
 	return 0
+}
+
+// importedSetters returns the setter summary of a function of another
+// package, from its fact, or nil.
+func (e *Engine) importedSetters(fn *ssa.Function) *setterSummary {
+	if fn.Origin() != nil {
+		fn = fn.Origin()
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || e.importFact == nil {
+		return nil
+	}
+	ff := e.importFact(obj)
+	if ff == nil || ff.Setters == nil {
+		return nil
+	}
+	s := &setterSummary{returns: ff.Setters.Returns, sets: make(map[string]fieldSet, len(ff.Setters.Sets))}
+	for _, fs := range ff.Setters.Sets {
+		s.sets[fs.Field] = fieldSet{param: fs.Param, konst: fs.Konst, conflict: fs.Conflict}
+	}
+	return s
+}
+
+// SetterFact returns the setter summary of fn, a function of the
+// package, in fact form: nil unless it sets a field of the object it
+// returns to a constant status (a module error's constructor). Setters
+// of a parameter alone are everywhere (every constructor): exporting
+// them would make every importer worth analysing, for nothing.
+func (e *Engine) SetterFact(fn *ssa.Function) *wholeprog.SetterFact {
+	e.mustHold()
+	if fn.Blocks == nil || fn.Signature.Results().Len() != 1 {
+		return nil
+	}
+	s := e.setters(fn)
+	if len(s.sets) == 0 {
+		return nil
+	}
+	out := &wholeprog.SetterFact{Returns: s.returns}
+	useful := false
+	for _, name := range slices.Sorted(maps.Keys(s.sets)) {
+		set := s.sets[name]
+		if set.konst != 0 && !set.conflict {
+			useful = true
+		}
+		out.Sets = append(out.Sets, wholeprog.FieldSet{Field: name, Param: set.param, Konst: set.konst, Conflict: set.conflict})
+	}
+	if !useful {
+		return nil
+	}
+	return out
 }

@@ -16,6 +16,27 @@ type FuncFact struct {
 	// OwnErrors: every error the function returns is provably ours (a
 	// sentinel, a constant error, one about the client's input).
 	OwnErrors bool
+	// Setters says what the function does to the object it returns, for
+	// fieldConst in the packages that call it: a constructor of a module
+	// error that sets its Code to 500 (errs.InternalServerError(msg)), a
+	// chained setter. Nil when it sets nothing.
+	Setters *SetterFact
+}
+
+// A SetterFact is an engine setter summary in fact form.
+type SetterFact struct {
+	Returns int // the parameter every return gives back, or -1
+	Sets    []FieldSet
+}
+
+// A FieldSet is a field of the returned object set to a parameter
+// (Param >= 0) or to a constant status (Konst); Conflict marks a field
+// set to different values.
+type FieldSet struct {
+	Field    string
+	Param    int
+	Konst    int
+	Conflict bool
 }
 
 // FactEffect is an Effect in fact form.
@@ -35,7 +56,7 @@ func (f *FuncFact) Summarises() bool {
 			return true
 		}
 	}
-	return len(f.Sinks) > 0 || len(f.Effects) > 0
+	return len(f.Sinks) > 0 || len(f.Effects) > 0 || f.Setters != nil
 }
 
 func (f *FuncFact) String() string { return "upstream summary" }
