@@ -126,16 +126,52 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 		}
 	}
 	c.grpcReturns(e, rep)
-	c.handlerReturns(e, rep)
+	reported := c.handlerReturns(e, rep)
+	c.serverErrorReturns(e, rep, reported)
 	c.typedResponses(pass, e, rep)
+}
+
+// serverErrorReturns reports echo and fiber handlers that return an
+// error carrying a server-error status (a module error's constructor)
+// and the text of an error of unknown origin, which the installed error
+// handler sends with that status: the server-error rule, at the return.
+func (c *checker) serverErrorReturns(e *engine.Engine, rep *report.Reporter, reported map[ssa.Instruction]bool) {
+	for _, fn := range e.Funcs {
+		for _, sr := range e.ServerErrorReturns(fn) {
+			if reported[sr.Instr] {
+				continue // a dependency error, reported as such, or reported already
+			}
+			reported[sr.Instr] = true
+			expr := rep.ReturnedError(sr.Instr)
+			if expr == nil || rep.Skip(fn, expr.Pos()) {
+				continue
+			}
+			what := "the error"
+			if x := uniqueError(rep.Pass.TypesInfo, expr); x != nil {
+				what = types.ExprString(x)
+			}
+			name := "the installed error handler"
+			switch {
+			case sr.Handler.Name != "" && sr.Handler.Pos != "":
+				name = "the error handler " + sr.Handler.Name + " (" + sr.Handler.Pos + ")"
+			case sr.Handler.Pos != "":
+				name = "the error handler installed at " + sr.Handler.Pos
+			}
+			rep.Report(analysis.Diagnostic{
+				Pos: expr.Pos(), End: expr.End(),
+				Message: fmt.Sprintf("error text of %s is returned to %s, which sends it with status %d; internal errors carry details of our dependencies: log it and return an error with a generic message", report.Shorten(what), name, sr.Status),
+			})
+		}
+	}
 }
 
 // handlerReturns reports echo and fiber handlers that return a
 // dependency error to an error handler that sends its text: fiber's
 // default (err.Error() with status 500), or one the program installs.
 // The return is where the fix belongs: the handler knows what failed and
-// can return an error with a message of its own.
-func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) {
+// can return an error with a message of its own. It returns the
+// instructions it reported.
+func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) map[ssa.Instruction]bool {
 	reported := make(map[ssa.Instruction]bool)
 	for _, fn := range e.Funcs {
 		for _, hr := range append(e.HandlerReturns(fn), e.ErrorCalls(fn)...) {
@@ -210,6 +246,7 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) {
 			})
 		}
 	}
+	return reported
 }
 
 // grpcReturns reports gRPC service methods whose returned error carries

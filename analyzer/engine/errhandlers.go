@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -135,9 +136,17 @@ func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge
 		return knowledge.InstalledHandler{}, false
 	}
 	for _, sp := range sinks {
-		if sp.Param == fw.ErrParam && sp.Role == knowledge.RoleBody {
+		if sp.Param != fw.ErrParam {
+			continue
+		}
+		switch sp.Role {
+		case knowledge.RoleBody:
 			sp.Param = 0
 			ih.Sinks = append(ih.Sinks, sp)
+		case knowledge.RoleStatus:
+			if sp.Reads != "" && !slices.Contains(ih.StatusReads, sp.Reads) {
+				ih.StatusReads = append(ih.StatusReads, sp.Reads)
+			}
 		}
 	}
 	return ih, true
@@ -555,4 +564,73 @@ func (e *Engine) ErrorMessageSent(ev SinkEvent) bool {
 		return false
 	}
 	return true
+}
+
+// ReturnedStatus returns the constant status an installed error handler
+// writes for a returned value v, read from the field its status sink
+// reads (the Code a module error's constructor set: fieldConst), or 0.
+func (e *Engine) ReturnedStatus(h knowledge.InstalledHandler, v ssa.Value) int {
+	e.mustHold()
+	for _, r := range h.StatusReads {
+		field := r
+		if i := strings.LastIndexByte(r, '/'); i >= 0 {
+			field = r[i+1:]
+		}
+		if code := e.fieldConst(v, field, 0); code != 0 {
+			return code
+		}
+	}
+	return 0
+}
+
+// A ServerErrorReturn is a return of a framework handler whose error an
+// installed error handler sends with a server-error status the error
+// carries (return errs.InternalServerError(err.Error()), the handler
+// writing c.Status(e.Code).JSON(e)): its text is internal, whatever its
+// origin.
+type ServerErrorReturn struct {
+	Instr   *ssa.Return
+	Value   ssa.Value // the returned error
+	Leaf    ssa.Value // the error whose text it carries
+	Status  int
+	Handler knowledge.InstalledHandler
+}
+
+// ServerErrorReturns returns the returns of fn, an echo or fiber
+// handler, whose error carries a server-error status that an installed
+// error handler writes, and the text of an error that is not provably
+// ours, which the handler sends.
+func (e *Engine) ServerErrorReturns(fn *ssa.Function) []ServerErrorReturn {
+	e.mustHold()
+	framework := shapes.HandlerFramework(fn.Signature)
+	if framework == "" {
+		return nil
+	}
+	var out []ServerErrorReturn
+	for _, h := range e.handlersFor(framework) {
+		if len(h.StatusReads) == 0 || len(h.Sinks) == 0 {
+			continue
+		}
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) == 0 || e.DebugOnly(b) {
+				continue
+			}
+			v := ret.Results[len(ret.Results)-1]
+			if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+				continue
+			}
+			code := e.ReturnedStatus(h, shapes.Strip(v))
+			if !shapes.ServerError(code) {
+				continue
+			}
+			for _, leaf := range e.TextLeavesOf(v, nil) {
+				if shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
+					out = append(out, ServerErrorReturn{Instr: ret, Value: v, Leaf: leaf, Status: code, Handler: h})
+					break
+				}
+			}
+		}
+	}
+	return out
 }

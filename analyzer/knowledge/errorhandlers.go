@@ -40,6 +40,10 @@ type InstalledHandler struct {
 	// Sinks are the sinks the handler's error reaches, as SinkParams of
 	// parameter 0 (the error).
 	Sinks []SinkParam
+	// StatusReads are what the handler reads of the error to write the
+	// status (a field of the module's error type: "Code"), where it
+	// writes one from the error.
+	StatusReads []string
 }
 
 // AdapterFramework is the Framework of an InstalledHandler that is not a
