@@ -2,6 +2,7 @@ package proxypath
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -80,4 +81,25 @@ func goodWholeBuffer(w http.ResponseWriter, r *http.Request) {
 	body.ReadFrom(resp.Body)
 	w.WriteHeader(resp.StatusCode)
 	w.Write(body.Bytes())
+}
+
+// The upstream's error message, decoded and re-wrapped in our format,
+// with the upstream's status: its error text, sent as ours.
+func badRewrapped(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://llm.internal/v1/chat")
+	if err != nil {
+		http.Error(w, "upstream unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		var upstream struct {
+			Error struct {
+				Message string `json:"message"`
+			} `json:"error"`
+		}
+		json.NewDecoder(resp.Body).Decode(&upstream)
+		w.WriteHeader(resp.StatusCode)
+		json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"message": upstream.Error.Message, "type": "upstream_error"}}) // want `upstream error body`
+	}
 }

@@ -2,6 +2,7 @@ package proxypath
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -65,4 +66,26 @@ func goodWholeBuffer(w http.ResponseWriter, r *http.Request) {
 	body.ReadFrom(resp.Body)
 	w.WriteHeader(resp.StatusCode)
 	w.Write(body.Bytes())
+}
+
+// An AI-API proxy decodes the upstream's error and re-wraps its message
+// in a format of its own, with the upstream's status: the status is
+// passed through (the body is not the upstream's whole answer).
+func badRewrapped(w http.ResponseWriter, r *http.Request) {
+	resp, err := client.Get("http://llm.internal/v1/chat")
+	if err != nil {
+		http.Error(w, "upstream unavailable", http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		var upstream struct {
+			Error struct {
+				Message string `json:"message"`
+			} `json:"error"`
+		}
+		json.NewDecoder(resp.Body).Decode(&upstream)
+		w.WriteHeader(resp.StatusCode) // want `upstream status resp.StatusCode is forwarded to the client`
+		json.NewEncoder(w).Encode(map[string]any{"error": map[string]string{"message": upstream.Error.Message, "type": "upstream_error"}})
+	}
 }
