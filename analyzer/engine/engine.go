@@ -66,6 +66,7 @@ type Engine struct {
 
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 	typed        map[typedKey]typedWriter            // writerMethod, memoised
+	serverIfaces []*types.Interface                  // RPC service interfaces of generated server constructors (implementsServer)
 
 	// Whole-program resolution (package wholeprog): Dynamic makes symbolic
 	// labels for calls through the module's interfaces and func-typed

@@ -80,7 +80,77 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	if names := e.serviceTypes[named.Obj()]; names != nil && names[obj.Name()] {
 		return true
 	}
-	return shapes.GeneratedServerMethods(named)[obj.Name()]
+	if shapes.GeneratedServerMethods(named)[obj.Name()] {
+		return true
+	}
+	return e.implementsServer(named, obj.Name())
+}
+
+// implementsServer reports whether method name of type named is a
+// method of an RPC service interface that named implements: an
+// interface of an imported package that a generated server constructor
+// of that package takes as its first parameter, New…Server(svc I, …)
+// (twirp's NewHaberdasherServer, kitex's NewServer), whose methods all
+// take a context first and return an error last. Such services are
+// registered in main, away from their methods: the interface says it.
+func (e *Engine) implementsServer(named *types.Named, name string) bool {
+	if e.serverIfaces == nil {
+		e.serverIfaces = serverInterfaces(e.Pkg.Pkg)
+	}
+	ptr := types.NewPointer(named)
+	for _, it := range e.serverIfaces {
+		if types.Implements(ptr, it) || types.Implements(named, it) {
+			for i := 0; i < it.NumMethods(); i++ {
+				if it.Method(i).Name() == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// serverInterfaces returns the RPC service interfaces that generated
+// server constructors of pkg's imports take (implementsServer).
+func serverInterfaces(pkg *types.Package) []*types.Interface {
+	var out []*types.Interface
+	for _, imp := range pkg.Imports() {
+		scope := imp.Scope()
+		for _, n := range scope.Names() {
+			if !strings.HasPrefix(n, "New") || !strings.HasSuffix(n, "Server") {
+				continue
+			}
+			f, ok := scope.Lookup(n).(*types.Func)
+			if !ok || f.Signature().Params().Len() == 0 {
+				continue
+			}
+			it, ok := f.Signature().Params().At(0).Type().Underlying().(*types.Interface)
+			if !ok || it.NumMethods() == 0 || !rpcMethods(it) {
+				continue
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// rpcMethods reports whether every method of it has an RPC method's
+// shape: a context.Context first, an error last.
+func rpcMethods(it *types.Interface) bool {
+	for i := 0; i < it.NumMethods(); i++ {
+		sig := it.Method(i).Signature()
+		if !it.Method(i).Exported() {
+			return false
+		}
+		if sig.Params().Len() == 0 || knowledge.NamedPath(sig.Params().At(0).Type()) != "context.Context" {
+			return false
+		}
+		res := sig.Results()
+		if res.Len() == 0 || !knowledge.IsErrorType(res.At(res.Len()-1).Type()) {
+			return false
+		}
+	}
+	return true
 }
 
 // findRegisteredServices finds the types passed as the server argument
