@@ -32,8 +32,9 @@ var defaultCases = checktest.Cases{
 	// HTTP responses by their shape: forks of net/http, client libraries.
 	"leak/clientforks": "HTTP clients that are not net/http",
 	// A module's error constructors carry their status to the write.
-	"leak/moderrs":      "module error constructors with a status",
-	"leak/fibermoderrs": "module errors returned to an error handler that writes their status",
+	"leak/moderrs":         "module error constructors with a status",
+	"leak/fiberhandler500": "an error handler with its own 500 for errors that are not fiber's",
+	"leak/fibermoderrs":    "module errors returned to an error handler that writes their status",
 	// Typed responses of generated servers, written by generated code.
 	"leak/generated": "generated servers' typed responses",
 	// The server-error status rule (issue 13): errors of unknown origin

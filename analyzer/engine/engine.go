@@ -1152,10 +1152,19 @@ func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 			sp := knowledge.SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
 			if ev.Role == knowledge.RoleBody {
 				st := e.BodyStatus(ev)
+				if st.Default {
+					// a 500 only for errors that are not the framework's:
+					// the helper's own finding (the server-error rule), but
+					// not a status its callers' sinks are sent with, nor one
+					// that covers the dependency errors handed to it, which
+					// are still reported where they are returned
+					st.Code = 0
+				}
 				sp.Status = st.Code
 				if st.Param > 0 {
 					sp.No5xx = dropsTextOnServerError(fn, ev, l.Param, st.Param-1)
 				}
+				// Covered: the helper's own finding covers its callers.
 				sp.Covered = shapes.ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
 			}
 			sinks = append(sinks, sinkAt{sp, ev.Instr})

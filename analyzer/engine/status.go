@@ -3,6 +3,7 @@ package engine
 import (
 	"go/constant"
 	"go/token"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -31,6 +32,10 @@ type SentStatus struct {
 	// holding the status, or -1 when a helper sets it itself.
 	Instr ssa.CallInstruction
 	Arg   int
+	// Default is set when Code is the status for errors that are not a
+	// framework's own (code := 500; if errors.As(err, &fe) { code =
+	// fe.Code }): the other path sends the framework error's code.
+	Default bool
 }
 
 // BodyStatus returns the status a body event is sent with: the status
@@ -81,6 +86,9 @@ func (e *Engine) statusOf(s *SinkEvent) SentStatus {
 		return out
 	}
 	out.Code = shapes.ConstStatus(v, 0)
+	if phi, ok := v.(*ssa.Phi); ok && out.Code != 0 {
+		out.Default = slices.ContainsFunc(phi.Edges, shapes.FrameworkErrorCode)
+	}
 	return out
 }
 

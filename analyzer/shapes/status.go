@@ -5,6 +5,8 @@ import (
 	"go/token"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 )
 
 // DominatesInstr reports whether a runs before b on every path to b:
@@ -51,6 +53,12 @@ func ConstStatus(v ssa.Value, depth int) int {
 		}
 		first := 0
 		for _, in := range x.Edges {
+			if FrameworkErrorCode(in) {
+				// code = 500; if errors.As(err, &e) { code = e.Code }: the
+				// code a framework error was built with is its builder's
+				// decision; every other error gets the constant
+				continue
+			}
 			n := ConstStatus(in, depth+1)
 			if n == 0 || (first != 0 && n/100 != first/100) {
 				return 0
@@ -79,6 +87,25 @@ func Holds(op token.Token, n, x int64) bool {
 		return x > n
 	case token.GEQ:
 		return x >= n
+	}
+	return false
+}
+
+// FrameworkErrorCode reports whether v reads the Code field of a
+// framework's error type (*fiber.Error, *echo.HTTPError).
+func FrameworkErrorCode(v ssa.Value) bool {
+	load, ok := Strip(v).(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	fa, ok := load.X.(*ssa.FieldAddr)
+	if !ok || FieldName(fa.X.Type(), fa.Field, true) != "Code" {
+		return false
+	}
+	for _, fw := range knowledge.ErrorFrameworks {
+		if fw.ErrorType[0] != "" && knowledge.IsPtrTo(fa.X.Type(), fw.ErrorType[0], fw.ErrorType[1]) {
+			return true
+		}
 	}
 	return false
 }

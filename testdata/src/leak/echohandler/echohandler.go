@@ -19,7 +19,7 @@ func Routes() *echo.Echo {
 		if he, ok := err.(*echo.HTTPError); ok {
 			code = he.Code
 		}
-		_ = c.JSON(code, map[string]string{"message": err.Error()})
+		_ = c.JSON(code, map[string]string{"message": err.Error()}) // want `error text of err is sent with status 500; internal errors carry details`
 	}
 	e.GET("/user", getUser)
 	e.GET("/mapped", mapped)

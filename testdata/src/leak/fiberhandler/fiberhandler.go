@@ -22,7 +22,7 @@ func errorHandler(c *fiber.Ctx, err error) error {
 	if e, ok := err.(*fiber.Error); ok {
 		code = e.Code
 	}
-	return c.Status(code).JSON(fiber.Map{"error": err.Error()})
+	return c.Status(code).JSON(fiber.Map{"error": err.Error()}) // want `error text of err is sent with status 500; internal errors carry details`
 }
 
 func getUser(c *fiber.Ctx) error {
