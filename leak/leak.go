@@ -347,7 +347,7 @@ func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, lab
 			// failed is its error body; in a success branch it is data.
 			// Writing it whole with the status of the same response, on
 			// one path, makes a proxy; inside a payload of ours it is not.
-			if e.InFailureBranch(block, l.Origin) && !(l.Path == "" && e.ForwardedOnPath(ev, knowledge.RoleStatus, l.Origin)) {
+			if (e.InFailureBranch(block, l.Origin) || ev.OnFailure) && !(l.Path == "" && e.ForwardedOnPath(ev, knowledge.RoleStatus, l.Origin)) {
 				consider(leakBody, l)
 			}
 		}

@@ -244,6 +244,9 @@ type SinkEvent struct {
 	// No5xx: the helper does not send this argument when the status it
 	// is given is a server error (SinkParam.No5xx).
 	No5xx bool
+	// OnFailure: the helper sends this response's body only where the
+	// response failed (SinkParam.OnFailure).
+	OnFailure bool
 }
 
 // NewEngine prepares an engine for a built SSA package.
@@ -1166,6 +1169,7 @@ func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 				}
 				// Covered: the helper's own finding covers its callers.
 				sp.Covered = shapes.ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
+				sp.OnFailure = shapes.HasPrefixPath(l.Reads, "Body") && e.InParamFailureBranch(ev.Instr.Block(), l.Param)
 			}
 			sinks = append(sinks, sinkAt{sp, ev.Instr})
 		}
@@ -1446,6 +1450,7 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 		last.HelperStatus = sp.Status
 		last.No5xx = sp.No5xx
 		last.Covered = sp.Covered
+		last.OnFailure = sp.OnFailure
 		if sp.Role == knowledge.RoleStatus && !last.Partial {
 			statusArg = sp.Param
 		}

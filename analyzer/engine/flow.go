@@ -3,6 +3,7 @@ package engine
 import (
 	"go/constant"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -92,6 +93,11 @@ func (e *Engine) failureCheck(call *ssa.Call, succ int, match func(labels.Label)
 // failureSucc says which successor of an If on cond is taken when the
 // upstream status fails.
 func (e *Engine) failureSucc(cond ssa.Value, origin token.Pos) (int, bool) {
+	return e.failureSuccOf(cond, func(v ssa.Value) bool { return e.hasStatus(v, origin) })
+}
+
+// failureSuccOf is failureSucc for the status values isStatus accepts.
+func (e *Engine) failureSuccOf(cond ssa.Value, isStatus func(ssa.Value) bool) (int, bool) {
 	bin, ok := cond.(*ssa.BinOp)
 	if !ok {
 		return 0, false
@@ -125,7 +131,7 @@ func (e *Engine) failureSucc(cond ssa.Value, origin token.Pos) (int, bool) {
 			}
 		}
 	}
-	if !e.hasStatus(x, origin) {
+	if !isStatus(x) {
 		return 0, false
 	}
 	ok2xx := n >= 200 && n < 300
@@ -171,4 +177,24 @@ func (e *Engine) hasStatus(v ssa.Value, origin token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// InParamFailureBranch reports whether b executes only when the status
+// of response parameter param of its function failed: a helper that
+// takes the upstream response (Handle_request_error(c, resp)) and tests
+// resp.StatusCode itself. Its body writes there are the upstream's error
+// body, at every call.
+func (e *Engine) InParamFailureBranch(b *ssa.BasicBlock, param int) bool {
+	isStatus := func(v ssa.Value) bool {
+		for _, l := range e.Labels(v) {
+			if l.Kind == knowledge.KindParam && l.Param == param && l.Path == "" && l.Reads != "" && shapes.HasLastStep(l.Reads, "StatusCode") && !strings.Contains(l.Reads, "/") {
+				return true
+			}
+		}
+		return false
+	}
+	return shapes.GuardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		fs, ok := e.failureSuccOf(cond, isStatus)
+		return ok && fs == succ
+	})
 }

@@ -36,6 +36,11 @@ type SinkParam struct {
 	// function when the parameter does not reach it for a server-error
 	// status: the helper sends a generic message for 5xx.
 	No5xx bool
+	// OnFailure is set on a body sink of a response parameter's body that
+	// the function writes only where it found that response's status
+	// failed (Handle_request_error(c, resp) testing resp.StatusCode): at
+	// a call, it is the upstream's error body.
+	OnFailure bool
 }
 
 // IsNamed reports whether t is the named type pkg.name.
