@@ -390,6 +390,14 @@ func (e *Engine) loc(addr ssa.Value, depth int) (ssa.Value, string) {
 		return e.loc(a.X, depth+1)
 	case *ssa.MakeInterface:
 		return e.loc(a.X, depth+1)
+	case *ssa.Call:
+		// json.NewEncoder(&buf): what is written into the wrapper is
+		// written into the writer it wraps
+		if obj, _ := shapes.Callee(a.Common()); obj != nil && knowledge.WriterWrappers[knowledge.FullName(obj)] {
+			if args := shapes.CallArgs(a.Common()); len(args) > 0 {
+				return e.loc(args[0], depth+1)
+			}
+		}
 	case *ssa.FreeVar:
 		if b := e.binding(a); b != nil {
 			return e.loc(b, depth+1)

@@ -8,9 +8,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"net/http"
 	"strconv"
 
 	"example.com/strictapi"
+	"example.com/strictapibuf"
 	"example.com/swaggerapi"
 	"github.com/go-openapi/runtime/middleware"
 )
@@ -104,4 +106,31 @@ func swaggerOwn(ctx context.Context, db *sql.DB) middleware.Responder {
 		return swaggerapi.NewGetTaskInternalServerError().WithPayload(&swaggerapi.Error{Message: "internal error"})
 	}
 	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
+}
+
+// oapi-codegen v2.8.2 encodes the response into a buffer and writes the
+// buffer: the body is still the response's.
+type ItemHandler struct {
+	db *sql.DB
+}
+
+var _ strictapibuf.StrictServerInterface = (*ItemHandler)(nil)
+
+func (h *ItemHandler) GetItem(ctx context.Context, req strictapibuf.GetItemRequestObject) (strictapibuf.GetItemResponseObject, error) {
+	id, err := strconv.Atoi(req.Id)
+	if err != nil {
+		return strictapibuf.GetItem400JSONResponse{Message: err.Error()}, nil // the client's input
+	}
+	var name string
+	if err := h.db.QueryRowContext(ctx, "SELECT name FROM items WHERE id = $1", id).Scan(&name); err != nil {
+		return strictapibuf.GetItem500JSONResponse{Message: err.Error()}, nil // want `dependency error err.Error\(\) is sent to the client by the generated response strictapibuf.GetItem500JSONResponse with status 500`
+	}
+	if name == "" {
+		return strictapibuf.GetItemdefaultJSONResponse{StatusCode: http.StatusNotFound, Body: strictapibuf.Error{Message: "no such item"}}, nil
+	}
+	return strictapibuf.GetItem200JSONResponse{Id: req.Id, Name: name}, nil
+}
+
+func bufferedUnknown(err error) strictapibuf.GetItemResponseObject {
+	return strictapibuf.GetItem500JSONResponse{Message: err.Error()} // want `error text of err is sent by the generated response strictapibuf.GetItem500JSONResponse with status 500`
 }
