@@ -55,6 +55,15 @@ var stubbed = []string{
 	"go.mongodb.org/mongo-driver/mongo",
 	"go.mongodb.org/mongo-driver/mongo/options",
 	"github.com/go-resty/resty/v2",
+	"resty.dev/v3",
+	"github.com/imroc/req/v3",
+	"github.com/bogdanfinn/fhttp",
+	"github.com/bogdanfinn/tls-client",
+	"github.com/gojek/heimdall/v7",
+	"github.com/gojek/heimdall/v7/httpclient",
+	"github.com/gojek/valkyrie",
+	"github.com/go-openapi/runtime",
+	"github.com/go-openapi/runtime/middleware",
 }
 
 // TestStubsMatchRealPackages compares every exported declaration of the

@@ -394,6 +394,14 @@ func (e *Engine) loc(addr ssa.Value, depth int) (ssa.Value, string) {
 		return e.loc(a.X, depth+1)
 	case *ssa.MakeInterface:
 		return e.loc(a.X, depth+1)
+	case *ssa.Call:
+		// json.NewEncoder(&buf): what is written into the wrapper is
+		// written into the writer it wraps
+		if obj, _ := shapes.Callee(a.Common()); obj != nil && knowledge.WriterWrappers[knowledge.FullName(obj)] {
+			if args := shapes.CallArgs(a.Common()); len(args) > 0 {
+				return e.loc(args[0], depth+1)
+			}
+		}
 	case *ssa.FreeVar:
 		if b := e.binding(a); b != nil {
 			return e.loc(b, depth+1)
@@ -750,18 +758,22 @@ func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 	if s != nil {
 		out = out.Union(e.resultLabels(s, key, call, args))
 	}
-	if obj != nil && shapes.HTTPResponseCall(sig) && !e.own(obj.Pkg()) && !slices.ContainsFunc(out, func(l labels.Label) bool {
-		return l.Kind == knowledge.KindResponse && l.Path == resPath(0)
-	}) {
+	if obj != nil && shapes.HTTPResponseCall(sig) && !e.own(obj.Pkg()) {
 		// A library call that returns an HTTP response and an error is an
 		// HTTP client's request, whatever the client (a fork of net/http, a
 		// retrying or circuit-breaking wrapper): its summary, when it has
-		// one, knows the transport's errors but not that the response is
-		// the upstream's answer. A function of the module is its own
-		// summary's business.
-		forward := shapes.ForwardsServedRequest(call, args)
-		out = out.Add(labels.Label{Kind: knowledge.KindResponse, Origin: call.Pos(), Path: resPath(0)})
-		if !forward {
+		// one, may know that the response is the upstream's answer (the
+		// wrapper calls net/http's client) but not that its error is the
+		// transport's (heimdall returns their text in a multi-error of its
+		// own), or neither. A function of the module is its own summary's
+		// business.
+		has := func(k knowledge.Kind, path string) bool {
+			return slices.ContainsFunc(out, func(l labels.Label) bool { return l.Kind == k && l.Path == path })
+		}
+		if !has(knowledge.KindResponse, resPath(0)) {
+			out = out.Add(labels.Label{Kind: knowledge.KindResponse, Origin: call.Pos(), Path: resPath(0)})
+		}
+		if !has(knowledge.KindDepError, resPath(1)) && !shapes.ForwardsServedRequest(call, args) {
 			out = out.Add(labels.Label{Kind: knowledge.KindDepError, Origin: call.Pos(), Path: resPath(1)})
 		}
 	}

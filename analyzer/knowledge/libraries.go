@@ -70,13 +70,16 @@ func init() {
 }
 
 // ResponseFailureChecks are the methods HTTP client libraries give their
-// responses to test the status (resty's IsError and IsSuccess, req's
-// IsErrorState and IsSuccessState), with whether they return true when
-// the upstream failed. The receiver must be an HTTP response by shape
+// responses to test the status (resty v2's IsError and IsSuccess, resty
+// v3's IsStatusFailure and IsStatusSuccess, req's IsErrorState and
+// IsSuccessState), with whether they return true when the upstream
+// failed. The receiver must be an HTTP response by shape
 // (shapes.HTTPResponseType).
 var ResponseFailureChecks = map[string]bool{
-	"IsError":        true,
-	"IsErrorState":   true,
-	"IsSuccess":      false,
-	"IsSuccessState": false,
+	"IsError":         true,
+	"IsErrorState":    true,
+	"IsStatusFailure": true,
+	"IsSuccess":       false,
+	"IsSuccessState":  false,
+	"IsStatusSuccess": false,
 }

@@ -103,9 +103,13 @@ var Flows = map[string][]Flow{
 	"(*bytes.Buffer).Write":          {into(1, 0)},
 	"(*bytes.Buffer).WriteString":    {into(1, 0)},
 	// Indent, Compact and HTMLEscape copy src into the dst buffer.
-	"encoding/json.Indent":              {into(1, 0)},
-	"encoding/json.Compact":             {into(1, 0)},
-	"encoding/json.HTMLEscape":          {into(1, 0)},
+	"encoding/json.Indent":     {into(1, 0)},
+	"encoding/json.Compact":    {into(1, 0)},
+	"encoding/json.HTMLEscape": {into(1, 0)},
+	// An encoder writes what it encodes into the writer it wraps
+	// (engine.loc resolves json.NewEncoder(&buf) to buf).
+	"(*encoding/json.Encoder).Encode":   {into(1, 0)},
+	"(*encoding/xml.Encoder).Encode":    {into(1, 0)},
 	"(io.Reader).Read":                  {into(0, 1)},
 	"io.ReadFull":                       {into(0, 1)},
 	"(*bufio.Scanner).Text":             {res(0, 0, "")},

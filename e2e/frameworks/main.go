@@ -9,6 +9,7 @@ import (
 
 	"github.com/emicklei/go-restful/v3"
 	"github.com/gin-gonic/gin"
+	"github.com/go-openapi/loads"
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 	"github.com/valyala/fasthttp"
@@ -24,7 +25,12 @@ import (
 	"example.com/e2eframeworks/fasthttpapp"
 	"example.com/e2eframeworks/fiber3app"
 	"example.com/e2eframeworks/fiberapp"
+	"example.com/e2eframeworks/forkapp"
 	"example.com/e2eframeworks/gatewayapp"
+	"example.com/e2eframeworks/genapp"
+	"example.com/e2eframeworks/genapp/swagger/catalog"
+	"example.com/e2eframeworks/genapp/swagger/restapi"
+	"example.com/e2eframeworks/genapp/swagger/restapi/operations"
 	"example.com/e2eframeworks/ginapp"
 	"example.com/e2eframeworks/gozeroapp"
 	"example.com/e2eframeworks/grpcapp"
@@ -57,6 +63,22 @@ func main() {
 	mux := http.NewServeMux()
 	renderapp.Routes(mux)
 	mux.Handle("/lib/", &libapp2.Handler{})
+	mux.Handle("/catalog/", http.StripPrefix("/catalog", genapp.Handler(&genapp.Server{Client: http.DefaultClient})))
+	forks, err := forkapp.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	forks.Routes(g)
+	spec, err := loads.Embedded(restapi.SwaggerJSON, restapi.FlatSwaggerJSON)
+	if err != nil {
+		log.Fatal(err)
+	}
+	catalogAPI := operations.NewCatalogAPI(spec)
+	(&catalog.Server{Client: http.DefaultClient}).Register(catalogAPI)
+	catalogServer := restapi.NewServer(catalogAPI)
+	catalogServer.Port = 8090
+	catalogServer.ConfigureAPI()
+	go func() { log.Fatal(catalogServer.Serve()) }()
 
 	cc, err := grpc.NewClient("inventory.internal:443", grpc.WithTransportCredentials(insecure.NewCredentials()))
 	if err != nil {

@@ -49,7 +49,7 @@ func badRestyV3Body(c *gin.Context) {
 		c.JSON(http.StatusBadGateway, gin.H{"error": "billing unavailable"})
 		return
 	}
-	if resp.IsError() {
+	if resp.IsStatusFailure() {
 		c.JSON(http.StatusBadGateway, gin.H{"error": resp.String()}) // want `upstream error body`
 		return
 	}
@@ -73,9 +73,35 @@ func goodRestyData(c *gin.Context) {
 		c.JSON(http.StatusBadGateway, gin.H{"error": "billing unavailable"})
 		return
 	}
-	if resp.IsError() {
+	if resp.IsStatusFailure() {
 		c.JSON(http.StatusBadGateway, gin.H{"error": "billing failed"})
 		return
 	}
 	c.String(http.StatusOK, resp.String())
+}
+
+func goodRestySuccessCheck(c *gin.Context) {
+	resp, err := resty.New().R().Get("http://billing.internal/v1/invoices")
+	if err != nil {
+		c.JSON(http.StatusBadGateway, gin.H{"error": "billing unavailable"})
+		return
+	}
+	if !resp.IsStatusSuccess() {
+		c.JSON(http.StatusBadGateway, gin.H{"error": "billing failed"})
+		return
+	}
+	c.String(http.StatusOK, resp.String())
+}
+
+func badRestySuccessCheck(c *gin.Context) {
+	resp, err := resty.New().R().Get("http://billing.internal/v1/invoices")
+	if err != nil {
+		c.JSON(http.StatusBadGateway, gin.H{"error": "billing unavailable"})
+		return
+	}
+	if !resp.IsStatusSuccess() {
+		c.String(http.StatusBadGateway, resp.String()) // want `upstream error body`
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"ok": true})
 }

@@ -9,9 +9,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 
 	"example.com/strictapi"
+	"example.com/strictapibuf"
 	"example.com/swaggerapi"
 	"github.com/go-openapi/runtime/middleware"
 )
@@ -130,4 +132,31 @@ func formatted(ctx context.Context, db *sql.DB) middleware.Responder {
 		return swaggerapi.NewGetTaskDefault(500).WithPayload(message("delete failed: %s", err)) // want `dependency error message\("delete failed: %s", err\) is sent to the client by the generated response \*swaggerapi.GetTaskDefault`
 	}
 	return swaggerapi.NewGetTaskOK()
+}
+
+// oapi-codegen v2.8.2 encodes the response into a buffer and writes the
+// buffer: the body is still the response's.
+type ItemHandler struct {
+	db *sql.DB
+}
+
+var _ strictapibuf.StrictServerInterface = (*ItemHandler)(nil)
+
+func (h *ItemHandler) GetItem(ctx context.Context, req strictapibuf.GetItemRequestObject) (strictapibuf.GetItemResponseObject, error) {
+	id, err := strconv.Atoi(req.Id)
+	if err != nil {
+		return strictapibuf.GetItem400JSONResponse{Message: err.Error()}, nil // the client's input
+	}
+	var name string
+	if err := h.db.QueryRowContext(ctx, "SELECT name FROM items WHERE id = $1", id).Scan(&name); err != nil {
+		return strictapibuf.GetItem500JSONResponse{Message: err.Error()}, nil // want `dependency error err.Error\(\) is sent to the client by the generated response strictapibuf.GetItem500JSONResponse with status 500`
+	}
+	if name == "" {
+		return strictapibuf.GetItemdefaultJSONResponse{StatusCode: http.StatusNotFound, Body: strictapibuf.Error{Message: "no such item"}}, nil
+	}
+	return strictapibuf.GetItem200JSONResponse{Id: req.Id, Name: name}, nil
+}
+
+func bufferedUnknown(err error) strictapibuf.GetItemResponseObject {
+	return strictapibuf.GetItem500JSONResponse{Message: err.Error()} // want `error text of err is sent by the generated response strictapibuf.GetItem500JSONResponse with status 500`
 }

@@ -52,7 +52,7 @@ func badRestyV3(c *gin.Context) {
 		c.JSON(http.StatusBadGateway, gin.H{"error": "billing unavailable"})
 		return
 	}
-	if resp.IsError() {
+	if resp.IsStatusFailure() {
 		c.JSON(resp.StatusCode(), gin.H{"error": "billing failed"}) // want `upstream status resp.StatusCode\(\) is forwarded to the client`
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"example.com/strictapi"
+	"example.com/strictapibuf"
 	"example.com/swaggerapi"
 	"github.com/go-openapi/runtime/middleware"
 )
@@ -60,4 +61,21 @@ func swaggerDefault(c *http.Client) middleware.Responder {
 		return swaggerapi.NewGetTaskDefault(resp.StatusCode).WithPayload(&swaggerapi.Error{Message: "tasks failed"}) // want `upstream status resp.StatusCode is forwarded to the client by the generated response \*swaggerapi.GetTaskDefault`
 	}
 	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: "x"})
+}
+
+// oapi-codegen v2.8.2's default response, encoded into a buffer first,
+// still writes the status of its StatusCode field.
+func buffered(c *http.Client) strictapibuf.GetItemResponseObject {
+	resp, err := c.Get("http://items.internal/v1/items/1")
+	if err != nil {
+		return strictapibuf.GetItem500JSONResponse{Message: "items unavailable"}
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		return strictapibuf.GetItemdefaultJSONResponse{StatusCode: http.StatusNotFound, Body: strictapibuf.Error{Message: "no such item"}}
+	}
+	if resp.StatusCode != http.StatusOK {
+		return strictapibuf.GetItemdefaultJSONResponse{StatusCode: resp.StatusCode, Body: strictapibuf.Error{Message: "items failed"}} // want `upstream status resp.StatusCode is forwarded to the client by the generated response strictapibuf.GetItemdefaultJSONResponse`
+	}
+	return strictapibuf.GetItem200JSONResponse{Id: "1"}
 }

@@ -19,9 +19,10 @@ type Response struct {
 	RawResponse *http.Response
 }
 
-func (r *Response) StatusCode() int     { return 0 }
-func (r *Response) Status() string      { return "" }
-func (r *Response) String() string      { return "" }
-func (r *Response) Bytes() []byte       { return nil }
-func (r *Response) Header() http.Header { return nil }
-func (r *Response) IsError() bool       { return false }
+func (r *Response) StatusCode() int       { return 0 }
+func (r *Response) Status() string        { return "" }
+func (r *Response) String() string        { return "" }
+func (r *Response) Bytes() []byte         { return nil }
+func (r *Response) Header() http.Header   { return nil }
+func (r *Response) IsStatusSuccess() bool { return false }
+func (r *Response) IsStatusFailure() bool { return false }

@@ -8,11 +8,11 @@ import (
 )
 
 const (
-	MethodGet           = "GET"
-	StatusOK            = 200
-	StatusUnauthorized  = 401
-	StatusInternalError = 500
-	StatusBadGateway    = 502
+	MethodGet                 = "GET"
+	StatusOK                  = 200
+	StatusUnauthorized        = 401
+	StatusInternalServerError = 500
+	StatusBadGateway          = 502
 )
 
 type Header map[string][]string

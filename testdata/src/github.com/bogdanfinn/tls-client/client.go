@@ -9,4 +9,26 @@ type HttpClient interface {
 	Get(url string) (*http.Response, error)
 }
 
-func NewHttpClient() (HttpClient, error) { return nil, nil }
+type Logger interface {
+	Debug(format string, args ...any)
+	Info(format string, args ...any)
+	Warn(format string, args ...any)
+	Error(format string, args ...any)
+}
+
+type noopLogger struct{}
+
+func (noopLogger) Debug(format string, args ...any) {}
+func (noopLogger) Info(format string, args ...any)  {}
+func (noopLogger) Warn(format string, args ...any)  {}
+func (noopLogger) Error(format string, args ...any) {}
+
+func NewNoopLogger() Logger { return &noopLogger{} }
+
+type httpClientConfig struct{}
+
+type HttpClientOption func(config *httpClientConfig)
+
+func NewHttpClient(logger Logger, options ...HttpClientOption) (HttpClient, error) {
+	return nil, nil
+}
