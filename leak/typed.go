@@ -80,13 +80,21 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		if leaf == nil {
 			leaf = errLeaf
 		}
-	} else if shapes.ServerError(sp.Status) {
-	stored:
-		for _, sv := range engine.StoredValues(tr.Value) {
+	} else if shapes.ServerError(e.TypedStatus(tr, sp)) {
+		stored := engine.StoredValues(tr.Value)
+	search:
+		for _, sv := range stored {
 			for _, l := range e.TextLeavesOf(sv, nil) {
 				if shapes.IsErrorValue(l) && !e.OwnErrorText(block, l) {
 					leaf = sv
-					break stored
+					// name the part that gives its text (err.Error()), not
+					// the builder that holds it
+					for _, x := range stored {
+						if _, ok := x.(*ssa.Call); ok && x != l && shapes.ErrorRoot(x) == l {
+							leaf = x
+						}
+					}
+					break search
 				}
 			}
 		}
@@ -114,8 +122,8 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		what = " " + report.Shorten(types.ExprString(expr))
 	}
 	by := fmt.Sprintf(" by the generated response %s", typeName(pass, tr.Value.Type()))
-	if sp.Status != 0 {
-		by += fmt.Sprintf(" with status %d", sp.Status)
+	if st := e.TypedStatus(tr, sp); st != 0 {
+		by += fmt.Sprintf(" with status %d", st)
 	}
 	d := analysis.Diagnostic{Pos: pos}
 	if expr != nil {

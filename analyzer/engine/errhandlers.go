@@ -624,11 +624,33 @@ func (e *Engine) ServerErrorReturns(fn *ssa.Function) []ServerErrorReturn {
 			if !shapes.ServerError(code) {
 				continue
 			}
-			for _, leaf := range e.TextLeavesOf(v, nil) {
-				if shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
-					out = append(out, ServerErrorReturn{Instr: ret, Value: v, Leaf: leaf, Status: code, Handler: h})
+			// the fields of the error the handler sends (e.Message): what
+			// the constructor stored there
+			var leaf ssa.Value
+			for _, sp := range h.Sinks {
+				field := sp.Reads
+				if i := strings.LastIndexByte(field, '/'); i >= 0 {
+					field = field[i+1:]
+				}
+				if field == "" || field == knowledge.OpText {
+					continue // the error's text: its Error method decides, not the constructor
+				}
+				arg := e.fieldArg(shapes.Strip(v), field, 0)
+				if arg == nil {
+					continue
+				}
+				for _, l := range e.TextLeavesOf(arg, nil) {
+					if shapes.IsErrorValue(l) && !e.OwnErrorText(b, l) {
+						leaf = l
+						break
+					}
+				}
+				if leaf != nil {
 					break
 				}
+			}
+			if leaf != nil {
+				out = append(out, ServerErrorReturn{Instr: ret, Value: v, Leaf: leaf, Status: code, Handler: h})
 			}
 		}
 	}

@@ -32,6 +32,40 @@ type fieldSet struct {
 	param    int
 	konst    int
 	conflict bool
+	intField bool // the field set to the parameter is an integer (a status)
+}
+
+// paramOrDefault returns the parameter a phi merges with constants only
+// (if code <= 0 { code = 500 }: the parameter, with a default), or nil.
+func paramOrDefault(v ssa.Value) *ssa.Parameter {
+	phi, ok := v.(*ssa.Phi)
+	if !ok {
+		return nil
+	}
+	var p *ssa.Parameter
+	for _, in := range phi.Edges {
+		switch x := shapes.Strip(in).(type) {
+		case *ssa.Parameter:
+			if p != nil && p != x {
+				return nil
+			}
+			p = x
+		case *ssa.Const:
+		default:
+			return nil
+		}
+	}
+	return p
+}
+
+// isIntType reports whether the pointer t points to an integer.
+func isIntType(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	b, ok := p.Elem().Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
 }
 
 func (e *Engine) setters(fn *ssa.Function) *setterSummary {
@@ -83,11 +117,16 @@ func (e *Engine) setters(fn *ssa.Function) *setterSummary {
 				continue
 			}
 			set := fieldSet{param: -1}
-			switch v := shapes.Strip(st.Val).(type) {
+			val := shapes.Strip(st.Val)
+			if p := paramOrDefault(val); p != nil {
+				val = p
+			}
+			switch v := val.(type) {
 			case *ssa.Parameter:
 				for i, q := range fn.Params {
 					if q == v {
 						set.param = i
+						set.intField = isIntType(fa.Type())
 					}
 				}
 			default:
@@ -161,29 +200,65 @@ func (e *Engine) importedSetters(fn *ssa.Function) *setterSummary {
 
 // SetterFact returns the setter summary of fn, a function of the
 // package, in fact form: nil unless it sets a field of the object it
-// returns to a constant status (a module error's constructor). Setters
-// of a parameter alone are everywhere (every constructor): exporting
-// them would make every importer worth analysing, for nothing.
+// returns to a constant status (a module error's constructor) or an
+// integer field to a parameter. Setters of a parameter are everywhere
+// (every constructor): exporting all
+// them would make every importer worth analysing, for nothing: only an
+// integer field set to a parameter (a status) is exported.
 func (e *Engine) SetterFact(fn *ssa.Function) *wholeprog.SetterFact {
 	e.mustHold()
 	if fn.Blocks == nil || fn.Signature.Results().Len() != 1 {
 		return nil
 	}
 	s := e.setters(fn)
-	if len(s.sets) == 0 {
+	if len(s.sets) == 0 && !(s.returns == 0 && fn.Signature.Recv() != nil) {
 		return nil
 	}
 	out := &wholeprog.SetterFact{Returns: s.returns}
 	useful := false
 	for _, name := range slices.Sorted(maps.Keys(s.sets)) {
 		set := s.sets[name]
-		if set.konst != 0 && !set.conflict {
-			useful = true
+		if !set.conflict && (set.konst != 0 || (set.param >= 0 && set.intField)) {
+			useful = true // a status set to a constant, or to a parameter (NewGetTaskDefault(code))
 		}
 		out.Sets = append(out.Sets, wholeprog.FieldSet{Field: name, Param: set.param, Konst: set.konst, Conflict: set.conflict})
 	}
-	if !useful {
-		return nil
+	if !useful && !(s.returns == 0 && fn.Signature.Recv() != nil) {
+		return nil // a builder's method returning its receiver is kept for the chain
 	}
 	return out
+}
+
+// fieldArg returns the argument that the constructor or chained setters
+// building v stored into field, or nil: errs.InternalServerError(msg)
+// stores msg into Message.
+func (e *Engine) fieldArg(v ssa.Value, field string, depth int) ssa.Value {
+	if depth > shapes.MaxSetterChain {
+		return nil
+	}
+	call, ok := shapes.Strip(v).(*ssa.Call)
+	if !ok {
+		return nil
+	}
+	fn := call.Common().StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	var s *setterSummary
+	if fn.Pkg == e.Pkg && fn.Blocks != nil {
+		s = e.setters(fn)
+	} else if s = e.importedSetters(fn); s == nil {
+		return nil
+	}
+	args := call.Common().Args
+	if set, ok := s.sets[field]; ok {
+		if set.conflict || set.param < 0 || set.param >= len(args) {
+			return nil
+		}
+		return args[set.param]
+	}
+	if s.returns >= 0 && s.returns < len(args) {
+		return e.fieldArg(args[s.returns], field, depth+1)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package engine
 import (
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -193,11 +194,17 @@ func StoredValues(v ssa.Value) []ssa.Value {
 			return
 		}
 		out = append(out, v)
-		if call, ok := v.(*ssa.Call); ok {
+		switch x := v.(type) {
+		case *ssa.Call:
 			// a constructor or a builder's method:
 			// NewX(code).WithPayload(&Error{…})
-			for _, a := range call.Common().Args {
+			for _, a := range x.Common().Args {
 				value(a, depth+1)
+			}
+		case *ssa.Slice:
+			// the variadic arguments of a call: ErrorMessage("%s", err)
+			if a, ok := x.X.(*ssa.Alloc); ok {
+				addr(a, depth+1)
 			}
 		}
 	}
@@ -209,6 +216,8 @@ func StoredValues(v ssa.Value) []ssa.Value {
 		for _, ref := range *a.Referrers() {
 			switch r := ref.(type) {
 			case *ssa.FieldAddr:
+				addr(r, depth+1)
+			case *ssa.IndexAddr:
 				addr(r, depth+1)
 			case *ssa.Store:
 				if r.Addr == a {
@@ -247,4 +256,25 @@ func LiteralOf(v ssa.Value) *ssa.Alloc {
 		return nil
 	}
 	return a
+}
+
+// TypedStatus returns the status a typed response's body sink sp is sent
+// with: the constant its method writes (sp.Status), or the constant the
+// value's status field holds, set where the handler built it
+// (NewGetTaskDefault(500): the field the method writes the status from);
+// 0 when unknown.
+func (e *Engine) TypedStatus(tr TypedResponse, sp knowledge.SinkParam) int {
+	e.mustHold()
+	if sp.Status != 0 {
+		return sp.Status
+	}
+	for _, st := range tr.Sinks {
+		if st.Role != knowledge.RoleStatus || st.Reads == "" || strings.Contains(st.Reads, "/") {
+			continue
+		}
+		if code := e.fieldConst(tr.Value, st.Reads, 0); code != 0 {
+			return code
+		}
+	}
+	return 0
 }

@@ -160,3 +160,32 @@ func (h *ItemHandler) GetItem(ctx context.Context, req strictapibuf.GetItemReque
 func bufferedUnknown(err error) strictapibuf.GetItemResponseObject {
 	return strictapibuf.GetItem500JSONResponse{Message: err.Error()} // want `error text of err is sent by the generated response strictapibuf.GetItem500JSONResponse with status 500`
 }
+
+// errorMessage formats its arguments, as flagr's ErrorMessage does.
+func errorMessage(format string, data ...interface{}) *swaggerapi.Error {
+	return &swaggerapi.Error{Message: fmt.Sprintf(format, data...)}
+}
+
+// A sentinel tested before, the error passed as a variadic argument
+// (openflagr/flagr, crud.go:316): the sentinel's own text.
+func sentinelVariadic(ctx context.Context, db *sql.DB) middleware.Responder {
+	var name string
+	err := db.QueryRowContext(ctx, "SELECT name FROM tasks LIMIT 1").Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return swaggerapi.NewGetTaskDefault(404).WithPayload(errorMessage("%s", err))
+	}
+	if err != nil {
+		return swaggerapi.NewGetTaskDefault(500).WithPayload(errorMessage("%s", err)) // want `dependency error errorMessage\("%s", err\) is sent to the client by the generated response \*swaggerapi.GetTaskDefault`
+	}
+	return swaggerapi.NewGetTaskOK()
+}
+
+// The status is set where the handler builds the default response
+// (NewGetTaskDefault(500)): an error's text with it is internal.
+func defaultUnknown(err error) middleware.Responder {
+	return swaggerapi.NewGetTaskDefault(500).WithPayload(&swaggerapi.Error{Message: err.Error()}) // want `error text of err is sent by the generated response \*swaggerapi.GetTaskDefault with status 500`
+}
+
+func defaultUnknown400(err error) middleware.Responder {
+	return swaggerapi.NewGetTaskDefault(400).WithPayload(&swaggerapi.Error{Message: err.Error()})
+}
