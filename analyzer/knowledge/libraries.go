@@ -38,6 +38,10 @@ var DependencyLibraries = PathPrefixes{List: []string{
 	"github.com/elastic/go-elasticsearch/v8",
 	"github.com/elastic/go-elasticsearch/v9",
 	"github.com/olivere/elastic/v7",
+	"k8s.io/client-go/kubernetes", // client-go: calls to the kube-apiserver
+	"k8s.io/client-go/dynamic",
+	"k8s.io/client-go/rest",
+	"k8s.io/client-go/discovery",
 }}
 
 // ErrorFields are fields of library types that hold the error of the I/O
