@@ -30,6 +30,7 @@ var frameworkCases = checktest.Cases{
 	"leak/fibersafe":         "an error handler that sends a generic message",
 	"leak/fibernoapp":        "handlers of a package that creates no app",
 	"leak/echohandler":       "an installed echo error handler",
+	"leak/echodelegate":      "an echo error handler that hands errors to echo's default",
 	"leak/echomethodhandler": "an echo error handler installed as a method value through a field",
 	"leak/echo5handler":      "echo v5's error handler",
 	"leak/fiber3default":     "fiber v3's default error handler",

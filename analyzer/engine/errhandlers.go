@@ -117,6 +117,7 @@ func (e *Engine) installed(fw *knowledge.ErrorFramework, v ssa.Value) (knowledge
 	if obj, ok := h.Object().(*types.Func); ok {
 		ih.Func = knowledge.FullName(obj)
 	}
+	ih.Delegates = callsAny(h, fw.Delegates)
 	if fw.Returns {
 		if h.Blocks == nil {
 			return knowledge.InstalledHandler{}, false // another package's: its results are not summarised for this
@@ -555,6 +556,9 @@ func (e *Engine) ErrorMessageSent(ev SinkEvent) bool {
 			return true // the framework's own handler, which sends the message
 		}
 		for _, h := range hs {
+			if h.Delegates {
+				return true // it hands errors to the framework's own handler
+			}
 			for _, sp := range h.Sinks {
 				if sp.Role == knowledge.RoleBody {
 					return true
@@ -655,4 +659,38 @@ func (e *Engine) ServerErrorReturns(fn *ssa.Function) []ServerErrorReturn {
 		}
 	}
 	return out
+}
+
+// callsAny reports whether fn, or a function literal inside it, calls
+// one of the functions names (full names).
+func callsAny(fn *ssa.Function, names []string) bool {
+	if len(names) == 0 || fn == nil {
+		return false
+	}
+	seen := make(map[*ssa.Function]bool)
+	var walk func(f *ssa.Function) bool
+	walk = func(f *ssa.Function) bool {
+		if seen[f] || len(seen) > 64 {
+			return false
+		}
+		seen[f] = true
+		for _, b := range f.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				if obj, _ := shapes.Callee(call.Common()); obj != nil && slices.Contains(names, knowledge.FullName(obj)) {
+					return true
+				}
+			}
+		}
+		for _, anon := range f.AnonFuncs {
+			if walk(anon) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(fn)
 }

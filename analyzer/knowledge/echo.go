@@ -33,6 +33,7 @@ func init() {
 			Name: "echo", Handler: HandlerCtx{Pkg: echo, Name: "Context"},
 			InstallType: [2]string{echo, "Echo"}, InstallField: "HTTPErrorHandler", ErrParam: 0,
 			ErrorType: [2]string{echo, "HTTPError"},
+			Delegates: []string{"(*" + echo + ".Echo).DefaultHTTPErrorHandler"},
 		}},
 	})
 }

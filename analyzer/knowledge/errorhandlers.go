@@ -28,6 +28,11 @@ type ErrorFramework struct {
 	InstallCall string
 	InstallArg  int
 	Returns     bool
+	// Delegates are the framework's own error handling functions: an
+	// installed handler that calls one hands its errors to the framework's
+	// default answer (echo's e.DefaultHTTPErrorHandler(err, c) after
+	// logging), which sends a framework error's message.
+	Delegates []string
 }
 
 // An InstalledHandler is an error handler a package installs, or the
@@ -44,6 +49,9 @@ type InstalledHandler struct {
 	// status (a field of the module's error type: "Code"), where it
 	// writes one from the error.
 	StatusReads []string
+	// Delegates: the handler calls the framework's own error handling
+	// (ErrorFramework.Delegates) with what it gets.
+	Delegates bool
 }
 
 // AdapterFramework is the Framework of an InstalledHandler that is not a

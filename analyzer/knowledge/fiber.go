@@ -40,6 +40,7 @@ func init() {
 			InstallType: [2]string{fiberPkg, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,
 			ErrorType: [2]string{fiberPkg, "Error"},
 			New:       fiberPkg + ".New", Default: &fiberDefault,
+			Delegates: []string{fiberPkg + ".DefaultErrorHandler"},
 		}},
 	})
 }

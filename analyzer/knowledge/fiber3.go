@@ -54,6 +54,7 @@ func init() {
 			InstallType: [2]string{fiber3, "Config"}, InstallField: "ErrorHandler", ErrParam: 1,
 			ErrorType: [2]string{fiber3, "Error"},
 			New:       fiber3 + ".New", Default: &fiber3Default,
+			Delegates: []string{fiber3 + ".DefaultErrorHandler"},
 		}},
 	})
 }

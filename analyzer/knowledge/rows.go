@@ -295,7 +295,7 @@ func Keys() []string {
 		set[pkg+"."+name] = true
 	}
 	for _, f := range ErrorFrameworks {
-		for _, k := range []string{f.New, f.InstallCall} {
+		for _, k := range append([]string{f.New, f.InstallCall}, f.Delegates...) {
 			if k != "" {
 				set[k] = true
 			}
