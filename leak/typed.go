@@ -121,7 +121,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 	if expr != nil {
 		what = " " + report.Shorten(types.ExprString(expr))
 	}
-	by := fmt.Sprintf(" by the generated response %s", typeName(pass, tr.Value.Type()))
+	by := fmt.Sprintf(" by the generated response %s", rep.TypeName(tr.Value.Type()))
 	if st := e.TypedStatus(tr, sp); st != 0 {
 		by += fmt.Sprintf(" with status %d", st)
 	}
@@ -198,15 +198,4 @@ func valueExpr(rep *report.Reporter, v ssa.Value) ast.Expr {
 		}
 	}
 	return nil
-}
-
-// typeName names a response type for messages, qualified by its
-// package's name unless it is the analysed one.
-func typeName(pass *analysis.Pass, t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string {
-		if p == pass.Pkg {
-			return ""
-		}
-		return p.Name()
-	})
 }

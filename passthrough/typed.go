@@ -71,7 +71,7 @@ func (c *checker) typedResponses(pass *analysis.Pass, e *engine.Engine, rep *rep
 				}
 				d := analysis.Diagnostic{
 					Pos:     pos,
-					Message: fmt.Sprintf("%s is forwarded to the client by the generated response %s; map it to a status of this service", what, typeName(pass, tr.Value.Type())),
+					Message: fmt.Sprintf("%s is forwarded to the client by the generated response %s; map it to a status of this service", what, rep.TypeName(tr.Value.Type())),
 					Related: rep.Origin(l),
 				}
 				if expr != nil {
@@ -162,13 +162,4 @@ func indexSlash(s string) int {
 		}
 	}
 	return -1
-}
-
-func typeName(pass *analysis.Pass, t types.Type) string {
-	return types.TypeString(t, func(p *types.Package) string {
-		if p == pass.Pkg {
-			return ""
-		}
-		return p.Name()
-	})
 }

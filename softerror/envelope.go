@@ -157,15 +157,10 @@ func substitute(v ssa.Value, subst map[ssa.Value]ssa.Value) ssa.Value {
 // literalAlloc returns the allocation of a struct literal a body is
 // (&Response{…}, or Response{…} loaded from its local cell), or nil.
 func literalAlloc(v ssa.Value) *ssa.Alloc {
-	v = shapes.Strip(v)
-	if u, ok := v.(*ssa.UnOp); ok && u.Op == token.MUL {
-		v = u.X
+	if a := engine.LiteralOf(v); a != nil && structOf(a.Type()) != nil {
+		return a
 	}
-	a, ok := v.(*ssa.Alloc)
-	if !ok || structOf(a.Type()) == nil {
-		return nil
-	}
-	return a
+	return nil
 }
 
 // structEnvelope judges a struct literal written at the instruction at:

@@ -140,30 +140,25 @@ func writesToClient(sig *types.Signature) bool {
 // the whole body of the upstream response origin (a generated proxy
 // response carrying the upstream's status and body): a proxy's answer.
 func (e *Engine) ForwardedWhole(tr TypedResponse, origin token.Pos) bool {
-	e.mustHold()
-	for _, sp := range tr.Sinks {
-		if sp.Role != knowledge.RoleBody {
-			continue
-		}
-		for _, l := range e.SinkLabels(tr, sp) {
-			if l.Kind == knowledge.KindBody && l.Path == "" && l.Origin == origin {
-				return true
-			}
-		}
-	}
-	return false
+	return e.typedWrites(tr, knowledge.RoleBody, knowledge.KindBody, origin)
 }
 
 // StatusForwarded reports whether a typed response writes, as its
 // status, the status of the upstream response origin.
 func (e *Engine) StatusForwarded(tr TypedResponse, origin token.Pos) bool {
+	return e.typedWrites(tr, knowledge.RoleStatus, knowledge.KindStatus, origin)
+}
+
+// typedWrites reports whether a sink of tr in role writes, whole, an
+// upstream value of kind from origin.
+func (e *Engine) typedWrites(tr TypedResponse, role knowledge.Role, kind knowledge.Kind, origin token.Pos) bool {
 	e.mustHold()
 	for _, sp := range tr.Sinks {
-		if sp.Role != knowledge.RoleStatus {
+		if sp.Role != role {
 			continue
 		}
 		for _, l := range e.SinkLabels(tr, sp) {
-			if l.Kind == knowledge.KindStatus && l.Path == "" && l.Origin == origin {
+			if l.Kind == kind && l.Path == "" && l.Origin == origin {
 				return true
 			}
 		}

@@ -199,6 +199,17 @@ func (r *Reporter) Origin(l labels.Label) []analysis.RelatedInformation {
 }
 
 // Shorten keeps expressions in messages readable.
+// TypeName names a type for messages, qualified by its package's name
+// unless it is the analysed package's.
+func (r *Reporter) TypeName(t types.Type) string {
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == r.Pass.Pkg {
+			return ""
+		}
+		return p.Name()
+	})
+}
+
 func Shorten(s string) string {
 	const max = 60
 	if len(s) > max {
