@@ -35,6 +35,8 @@ var ClientInputFuncs = map[string]InputRow{
 	"(*net/http.Request).ParseMultipartForm": AnyInput,
 	"(*net/http.Request).FormFile":           AnyInput,
 	"(*net/http.Request).MultipartReader":    AnyInput,
+	"(*mime/multipart.Reader).NextPart":      requestInput(0), // the parts of the client's body
+	"(*mime/multipart.Reader).NextRawPart":   requestInput(0),
 	"(*net/http.Request).Cookie":             AnyInput,
 	// parsing and verifying the client's token
 	"github.com/golang-jwt/jwt.Parse":                        AnyInput,
