@@ -65,16 +65,7 @@ func (e *Engine) SentTextLeavesOf(ev SinkEvent, edge EdgeFilter) []ssa.Value {
 // the fields of the object it returns (by its setter summary), and
 // whether the callee is such a constructor.
 func (e *Engine) storedArgs(call *ssa.Call) ([]ssa.Value, bool) {
-	fn := call.Common().StaticCallee()
-	if fn == nil {
-		return nil, false
-	}
-	var s *setterSummary
-	if fn.Pkg == e.Pkg && fn.Blocks != nil {
-		s = e.setters(fn)
-	} else {
-		s = e.importedSetters(fn)
-	}
+	s := e.callSetters(call)
 	if s == nil || len(s.sets) == 0 {
 		return nil, false
 	}

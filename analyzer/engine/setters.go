@@ -151,14 +151,8 @@ func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
 	if !ok {
 		return 0
 	}
-	fn := call.Common().StaticCallee()
-	if fn == nil {
-		return 0
-	}
-	var s *setterSummary
-	if fn.Pkg == e.Pkg && fn.Blocks != nil {
-		s = e.setters(fn)
-	} else if s = e.importedSetters(fn); s == nil {
+	s := e.callSetters(call)
+	if s == nil {
 		return 0
 	}
 	args := call.Common().Args
@@ -175,6 +169,20 @@ func (e *Engine) fieldConst(v ssa.Value, field string, depth int) int {
 		return e.fieldConst(args[s.returns], field, depth+1)
 	}
 	return 0
+}
+
+// callSetters returns the setter summary of a call's static callee: of a
+// function of this package from its body, of another's from its fact;
+// nil when there is none.
+func (e *Engine) callSetters(call *ssa.Call) *setterSummary {
+	fn := call.Common().StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	if fn.Pkg == e.Pkg && fn.Blocks != nil {
+		return e.setters(fn)
+	}
+	return e.importedSetters(fn)
 }
 
 // importedSetters returns the setter summary of a function of another
@@ -240,14 +248,8 @@ func (e *Engine) fieldArg(v ssa.Value, field string, depth int) ssa.Value {
 	if !ok {
 		return nil
 	}
-	fn := call.Common().StaticCallee()
-	if fn == nil {
-		return nil
-	}
-	var s *setterSummary
-	if fn.Pkg == e.Pkg && fn.Blocks != nil {
-		s = e.setters(fn)
-	} else if s = e.importedSetters(fn); s == nil {
+	s := e.callSetters(call)
+	if s == nil {
 		return nil
 	}
 	args := call.Common().Args
