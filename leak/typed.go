@@ -36,6 +36,7 @@ func (c *checker) typedResponses(pass *analysis.Pass, e *engine.Engine, rep *rep
 
 func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter, fn *ssa.Function, tr engine.TypedResponse, sp knowledge.SinkParam, reported map[token.Pos]bool) {
 	block := tr.Conv.Block()
+	status := e.TypedStatus(tr, sp)
 	var found *labels.Label
 	for _, l := range e.SinkLabels(tr, sp) {
 		switch l.Kind {
@@ -80,7 +81,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		if leaf == nil {
 			leaf = errLeaf
 		}
-	} else if shapes.ServerError(e.TypedStatus(tr, sp)) {
+	} else if shapes.ServerError(status) {
 		stored := engine.StoredValues(tr.Value)
 	search:
 		for _, sv := range stored {
@@ -122,8 +123,8 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		what = " " + report.Shorten(types.ExprString(expr))
 	}
 	by := fmt.Sprintf(" by the generated response %s", rep.TypeName(tr.Value.Type()))
-	if st := e.TypedStatus(tr, sp); st != 0 {
-		by += fmt.Sprintf(" with status %d", st)
+	if status != 0 {
+		by += fmt.Sprintf(" with status %d", status)
 	}
 	d := analysis.Diagnostic{Pos: pos}
 	if expr != nil {
