@@ -3,7 +3,6 @@ package driver
 import (
 	"cmp"
 	"fmt"
-	"go/ast"
 	"io"
 	"iter"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/driver/format"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
 )
@@ -121,7 +121,7 @@ func (res *result) collect() {
 		for _, f := range act.Package.Syntax {
 			if tf := act.Package.Fset.File(f.FileStart); tf != nil {
 				if _, ok := res.files[tf.Name()]; !ok {
-					res.files[tf.Name()] = ast.IsGenerated(f)
+					res.files[tf.Name()] = shapes.GeneratedFile(f)
 				}
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 	"github.com/upstreamlint/upstreamlint/driver/format"
 	"github.com/upstreamlint/upstreamlint/driver/runner"
@@ -83,7 +84,7 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 			return nil, nil, err
 		}
 		parsed[name] = f
-		res.files[name] = ast.IsGenerated(f)
+		res.files[name] = shapes.GeneratedFile(f)
 		return fset.File(f.FileStart), f, nil
 	}
 	// position turns "file:line:col" into a position of fset.

@@ -198,6 +198,15 @@ func (r *Reporter) Origin(l labels.Label) []analysis.RelatedInformation {
 	return []analysis.RelatedInformation{{Pos: l.Origin, Message: "upstream call"}}
 }
 
+// Via names, for a finding in a function that answers for a generated
+// service method (engine.Via), that method.
+func (r *Reporter) Via(v engine.Via) []analysis.RelatedInformation {
+	if v.Name == "" || !v.Pos.IsValid() {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: v.Pos, Message: "returned to the client by the generated service method " + v.Name}}
+}
+
 // Shorten keeps expressions in messages readable.
 // TypeName names a type for messages, qualified by its package's name
 // unless it is the analysed package's.
@@ -227,7 +236,7 @@ func (r *Reporter) Skip(fn *ssa.Function, pos token.Pos) bool {
 	}
 	gen, ok := r.generated[f]
 	if !ok {
-		gen = ast.IsGenerated(f)
+		gen = shapes.GeneratedFile(f)
 		r.generated[f] = gen
 	}
 	if gen {
