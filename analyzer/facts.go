@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -126,6 +128,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		return &f
 	}
 	e := engine.NewEngine(ssapkg, funcs, importFact)
+	e.Generated = generatedFiles(pass)
 	e.Budget = int(sh.cfg.Budget)
 	e.Deps = &sh.cfg.Deps
 	e.Stats = sh.newStats(pass.Pkg)
@@ -282,4 +285,23 @@ func importsGRPC(p *types.Package) bool {
 		}
 	}
 	return false
+}
+
+// generatedFiles returns whether a position of the package is in one of
+// its generated files (shapes.GeneratedFile).
+func generatedFiles(pass *analysis.Pass) func(token.Pos) bool {
+	var gen []*ast.File
+	for _, f := range pass.Files {
+		if shapes.GeneratedFile(f) {
+			gen = append(gen, f)
+		}
+	}
+	return func(pos token.Pos) bool {
+		for _, f := range gen {
+			if f.FileStart <= pos && pos <= f.FileEnd {
+				return true
+			}
+		}
+		return false
+	}
 }

@@ -143,6 +143,8 @@ var wantFindings = []string{
 	"restfulapp/restfulapp.go:43: softerror: error-only body map[string]string is sent with status 200 (no status written on this path); write an error status first",
 	"statusapp/respond/respond.go:14: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
 	"statusapp/statusapp.go:36: leak: error text of err is sent with status 500; internal errors carry details of our dependencies: log it and send a generic message",
+	"zrpcapp/internal/logic/getorderlogic.go:28: passthrough: upstream gRPC error err is returned to the client with its code; map the code to a code of this service",
+	"zrpcapp/internal/logic/getorderlogic.go:32: leak: dependency error status.Error(codes.Internal, err.Error()) is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message",
 }
 
 // Exit codes of the command (README, "Exit codes"): 0 without findings,

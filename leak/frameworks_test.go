@@ -22,6 +22,7 @@ var frameworkCases = checktest.Cases{
 	"leak/fiber":    "fiber v2",
 	"leak/render":   "go-chi/render",
 	"leak/grpc":     "gRPC servers",
+	"leak/zrpc":     "goctl's generated zrpc servers, answered by their logic",
 	"leak/twirp":    "twirp and kitex services (the interface a generated New…Server takes)",
 	// Errors returned from echo and fiber handlers go to the error
 	// handler the package installs, or to fiber's default one.

@@ -303,7 +303,7 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),
 				Message: msg,
-				Related: rep.Origin(l),
+				Related: append(rep.Origin(l), rep.Via(re.Via)...),
 			})
 		}
 	}

@@ -22,6 +22,7 @@ type grpcFinding struct {
 	expr    ast.Expr // the code argument (codeArg) or the returned error
 	codeArg bool
 	file    *ast.File
+	via     engine.Via // the generated service method fn answers for, if any
 }
 
 // grpcReturns reports gRPC service methods that return an upstream gRPC
@@ -39,7 +40,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *engine.Engine, rep *report
 			if ret == nil {
 				continue
 			}
-			f := &grpcFinding{fn: fn, label: l, expr: ret}
+			f := &grpcFinding{fn: fn, label: l, expr: ret, via: re.Via}
 			if arg := codeArgument(e, re.Value, ret); arg != nil {
 				f.expr, f.codeArg = arg, true
 			}
@@ -60,7 +61,7 @@ func (c *checker) grpcReturns(pass *analysis.Pass, e *engine.Engine, rep *report
 		if f.codeArg {
 			msg = "upstream gRPC code " + what + " is returned to the client; map it to a code of this service"
 		}
-		d := analysis.Diagnostic{Pos: f.expr.Pos(), End: f.expr.End(), Message: msg, Related: rep.Origin(f.label)}
+		d := analysis.Diagnostic{Pos: f.expr.Pos(), End: f.expr.End(), Message: msg, Related: append(rep.Origin(f.label), rep.Via(f.via)...)}
 		if knowledge.IsConnectHandler(f.fn.Signature) {
 			// grpc-go's codes and status do not apply: no fix
 		} else if fix, ok := c.grpcFix(pass, rep, f, host); ok {

@@ -67,6 +67,11 @@ type Engine struct {
 	serviceTypes map[*types.TypeName]map[string]bool // types registered as gRPC services, with their service methods
 	typed        map[typedKey]typedWriter            // writerMethod, memoised
 	serverIfaces []*types.Interface                  // RPC service interfaces of generated server constructors (implementsServer)
+	delegates    map[*ssa.Function]Via               // the functions of the package that generated service methods of the package return the answer of (isDelegate)
+
+	// Generated reports whether a position of the package is in a
+	// generated file (shapes.GeneratedFile); nil: none is.
+	Generated func(token.Pos) bool
 
 	// Whole-program resolution (package wholeprog): Dynamic makes symbolic
 	// labels for calls through the module's interfaces and func-typed

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // gRPC servers answer by returning: the error a service method returns
@@ -20,6 +22,9 @@ type ReturnEvent struct {
 	Instr  *ssa.Return
 	Value  ssa.Value // the returned error
 	Labels labels.Labels
+	// Via is, for a function that answers for a generated service
+	// method (a delegate), that method; the zero Via otherwise.
+	Via Via
 }
 
 // GRPCReturns returns the return statements of fn when fn is a gRPC
@@ -28,6 +33,13 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 	e.mustHold()
 	if !e.isServiceMethod(fn) {
 		return nil
+	}
+	if e.delegated(fn) {
+		return nil // its callee answers: reported there
+	}
+	var via Via
+	if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+		via, _ = e.service(fn, obj)
 	}
 	var out []ReturnEvent
 	for _, b := range fn.Blocks {
@@ -46,7 +58,7 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 		if !shapes.NarrowedToConstants(b, v) {
 			ls = e.Labels(v)
 		}
-		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: ls})
+		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: ls, Via: via})
 	}
 	return out
 }
@@ -56,6 +68,14 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 // methods of the Unimplemented…Server it embeds, or of the …Server
 // interface of the Register…Server call it is passed to).
 func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
+	if e.isDelegate(fn) {
+		return true
+	}
+	return e.serviceMethod(fn)
+}
+
+// serviceMethod is isServiceMethod without the delegates.
+func (e *Engine) serviceMethod(fn *ssa.Function) bool {
 	if fn.Parent() != nil || fn.Signature.Recv() == nil {
 		return false
 	}
@@ -224,4 +244,131 @@ func (e *Engine) errorConversion(mi *ssa.MakeInterface) (labels.Labels, bool) {
 	}
 	text := e.resolveAt(s.Results[0], key, mi.Pos(), []ssa.Value{mi.X})
 	return out.Union(text.ApplyOps(knowledge.OpWrapText)), true
+}
+
+// Delegates. goctl (go-zero) generates a zrpc service's methods in a
+// file of their own, each handing the request to a logic type of
+// another package and returning its answer unchanged:
+//
+//	func (s *OrderServer) Create(ctx context.Context, in *order.CreateRequest) (*order.CreateResponse, error) {
+//		l := logic.NewCreateLogic(ctx, s.svcCtx)
+//		return l.Create(in)
+//	}
+//
+// Generated code is not where a defect is fixed, and nothing is reported
+// in it: the logic's method answers the service, so its returns are
+// judged as a service method's. A delegate of the same package is known
+// here; one of another package only to the whole program (the join
+// carries the delegates to their packages, Program.Served). Without the
+// program (a per-package host with the join off), the generated method
+// keeps its returns, and the generated file keeps them silent.
+
+// delegateOf returns the function a service method of a generated file
+// returns the answer of, unchanged (every result of every return that
+// may carry an error is the same call's), when that function is of the
+// linted module; else nil.
+func (e *Engine) delegateOf(fn *ssa.Function) *ssa.Function {
+	if e.Generated == nil || !e.Generated(fn.Pos()) {
+		return nil
+	}
+	var call *ssa.Call
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		if c, ok := ret.Results[len(ret.Results)-1].(*ssa.Const); ok && c.IsNil() {
+			continue
+		}
+		for i, r := range ret.Results {
+			var c *ssa.Call
+			if len(ret.Results) == 1 {
+				c, _ = r.(*ssa.Call)
+			} else if x, ok := r.(*ssa.Extract); ok && x.Index == i {
+				c, _ = x.Tuple.(*ssa.Call)
+			}
+			if c == nil || (call != nil && c != call) {
+				return nil
+			}
+			call = c
+		}
+	}
+	if call == nil {
+		return nil
+	}
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Parent() != nil || callee.Signature.Results().Len() != fn.Signature.Results().Len() {
+		return nil
+	}
+	if obj, ok := callee.Object().(*types.Func); !ok || (obj.Pkg() != e.Pkg.Pkg && !e.inModule(obj.Pkg())) {
+		return nil
+	}
+	return callee
+}
+
+// delegated reports whether a service method's returns are judged in its
+// delegate instead: one of this package, or, with the whole program, of
+// another (phase 1 tells the join, which gives phase 2 Program.Served).
+func (e *Engine) delegated(fn *ssa.Function) bool {
+	d := e.delegateOf(fn)
+	if d == nil {
+		return false
+	}
+	obj := d.Object().(*types.Func)
+	switch {
+	case obj.Pkg() == e.Pkg.Pkg:
+		return true
+	case e.Dynamic && e.Sum != nil:
+		e.Sum.AddDelegate(wholeprog.Delegate{Callee: knowledge.FullName(obj), CalleePkg: obj.Pkg().Path(), Service: wholeprog.Namer{}.FuncRef(e.Pkg.Prog.Fset, fn.Object().(*types.Func))})
+		return true
+	case e.Prog != nil:
+		_, ok := e.Prog.Served[knowledge.FullName(obj)]
+		return ok
+	}
+	return false
+}
+
+// isDelegate reports whether fn answers a service for a generated
+// service method that returns its results (delegateOf).
+func (e *Engine) isDelegate(fn *ssa.Function) bool {
+	if fn.Parent() != nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	_, ok = e.service(fn, obj)
+	return ok
+}
+
+// service returns the generated service method whose answer fn gives:
+// its name, and its position (NoPos when the program names a position
+// the file set cannot hold).
+func (e *Engine) service(fn *ssa.Function, obj *types.Func) (via Via, ok bool) {
+	if e.Prog != nil {
+		if ref, ok := e.Prog.Served[knowledge.FullName(obj)]; ok {
+			return Via{Name: ref.Name, Pos: e.Prog.Pos(e.Pkg.Prog.Fset, ref.Pos)}, true
+		}
+	}
+	if e.delegates == nil {
+		e.delegates = make(map[*ssa.Function]Via)
+		for _, f := range e.Funcs {
+			if f.Parent() == nil && e.serviceMethod(f) {
+				if d := e.delegateOf(f); d != nil && d.Pkg == e.Pkg {
+					if _, dup := e.delegates[d]; !dup {
+						e.delegates[d] = Via{Name: knowledge.ShortFuncName(f.Object().(*types.Func)), Pos: f.Pos()}
+					}
+				}
+			}
+		}
+	}
+	via, ok = e.delegates[fn]
+	return via, ok
+}
+
+// A Via is the generated service method a delegate answers for.
+type Via struct {
+	Name string
+	Pos  token.Pos
 }

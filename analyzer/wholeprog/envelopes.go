@@ -4,6 +4,7 @@
 package wholeprog
 
 import (
+	"cmp"
 	"go/token"
 	"go/types"
 	"slices"
@@ -83,5 +84,33 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
 		for _, c := range cs {
 			p.Rerun[c.CallerPkg] = true
 		}
+	}
+}
+
+// joinDelegates gives phase 2 the functions whose answer a generated
+// service method returns (Served), and marks their packages: each is
+// judged there as the service method. A delegate outside the linted
+// packages is not judged (as the generated method is not: nothing is
+// reported in generated files).
+func (p *Program) joinDelegates(ds []Delegate, roots []string) {
+	linted := make(map[string]bool, len(roots))
+	for _, r := range roots {
+		linted[r] = true
+	}
+	slices.SortFunc(ds, func(a, b Delegate) int {
+		return cmp.Or(strings.Compare(a.Callee, b.Callee), strings.Compare(a.Service.Pos, b.Service.Pos))
+	})
+	for _, d := range ds {
+		if !linted[d.CalleePkg] {
+			continue
+		}
+		if _, ok := p.Served[d.Callee]; ok {
+			continue
+		}
+		if p.Served == nil {
+			p.Served = make(map[string]FuncRef)
+		}
+		p.Served[d.Callee] = d.Service
+		p.Rerun[d.CalleePkg] = true
 	}
 }

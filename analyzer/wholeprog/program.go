@@ -211,6 +211,7 @@ type programData struct {
 	Linted        []string                     // the linted modules
 	ErrorHandlers []knowledge.InstalledHandler // the framework error handlers the program installs
 	Envelopes     map[string][]EnvelopeCall    // the calls to each envelope helper, by helper (envelopes.go)
+	Served        map[string]FuncRef           // the functions whose answer a generated service method returns, with that method (Delegate)
 }
 
 // A FuncRef names a function for messages: its short name, where it is
@@ -338,8 +339,30 @@ type PackageSummary struct {
 	// Envelopes are the package's calls to envelope helpers of the
 	// linted modules (envelopes.go).
 	Envelopes []EnvelopeCall `json:",omitempty"`
+	// Delegates are the functions of other packages whose answer a
+	// generated service method of the package returns.
+	Delegates []Delegate `json:",omitempty"`
 
-	mu sync.Mutex // Imported and Envelopes, filled as the checks ask
+	mu sync.Mutex // Imported, Envelopes and Delegates, filled as the checks ask
+}
+
+// A Delegate is a function of the linted modules whose answer a
+// generated service method returns unchanged (goctl's zrpc servers
+// return their logic's): the function is judged as the service method,
+// in its own package.
+type Delegate struct {
+	Callee    string  // its full name
+	CalleePkg string  // its package's path
+	Service   FuncRef // the generated method
+}
+
+// AddDelegate records a delegate.
+func (s *PackageSummary) AddDelegate(d Delegate) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !slices.Contains(s.Delegates, d) {
+		s.Delegates = append(s.Delegates, d)
+	}
 }
 
 func NewPackageSummary(path string) *PackageSummary {
@@ -571,6 +594,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	seenType := make(map[string]bool)
 	var handlers []knowledge.InstalledHandler
 	var envelopes []EnvelopeCall
+	var delegates []Delegate
 	for _, s := range summaries {
 		for _, k := range slices.Sorted(maps.Keys(s.Dynamic)) {
 			site := s.Dynamic[k]
@@ -607,6 +631,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 		}
 		handlers = append(handlers, s.Handlers...)
 		envelopes = append(envelopes, s.Envelopes...)
+		delegates = append(delegates, s.Delegates...)
 	}
 	slices.Sort(keys)
 	p.Keys = len(keys)
@@ -632,6 +657,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 		}
 	}
 	p.joinEnvelopes(envelopes, roots)
+	p.joinDelegates(delegates, roots)
 	for _, s := range summaries {
 		for k, site := range s.Dynamic {
 			if ff := p.Joined[k]; ff != nil && (ff.Summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, HandlerKey(""))) {

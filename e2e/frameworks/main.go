@@ -47,6 +47,7 @@ import (
 	"example.com/e2eframeworks/renderapp"
 	"example.com/e2eframeworks/restfulapp"
 	"example.com/e2eframeworks/statusapp"
+	"example.com/e2eframeworks/zrpcapp"
 )
 
 func main() {
@@ -101,6 +102,7 @@ func main() {
 	_ = connectapp.New(nil)
 	go hertzapp.New().Spin()
 	restful.Add(restfulapp.WebService())
+	_ = zrpcapp.New(nil, cc)
 	_ = &kratosapp.OrderService{}
 	_ = kratosapp.Export
 	beegoapp.Routes()
