@@ -340,6 +340,9 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 	if o.clientWriter != nil && shapes.WritesToClient(obj, args, o.clientWriter) {
 		return true // the write to this client failed: its text cannot reach it, and names nothing of our dependencies
 	}
+	if shapes.SendsToClientStream(obj) {
+		return true // the send on the client's own stream failed: as a failed write
+	}
 	if row, ok := shapes.ClientInputRow(obj); ok {
 		return row.Request < 0 || (row.Request < len(args) && shapes.FromServedRequest(args[row.Request]))
 	}

@@ -31,6 +31,11 @@ var ClientInputFuncs = map[string]InputRow{
 	"io.ReadFull":                            requestInput(0),
 	"io.Copy":                                requestInput(1),
 	"(*bytes.Buffer).ReadFrom":               requestInput(1),
+	"(*bufio.Reader).Peek":                   requestInput(0), // bufio.NewReader(r.Body)
+	"(*bufio.Reader).Read":                   requestInput(0),
+	"(*bufio.Reader).ReadBytes":              requestInput(0),
+	"(*bufio.Reader).ReadString":             requestInput(0),
+	"(*bufio.Reader).ReadLine":               requestInput(0),
 	"(*net/http.Request).ParseForm":          AnyInput,
 	"(*net/http.Request).ParseMultipartForm": AnyInput,
 	"(*net/http.Request).FormFile":           AnyInput,
@@ -38,6 +43,10 @@ var ClientInputFuncs = map[string]InputRow{
 	"(*mime/multipart.Reader).NextPart":      requestInput(0), // the parts of the client's body
 	"(*mime/multipart.Reader).NextRawPart":   requestInput(0),
 	"(*net/http.Request).Cookie":             AnyInput,
+	// a WebSocket handshake: its errors are about the client's request
+	// (method, headers, origin), answered by the upgrader itself
+	"(*github.com/gorilla/websocket.Upgrader).Upgrade": requestInput(2),
+	"(*github.com/minio/websocket.Upgrader).Upgrade":   requestInput(2),
 	// parsing and verifying the client's token
 	"github.com/golang-jwt/jwt.Parse":                        AnyInput,
 	"github.com/golang-jwt/jwt.ParseWithClaims":              AnyInput,

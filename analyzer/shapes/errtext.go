@@ -145,17 +145,44 @@ const MaxOwnCalls = 3
 const MaxTextWalk = 256
 
 // WritesToClient reports whether a call only writes into the client's
-// response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …).
+// response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …),
+// json.NewEncoder(w).Encode(v).
 func WritesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Value) bool) bool {
 	if i, ok := knowledge.WriterCalls[knowledge.FullName(obj)]; ok {
 		return i < len(args) && clientWriter(args[i])
 	}
 	switch obj.Name() {
-	case "Write", "WriteString":
+	case "Write", "WriteString", "Encode", "Flush":
+		// w.Write, and the writes of a wrapper around the client's
+		// writer: json.NewEncoder(w).Encode(v), bufio.NewWriter(w).Flush()
 		sig, _ := obj.Type().(*types.Signature)
 		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
 	}
 	return false
+}
+
+// SendsToClientStream reports whether a call sends on the server side
+// of an RPC stream (grpc-go's Send, SendAndClose, SendMsg, SendHeader on a
+// value whose method set is a grpc.ServerStream's: SendHeader and
+// SetTrailer, which client streams lack): a failed send is the client's
+// own stream failing, whose text cannot reach it.
+func SendsToClientStream(obj *types.Func) bool {
+	switch obj.Name() {
+	case "Send", "SendAndClose", "SendMsg", "SendHeader":
+	default:
+		return false
+	}
+	sig := obj.Signature()
+	if sig.Recv() == nil {
+		return false
+	}
+	recv := sig.Recv().Type()
+	for _, m := range []string{"SendHeader", "SetTrailer", "RecvMsg"} {
+		if o, _, _ := types.LookupFieldOrMethod(recv, true, nil, m); o == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // TypeUnder is t's underlying type, or nil for nil.

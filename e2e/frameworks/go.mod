@@ -38,6 +38,7 @@ require (
 	github.com/golang-jwt/jwt v3.2.2+incompatible
 	github.com/golang-jwt/jwt/v5 v5.3.1
 	github.com/gorilla/schema v1.4.1
+	github.com/gorilla/websocket v1.5.1
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.33.0
 	github.com/imroc/req/v3 v3.58.0
 	github.com/jackc/pgx/v5 v5.12.0
@@ -49,6 +50,7 @@ require (
 	github.com/labstack/echo/v5 v5.4.4
 	github.com/lestrrat-go/jwx/v2 v2.1.7
 	github.com/lestrrat-go/jwx/v3 v3.4.0
+	github.com/minio/websocket v1.6.0
 	github.com/oapi-codegen/runtime v1.8.0
 	github.com/pkg/errors v0.9.1
 	github.com/redis/go-redis/v9 v9.23.0

@@ -11,8 +11,10 @@ import (
 	_ "github.com/golang-jwt/jwt"
 	_ "github.com/golang-jwt/jwt/v5"
 	_ "github.com/gorilla/schema"
+	_ "github.com/gorilla/websocket"
 	_ "github.com/lestrrat-go/jwx/v2/jwt"
 	_ "github.com/lestrrat-go/jwx/v3/jwt"
+	_ "github.com/minio/websocket"
 	_ "github.com/pkg/errors"
 	_ "github.com/satori/go.uuid"
 )
