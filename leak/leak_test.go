@@ -37,6 +37,9 @@ var defaultCases = checktest.Cases{
 	"leak/fibermoderrs":    "module errors returned to an error handler that writes their status",
 	// Typed responses of generated servers, written by generated code.
 	"leak/generated": "generated servers' typed responses",
+	// Errors a strict server's methods return, to its options' handler.
+	"leak/strictserver": "oapi-codegen strict servers' returned errors",
+	"leak/strictlocal":  "a strict server generated into its implementation's package",
 	// The server-error status rule (issue 13): errors of unknown origin
 	// sent with a 5xx, helpers reported once where the fix belongs,
 	// helpers that drop the text for 5xx.

@@ -103,6 +103,7 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 			out = append(out, *fw.Default)
 		}
 	}
+	out = append(out, e.strictInstalls()...)
 	return append(out, e.errorMiddlewares()...)
 }
 
@@ -328,6 +329,11 @@ func (e *Engine) HandlerReturns(fn *ssa.Function) []HandlerReturn {
 	e.mustHold()
 	framework := shapes.HandlerFramework(fn.Signature)
 	if framework == "" {
+		if sf := strictFramework(fn); sf != "" {
+			if rs := e.strictReturns(fn, sf); len(rs) > 0 {
+				return rs
+			}
+		}
 		return e.adapterReturns(fn)
 	}
 	// a *fiber.Error or *echo.HTTPError: its message is the constructor's sink
@@ -379,6 +385,9 @@ func (e *Engine) NoteHandlers() {
 	for _, fn := range e.Funcs {
 		if fw := shapes.HandlerFramework(fn.Signature); fw != "" {
 			e.DynSeen[wholeprog.HandlerKey(fw)] = wholeprog.DynSite{}
+		}
+		if fw := strictFramework(fn); fw != "" {
+			e.DynSeen[wholeprog.HandlerKey(fw)] = wholeprog.DynSite{} // served by a strict server another package may construct
 		}
 		for _, mw := range knowledge.ErrorMiddlewares {
 			if sig := fn.Signature; sig.Params().Len() == 1 && mw.Ctx.Is(sig.Params().At(0).Type()) {

@@ -60,11 +60,9 @@ func (s *Server) GetItem(ctx context.Context, req api.GetItemRequestObject) (api
 func (s *Server) DeleteItem(ctx context.Context, req api.DeleteItemRequestObject) (api.DeleteItemResponseObject, error) {
 	res, err := s.DB.ExecContext(ctx, "DELETE FROM items WHERE id = $1", req.Id)
 	if err != nil {
-		// bad, and not reported yet: returned to the generated strict
-		// handler, whose default ResponseErrorHandlerFunc (set by
-		// NewStrictHandler) sends err.Error() with status 500; the
-		// engine does not follow a strict handler's error result into
-		// the generated code (../README.md)
+		// bad: returned to the generated strict handler, whose default
+		// ResponseErrorHandlerFunc (set by NewStrictHandler) sends
+		// err.Error() with status 500
 		return nil, err
 	}
 	if n, err := res.RowsAffected(); err == nil && n == 0 {
