@@ -34,6 +34,8 @@ var DependencyLibraries = PathPrefixes{List: []string{
 	"cloud.google.com/go/datastore",
 	"cloud.google.com/go/secretmanager",
 	"google.golang.org/api",                  // Google REST clients; their errors are *googleapi.Error
+	"github.com/minio/minio-go/v7",           // MinIO/S3 client (its Object's Stat, Read, Seek too)
+	"net/smtp",                               // SMTP: its errors carry the server's replies
 	"github.com/elastic/go-elasticsearch/v7", // elastic's clients
 	"github.com/elastic/go-elasticsearch/v8",
 	"github.com/elastic/go-elasticsearch/v9",

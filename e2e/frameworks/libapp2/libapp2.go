@@ -1,8 +1,8 @@
 // Package libapp2 uses the dependency client libraries whose rows in
 // analyzer/libraries.go are import paths only: pgx v5, go-redis v8,
 // mongo-driver v2, jinzhu/gorm, resty v3, ent's SQL driver, bun,
-// the AWS SDK v2, Google Cloud Storage, the Google REST clients and
-// elastic v8. Each handler sends the library's error with a client-error
+// the AWS SDK v2, Google Cloud Storage, the Google REST clients,
+// elastic v8, minio-go v7 and net/smtp. Each handler sends the library's error with a client-error
 // status, so that only the dependency rule (not the server-error status
 // rule) can report it: a finding proves the row matches the real module.
 // req v3 is not here: the module proxy does not serve it.
@@ -11,6 +11,7 @@ package libapp2
 import (
 	"bytes"
 	"net/http"
+	"net/smtp"
 
 	"cloud.google.com/go/storage"
 	entsql "entgo.io/ent/dialect/sql"
@@ -20,6 +21,7 @@ import (
 	"github.com/go-redis/redis/v8"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jinzhu/gorm"
+	"github.com/minio/minio-go/v7"
 	"github.com/uptrace/bun"
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -39,6 +41,7 @@ type Handler struct {
 	GCS    *storage.Client
 	Drive  *drive.Service
 	Search *elasticsearch.Client
+	Minio  *minio.Client
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -92,6 +95,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	case "/search":
 		if _, err := h.Search.Search(h.Search.Search.WithBody(bytes.NewReader([]byte(`{}`)))); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+		}
+	case "/minio":
+		if _, err := h.Minio.StatObject(ctx, "files", id, minio.StatObjectOptions{}); err != nil {
+			http.Error(w, err.Error(), http.StatusNotFound)
+		}
+	case "/smtp":
+		if err := smtp.SendMail("mail.internal:587", nil, "noreply@example.com", []string{id}, []byte("hello")); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/smtp"
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-resty/resty/v2"
@@ -124,4 +125,14 @@ func (h *handler) restyGet(c *gin.Context) {
 		return
 	}
 	c.Data(http.StatusOK, "application/json", resp.Body()) // silent: data on success
+}
+
+// An SMTP error carries the mail server's reply (or its address).
+func (h *handler) invite(c *gin.Context) {
+	msg := []byte("Subject: invitation\r\n\r\nwelcome")
+	if err := smtp.SendMail("mail.internal:587", nil, "noreply@example.com", []string{c.Query("to")}, msg); err != nil {
+		c.JSON(http.StatusBadRequest, gin.H{"error": err.Error()}) // want `dependency error err.Error\(\) is sent to the client`
+		return
+	}
+	c.Status(http.StatusNoContent)
 }
