@@ -2,6 +2,7 @@
 """Score a corpus run (corpus/run.sh -o DIR) against hand labels (labels-issue30.md).
 
 usage: corpus/score-labels.py LABELS.md [LABELS.md...] --runs DIR [--exclude owner/name,...]
+                              [--judged JUDGED.md]...
 
 A labelled site file:line with expected check X is found when the run has a
 finding of check X in that file at a line in [L-3, L+1] (a statement spans
@@ -11,6 +12,13 @@ helper's callers, the responders that write a helper's error). A site
 expected "none" is a false positive when any finding
 of any check lands in that window. Findings in no labelled window are listed
 for judging by hand.
+
+With --judged (a file of hand verdicts, judged-issue30.md's tables:
+| repository | path:line | check | verdict | reason |), every finding gets a
+verdict: at a labelled site its label's (TP when the check matches, FP at a
+"none" site), elsewhere the judged row at the same repository, path, line
+and check; the precision per check is printed, with the unsure verdicts
+(TP?, FP?) counted true and then false, and the findings no row judges.
 """
 import json, re, sys, os, glob, collections
 
@@ -18,6 +26,7 @@ args = sys.argv[1:]
 runs = args[args.index('--runs') + 1]
 exclude = args[args.index('--exclude') + 1].split(',') if '--exclude' in args else []
 labels_files = [a for a in args[:args.index('--runs')]]
+judged_files = [args[i + 1] for i, a in enumerate(args) if a == '--judged']
 sites = []
 for lf in labels_files:
     for line in open(lf):
@@ -104,3 +113,55 @@ for i, f in enumerate(findings):
     if i not in used:
         print('%s %s:%d %s | %s' % (f['repo'], f['file'], f['line'], f['check'], f['msg'][:160]))
 print('# total findings', len(findings), 'outside windows', len(findings) - len(used))
+
+if judged_files:
+    verdicts = {}
+    for jf in judged_files:
+        for line in open(jf):
+            if not line.startswith('| ') or line.startswith('| repository') or line.startswith('|---'):
+                continue
+            cells = [c.strip() for c in line.strip().strip('|').split('|')]
+            if len(cells) < 4:
+                continue
+            m = re.match(r'([^:\s]+):(\d+)', cells[1])
+            v = cells[3].strip('*')
+            if not m or v not in ('TP', 'FP', 'TP?', 'FP?', 'DUP'):
+                continue
+            verdicts[(cells[0], m.group(1), int(m.group(2)), cells[2].lower())] = v
+
+    def judged(f):
+        for (repo, path, line, check), v in verdicts.items():
+            if repo == f['repo'] and check == f['check'] and line == f['line'] and (f['file'] == path or f['file'].endswith('/' + path)):
+                return v
+        return None
+
+    tally = collections.defaultdict(collections.Counter)
+    unjudged = []
+    for i, f in enumerate(findings):
+        v = None
+        for s in sites:
+            if match(s, f):
+                if s['check'] == 'none':
+                    v = 'FP'
+                elif s['check'] == f['check']:
+                    v = 'TP'
+                if v:
+                    break
+        if v is None:
+            v = judged(f)
+        if v is None:
+            unjudged.append(f)
+            v = 'unjudged'
+        tally[f['check']][v] += 1
+        tally['all'][v] += 1
+    print()
+    print('# precision (TP? counted true, then false; FP?, FP and DUP false)')
+    for k in sorted(tally):
+        c = tally[k]
+        n = sum(c.values()) - c['unjudged']
+        tp, tpq, fpq = c['TP'], c['TP?'], c['FP?']
+        if n:
+            print('%s: %d judged of %d, TP %d, TP? %d, FP? %d, FP %d, DUP %d: %.1f %% / %.1f %%' % (
+                k, n, sum(c.values()), tp, tpq, fpq, c['FP'], c['DUP'], 100.0 * (tp + tpq) / n, 100.0 * tp / n))
+    for f in unjudged:
+        print('unjudged %s %s:%d %s | %s' % (f['repo'], f['file'], f['line'], f['check'], f['msg'][:160]))
