@@ -790,3 +790,53 @@ func TestMemLimit(t *testing.T) {
 	assert.Equal(t, ExitUsage, res.code)
 	assert.Contains(t, res.stderr, `invalid value "2GB" for flag -memlimit: malformed size "2GB"`)
 }
+
+// TestDedupVariantWords checks that a finding the test variant words
+// otherwise (its test files add an implementation, say) is still one
+// finding, the package's own: once per check and position.
+func TestDedupVariantWords(t *testing.T) {
+	worded := &analysis.Analyzer{
+		Name: "marker",
+		Doc:  "report calls of mark, worded by the files of the package",
+		Run: func(pass *analysis.Pass) (any, error) {
+			withTests := false
+			for _, f := range pass.Files {
+				if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+					withTests = true
+				}
+			}
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "mark" {
+							msg := "seen without the tests"
+							if withTests {
+								msg = "seen with the tests"
+							}
+							pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: msg})
+						}
+					}
+					return true
+				})
+			}
+			return nil, nil
+		},
+	}
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"go.mod":         "module example.com/v\n\ngo 1.22\n",
+		"v/v.go":         "package v\n\nfunc mark() {}\n\nfunc F() { mark() }\n",
+		"v/v_test.go":    "package v\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { F() }\n",
+		"other/other.go": "package other\n\nfunc mark() {}\n\nfunc G() { mark() }\n",
+	} {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	res, err := analyzeChecker(dir, []string{"./..."}, []*analysis.Analyzer{worded}, nil, true, nil)
+	require.NoError(t, err)
+	var got []string
+	for _, f := range res.findings {
+		got = append(got, filepath.Base(f.at.File)+": "+f.diag.Message)
+	}
+	assert.Equal(t, []string{"other.go: seen without the tests", "v.go: seen without the tests"}, got)
+}

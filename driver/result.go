@@ -103,8 +103,12 @@ func (res *result) actions() iter.Seq[*checker.Action] {
 }
 
 // collect gathers the diagnostics of the root actions, once per analyzer,
-// position and message: a file of package p is analysed again as part of
-// its test variant "p [p.test]", which reports the same findings.
+// position and message, and a position of one package only: a file of
+// package p is analysed again as part of its test variant "p [p.test]",
+// which reports the same findings, or, where its test files add
+// implementations of an interface (a fake store), the same finding in
+// other words; p's own, without the tests, comes first (roots sorted by
+// ID) and is kept.
 func (res *result) collect() {
 	roots := slices.Clone(res.roots)
 	slices.SortStableFunc(roots, func(a, b *checker.Action) int {
@@ -117,6 +121,7 @@ func (res *result) collect() {
 		message    string
 	}
 	seen := make(map[key]bool)
+	first := make(map[key]*checker.Action) // by position, message "": the action that reported there first
 	for _, act := range roots {
 		for _, f := range act.Package.Syntax {
 			if tf := act.Package.Fset.File(f.FileStart); tf != nil {
@@ -128,10 +133,13 @@ func (res *result) collect() {
 		for i, d := range act.Diagnostics {
 			at := res.src.Span(act.Package.Fset, d.Pos, d.End)
 			k := key{act.Analyzer.Name, at.File, at.Start.Offset, at.End.Offset, d.Message}
-			if seen[k] {
+			at0 := k
+			at0.message = ""
+			if a, ok := first[at0]; seen[k] || (ok && a != act) {
 				continue
 			}
 			seen[k] = true
+			first[at0] = act
 			res.findings = append(res.findings, &finding{act: act, index: i, diag: d, at: at})
 		}
 	}
