@@ -21,7 +21,9 @@
 # exported from the mirror into a temporary directory (blobs that a partial
 # mirror lacks become empty files, named on stderr). Module dependencies come
 # from the Go module proxy (GOFLAGS=-mod=mod), or from the module's vendor
-# directory when it has a consistent one. Modules are analysed one at a time.
+# directory when it has a consistent one, or through the repository's
+# go.work (workspace mode) when it has one at its root. Modules are
+# analysed one at a time.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,7 +40,7 @@ while getopts "o:t:l:a:kh" opt; do
 	k) keep=1 ;;
 	a) read -r -a extra <<<"$OPTARG" ;;
 	h)
-		sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
 		exit 0
 		;;
 	*) exit 2 ;;
@@ -150,15 +152,19 @@ while read -r repo commit subdirs _; do
 		mode=mod
 		if [ -f "$dir/vendor/modules.txt" ] && (cd "$dir" && go list -mod=vendor ./... >/dev/null 2>&1); then
 			mode=vendor
+		elif [ -f "$dest/go.work" ]; then
+			mode=workspace # the repository's go.work: -mod is refused there, as its users run it
 		fi
+		modflag=-mod=$mode
+		[ "$mode" = workspace ] && modflag=
 		json=$work/$name.json
 		err=$work/$name.err
 		rc=0
 		start=$SECONDS
-		(cd "$dir" && GOFLAGS="${GOFLAGS:-} -mod=$mode" "$tool" ${extra[@]+"${extra[@]}"} -format=json -exit-zero ./... >"$json" 2>"$err") || rc=$?
+		(cd "$dir" && GOFLAGS="${GOFLAGS:-} $modflag" "$tool" ${extra[@]+"${extra[@]}"} -format=json -exit-zero ./... >"$json" 2>"$err") || rc=$?
 		secs=$((SECONDS - start))
 		notes=""
-		[ "$mode" = vendor ] && notes="vendor"
+		[ "$mode" != mod ] && notes="$mode"
 		if [ "$rc" != 0 ]; then
 			notes="$notes exit=$rc (see ${outdir:-the .err file with -o})"
 			nfail=$((nfail + 1))
