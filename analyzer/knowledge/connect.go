@@ -1,6 +1,7 @@
 package knowledge
 
-// Connect (connectrpc.com/connect v1): handlers are methods
+// Connect (connectrpc.com/connect v1, and github.com/bufbuild/connect-go,
+// its path before v1.10, with the same API): handlers are methods
 // func(context.Context, *connect.Request[T]) (*connect.Response[U],
 // error) (and the streaming shapes); the error they return is sent with
 // its code, and the text of a plain error as the message, as gRPC does:
@@ -12,26 +13,40 @@ import "go/types"
 
 const connectPkg = "connectrpc.com/connect"
 
+// connectPkgs are Connect's import paths, new and old.
+var connectPkgs = []string{connectPkg, "github.com/bufbuild/connect-go"}
+
 func init() {
-	register(rowSet{
-		Imports: []string{connectPkg},
-		Flows: map[string][]Flow{
-			connectPkg + ".CodeOf": {res(0, 0, OpGRPCCode)},
-			// NewError(code, err): the code is the error's; err's text
-			// is its message
-			connectPkg + ".NewError":              {res(0, 0, OpGRPCErr), res(1, 0, OpWrapText)},
-			"(*" + connectPkg + ".Error).Code":    {res(0, 0, OpGRPCCode)},
-			"(*" + connectPkg + ".Error).Message": {res(0, 0, OpText)},
-		},
-		// Connect's codes are gRPC's numbers
-		CodedErrors: map[string]CodedRole{connectPkg + ".NewError": CodedError},
-	})
+	for _, pkg := range connectPkgs {
+		register(rowSet{
+			Imports: []string{pkg},
+			Flows: map[string][]Flow{
+				pkg + ".CodeOf": {res(0, 0, OpGRPCCode)},
+				// NewError(code, err): the code is the error's; err's text
+				// is its message
+				pkg + ".NewError":              {res(0, 0, OpGRPCErr), res(1, 0, OpWrapText)},
+				"(*" + pkg + ".Error).Code":    {res(0, 0, OpGRPCCode)},
+				"(*" + pkg + ".Error).Message": {res(0, 0, OpText)},
+			},
+			// Connect's codes are gRPC's numbers
+			CodedErrors: map[string]CodedRole{pkg + ".NewError": CodedError},
+		})
+	}
 }
 
 // isConnectType reports whether t is *connect.<name>[…].
 func isConnectType(t types.Type, name string) bool {
 	p, ok := types.Unalias(t).(*types.Pointer)
-	return ok && NamedPath(p.Elem()) == connectPkg+"."+name
+	if !ok {
+		return false
+	}
+	path := NamedPath(p.Elem())
+	for _, pkg := range connectPkgs {
+		if path == pkg+"."+name {
+			return true
+		}
+	}
+	return false
 }
 
 // IsConnectUnary reports whether sig is Connect's unary shape,

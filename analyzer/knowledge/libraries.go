@@ -16,6 +16,7 @@ var DependencyLibraries = PathPrefixes{List: []string{
 	"github.com/jackc/pgconn",              // pgx v4's connection layer
 	"github.com/go-redis/redis/v8",         // go-redis v8: Cmd.Err, Cmd.Result
 	"github.com/redis/go-redis/v9",         // go-redis v9
+	"github.com/gomodule/redigo",           // redigo: Conn.Do and its reply helpers (redis.String(conn.Do(…)))
 	"go.mongodb.org/mongo-driver/mongo",    // mongo-driver v1 (not bson)
 	"go.mongodb.org/mongo-driver/v2/mongo", // mongo-driver v2
 	"github.com/go-resty/resty/v2",         // resty v2 (its responses below)

@@ -12,6 +12,7 @@ require (
 	github.com/beego/beego/v2 v2.3.8
 	github.com/bogdanfinn/fhttp v0.6.8
 	github.com/bogdanfinn/tls-client v1.14.0
+	github.com/bufbuild/connect-go v1.10.0
 	github.com/cloudwego/hertz v0.10.4
 	github.com/dgrijalva/jwt-go v3.2.0+incompatible
 	github.com/elastic/go-elasticsearch/v8 v8.19.7
@@ -37,6 +38,7 @@ require (
 	github.com/gojek/heimdall/v7 v7.0.3
 	github.com/golang-jwt/jwt v3.2.2+incompatible
 	github.com/golang-jwt/jwt/v5 v5.3.1
+	github.com/gomodule/redigo v2.0.0+incompatible
 	github.com/gorilla/schema v1.4.1
 	github.com/gorilla/websocket v1.5.1
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.33.0

@@ -6,6 +6,7 @@ package knowledgepins
 
 import (
 	_ "github.com/asaskevich/govalidator"
+	_ "github.com/bufbuild/connect-go"
 	_ "github.com/dgrijalva/jwt-go"
 	_ "github.com/gofrs/uuid"
 	_ "github.com/golang-jwt/jwt"

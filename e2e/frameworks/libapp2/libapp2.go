@@ -2,7 +2,7 @@
 // analyzer/libraries.go are import paths only: pgx v5, go-redis v8,
 // mongo-driver v2, jinzhu/gorm, resty v3, ent's SQL driver, bun,
 // the AWS SDK v2, Google Cloud Storage, the Google REST clients,
-// elastic v8, minio-go v7 and net/smtp. Each handler sends the library's error with a client-error
+// elastic v8, minio-go v7, net/smtp and redigo. Each handler sends the library's error with a client-error
 // status, so that only the dependency rule (not the server-error status
 // rule) can report it: a finding proves the row matches the real module.
 // req v3 is not here: the module proxy does not serve it.
@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/go-redis/redis/v8"
+	redigo "github.com/gomodule/redigo/redis"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jinzhu/gorm"
 	"github.com/minio/minio-go/v7"
@@ -42,6 +43,7 @@ type Handler struct {
 	Drive  *drive.Service
 	Search *elasticsearch.Client
 	Minio  *minio.Client
+	Redigo *redigo.Pool
 }
 
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -99,6 +101,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	case "/minio":
 		if _, err := h.Minio.StatObject(ctx, "files", id, minio.StatObjectOptions{}); err != nil {
+			http.Error(w, err.Error(), http.StatusNotFound)
+		}
+	case "/redigo":
+		conn := h.Redigo.Get()
+		defer conn.Close()
+		if _, err := redigo.String(conn.Do("GET", "k:"+id)); err != nil {
 			http.Error(w, err.Error(), http.StatusNotFound)
 		}
 	case "/smtp":

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/go-resty/resty/v2"
+	redigo "github.com/gomodule/redigo/redis"
 	"github.com/jmoiron/sqlx"
 	"github.com/redis/go-redis/v9"
 	"go.mongodb.org/mongo-driver/mongo"
@@ -135,4 +136,20 @@ func (h *handler) invite(c *gin.Context) {
 		return
 	}
 	c.Status(http.StatusNoContent)
+}
+
+// redigo: the error of a command, through its reply helper.
+func (h *handler) session(c *gin.Context, pool *redigo.Pool) {
+	conn := pool.Get()
+	defer conn.Close()
+	user, err := redigo.String(conn.Do("HGET", "session:"+c.Query("sid"), "user"))
+	if err == redigo.ErrNil {
+		c.JSON(http.StatusUnauthorized, gin.H{"error": "no session"})
+		return
+	}
+	if err != nil {
+		c.JSON(http.StatusUnauthorized, gin.H{"error": err.Error()}) // want `dependency error err.Error\(\) is sent to the client`
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"user": user})
 }
