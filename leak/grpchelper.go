@@ -85,10 +85,14 @@ func (c *checker) grpcHelpers(e *engine.Engine, rep *report.Reporter, helpers ma
 			if expr == nil || rep.Skip(h, expr.Pos()) {
 				continue
 			}
+			calls := fmt.Sprintf("%d calls", len(uses))
+			if len(uses) == 1 {
+				calls = "1 call"
+			}
 			rep.Report(analysis.Diagnostic{
 				Pos: expr.Pos(), End: expr.End(),
-				Message: fmt.Sprintf("error text of %s is sent with gRPC code %s by %s, which service methods return (%d calls); internal errors carry details of our dependencies: log it and return a status with a generic message",
-					p.Name(), code, h.Name(), len(uses)),
+				Message: fmt.Sprintf("error text of %s is sent with gRPC code %s by %s, which service methods return (%s); internal errors carry details of our dependencies: log it and return a status with a generic message",
+					p.Name(), code, h.Name(), calls),
 			})
 		}
 	}

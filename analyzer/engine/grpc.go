@@ -63,11 +63,15 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 	return out
 }
 
-// isServiceMethod reports whether fn is a method of a gRPC service
-// implementation: a method of the generated service interface (the
-// methods of the Unimplemented…Server it embeds, or of the …Server
-// interface of the Register…Server call it is passed to).
+// isServiceMethod reports whether fn answers a gRPC client: a method of
+// a gRPC service implementation (a method of the generated service
+// interface: the methods of the Unimplemented…Server it embeds, or of
+// the …Server interface of the Register…Server call it is passed to), a
+// server interceptor, or a delegate of a generated service method.
 func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
+	if knowledge.IsServerInterceptor(fn.Signature) {
+		return true // a server interceptor answers for every method (knowledge/grpc.go)
+	}
 	if e.isDelegate(fn) {
 		return true
 	}

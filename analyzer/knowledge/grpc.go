@@ -3,6 +3,8 @@ package knowledge
 // grpc-go (google.golang.org/grpc): status codes and errors; the service
 // methods and clients themselves are recognised in analyzer/engine/grpc.go.
 
+import "go/types"
+
 const (
 	grpcPkg            = "google.golang.org/grpc"
 	grpcStatus         = "google.golang.org/grpc/status"
@@ -46,4 +48,26 @@ func init() {
 			"(*" + grpcInternalStatus + ".Status).Message": {res(0, 0, OpText)},
 		},
 	})
+}
+
+// IsServerInterceptor reports whether sig is a grpc-go server
+// interceptor: a UnaryServerInterceptor, func(ctx, req any, info
+// *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error), or a
+// StreamServerInterceptor, func(srv any, ss grpc.ServerStream, info
+// *grpc.StreamServerInfo, handler grpc.StreamHandler) error. What it
+// returns is the service's answer, as a service method's: the errors it
+// makes of the handler's (an error-mapping interceptor) or of its own
+// calls (an authentication interceptor calling its auth service).
+func IsServerInterceptor(sig *types.Signature) bool {
+	p, r := sig.Params(), sig.Results()
+	if p.Len() != 4 || r.Len() == 0 || !IsErrorType(r.At(r.Len()-1).Type()) {
+		return false
+	}
+	switch {
+	case r.Len() == 2 && IsPtrTo(p.At(2).Type(), grpcPkg, "UnaryServerInfo") && IsNamed(p.At(3).Type(), grpcPkg, "UnaryHandler"):
+		return true
+	case r.Len() == 1 && IsPtrTo(p.At(2).Type(), grpcPkg, "StreamServerInfo") && IsNamed(p.At(3).Type(), grpcPkg, "StreamHandler"):
+		return true
+	}
+	return false
 }
