@@ -686,6 +686,9 @@ func statusOnPath(e *engine.Engine, fn *ssa.Function, evs []engine.SinkEvent, bo
 		}
 		return status{kind: statusSet}
 	}
+	if body.HelperWritesStatus {
+		return status{kind: statusSet} // the helper writes one of its own first
+	}
 	result := status{kind: statusSet}
 	seen := make(map[*ssa.BasicBlock]bool)
 	var walk func(b *ssa.BasicBlock, before int) bool // true: stop, verdict found

@@ -246,6 +246,9 @@ type SinkEvent struct {
 	HelperStatus int
 	// Covered: the helper reports this argument itself (SinkParam.Covered).
 	Covered bool
+	// HelperWritesStatus: the helper writes a status before this body on
+	// every path (SinkParam.StatusWritten), whatever its value.
+	HelperWritesStatus bool
 	// No5xx: the helper does not send this argument when the status it
 	// is given is a server error (SinkParam.No5xx).
 	No5xx bool
@@ -1187,6 +1190,7 @@ func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 				// Covered: the helper's own finding covers its callers.
 				sp.Covered = shapes.ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
 				sp.OnFailure = shapes.HasPrefixPath(l.Reads, "Body") && e.InParamFailureBranch(ev.Instr.Block(), l.Param)
+				sp.StatusWritten = st.Instr != nil
 			}
 			sinks = append(sinks, sinkAt{sp, ev.Instr})
 		}
@@ -1468,6 +1472,7 @@ func (e *Engine) summarySinkEvents(call ssa.CallInstruction, args []ssa.Value, s
 		last.No5xx = sp.No5xx
 		last.Covered = sp.Covered
 		last.OnFailure = sp.OnFailure
+		last.HelperWritesStatus = sp.StatusWritten
 		if sp.Role == knowledge.RoleStatus && !last.Partial {
 			statusArg = sp.Param
 		}

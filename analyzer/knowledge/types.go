@@ -41,6 +41,11 @@ type SinkParam struct {
 	// failed (Handle_request_error(c, resp) testing resp.StatusCode): at
 	// a call, it is the upstream's error body.
 	OnFailure bool
+	// StatusWritten is set on a body sink that the function writes after
+	// writing a status on every path, whatever its value (errcode's
+	// ServeJSON: the status of the error's code, 500 by default): at a
+	// call, the body goes with a status, not an implicit 200.
+	StatusWritten bool
 }
 
 // IsNamed reports whether t is the named type pkg.name.
