@@ -59,6 +59,9 @@ func SourceKindsOf(obj *types.Func, name string, deps *knowledge.PathPrefixes) [
 		return nil
 	}
 	if isRPCClientCall(sig) {
+		if knowledge.IsConnectUnary(sig) && ConnectHandlerCall(obj) {
+			return nil // a handler of this process, whose answer is judged where it returns it
+		}
 		ks := make([]knowledge.Kind, res.Len())
 		ks[res.Len()-1] = knowledge.KindGRPCError
 		return ks
@@ -356,4 +359,62 @@ func TrimLastStep(p string) string {
 		return p[:i]
 	}
 	return ""
+}
+
+// ConnectHandlerCall reports whether a call with Connect's unary shape
+// is a call of a handler in this process, not of a client: a method of
+// a generated handler interface (the interface its package's
+// New<Name>(svc <Name>, …) takes, connect-go's NewXServiceHandler), or
+// of a type of the module that implements one (a handler calling a
+// sibling handler). kubeapps' core calls the plugins it loads through
+// their PackagesServiceHandler.
+func ConnectHandlerCall(obj *types.Func) bool {
+	recv := obj.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	if it, ok := named.Underlying().(*types.Interface); ok {
+		return handlerConstructor(named.Obj().Pkg(), named.Obj().Name(), it)
+	}
+	for _, imp := range named.Obj().Pkg().Imports() {
+		for _, n := range imp.Scope().Names() {
+			if !strings.HasPrefix(n, "New") || !strings.HasSuffix(n, "Handler") {
+				continue
+			}
+			tn, ok := imp.Scope().Lookup(strings.TrimPrefix(n, "New")).(*types.TypeName)
+			if !ok {
+				continue
+			}
+			it, ok := tn.Type().Underlying().(*types.Interface)
+			if !ok || !handlerConstructor(imp, tn.Name(), it) {
+				continue
+			}
+			if types.Implements(named, it) || types.Implements(types.NewPointer(named), it) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handlerConstructor reports whether pkg declares New<name> taking the
+// interface it (named name) first: the generated handler constructor.
+func handlerConstructor(pkg *types.Package, name string, it *types.Interface) bool {
+	if !strings.HasSuffix(name, "Handler") {
+		return false
+	}
+	f, ok := pkg.Scope().Lookup("New" + name).(*types.Func)
+	if !ok || f.Signature().Params().Len() == 0 {
+		return false
+	}
+	pt, ok := types.Unalias(f.Signature().Params().At(0).Type()).(*types.Named)
+	return ok && pt.Obj().Name() == name && pt.Obj().Pkg() == pkg && types.Identical(pt.Underlying(), it)
 }

@@ -6,8 +6,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"connectrpc.com/connect"
+	"example.com/greetconnect"
 )
 
 type UserRequest struct{ ID string }
@@ -41,3 +43,32 @@ func (s *UserServer) Generic(ctx context.Context, req *connect.Request[UserReque
 	}
 	return connect.NewResponse(&u), nil
 }
+
+// A handler calling a handler of this process (a plugin it loaded, a
+// sibling): not an upstream call; the callee's own returns are judged
+// where they are.
+type Core struct {
+	plugin greetconnect.GreetServiceHandler
+	remote greetconnect.GreetServiceClient
+}
+
+func (c *Core) Greet(ctx context.Context, req *connect.Request[greetconnect.GreetRequest]) (*connect.Response[greetconnect.GreetResponse], error) {
+	resp, err := c.plugin.Greet(ctx, req)
+	if err != nil {
+		return nil, connect.NewError(connect.CodeOf(err), fmt.Errorf("the plugin failed: %w", err))
+	}
+	return resp, nil
+}
+
+func (c *Core) Again(ctx context.Context, req *connect.Request[greetconnect.GreetRequest]) (*connect.Response[greetconnect.GreetResponse], error) {
+	if _, err := c.Greet(ctx, req); err != nil {
+		return nil, err
+	}
+	resp, err := c.remote.Greet(ctx, req)
+	if err != nil {
+		return nil, connect.NewError(connect.CodeInternal, fmt.Errorf("the greeter failed: %w", err)) // want `dependency error`
+	}
+	return resp, nil
+}
+
+var _ greetconnect.GreetServiceHandler = (*Core)(nil)
