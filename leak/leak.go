@@ -668,6 +668,28 @@ func serverMessage(info *types.Info, expr ast.Expr, internal ssa.Value, code int
 // as a 5xx does.
 var grpcServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavailable", 15: "DataLoss"}
 
+// serverCode returns the server-error code a status is made with: a
+// constant, or one of the constants a variable holds on the paths that
+// reach the call (code := codes.Internal, then narrowed for the errors
+// of known kinds: every other error goes with Internal).
+func serverCode(v ssa.Value) (string, bool) {
+	consts := []ssa.Value{shapes.Strip(v)}
+	if phi, ok := consts[0].(*ssa.Phi); ok {
+		consts = phi.Edges
+	}
+	for _, e := range consts {
+		c, ok := shapes.Strip(e).(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+			continue
+		}
+		n, _ := constant.Int64Val(c.Value)
+		if code, ok := grpcServerCodes[n]; ok {
+			return code, true
+		}
+	}
+	return "", false
+}
+
 // grpcServerError returns, for a returned status.Error(f)(code, …) or
 // status.New(f)(code, …).Err() with a server-error code, that code and
 // an error whose text its message carries and that is not provably ours.
@@ -695,12 +717,7 @@ func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, 
 	if len(args) < 2 {
 		return "", nil
 	}
-	c, ok := shapes.Strip(args[0]).(*ssa.Const)
-	if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-		return "", nil
-	}
-	n, _ := constant.Int64Val(c.Value)
-	code, ok := grpcServerCodes[n]
+	code, ok := serverCode(args[0])
 	if !ok {
 		return "", nil
 	}

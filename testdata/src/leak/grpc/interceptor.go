@@ -62,3 +62,26 @@ func quietInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, 
 }
 
 var _ = []grpc.UnaryServerInterceptor{errorInterceptor, quietInterceptor}
+
+// mapKinds keeps its own codes for the errors it knows, and Internal
+// with the text for every other (flipt's handleError).
+func mapKinds(err error) error {
+	if _, ok := status.FromError(err); ok {
+		return err
+	}
+	code := codes.Internal
+	switch {
+	case errors.Is(err, errInvalid):
+		code = codes.InvalidArgument
+	case errors.Is(err, errNotFound):
+		code = codes.NotFound
+	}
+	return status.Error(code, err.Error()) // want `error text of err is sent with gRPC code Internal by mapKinds, which service methods return \(1 call\)`
+}
+
+func kindsInterceptor(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+	resp, err := handler(ctx, req)
+	return resp, mapKinds(err)
+}
+
+var _ grpc.UnaryServerInterceptor = kindsInterceptor
