@@ -11,6 +11,7 @@ import (
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
@@ -38,6 +39,11 @@ func (e *Engine) dynSite(cc *ssa.CallCommon) (string, wholeprog.DynSite) {
 	if cc.IsInvoke() {
 		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
 		if !ok || cc.Method == nil || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
+			return "", wholeprog.DynSite{}
+		}
+		if knowledge.IsConnectUnary(cc.Method.Signature()) && shapes.ConnectHandlerCall(cc.Method) {
+			// a call of this process's Connect handlers: not resolved to
+			// the generated clients that share their method set
 			return "", wholeprog.DynSite{}
 		}
 		return wholeprog.DynKeyMethod(named, cc.Method.Name()), wholeprog.DynSite{Method: wholeprog.QualifiedMethod(cc.Method), Iface: named}
