@@ -127,11 +127,17 @@ if judged_files:
             v = cells[3].strip('*')
             if not m or v not in ('TP', 'FP', 'TP?', 'FP?', 'DUP'):
                 continue
-            verdicts[(cells[0], m.group(1), int(m.group(2)), cells[2].lower())] = v
+            # one row per finding: two findings at one place have two rows,
+            # taken in order
+            verdicts.setdefault((cells[0], m.group(1), int(m.group(2)), cells[2].lower()), []).append(v)
+    taken = collections.Counter()
 
     def judged(f):
-        for (repo, path, line, check), v in verdicts.items():
+        for key, vs in verdicts.items():
+            repo, path, line, check = key
             if repo == f['repo'] and check == f['check'] and line == f['line'] and (f['file'] == path or f['file'].endswith('/' + path)):
+                v = vs[min(taken[key], len(vs) - 1)]
+                taken[key] += 1
                 return v
         return None
 
