@@ -55,12 +55,33 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 			continue
 		}
 		var ls labels.Labels
+		if e.answersFor(fn, v) {
+			continue // another answerer's answer, returned as it is: judged where it is made
+		}
 		if !shapes.NarrowedToConstants(b, v) {
 			ls = e.Labels(v)
 		}
 		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: ls, Via: via})
 	}
 	return out
+}
+
+// answersFor reports whether v, returned by fn, is the error result of a
+// call of another function of the package that answers the client itself
+// (an interceptor handing the request to a helper of its own shape,
+// return a.authorize(ctx, req, info, handler)): its returns are judged
+// there, once.
+func (e *Engine) answersFor(fn *ssa.Function, v ssa.Value) bool {
+	x, ok := shapes.Strip(v).(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	call, ok := x.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Call.StaticCallee()
+	return callee != nil && callee != fn && callee.Pkg == e.Pkg && knowledge.IsServerInterceptor(callee.Signature)
 }
 
 // isServiceMethod reports whether fn answers a gRPC client: a method of
