@@ -145,16 +145,17 @@ const MaxOwnCalls = 3
 const MaxTextWalk = 256
 
 // WritesToClient reports whether a call only writes into the client's
-// response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …),
-// json.NewEncoder(w).Encode(v).
+// response: ResponseWriter.Write, io.Copy(w, …), fmt.Fprint(w, …).
 func WritesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Value) bool) bool {
 	if i, ok := knowledge.WriterCalls[knowledge.FullName(obj)]; ok {
 		return i < len(args) && clientWriter(args[i])
 	}
 	switch obj.Name() {
-	case "Write", "WriteString", "Encode", "Flush":
-		// w.Write, and the writes of a wrapper around the client's
-		// writer: json.NewEncoder(w).Encode(v), bufio.NewWriter(w).Flush()
+	case "Write", "WriteString":
+		// An Encode or Flush of a wrapper around the client's writer
+		// (json.NewEncoder(w).Encode(v)) is not one: the predicate
+		// follows the wrapper to writers that are not the client's, and
+		// real dependency errors were lost (navidrome's session keys).
 		sig, _ := obj.Type().(*types.Signature)
 		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
 	}

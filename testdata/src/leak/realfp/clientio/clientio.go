@@ -1,14 +1,11 @@
 // Package clientio: errors of reading the client's own body through a
-// bufio.Reader, and of writing the answer through an encoder into the
-// client's writer, are not our dependencies' (rqlite/rqlite,
-// http/service.go): the first is about what the client sent, the second
-// cannot reach it. The same reader over an upstream's body stays
-// reported.
+// bufio.Reader are not our dependencies' (rqlite/rqlite,
+// http/service.go): they are about what the client sent. The same reader
+// over an upstream's body stays reported.
 package clientio
 
 import (
 	"bufio"
-	"encoding/json"
 	"net/http"
 )
 
@@ -19,11 +16,7 @@ func load(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusServiceUnavailable)
 		return
 	}
-	resp := map[string]int{"size": len(peek)}
-	w.Header().Set("Content-Type", "application/json")
-	if err := json.NewEncoder(w).Encode(resp); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-	}
+	w.Write([]byte{byte(len(peek))})
 }
 
 func relay(w http.ResponseWriter, r *http.Request) {
