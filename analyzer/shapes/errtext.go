@@ -152,12 +152,22 @@ func WritesToClient(obj *types.Func, args []ssa.Value, clientWriter func(ssa.Val
 	}
 	switch obj.Name() {
 	case "Write", "WriteString":
-		// An Encode or Flush of a wrapper around the client's writer
-		// (json.NewEncoder(w).Encode(v)) is not one: the predicate
-		// follows the wrapper to writers that are not the client's, and
-		// real dependency errors were lost (navidrome's session keys).
 		sig, _ := obj.Type().(*types.Signature)
 		return sig != nil && sig.Recv() != nil && len(args) > 0 && clientWriter(args[0])
+	case "Encode":
+		// json.NewEncoder(w).Encode(v) with w the client's ResponseWriter
+		// itself: it fails marshalling our own value or writing to the
+		// client. Only that form: an encoder of another writer (a buffer,
+		// a file) fails otherwise (navidrome's session keys).
+		if knowledge.FullName(obj) != "(*encoding/json.Encoder).Encode" || len(args) == 0 {
+			return false
+		}
+		enc, ok := Strip(args[0]).(*ssa.Call)
+		if !ok || enc.Call.StaticCallee() == nil || enc.Call.StaticCallee().String() != "encoding/json.NewEncoder" || len(enc.Call.Args) != 1 {
+			return false
+		}
+		w := Strip(enc.Call.Args[0])
+		return IsResponseWriterType(w.Type()) && clientWriter(w)
 	}
 	return false
 }
