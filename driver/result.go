@@ -114,14 +114,7 @@ func (res *result) collect() {
 	slices.SortStableFunc(roots, func(a, b *checker.Action) int {
 		return cmp.Or(strings.Compare(a.Package.ID, b.Package.ID), strings.Compare(a.Analyzer.Name, b.Analyzer.Name))
 	})
-	type key struct {
-		check      string
-		file       string
-		start, end int
-		message    string
-	}
-	seen := make(map[key]bool)
-	first := make(map[key]*checker.Action) // by position, message "": the action that reported there first
+	var kept findingSet
 	for _, act := range roots {
 		for _, f := range act.Package.Syntax {
 			if tf := act.Package.Fset.File(f.FileStart); tf != nil {
@@ -132,14 +125,9 @@ func (res *result) collect() {
 		}
 		for i, d := range act.Diagnostics {
 			at := res.src.Span(act.Package.Fset, d.Pos, d.End)
-			k := key{act.Analyzer.Name, at.File, at.Start.Offset, at.End.Offset, d.Message}
-			at0 := k
-			at0.message = ""
-			if a, ok := first[at0]; seen[k] || (ok && a != act) {
+			if !kept.keep(act.Analyzer.Name, act.Package.ID, at, d.Message) {
 				continue
 			}
-			seen[k] = true
-			first[at0] = act
 			res.findings = append(res.findings, &finding{act: act, index: i, diag: d, at: at})
 		}
 	}
@@ -154,6 +142,38 @@ func (res *result) collect() {
 		res.analysisErrors = append(res.analysisErrors, e)
 	}
 	slices.Sort(res.analysisErrors)
+}
+
+// A findingSet keeps one finding per check, position and message, and a
+// position of one package only (collect): the first package to report
+// there, in the order the findings are offered.
+type findingSet struct {
+	seen  map[findingKey]bool
+	first map[findingKey]string // by position, message "": the package that reported there first
+}
+
+type findingKey struct {
+	check, file string
+	start, end  int
+	message     string
+}
+
+// keep reports whether the finding of check at with message, reported by
+// the package pkg (its ID), is kept, and records it.
+func (s *findingSet) keep(check, pkg string, at format.Span, message string) bool {
+	if s.seen == nil {
+		s.seen = make(map[findingKey]bool)
+		s.first = make(map[findingKey]string)
+	}
+	k := findingKey{check, at.File, at.Start.Offset, at.End.Offset, message}
+	place := k
+	place.message = ""
+	if p, ok := s.first[place]; s.seen[k] || (ok && p != pkg) {
+		return false
+	}
+	s.seen[k] = true
+	s.first[place] = pkg
+	return true
 }
 
 // sortFindings puts the findings in report order: by file, position,

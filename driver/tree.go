@@ -119,13 +119,7 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 	}
 
 	acts := make(map[[2]string]*checker.Action)
-	type key struct { // as result.collect
-		check, file string
-		start, end  int
-		message     string
-	}
-	seen := make(map[key]bool)
-	first := make(map[key]string) // by position, message "": the package that reported there first
+	var kept findingSet
 	for _, id := range slices.Sorted(maps.Keys(trees)) {
 		for _, name := range slices.Sorted(maps.Keys(trees[id])) {
 			raw := trees[id][name]
@@ -158,14 +152,9 @@ func (res *result) collectTrees(trees map[string]map[string]json.RawMessage, ana
 					act.Package.Syntax = append(act.Package.Syntax, f)
 				}
 				at := res.src.Span(fset, d.Pos, d.End)
-				k := key{name, at.File, at.Start.Offset, at.End.Offset, d.Message}
-				at0 := k
-				at0.message = ""
-				if p, ok := first[at0]; seen[k] || (ok && p != id) {
+				if !kept.keep(name, id, at, d.Message) {
 					continue
 				}
-				seen[k] = true
-				first[at0] = id
 				act.Diagnostics = append(act.Diagnostics, d)
 				res.findings = append(res.findings, &finding{act: act, index: len(act.Diagnostics) - 1, diag: d, at: at})
 			}
