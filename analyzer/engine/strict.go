@@ -117,20 +117,7 @@ func implType(v ssa.Value) string {
 	if types.IsInterface(t) {
 		return "" // an implementation not known here
 	}
-	return strictTypeName(t)
-}
-
-// strictTypeName is the "pkg/path.Type" of a named type or a pointer to
-// one, "" for others.
-func strictTypeName(t types.Type) string {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return ""
-	}
-	return named.Obj().Pkg().Path() + "." + named.Obj().Name()
+	return knowledge.NamedPath(t)
 }
 
 // strictHandler describes the handler answering a constructed strict
@@ -255,7 +242,7 @@ func strictFramework(fn *ssa.Function) string {
 	if !types.IsInterface(sig.Results().At(0).Type()) {
 		return ""
 	}
-	if typ := strictTypeName(sig.Recv().Type()); typ != "" {
+	if typ := knowledge.NamedPath(sig.Recv().Type()); typ != "" {
 		return knowledge.StrictFramework(typ)
 	}
 	return ""

@@ -373,12 +373,8 @@ func ConnectHandlerCall(obj *types.Func) bool {
 	if recv == nil {
 		return false
 	}
-	t := recv.Type()
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
+	named := RecvNamed(recv.Type())
+	if named == nil || named.Obj().Pkg() == nil {
 		return false
 	}
 	if it, ok := named.Underlying().(*types.Interface); ok {

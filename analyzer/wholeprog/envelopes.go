@@ -45,10 +45,7 @@ type EnvelopeCall struct {
 // moves to its declaration.
 func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
 	p.Envelopes = make(map[string][]EnvelopeCall)
-	linted := make(map[string]bool, len(roots))
-	for _, r := range roots {
-		linted[r] = true
-	}
+	linted := packageSet(roots)
 	type site struct {
 		helper string
 		at     token.Position
@@ -93,10 +90,7 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
 // packages is not judged (as the generated method is not: nothing is
 // reported in generated files).
 func (p *Program) joinDelegates(ds []Delegate, roots []string) {
-	linted := make(map[string]bool, len(roots))
-	for _, r := range roots {
-		linted[r] = true
-	}
+	linted := packageSet(roots)
 	slices.SortFunc(ds, func(a, b Delegate) int {
 		return cmp.Or(strings.Compare(a.Callee, b.Callee), strings.Compare(a.Service.Pos, b.Service.Pos))
 	})
@@ -113,4 +107,13 @@ func (p *Program) joinDelegates(ds []Delegate, roots []string) {
 		p.Served[d.Callee] = d.Service
 		p.Rerun[d.CalleePkg] = true
 	}
+}
+
+// packageSet is the set of the linted packages' paths.
+func packageSet(roots []string) map[string]bool {
+	set := make(map[string]bool, len(roots))
+	for _, r := range roots {
+		set[r] = true
+	}
+	return set
 }
