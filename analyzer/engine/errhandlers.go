@@ -48,6 +48,10 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 			for _, instr := range b.Instrs {
 				switch x := instr.(type) {
 				case *ssa.Call:
+					if ih, ok := e.strictInstall(x); ok {
+						out = append(out, ih)
+						continue
+					}
 					obj, _ := shapes.Callee(x.Common())
 					if obj == nil {
 						continue
@@ -103,7 +107,6 @@ func (e *Engine) InstalledHandlers() []knowledge.InstalledHandler {
 			out = append(out, *fw.Default)
 		}
 	}
-	out = append(out, e.strictInstalls()...)
 	return append(out, e.errorMiddlewares()...)
 }
 

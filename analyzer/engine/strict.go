@@ -22,39 +22,27 @@ import (
 // options, or the generated default: its code where it is at hand (the
 // generated package is this one), else the row's Default.
 
-// strictInstalls returns the error handlers of the strict servers the
-// package constructs, one per implementation type and handler.
-func (e *Engine) strictInstalls() []knowledge.InstalledHandler {
-	var out []knowledge.InstalledHandler
-	for _, fn := range e.Funcs {
-		for _, b := range fn.Blocks {
-			for _, instr := range b.Instrs {
-				call, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				callee := call.Call.StaticCallee()
-				if callee == nil || callee.Parent() != nil || len(call.Call.Args) == 0 {
-					continue
-				}
-				row := strictRow(callee)
-				if row == nil {
-					continue
-				}
-				typ := implType(call.Call.Args[0])
-				if typ == "" {
-					continue
-				}
-				h, ok := e.strictHandler(row, callee, call.Call.Args)
-				if !ok {
-					continue // options the package does not build here: not known
-				}
-				h.Framework = knowledge.StrictFramework(typ)
-				out = append(out, h)
-			}
-		}
+// strictInstall describes the error handler of the strict server a call
+// constructs (InstalledHandlers meets every call of the package), one
+// per implementation type and handler; ok is false for other calls.
+func (e *Engine) strictInstall(call *ssa.Call) (h knowledge.InstalledHandler, ok bool) {
+	callee := call.Call.StaticCallee()
+	if callee == nil || callee.Parent() != nil || len(call.Call.Args) == 0 {
+		return h, false
 	}
-	return out
+	row := strictRow(callee)
+	if row == nil {
+		return h, false
+	}
+	typ := implType(call.Call.Args[0])
+	if typ == "" {
+		return h, false
+	}
+	if h, ok = e.strictHandler(row, callee, call.Call.Args); !ok {
+		return h, false // options the package does not build here: not known
+	}
+	h.Framework = knowledge.StrictFramework(typ)
+	return h, true
 }
 
 // strictRow returns the row of a strict server constructor: a function
