@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/upstreamlint/upstreamlint/internal/testprocs"
 	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	gobin = dir
-	code := m.Run()
+	code := testprocs.Main(m) // and no process the tests started outlives them
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

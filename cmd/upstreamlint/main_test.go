@@ -22,6 +22,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer"
 	"github.com/upstreamlint/upstreamlint/checks"
 	"github.com/upstreamlint/upstreamlint/driver"
+	"github.com/upstreamlint/upstreamlint/internal/testprocs"
 	"github.com/upstreamlint/upstreamlint/internal/testrepo"
 )
 
@@ -39,7 +40,7 @@ func TestMain(m *testing.M) {
 		os.Stderr.Write(out)
 		panic(err)
 	}
-	code := m.Run()
+	code := testprocs.Main(m) // and no process the tests started outlives them
 	os.RemoveAll(dir)
 	os.Exit(code)
 }

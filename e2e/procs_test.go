@@ -1,0 +1,12 @@
+package e2e_test
+
+import (
+	"os"
+	"testing"
+
+	"github.com/upstreamlint/upstreamlint/internal/testprocs"
+)
+
+// TestMain fails the package's tests if a process they started (go list,
+// compiles, the command under test) outlives them.
+func TestMain(m *testing.M) { os.Exit(testprocs.Main(m)) }
