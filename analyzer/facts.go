@@ -267,12 +267,32 @@ type Import struct {
 // A driver that gets a package's types from export data analyses from
 // source only the packages where it holds.
 func (s *Shared) MayAnalyse(imports []Import) bool {
+	return s.WhyAnalyse(imports) != ""
+}
+
+// WhyAnalyse is MayAnalyse with its reason: "" when the package need not
+// be analysed, or what makes it worth it, as "imports net/http" (a
+// package the analysis knows), "imports a summarised package P",
+// "imports a dependency library P", "imports P (-upstreamfacts.deps)" or
+// "depends on grpc through P". The first import that holds is named
+// (-debug.stats' profile of the packages analysed from source).
+func (s *Shared) WhyAnalyse(imports []Import) string {
+	grpc := ""
 	for _, imp := range imports {
-		if imp.Summarised || knowledge.TriggerImports[imp.Path] || s.cfg.Deps.Match(imp.Path) || knowledge.DependencyLibraries.Match(imp.Path) || imp.GRPC {
-			return true
+		switch {
+		case knowledge.TriggerImports[imp.Path]:
+			return "imports " + imp.Path
+		case knowledge.DependencyLibraries.Match(imp.Path):
+			return "imports a dependency library " + imp.Path
+		case s.cfg.Deps.Match(imp.Path):
+			return "imports " + imp.Path + " (-upstreamfacts.deps)"
+		case imp.Summarised:
+			return "imports a summarised package " + imp.Path
+		case imp.GRPC && grpc == "":
+			grpc = "depends on grpc through " + imp.Path
 		}
 	}
-	return false
+	return grpc
 }
 
 // importsGRPC reports whether a package imports grpc itself: generated

@@ -316,6 +316,7 @@ type options struct {
 	exitZero   bool
 	version    bool
 	memLimit   int64     // -memlimit: the soft memory limit in bytes, 0 if not set
+	srcTypes   bool      // -types=source (the default): dependencies' types from source, nothing compiled
 	cpuprof    string    // -cpuprofile: write a CPU profile here
 	memprof    string    // -memprofile: write a heap profile here
 	stats      bool      // -debug.stats: print the engine's work statistics
@@ -349,7 +350,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	name := c.name()
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	o := &options{}
+	o := &options{srcTypes: true}
 	var jsonAlias bool
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(formats, ", "))
 	upstream.BoolVar(fs, &jsonAlias, "json", false, "alias of -format=json: the go/analysis JSON tree")
@@ -373,6 +374,17 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 		o.memLimit = n
 		return nil
 	})
+	fs.Func("types", "where the types of the packages not analysed come from: `source` (their files, type-checked without function bodies: nothing is compiled) or export (the compiler's export data: go list -export compiles what the build cache lacks, and a package that does not compile is reported in the compiler's words) (default source)", func(v string) error {
+		switch v {
+		case "export":
+			o.srcTypes = false
+		case "source":
+			o.srcTypes = true
+		default:
+			return fmt.Errorf("%q is not source or export", v)
+		}
+		return nil
+	})
 	fs.StringVar(&o.cpuprof, "cpuprofile", "", "write a CPU profile to this file (as go/analysis drivers do)")
 	fs.StringVar(&o.memprof, "memprofile", "", "write a heap profile to this file when the analysis ends")
 	var newFromRev, newFromMergeBase string
@@ -383,7 +395,7 @@ func (c *Command) parseFlags(args []string, analyzers []*analysis.Analyzer, stde
 	upstream.BoolVar(fs, &o.verbose, "v", false, "verbose: print each package's analysis time and a summary line on stderr; with -baseline, list the baseline entries that no longer match a finding")
 	var runner string
 	fs.StringVar(&runner, "runner", "", hiddenUsage)
-	upstream.BoolVar(fs, &o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget")
+	upstream.BoolVar(fs, &o.stats, "debug.stats", false, "print the provenance engine's work statistics on stderr: functions analysed, work spent, functions given up over -upstreamfacts.budget; and the packages analysed from source, by why and by cost")
 
 	enabled := make(map[*analysis.Analyzer]*triState)
 	for _, a := range analyzers {
@@ -670,7 +682,7 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	if c.Oracle {
 		res, err = analyzeChecker(c.Dir, o.args, o.analyzers, c.Shared, o.tests, prog)
 	} else {
-		res, err = analyzeRunner(c.Context, c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, prog)
+		res, err = analyzeRunner(c.Context, c.Dir, o.args, o.analyzers, c.Shared, o.settings, o.tests, o.stats, o.srcTypes, prog)
 	}
 	prog.stop()
 	if c.interrupted() {
@@ -710,6 +722,9 @@ func (c *Command) run(o *options, stdout, stderr io.Writer) int {
 	if o.stats && c.Shared != nil {
 		writeStats(stderr, name, c.Shared.Stats())
 		fmt.Fprintf(stderr, "%s: whole program: %s\n", name, res.join)
+	}
+	if o.stats {
+		writeSourceProfile(stderr, name, res.sources, res.oneAtATime)
 	}
 	if o.verbose {
 		res.writeTimings(stderr, name)

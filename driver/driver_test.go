@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"strconv"
@@ -759,12 +760,16 @@ func TestLoadErrorsOnce(t *testing.T) {
 		require.NoError(t, os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
 	}
-	res := run(t, dir, "./...")
-	assert.Equal(t, ExitError, res.code, res.stderr)
-	lines := strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n")
-	require.Len(t, lines, 2, "the compiler's error alone: %s", res.stderr)
-	assert.Equal(t, "# example.com/broken/a", lines[0])
-	assert.True(t, strings.HasPrefix(lines[1], "a/a.go:3:27: syntax error"), lines[1])
+	// types from source (the default): the parser's error; from export
+	// data, the compiler's
+	for mode, want := range map[string]string{"source": "a/a.go:3:27: expected operand", "export": "a/a.go:3:27: syntax error"} {
+		res := run(t, dir, "-types="+mode, "./...")
+		assert.Equal(t, ExitError, res.code, res.stderr)
+		lines := strings.Split(strings.TrimSuffix(res.stderr, "\n"), "\n")
+		require.Len(t, lines, 2, "%s: the package's error alone: %s", mode, res.stderr)
+		assert.Equal(t, "# example.com/broken/a", lines[0], mode)
+		assert.True(t, strings.HasPrefix(lines[1], want), "%s: %s", mode, lines[1])
+	}
 }
 
 // TestMemLimit: -memlimit takes GOMEMLIMIT's sizes, sets the runtime's
@@ -785,6 +790,22 @@ func TestMemLimit(t *testing.T) {
 	res := run(t, fixture(t), "-memlimit=1GiB", "-test=false", "./app")
 	assert.Equal(t, ExitFindings, res.code, res.stderr)
 	assert.Equal(t, before, debug.SetMemoryLimit(-1), "the limit is the run's only")
+
+	// Past half the limit, packages are analysed one at a time: with a
+	// limit the heap is always past, every package analysed from source;
+	// without one, none.
+	re := regexp.MustCompile(`from source: (\d+) packages analysed one at a time`)
+	res = run(t, fixture(t), "-memlimit=1MiB", "-debug.stats", "-test=false", "./app")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	m := re.FindStringSubmatch(res.stderr)
+	require.NotNil(t, m, res.stderr)
+	total := regexp.MustCompile(`from source: (\d+) packages, `).FindStringSubmatch(res.stderr)
+	require.NotNil(t, total, res.stderr)
+	assert.Equal(t, total[1], m[1], "every package analysed from source, one at a time")
+	res = run(t, fixture(t), "-debug.stats", "-test=false", "./app")
+	assert.Equal(t, ExitFindings, res.code, res.stderr)
+	assert.NotRegexp(t, re, res.stderr)
+	assert.Regexp(t, `from source: costliest +\S+  example.com/\S+ \(linted\)`, res.stderr, "the profile names the linted package")
 
 	res = run(t, fixture(t), "-memlimit=2GB", "./app")
 	assert.Equal(t, ExitUsage, res.code)

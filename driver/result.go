@@ -41,7 +41,9 @@ type result struct {
 	// cache (both phases), and each linted package's time
 	sourced, fromCache int
 	timings            map[string]time.Duration
-	checks             []string // the names of the checks run
+	sources            map[string]runner.SourceCost // the runner's packages analysed from source (-debug.stats)
+	oneAtATime         int                          // of those, analysed one at a time near the memory limit
+	checks             []string                     // the names of the checks run
 }
 
 // finding is one diagnostic of a root action, kept once even when the
@@ -209,6 +211,66 @@ func writeStats(w io.Writer, name string, stats []engine.Stats) {
 	fmt.Fprintf(w, "%s: engine: %d packages, %d functions, %d units of work, %d functions given up over budget; costliest: %s (%d)\n", name, pkgs, funcs, work, len(gaveUp), costliest, most)
 	for _, fn := range gaveUp {
 		fmt.Fprintf(w, "%s: engine: gave up on %s\n", name, fn)
+	}
+}
+
+// writeSourceProfile prints, for -debug.stats, what the packages analysed
+// from source cost by why they were analysed (linted, summarised for the
+// join, or the import that made a dependency worth it, grouped by the
+// imported package), then the costliest dependencies, one per line.
+func writeSourceProfile(w io.Writer, name string, sources map[string]runner.SourceCost, oneAtATime int) {
+	if len(sources) == 0 {
+		return
+	}
+	if oneAtATime > 0 {
+		fmt.Fprintf(w, "%s: from source: %d packages analysed one at a time, the heap past half the memory limit\n", name, oneAtATime)
+	}
+	type group struct {
+		why  string
+		n    int
+		time time.Duration
+	}
+	groups := make(map[string]*group)
+	var total time.Duration
+	for _, c := range sources {
+		g := groups[c.Why]
+		if g == nil {
+			g = &group{why: c.Why}
+			groups[c.Why] = g
+		}
+		g.n++
+		g.time += c.Time
+		total += c.Time
+	}
+	byTime := slices.SortedFunc(func(yield func(*group) bool) {
+		for _, g := range groups {
+			if !yield(g) {
+				return
+			}
+		}
+	}, func(a, b *group) int { return cmp.Or(cmp.Compare(b.time, a.time), strings.Compare(a.why, b.why)) })
+	fmt.Fprintf(w, "%s: from source: %d packages, %s of analysis (summed over the workers)\n", name, len(sources), total.Round(time.Millisecond))
+	for i, g := range byTime {
+		if i == 20 {
+			fmt.Fprintf(w, "%s: from source:   ... %d more reasons\n", name, len(byTime)-i)
+			break
+		}
+		fmt.Fprintf(w, "%s: from source: %9s %5d packages  %s\n", name, g.time.Round(time.Millisecond), g.n, g.why)
+	}
+	ids := slices.SortedFunc(func(yield func(string) bool) {
+		for id := range sources {
+			if !yield(id) {
+				return
+			}
+		}
+	}, func(a, b string) int {
+		return cmp.Or(cmp.Compare(sources[b].Time, sources[a].Time), strings.Compare(a, b))
+	})
+	for i, id := range ids {
+		if i == 20 {
+			break
+		}
+		fmt.Fprintf(w, "%s: from source: costliest %9s  %s (%s)\n", name, sources[id].Time.Round(time.Millisecond), id, sources[id].Why)
 	}
 }
 

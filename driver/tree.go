@@ -29,7 +29,9 @@ import (
 // or nil (Command.Shared). settings are the analyzers' command-line
 // settings: the cache keys include them. stats (-debug.stats) leaves the
 // cache out: the engine's statistics are those of the packages analysed.
-func analyzeRunner(ctx context.Context, dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats bool, prog *progress) (*result, error) {
+// srcTypes (-types=source): the types of dependencies come from source
+// (runner.Config.SourceTypes).
+func analyzeRunner(ctx context.Context, dir string, patterns []string, analyzers []*analysis.Analyzer, shared *upstream.Shared, settings []string, tests, stats, srcTypes bool, prog *progress) (*result, error) {
 	dir, err := absDir(dir)
 	if err != nil {
 		return nil, err
@@ -44,6 +46,8 @@ func analyzeRunner(ctx context.Context, dir string, patterns []string, analyzers
 		Tests:     tests,
 		NoCache:   stats,
 		Progress:  prog.set,
+
+		SourceTypes: srcTypes,
 	})
 	if err != nil {
 		return nil, err
@@ -52,7 +56,7 @@ func analyzeRunner(ctx context.Context, dir string, patterns []string, analyzers
 	res.loadErrors, res.analysisErrors, res.warnings = out.LoadErrors, out.AnalysisErrors, out.Warnings
 	res.join = out.Join
 	res.load, res.phases, res.packages = out.Load, out.Phases, out.Packages
-	res.sourced, res.fromCache, res.timings = out.Sourced, out.FromCache, out.Timings
+	res.sourced, res.fromCache, res.timings, res.sources, res.oneAtATime = out.Sourced, out.FromCache, out.Timings, out.Sources, out.OneAtATime
 	if err := res.collectTrees(out.Trees, analyzers); err != nil {
 		return nil, err
 	}

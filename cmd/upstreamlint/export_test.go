@@ -2,14 +2,19 @@ package main_test
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -358,4 +363,74 @@ func goEnv(t *testing.T, name string) string {
 	out, err := exec.Command("go", "env", name).Output()
 	require.NoError(t, err)
 	return string(out)
+}
+
+// TestSourceTypes: -types=source (the default) gives the findings and
+// fixes of -types=export on the layered service, with nothing compiled
+// (no compiler under the run, on an empty build cache: with export data
+// go list -export compiles std, TestInterruptEndsChildren), its own
+// cache entries, and a load error for a package that does not
+// type-check.
+func TestSourceTypes(t *testing.T) {
+	slow(t)
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the process tree from /proc")
+	}
+	dir := copyTree(t, "testdata/layered")
+	t.Setenv("UPSTREAMLINT_CACHE", t.TempDir())
+	want := run(t, dir, bin, "-types=export", "-json", "./...")
+	require.Equal(t, 3, want.code, want.stderr)
+	wantDiff := run(t, dir, bin, "-types=export", "-diff", "./...")
+	require.Equal(t, 3, wantDiff.code, wantDiff.stderr)
+
+	cmd := exec.Command(bin, "-v", "-json", "./...") // -types=source, the default
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOCACHE="+t.TempDir())
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	seen := make(map[string]bool)
+	var err error
+poll:
+	for {
+		select {
+		case err = <-exited:
+			break poll
+		default:
+		}
+		for _, pid := range descendants(cmd.Process.Pid) {
+			if line, rerr := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "cmdline")); rerr == nil {
+				// the go command asks each tool its version (-V=full)
+				// for the actions' IDs: a compile has more arguments
+				if args := strings.Split(strings.TrimSuffix(string(line), "\x00"), "\x00"); len(args) > 2 {
+					seen[filepath.Base(args[0])] = true
+				}
+			}
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit), "%v: %s", err, stderr.String())
+	require.Equal(t, 3, exit.ExitCode(), stderr.String())
+	t.Logf("processes under the run: %v", slices.Sorted(maps.Keys(seen)))
+	assert.True(t, seen["go"], "go list ran under the run: the poll sees its children")
+	assert.False(t, seen["compile"], "nothing compiled")
+	assert.Equal(t, jsonFindings(t, dir, want.stdout), jsonFindings(t, dir, stdout.String()))
+	assert.Contains(t, stderr.String(), ", 0 read from the cache", "entries of their own, not the export data's")
+
+	diff := run(t, dir, bin, "-diff", "./...")
+	assert.Equal(t, wantDiff.stdout, diff.stdout)
+
+	// a package that does not type-check: its error, once, exit 1
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "model", "broken.go"), []byte("package model\n\nvar Broken int = \"text\"\n"), 0o644))
+	res := run(t, dir, bin, "./...")
+	assert.Equal(t, 1, res.code, res.stderr)
+	assert.Contains(t, res.stderr, "# example.com/layered/model\nmodel/broken.go:3:18: cannot use \"text\"")
+	assert.Equal(t, 1, strings.Count(res.stderr, "broken.go"), "once: %s", res.stderr)
+
+	res = run(t, dir, bin, "-types=elsewhere", "./...")
+	assert.Equal(t, 2, res.code)
+	assert.Contains(t, res.stderr, `invalid value "elsewhere" for flag -types: "elsewhere" is not source or export`)
 }

@@ -44,6 +44,7 @@ var readmeCommands = map[string]struct {
 	"upstreamlint -baseline=FILE ./...":                                  {0, ""}, // FILE records every finding (below)
 	"upstreamlint -v ./...":                                              {3, ""},
 	"upstreamlint -memlimit=2GiB ./...":                                  {3, ""},
+	"upstreamlint -types=source ./...":                                   {3, ""},
 	"upstreamlint -q ./...":                                              {3, ""},
 	"upstreamlint -debug.stats ./...":                                    {3, ""},
 	"UPSTREAMLINT_CACHE=off upstreamlint ./...":                          {3, ""},

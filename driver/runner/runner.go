@@ -13,11 +13,13 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -95,6 +97,12 @@ type Config struct {
 	// GCPercent is the run's GOGC, unless the environment sets one; 0
 	// means the runner's own (exportGCPercent).
 	GCPercent int
+	// SourceTypes: the types of the packages that are not analysed
+	// from source come from their source files, type-checked without
+	// function bodies, instead of the compiler's export data: go list
+	// compiles nothing (it runs cgo on cgo packages), which a first run
+	// on an empty build cache spends most of its time on.
+	SourceTypes bool
 }
 
 // Result is what a run found.
@@ -120,9 +128,35 @@ type Result struct {
 	// package's analysis time, by ID.
 	Sourced, FromCache int
 	Timings            map[string]time.Duration
+	// Sources are the packages analysed from source (not read from the
+	// cache), by ID: the time spent on each, both phases, and why it is
+	// analysed (-debug.stats' profile).
+	Sources map[string]SourceCost
+	// OneAtATime counts the packages analysed one at a time because the
+	// heap was past half the run's soft memory limit (-memlimit,
+	// GOMEMLIMIT).
+	OneAtATime int
 	// Roots are the linted packages, by ID: what a per-package host
 	// needs to match its packages to the run's (driver/hosted).
 	Roots map[string]Root
+}
+
+// liveHeap returns the bytes of heap the last collection found live.
+func liveHeap() int64 {
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return int64(sample[0].Value.Uint64())
+}
+
+// A SourceCost is what a package analysed from source cost, and why it
+// was analysed: "linted", "summarised for the whole-program join", or
+// the reason of Shared.WhyAnalyse for a dependency.
+type SourceCost struct {
+	Time time.Duration
+	Why  string
 }
 
 // Root is a linted package of a run.
@@ -172,7 +206,7 @@ func Run(cfg Config) (*Result, error) {
 	if len(initial) == 0 {
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
-	res := &Result{LoadErrors: LoadErrors(initial), Load: time.Since(start), Timings: make(map[string]time.Duration), Roots: make(map[string]Root)}
+	res := &Result{LoadErrors: LoadErrors(initial), Load: time.Since(start), Timings: make(map[string]time.Duration), Sources: make(map[string]SourceCost), Roots: make(map[string]Root)}
 	for _, p := range initial {
 		res.Roots[p.ID] = Root{Path: p.PkgPath, GoFiles: p.GoFiles, Failed: len(p.Errors) > 0}
 	}
@@ -185,11 +219,20 @@ func Run(cfg Config) (*Result, error) {
 	}
 	var cache *exportCache
 	if !cfg.NoCache {
-		if cache, err = openExportCache(env, analyzers, cfg.Settings); err != nil {
+		settings := cfg.Settings
+		if cfg.SourceTypes {
+			// the same analysis, but types from another source: entries
+			// of their own
+			settings = append(slices.Clone(settings), "types=source")
+		}
+		if cache, err = openExportCache(env, analyzers, settings); err != nil {
 			res.Warnings = append(res.Warnings, err.Error())
 		}
 	}
-	lcfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedExportFile | packages.NeedTypesSizes
+	lcfg.Mode |= packages.NeedCompiledGoFiles | packages.NeedTypesSizes
+	if !cfg.SourceTypes {
+		lcfg.Mode |= packages.NeedExportFile
+	}
 
 	r := &exportRun{
 		fset:      fset,
@@ -204,11 +247,16 @@ func Run(cfg Config) (*Result, error) {
 		cfg:       lcfg,
 		patterns:  patterns,
 		shared:    shared,
+		source:    cfg.SourceTypes,
 	}
 	facts := NeedFacts(analyzers)
 	whole := shared != nil && facts && shared.Whole() // the join needs the shared analysis' summaries
 	r.facts = r.newFactStore(facts)
 	modules := LintedModules(initial)
+	r.mine = make(map[string]bool)
+	for _, m := range modules {
+		r.mine[m] = true
+	}
 	if whole {
 		for _, m := range modules {
 			r.linted[m] = true
@@ -314,6 +362,11 @@ type exportRun struct {
 	// funcs is the outcome of the function settings checked in phase 1
 	// (funcs.go)
 	funcs funcChecks
+	// source: the types of packages not analysed from source are
+	// type-checked from their files (Config.SourceTypes); mine are the
+	// linted modules, whose type errors are reported
+	source bool
+	mine   map[string]bool
 }
 
 // unit is one package of the program.
@@ -339,6 +392,13 @@ type unit struct {
 	// funcs are the function settings whose package this is: phase 1
 	// checks them with its types (funcs.go)
 	funcs []*upstream.FuncSetting
+	// why the package is analysed from source in phase 1 (needSource)
+	why string
+	// broken: with types from source, the package or one it imports is
+	// of a linted module and does not type-check (declTypes; set with
+	// types); reportOnce reports its errors once
+	broken     bool
+	reportOnce sync.Once
 }
 
 func (r *exportRun) unit(p *packages.Package) *unit {
@@ -354,14 +414,30 @@ func (r *exportRun) unit(p *packages.Package) *unit {
 // phase 1: it is linted or summarised, a function setting names it
 // (funcs.go), or the shared analyzer may find
 // something there (Shared.MayAnalyse, on its imports; without it, any
-// package may hold facts). Every import is done when it is asked.
+// package may hold facts). Every import is done when it is asked. The
+// reason goes to u.why (-debug.stats' profile).
 func (r *exportRun) needSource(u *unit) bool {
+	u.why = r.whySource(u)
+	return u.why != ""
+}
+
+// whySource is needSource's reason, or "" when the package need not be
+// analysed from source.
+func (r *exportRun) whySource(u *unit) string {
 	p := u.pkg
-	if u.root || (p.Module != nil && r.linted[p.Module.Path]) || len(u.funcs) > 0 {
-		return true
+	switch {
+	case u.root:
+		return "linted"
+	case p.Module != nil && r.linted[p.Module.Path]:
+		return "summarised for the whole-program join"
+	case len(u.funcs) > 0:
+		return "named by a function setting"
 	}
 	if !r.facts.used || p.PkgPath == "unsafe" || len(p.GoFiles) == 0 {
-		return false
+		return ""
+	}
+	if r.shared == nil {
+		return "may hold facts"
 	}
 	var imports []upstream.Import
 	for _, imp := range p.Imports {
@@ -371,7 +447,7 @@ func (r *exportRun) needSource(u *unit) bool {
 		}
 		imports = append(imports, i)
 	}
-	return r.shared == nil || r.shared.MayAnalyse(imports)
+	return r.shared.WhyAnalyse(imports)
 }
 
 // analyzeAll goes over units in dependency order, each once all its
@@ -386,6 +462,11 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 	}
 	waits := r.waits(units, done)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	// Near the run's soft memory limit (-memlimit, GOMEMLIMIT), packages
+	// are analysed one at a time: what is live is mostly the packages
+	// being analysed, and the collector alone cannot go below it.
+	limit := debug.SetMemoryLimit(-1)
+	var one sync.Mutex
 	var wg sync.WaitGroup
 	var progressMu sync.Mutex // the counts reach progress in order
 	finished, hits0 := 0, r.stats.hitCount()
@@ -414,6 +495,13 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 			if r.ctx != nil && r.ctx.Err() != nil {
 				return // cancelled: Run returns the context's error
 			}
+			if src && limit < math.MaxInt64 && liveHeap() > limit/2 {
+				one.Lock()
+				defer one.Unlock()
+				r.mu.Lock()
+				r.res.OneAtATime++
+				r.mu.Unlock()
+			}
 			var key cacheKey
 			if phase == 1 {
 				imports := make(map[string]cacheKey, len(u.pkg.Imports))
@@ -434,11 +522,13 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 				return
 			}
 			start := time.Now()
-			defer func() { r.took(u, time.Since(start)) }()
+			hit := false
+			defer func() { r.took(u, time.Since(start), hit) }()
 			u.analysed = true
 			if !u.nokey {
 				if e := r.cache.get(key); e != nil && r.apply(u, e, phase, false) == nil {
 					r.stats.add(true)
+					hit = true
 					return
 				}
 			}
@@ -502,14 +592,20 @@ func (r *exportRun) failed(u *unit) {
 	r.mu.Unlock()
 }
 
-// took adds to a linted package's analysis time, for -v.
-func (r *exportRun) took(u *unit, d time.Duration) {
-	if !u.root {
-		return
-	}
+// took adds to a package's analysis time: a linted package's for -v,
+// every package's analysed from source for -debug.stats' profile.
+func (r *exportRun) took(u *unit, d time.Duration, fromCache bool) {
 	r.mu.Lock()
-	r.res.Timings[u.pkg.ID] += d
-	r.mu.Unlock()
+	defer r.mu.Unlock()
+	if u.root {
+		r.res.Timings[u.pkg.ID] += d
+	}
+	if !fromCache {
+		c := r.res.Sources[u.pkg.ID]
+		c.Time += d
+		c.Why = u.why
+		r.res.Sources[u.pkg.ID] = c
+	}
 }
 
 // apply takes a package's results, from the cache or just computed
@@ -575,11 +671,20 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 	}
 	files, err := r.parse(p)
 	if err != nil {
-		r.loadError(fmt.Sprintf("%s: %v", p.ID, err))
+		if r.source && r.own(p) {
+			r.reportBroken(u, []error{err})
+		} else {
+			r.loadError(fmt.Sprintf("%s: %v", p.ID, err))
+		}
 		funcs(nil, err)
 		return nil
 	}
 	pkg, info, typeErrs := r.check(u, files)
+	if r.source && r.importsBroken(p) {
+		// the errors are that package's, which says so (declTypes)
+		funcs(nil, errors.New("a package it imports does not compile"))
+		return nil
+	}
 	var typeErr error
 	if len(typeErrs) > 0 {
 		typeErr = typeErrs[0]
@@ -588,7 +693,10 @@ func (r *exportRun) analyze(u *unit, roots []*analysis.Analyzer, phase int) *exp
 		return nil
 	}
 	if len(typeErrs) > 0 {
-		if u.root {
+		switch {
+		case r.source && r.own(p):
+			r.reportBroken(u, typeErrs)
+		case u.root:
 			for _, e := range typeErrs {
 				r.loadError(e.Error())
 			}
@@ -1001,7 +1109,7 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 		// the compiled graph: cgo adds imports (runtime/cgo) that the
 		// first load does not list
 		p := u.full
-		if p == nil || p.ExportFile == "" {
+		if p == nil || p.ExportFile == "" && !r.source {
 			u.typesErr = fmt.Errorf("no export data for %q", u.pkg.PkgPath)
 			return
 		}
@@ -1010,6 +1118,13 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 				u.typesErr = err
 				return
 			}
+		}
+		if r.source {
+			u.types, u.typesErr = r.declTypes(u)
+			if u.typesErr == nil {
+				r.ids.Store(u.types, p.ID)
+			}
+			return
 		}
 		export := p.ExportFile
 		view := make(map[string]*types.Package)
@@ -1047,6 +1162,123 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 		r.ids.Store(pkg, p.ID)
 	})
 	return u.types, u.typesErr
+}
+
+// declTypes type-checks a package's compiled files (cgo's output for a
+// cgo package) without function bodies, against its imports' types,
+// which typesOf has made: the types of its declarations, what export
+// data would give, without compiling it. Errors in it do not stop the
+// run: the types are those go/types makes of what it could check, and a
+// package analysed from source is checked in full, with its errors
+// reported (analyze).
+func (r *exportRun) declTypes(u *unit) (*types.Package, error) {
+	p := u.full
+	var files []*ast.File
+	var errs []error
+	for _, name := range p.CompiledGoFiles {
+		f, err := parser.ParseFile(r.fset, name, nil, parser.SkipObjectResolution)
+		if f == nil {
+			return nil, err
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+		files = append(files, f)
+	}
+	tc := &types.Config{
+		IgnoreFuncBodies: true,
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			imp := p.Imports[path]
+			if imp == nil || r.byID[imp.ID] == nil {
+				return nil, fmt.Errorf("can't resolve import %q", path)
+			}
+			return r.typesOf(r.byID[imp.ID])
+		}),
+		Sizes: p.TypesSizes,
+		Error: func(err error) { errs = append(errs, err) },
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	pkg, _ := tc.Check(p.PkgPath, r.fset, files, nil)
+	// A package of the linted modules that does not type-check is
+	// broken, and so are its importers (their errors would repeat its):
+	// its errors are reported once, as go vet reports a package that does
+	// not compile. The dependencies' errors are go/types' alone (the
+	// compiler builds them: their modules are released), and their types
+	// serve as they are.
+	for _, imp := range p.Imports {
+		if iu := r.byID[imp.ID]; iu != nil && iu.broken {
+			u.broken = true
+		}
+	}
+	if len(errs) > 0 && r.own(p) && !u.broken {
+		u.broken = true
+		r.reportBroken(u, errs)
+	}
+	return pkg, nil
+}
+
+// own reports whether a package is of a linted module (or is linted, in
+// GOPATH mode): its type errors are the user's, and reported.
+func (r *exportRun) own(p *packages.Package) bool {
+	if p.Module == nil {
+		return r.byID[p.ID] != nil && r.byID[p.ID].root
+	}
+	return r.mine[p.Module.Path]
+}
+
+// importsBroken reports whether a package imports, directly or not, a
+// package of the linted modules that does not type-check (declTypes).
+func (r *exportRun) importsBroken(p *packages.Package) bool {
+	for _, imp := range p.Imports {
+		if iu := r.byID[imp.ID]; iu != nil {
+			r.typesOf(iu)
+			if iu.broken {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportBroken reports, once, that a package of the linted modules does
+// not type-check, as go vet reports one that does not compile: a line
+// "# PATH", then its first ten errors, their file names relative to the
+// directory of the run.
+func (r *exportRun) reportBroken(u *unit, errs []error) {
+	u.reportOnce.Do(func() {
+		var b strings.Builder
+		b.WriteString("# " + u.pkg.PkgPath)
+		n := 0
+		for _, err := range errs {
+			list := []error{err}
+			var el scanner.ErrorList
+			if errors.As(err, &el) {
+				list = list[:0]
+				for _, e := range el {
+					list = append(list, e)
+				}
+			}
+			for _, e := range list {
+				if n == 10 {
+					b.WriteString("\ntoo many errors")
+					r.loadError(b.String())
+					return
+				}
+				n++
+				msg := e.Error()
+				if rel, ok := strings.CutPrefix(msg, r.cfg.Dir+string(filepath.Separator)); ok {
+					msg = rel
+				}
+				b.WriteString("\n" + msg)
+			}
+		}
+		r.loadError(b.String())
+	})
 }
 
 // compiled loads the packages again, once, with their compiled files
