@@ -217,7 +217,7 @@ func writeStats(w io.Writer, name string, stats []engine.Stats) {
 // writeSourceProfile prints, for -debug.stats, what the packages analysed
 // from source cost by why they were analysed (linted, summarised for the
 // join, or the import that made a dependency worth it, grouped by the
-// imported package), then the costliest dependencies, one per line.
+// imported package), then the twenty costliest packages, one per line.
 func writeSourceProfile(w io.Writer, name string, sources map[string]runner.SourceCost, oneAtATime int) {
 	if len(sources) == 0 {
 		return
