@@ -1248,7 +1248,8 @@ func (r *exportRun) importsBroken(p *packages.Package) bool {
 // reportBroken reports, once, that a package of the linted modules does
 // not type-check, as go vet reports one that does not compile: a line
 // "# PATH", then its first ten errors, their file names relative to the
-// directory of the run.
+// directory of the run (once for a package and its test variant when
+// the errors are the same).
 func (r *exportRun) reportBroken(u *unit, errs []error) {
 	u.reportOnce.Do(func() {
 		var b strings.Builder
@@ -1266,7 +1267,7 @@ func (r *exportRun) reportBroken(u *unit, errs []error) {
 			for _, e := range list {
 				if n == 10 {
 					b.WriteString("\ntoo many errors")
-					r.loadError(b.String())
+					r.loadErrorOnce(b.String())
 					return
 				}
 				n++
@@ -1277,8 +1278,18 @@ func (r *exportRun) reportBroken(u *unit, errs []error) {
 				b.WriteString("\n" + msg)
 			}
 		}
-		r.loadError(b.String())
+		r.loadErrorOnce(b.String())
 	})
+}
+
+// loadErrorOnce is loadError for a message a package and its test variant
+// may both give: the same words are reported once.
+func (r *exportRun) loadErrorOnce(msg string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !slices.Contains(r.res.LoadErrors, msg) {
+		r.res.LoadErrors = append(r.res.LoadErrors, msg)
+	}
 }
 
 // compiled loads the packages again, once, with their compiled files
