@@ -73,7 +73,7 @@ func TestInterruptDuringAnalysis(t *testing.T) {
 	}
 	dir := copyTree(t, "testdata/layered")
 	t.Setenv("UPSTREAMLINT_CACHE", "off")
-	ref := run(t, dir, bin, "-json", "./...") // and go list's export data is built
+	ref := run(t, dir, bin, "-json", "./...") // and go list has run cgo on std once
 	require.Equal(t, 3, ref.code, ref.stderr)
 	want := jsonFindings(t, dir, ref.stdout)
 

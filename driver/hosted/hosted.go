@@ -260,6 +260,9 @@ func compute(root string, in runnerInput) (*Run, error) {
 		Settings:  in.settings,
 		Tests:     true,
 		GCPercent: hostedGCPercent,
+		// as the standalone command by default: nothing compiled, and
+		// the same cache entries as its runs
+		SourceTypes: true,
 	})
 	var setting *analyzer.SettingError
 	if errors.As(err, &setting) {
