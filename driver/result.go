@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -242,13 +243,7 @@ func writeSourceProfile(w io.Writer, name string, sources map[string]runner.Sour
 		g.time += c.Time
 		total += c.Time
 	}
-	byTime := slices.SortedFunc(func(yield func(*group) bool) {
-		for _, g := range groups {
-			if !yield(g) {
-				return
-			}
-		}
-	}, func(a, b *group) int { return cmp.Or(cmp.Compare(b.time, a.time), strings.Compare(a.why, b.why)) })
+	byTime := slices.SortedFunc(maps.Values(groups), func(a, b *group) int { return cmp.Or(cmp.Compare(b.time, a.time), strings.Compare(a.why, b.why)) })
 	fmt.Fprintf(w, "%s: from source: %d packages, %s of analysis (summed over the workers)\n", name, len(sources), total.Round(time.Millisecond))
 	for i, g := range byTime {
 		if i == 20 {
@@ -257,13 +252,7 @@ func writeSourceProfile(w io.Writer, name string, sources map[string]runner.Sour
 		}
 		fmt.Fprintf(w, "%s: from source: %9s %5d packages  %s\n", name, g.time.Round(time.Millisecond), g.n, g.why)
 	}
-	ids := slices.SortedFunc(func(yield func(string) bool) {
-		for id := range sources {
-			if !yield(id) {
-				return
-			}
-		}
-	}, func(a, b string) int {
+	ids := slices.SortedFunc(maps.Keys(sources), func(a, b string) int {
 		return cmp.Or(cmp.Compare(sources[b].Time, sources[a].Time), strings.Compare(a, b))
 	})
 	for i, id := range ids {

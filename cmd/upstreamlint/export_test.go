@@ -53,17 +53,7 @@ func TestExportRunner(t *testing.T) {
 			res = oracle(t, d, "-fix", "./...")
 		}
 		require.NotEqual(t, 1, res.code, res.stderr)
-		files := make(map[string]string)
-		require.NoError(t, filepath.WalkDir(d, func(p string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(p)
-			rel, _ := filepath.Rel(d, p)
-			files[rel] = string(b)
-			return err
-		}))
-		return files
+		return treeFiles(t, d)
 	}
 	want, got := fixed(true), fixed(false)
 	assert.Equal(t, want, got)
@@ -383,14 +373,7 @@ func TestSourceTypes(t *testing.T) {
 	wantDiff := run(t, dir, bin, "-types=export", "-diff", "./...")
 	require.Equal(t, 3, wantDiff.code, wantDiff.stderr)
 
-	cmd := exec.Command(bin, "-v", "-json", "./...") // -types=source, the default
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOCACHE="+t.TempDir())
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	require.NoError(t, cmd.Start())
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	cmd, exited, stdout, stderr := startRun(t, dir, []string{"GOCACHE=" + t.TempDir()}, "-v", "-json", "./...") // -types=source, the default
 	seen := make(map[string]bool)
 	var err error
 poll:

@@ -18,6 +18,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/upstreamlint/upstreamlint/internal/testprocs"
 )
 
 // TestInterruptEndsChildren: SIGTERM during go list (with an empty build
@@ -78,14 +80,7 @@ func TestInterruptDuringAnalysis(t *testing.T) {
 	want := jsonFindings(t, dir, ref.stdout)
 
 	cache := t.TempDir()
-	cmd := exec.Command(bin, "-json", "./...")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "UPSTREAMLINT_CACHE="+cache)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	cmd, exited, _, stderr := startRun(t, dir, []string{"UPSTREAMLINT_CACHE=" + cache}, "-json", "./...")
 
 	// wait for the third entry of the results cache: analysis is under way
 	var started []int
@@ -190,14 +185,7 @@ func TestInterruptDuringFix(t *testing.T) {
 	const steps = 12
 	for i := 1; i <= steps; i++ {
 		restore()
-		cmd := exec.Command(bin, "-fix", "./...")
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		require.NoError(t, cmd.Start())
-		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
+		cmd, exited, _, stderr := startRun(t, dir, nil, "-fix", "./...")
 		var started []int
 		delay := took * time.Duration(i) * 3 / (2 * steps) // the last ones after the run
 		for until := time.Now().Add(delay); time.Now().Before(until); time.Sleep(2 * time.Millisecond) {
@@ -250,6 +238,22 @@ func TestInterruptDuringFix(t *testing.T) {
 		}
 	}
 	t.Logf("outcomes of %d signals: %v", steps, outcomes)
+}
+
+// startRun starts the command in dir, in run's environment and env, and
+// returns it, a channel that gets what its Wait returns, and its stdout
+// and stderr.
+func startRun(t *testing.T, dir string, env []string, args ...string) (*exec.Cmd, <-chan error, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod"), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	return cmd, exited, &stdout, &stderr
 }
 
 // alive returns those of pids that are still running after at most wait
@@ -350,7 +354,7 @@ func descendants(pid int) []int {
 
 // parent returns the parent of a process, or 0.
 func parent(pid int) int {
-	fields := statFields(pid)
+	fields := testprocs.StatFields(pid)
 	if len(fields) < 2 {
 		return 0
 	}
@@ -360,21 +364,6 @@ func parent(pid int) int {
 
 // zombie reports whether a process has ended and waits to be reaped.
 func zombie(pid int) bool {
-	fields := statFields(pid)
+	fields := testprocs.StatFields(pid)
 	return len(fields) > 0 && fields[0] == "Z"
-}
-
-// statFields returns the fields of /proc/PID/stat after the command name:
-// the state, the parent, ...
-func statFields(pid int) []string {
-	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
-	if err != nil {
-		return nil
-	}
-	s := string(data)
-	i := strings.LastIndexByte(s, ')')
-	if i < 0 {
-		return nil
-	}
-	return strings.Fields(s[i+1:])
 }

@@ -874,6 +874,14 @@ func (r *exportRun) check(u *unit, files []*ast.File) (*types.Package, *types.In
 		FileVersions: make(map[*ast.File]string),
 	}
 	var errs []error
+	pkg, _ := r.typesConfig(p, &errs).Check(p.PkgPath, r.fset, files, info)
+	return pkg, info, errs
+}
+
+// typesConfig is the type-checker's configuration for a package: its
+// imports' types from typesOf, its sizes and Go version; errors are
+// appended to errs.
+func (r *exportRun) typesConfig(p *packages.Package, errs *[]error) *types.Config {
 	tc := &types.Config{
 		Importer: importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
@@ -886,13 +894,12 @@ func (r *exportRun) check(u *unit, files []*ast.File) (*types.Package, *types.In
 			return r.typesOf(r.byID[imp.ID])
 		}),
 		Sizes: p.TypesSizes,
-		Error: func(err error) { errs = append(errs, err) },
+		Error: func(err error) { *errs = append(*errs, err) },
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
-	pkg, _ := tc.Check(p.PkgPath, r.fset, files, info)
-	return pkg, info, errs
+	return tc
 }
 
 type importerFunc func(path string) (*types.Package, error)
@@ -1185,24 +1192,8 @@ func (r *exportRun) declTypes(u *unit) (*types.Package, error) {
 		}
 		files = append(files, f)
 	}
-	tc := &types.Config{
-		IgnoreFuncBodies: true,
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			imp := p.Imports[path]
-			if imp == nil || r.byID[imp.ID] == nil {
-				return nil, fmt.Errorf("can't resolve import %q", path)
-			}
-			return r.typesOf(r.byID[imp.ID])
-		}),
-		Sizes: p.TypesSizes,
-		Error: func(err error) { errs = append(errs, err) },
-	}
-	if p.Module != nil && p.Module.GoVersion != "" {
-		tc.GoVersion = "go" + p.Module.GoVersion
-	}
+	tc := r.typesConfig(p, &errs)
+	tc.IgnoreFuncBodies = true
 	pkg, _ := tc.Check(p.PkgPath, r.fset, files, nil)
 	// A package of the linted modules that does not type-check is
 	// broken, and so are its importers (their errors would repeat its):

@@ -100,18 +100,23 @@ func Marked(owner string) []Proc {
 
 // state returns the state letter of a process (R, S, Z, ...), or "".
 func state(pid int) string {
+	if fields := StatFields(pid); len(fields) > 0 {
+		return fields[0]
+	}
+	return ""
+}
+
+// StatFields returns the fields of /proc/PID/stat after the command name
+// (the state, the parent, ...), or nil when the process is gone.
+func StatFields(pid int) []string {
 	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
 	if err != nil {
-		return ""
+		return nil
 	}
 	s := string(data)
 	i := strings.LastIndexByte(s, ')')
 	if i < 0 {
-		return ""
+		return nil
 	}
-	fields := strings.Fields(s[i+1:])
-	if len(fields) == 0 {
-		return ""
-	}
-	return fields[0]
+	return strings.Fields(s[i+1:])
 }
