@@ -367,6 +367,8 @@ type exportRun struct {
 	// linted modules, whose type errors are reported
 	source bool
 	mine   map[string]bool
+	// lines are the FileSet's line tables, shared and compact (trim.go)
+	lines lineTables
 }
 
 // unit is one package of the program.
@@ -845,6 +847,7 @@ func (r *exportRun) parse(p *packages.Package) ([]*ast.File, error) {
 		if f == nil {
 			return nil, err
 		}
+		r.lines.compact(r.fset, f)
 		var el scanner.ErrorList
 		if errors.As(err, &el) {
 			errs = append(errs, el...)
@@ -1174,7 +1177,8 @@ func (r *exportRun) typesOf(u *unit) (*types.Package, error) {
 // declTypes type-checks a package's compiled files (cgo's output for a
 // cgo package) without function bodies, against its imports' types,
 // which typesOf has made: the types of its declarations, what export
-// data would give, without compiling it. Errors in it do not stop the
+// data would give, without compiling it. What no importer can reach is
+// dropped first (trimDecls): these types are kept for the whole run. Errors in it do not stop the
 // run: the types are those go/types makes of what it could check, and a
 // package analysed from source is checked in full, with its errors
 // reported (analyze).
@@ -1187,11 +1191,13 @@ func (r *exportRun) declTypes(u *unit) (*types.Package, error) {
 		if f == nil {
 			return nil, err
 		}
+		r.lines.compact(r.fset, f)
 		if err != nil {
 			errs = append(errs, err)
 		}
 		files = append(files, f)
 	}
+	trimDecls(files)
 	tc := r.typesConfig(p, &errs)
 	tc.IgnoreFuncBodies = true
 	pkg, _ := tc.Check(p.PkgPath, r.fset, files, nil)
