@@ -41,15 +41,18 @@ type helperUse struct {
 	code string        // the gRPC code the helper sends the text with
 	dep  bool          // the error passed is a dependency error
 	pos  token.Pos     // the returned expression
+	// own: not a use, because the error passed is provably ours and no
+	// other argument carries a leaking label: the helper sends our text
+	own bool
 }
 
-// statusHelperCall reports whether v, a service method's returned error
-// at block b, is a call of a status helper (a function of this package
+// statusHelperCall reports whether v, a service method's returned error,
+// is a call of a status helper (a function of this package
 // that, on some path, returns a status with a server code and its error
 // parameter's text, or one of another package whose fact says so) with
 // an error that is not provably ours: the helper and its code.
-func statusHelperCall(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (helperUse, bool) {
-	call, ok := shapes.Strip(v).(*ssa.Call)
+func statusHelperCall(e *engine.Engine, v ssa.Value) (helperUse, bool) {
+	call, ok := shapes.Strip(e.ReturnedValue(v)).(*ssa.Call)
 	if !ok {
 		return helperUse{}, false
 	}
@@ -78,10 +81,31 @@ func statusHelperCall(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (helperU
 	if use.obj == nil || param < 0 || param >= len(args) {
 		return helperUse{}, false
 	}
-	if arg := args[param]; shapes.IsErrorValue(arg) && e.OwnErrorText(b, arg) {
-		return helperUse{}, false // our own error: the helper sends our text
+	if arg := args[param]; shapes.IsErrorValue(arg) && e.OwnErrorText(call.Block(), arg) {
+		// our own error (a sentinel, or nil where it is passed): the
+		// helper sends our text
+		return helperUse{obj: use.obj, own: ownUnlessOthers(e, args, param)}, false
 	}
 	return use, true
+}
+
+// ownUnlessOthers reports whether no argument but the helper's error
+// parameter carries a leaking label: then what the labels of the
+// helper's result say comes from that error, which is ours where it is
+// passed (err, nil after its guard, still carries the labels of the
+// call that set it).
+func ownUnlessOthers(e *engine.Engine, args []ssa.Value, param int) bool {
+	for i, a := range args {
+		if i == param {
+			continue
+		}
+		for _, l := range e.Labels(a) {
+			if leakingKind(l.Kind) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // grpcHelpers reports each helper of the package once, at its returns of

@@ -264,11 +264,8 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			var l labels.Label
 			found := false
 			for _, x := range re.Labels {
-				switch x.Kind {
-				case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindStack, knowledge.KindURL:
+				if leakingKind(x.Kind) {
 					l, found = x, true
-				}
-				if found {
 					break
 				}
 			}
@@ -276,7 +273,11 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			if expr != nil && rep.Skip(fn, expr.Pos()) {
 				continue
 			}
-			if use, ok := statusHelperCall(e, re.Instr.Block(), re.Value); ok {
+			use, ok := statusHelperCall(e, re.Value)
+			if use.own {
+				continue // the helper sends our own text here
+			}
+			if ok {
 				// The helper sends the text: its finding, once, where the
 				// fix belongs (grpchelper.go).
 				use.dep = found && !allSentinelGuarded(re.Instr.Block(), re.Value)
@@ -322,6 +323,17 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			})
 		}
 	}
+}
+
+// leakingKind reports whether a label of a gRPC service method's
+// returned error makes it leak: a dependency error, an error's text, a
+// stack, a URL.
+func leakingKind(k knowledge.Kind) bool {
+	switch k {
+	case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindStack, knowledge.KindURL:
+		return true
+	}
+	return false
 }
 
 // classify decides what, if anything, a body sink leaks.

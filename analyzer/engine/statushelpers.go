@@ -2,6 +2,7 @@ package engine
 
 import (
 	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -104,6 +105,25 @@ func staticName(call *ssa.Call) string {
 	return knowledge.FullName(obj)
 }
 
+// ReturnedValue returns the value a return gives back: v, or, in a
+// function with defers (go/ssa stores each return's results into shared
+// result cells, runs the defers and loads them back), the value stored
+// into the cell that reaches the load on every path, when it is one.
+func (e *Engine) ReturnedValue(v ssa.Value) ssa.Value {
+	ld, ok := shapes.Strip(v).(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return v
+	}
+	alloc, ok := ld.X.(*ssa.Alloc)
+	if !ok || alloc.Heap {
+		return v
+	}
+	if sts := reachingStore(ld, e, alloc, ""); len(sts) == 1 {
+		return sts[0].Val
+	}
+	return v
+}
+
 // A StatusReturn is a return of a status helper: the block that returns
 // the status, the parameter whose text it carries (its index in
 // fn.Params, receiver first) and the code.
@@ -124,7 +144,7 @@ func (e *Engine) StatusReturns(fn *ssa.Function) []StatusReturn {
 		if !ok || len(ret.Results) == 0 {
 			continue
 		}
-		code, leaf := e.ServerCodedText(b, ret.Results[len(ret.Results)-1])
+		code, leaf := e.ServerCodedText(b, e.ReturnedValue(ret.Results[len(ret.Results)-1]))
 		if leaf == nil {
 			continue
 		}

@@ -21,7 +21,7 @@ func fromStoreError(verb, resource string, err error) error {
 	if errors.Is(err, errNoUser) {
 		return connect.NewError(connect.CodeNotFound, fmt.Errorf("no %s to %s", resource, verb))
 	}
-	return connect.NewError(connect.CodeInternal, fmt.Errorf("unable to %s the %s: %w", verb, resource, err)) // want `error text of err is sent with gRPC code Internal by fromStoreError, which service methods return \(2 calls\)`
+	return connect.NewError(connect.CodeInternal, fmt.Errorf("unable to %s the %s: %w", verb, resource, err)) // want `error text of err is sent with gRPC code Internal by fromStoreError, which service methods return \(3 calls\)`
 }
 
 // generic sends a message of its own: silent, and its callers too.
@@ -58,4 +58,22 @@ func (s *UserServer) Delete(ctx context.Context, req *connect.Request[UserReques
 		return nil, generic(err)
 	}
 	return connect.NewResponse(&User{}), nil
+}
+
+// List checks a row error but passes err, nil there (its guard returned):
+// the helper sends our own text (kubeapps' server_ctrl_packages.go:134),
+// and this return is neither reported nor counted.
+func (s *UserServer) List(ctx context.Context, req *connect.Request[UserRequest]) (*connect.Response[User], error) {
+	rows, err := s.db.QueryContext(ctx, "select name from users")
+	if err != nil {
+		return nil, fromStoreError("list", "users", err)
+	}
+	defer rows.Close()
+	var u User
+	for rows.Next() {
+		if scanErr := rows.Scan(&u.Name); scanErr != nil {
+			return nil, fromStoreError("list", "users", err)
+		}
+	}
+	return connect.NewResponse(&u), nil
 }
