@@ -184,13 +184,15 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		s := e.LocalSummary(fn)
 		own := obj.Exported() && e.OwnErrors(fn)
 		var setters *wholeprog.SetterFact
+		var serverText *wholeprog.ServerText
 		if obj.Exported() {
 			setters = e.SetterFact(fn)
+			serverText = e.ServerTextFact(fn)
 		}
-		if s.Empty() && !own && setters == nil {
+		if s.Empty() && !own && setters == nil && serverText == nil {
 			continue
 		}
-		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own, Setters: setters}
+		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own, Setters: setters, ServerText: serverText}
 		for _, r := range s.Results {
 			ff.Results = append(ff.Results, labels.ToFact(r, fn))
 		}
@@ -201,7 +203,7 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 		if sum != nil {
 			sum.Funcs[knowledge.FullName(obj)] = wholeprog.FuncEntry{Fact: ff, Ref: names.FuncRef(pass.Fset, obj)}
 		}
-		if !s.Empty() || setters != nil {
+		if !s.Empty() || setters != nil || serverText != nil {
 			exported = true // OwnErrors alone gives importers nothing to find
 		}
 	}

@@ -56,7 +56,11 @@
 // parameter's text with a 5xx of its own is reported at its write, and its
 // callers in the module are not. Callers are reported when the helper takes
 // the status or a message from them, or lives in another module; a helper
-// that drops the text when its status parameter is a 5xx protects them.
+// that drops the text when its status parameter is a 5xx protects them. A
+// gRPC or Connect helper that returns a status with code Internal (or
+// another server code) carrying its error parameter's text is reported once,
+// at that return, and the service methods returning it are not; with the
+// whole program, those of other packages neither.
 //
 // Sinks: ResponseWriter.Write, the message of http.Error, fmt.Fprint* and
 // io.WriteString/io.Copy into the writer, json.NewEncoder(w).Encode,

@@ -3,7 +3,6 @@ package leak
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // Name is the check's name: its flag prefix and directive name.
@@ -264,12 +264,34 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			var l labels.Label
 			found := false
 			for _, x := range re.Labels {
-				switch x.Kind {
-				case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindStack, knowledge.KindURL:
+				if leakingKind(x.Kind) {
 					l, found = x, true
-				}
-				if found {
 					break
+				}
+			}
+			expr := rep.ReturnedError(re.Instr)
+			if expr != nil && rep.Skip(fn, expr.Pos()) {
+				continue
+			}
+			use, ok := statusHelperCall(e, re.Value)
+			if use.own {
+				continue // the helper sends our own text here
+			}
+			if ok {
+				// The helper sends the text: its finding, once, where the
+				// fix belongs (grpchelper.go).
+				use.dep = found && !allSentinelGuarded(re.Instr.Block(), re.Value)
+				use.pos = re.Instr.Pos()
+				if expr != nil {
+					use.pos = expr.Pos()
+				}
+				if use.fn != nil {
+					helpers[use.fn] = append(helpers[use.fn], use)
+					continue
+				}
+				e.NoteStatusHelperCall(wholeprog.StatusHelperCall{Helper: use.obj, Caller: e.Pkg.Pkg, At: rep.Pass.Fset.Position(use.pos), Code: use.code, Dep: use.dep})
+				if _, known := e.ProgramStatusHelper(use.obj); known {
+					continue // reported in the helper's own package
 				}
 			}
 			var msg string
@@ -277,17 +299,11 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			case found && !allSentinelGuarded(re.Instr.Block(), re.Value):
 				msg = "dependency error %s is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message"
 			case !found:
-				if code, leaf := grpcServerError(e, re.Instr.Block(), re.Value); leaf != nil {
+				if code, leaf := e.ServerCodedText(re.Instr.Block(), re.Value); leaf != nil {
 					msg = "error text of %s is sent with gRPC code " + code + "; internal errors carry details of our dependencies: log it and return a status with a generic message"
-				} else if h, code, arg := grpcServerHelper(e, re.Instr.Block(), re.Value); h != nil {
-					helpers[h] = append(helpers[h], helperUse{code: code, arg: arg})
 				}
 			}
-			if msg == "" {
-				continue
-			}
-			expr := rep.ReturnedError(re.Instr)
-			if expr == nil || rep.Skip(fn, expr.Pos()) {
+			if msg == "" || expr == nil {
 				continue
 			}
 			if !found {
@@ -307,6 +323,17 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			})
 		}
 	}
+}
+
+// leakingKind reports whether a label of a gRPC service method's
+// returned error makes it leak: a dependency error, an error's text, a
+// stack, a URL.
+func leakingKind(k knowledge.Kind) bool {
+	switch k {
+	case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindStack, knowledge.KindURL:
+		return true
+	}
+	return false
 }
 
 // classify decides what, if anything, a body sink leaks.
@@ -662,84 +689,4 @@ func serverMessage(info *types.Info, expr ast.Expr, internal ssa.Value, code int
 		by = " by " + via.Name()
 	}
 	return fmt.Sprintf("error text %s is sent with status %d%s; internal errors carry details of our dependencies: log it and send a generic message", what, code, by)
-}
-
-// grpcServerCodes are the gRPC codes that say "this failure is ours",
-// as a 5xx does.
-var grpcServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavailable", 15: "DataLoss"}
-
-// serverCode returns the server-error code a status is made with: a
-// constant, or one of the constants a variable holds on the paths that
-// reach the call (code := codes.Internal, then narrowed for the errors
-// of known kinds: every other error goes with Internal).
-func serverCode(v ssa.Value) (string, bool) {
-	consts := []ssa.Value{shapes.Strip(v)}
-	if phi, ok := consts[0].(*ssa.Phi); ok {
-		consts = phi.Edges
-	}
-	for _, e := range consts {
-		c, ok := shapes.Strip(e).(*ssa.Const)
-		if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
-			continue
-		}
-		n, _ := constant.Int64Val(c.Value)
-		if code, ok := grpcServerCodes[n]; ok {
-			return code, true
-		}
-	}
-	return "", false
-}
-
-// grpcServerError returns, for a returned status.Error(f)(code, …) or
-// status.New(f)(code, …).Err() with a server-error code, that code and
-// an error whose text its message carries and that is not provably ours.
-func grpcServerError(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
-	call, ok := shapes.Strip(v).(*ssa.Call)
-	if !ok {
-		return "", nil
-	}
-	args := call.Common().Args
-	switch knowledge.CodedErrors[calleeName(call)] {
-	case knowledge.CodedError: // status.Error(f), connect.NewError (Connect's codes are gRPC's numbers)
-	case knowledge.StatusError:
-		// status.New(code, …).Err()
-		inner, ok := shapes.Strip(args[0]).(*ssa.Call)
-		if !ok {
-			return "", nil
-		}
-		if knowledge.CodedErrors[calleeName(inner)] != knowledge.CodedStatus {
-			return "", nil
-		}
-		args = inner.Common().Args
-	default:
-		return "", nil
-	}
-	if len(args) < 2 {
-		return "", nil
-	}
-	code, ok := serverCode(args[0])
-	if !ok {
-		return "", nil
-	}
-	for _, a := range args[1:] {
-		for _, leaf := range e.TextLeavesOf(a, nil) {
-			if shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
-				return code, leaf
-			}
-		}
-	}
-	return "", nil
-}
-
-// calleeName is the full name of a static callee, or "".
-func calleeName(call *ssa.Call) string {
-	fn := call.Common().StaticCallee()
-	if fn == nil {
-		return ""
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return ""
-	}
-	return knowledge.FullName(obj)
 }

@@ -1,10 +1,13 @@
 package leak_test
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/upstreamlint/upstreamlint/analyzer"
@@ -44,6 +47,10 @@ var defaultCases = checktest.Cases{
 	// sent with a 5xx, helpers reported once where the fix belongs,
 	// helpers that drop the text for 5xx.
 	"leak/servererror/...": "errors sent with a 5xx",
+	// A Connect helper that wraps any error into a CodeInternal error
+	// with its text (%w): reported once, in the helper, and not at the
+	// handlers that return it for dependency errors.
+	"leak/connecthelper": "a Connect status helper in the handlers' package",
 	// Details shown only in a debug mode, errors of our own types and
 	// error wrappers whose Error method shows a public message are
 	// decisions: silent. Each return of a function with a defer returns
@@ -107,4 +114,53 @@ func TestBudget(t *testing.T) {
 	}
 	assert.Contains(t, gaveUp, "(*leak/cycles.selfStoreServer).GetOrder")
 	assert.Contains(t, gaveUp, "leak/cycles.selfPayload")
+}
+
+// wholeModule is the module of testdata/whole/statushelper.
+const wholeModule = "example.com/statushelper"
+
+func newLeak(shared *analysis.Analyzer) *analysis.Analyzer {
+	return leak.New(shared, leak.DefaultConfig())
+}
+
+// TestStatusHelpersAcrossPackages: a helper that turns any error into a
+// gRPC status or a Connect error with a server code and its text, in a
+// package of its own, called by service methods of other packages. The
+// whole program reports it once, in the helper, with its calls counted;
+// the calls are not reported, and a caller's own leak still is.
+func TestStatusHelpersAcrossPackages(t *testing.T) {
+	dir := filepath.Join(checktest.Testdata(t), "whole", "statushelper")
+	checktest.RunWhole(t, dir, wholeModule, newLeak, "./...")
+}
+
+// TestStatusHelpersPerPackage: without the join (a per-package host, or
+// -upstreamfacts.whole=false), the helper's package cannot see its
+// callers: the helper is not reported, and the calls that hand it a
+// dependency error are reported where they are, as before.
+func TestStatusHelpersPerPackage(t *testing.T) {
+	dir := filepath.Join(checktest.Testdata(t), "whole", "statushelper")
+	rec := &checktest.Recorder{}
+	analysistest.Run(rec, dir, leak.NewAnalyzer(leak.DefaultConfig()), "./...")
+	var missed, unexpected []string
+	for _, e := range rec.Errs {
+		switch {
+		case strings.Contains(e, "no diagnostic was reported"):
+			missed = append(missed, e)
+		case strings.Contains(e, "unexpected diagnostic"):
+			unexpected = append(unexpected, e)
+		default:
+			t.Errorf("unexpected error: %s", e)
+		}
+	}
+	// the two helpers' wants (errs.go) are missed
+	assert.Len(t, missed, 2, "%v", missed)
+	for _, e := range missed {
+		assert.Contains(t, e, "errs.go")
+	}
+	// the calls with a dependency error are reported at the call: Get
+	// and Delete (FromStoreError), GetItem (ToStatus)
+	require.Len(t, unexpected, 3, "%v", unexpected)
+	for _, e := range unexpected {
+		assert.Contains(t, e, "dependency error errs.")
+	}
 }

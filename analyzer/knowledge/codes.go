@@ -45,4 +45,7 @@ var (
 	CallOptions = map[string]bool{}
 	// CodeFixPkgs is the row of the code-mapping fix.
 	CodeFixPkgs CodeFix
+	// ServerCodes are the gRPC codes (Connect's are the same numbers)
+	// that say "this failure is ours", as a 5xx does, by name.
+	ServerCodes = map[int64]string{2: "Unknown", 13: "Internal", 14: "Unavailable", 15: "DataLoss"}
 )

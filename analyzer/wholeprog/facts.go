@@ -21,6 +21,10 @@ type FuncFact struct {
 	// error that sets its Code to 500 (errs.InternalServerError(msg)), a
 	// chained setter. Nil when it sets nothing.
 	Setters *SetterFact
+	// ServerText: on some path the function returns a status with a
+	// server code carrying the text of one of its error parameters (a
+	// status helper, analyzer/engine/statushelpers.go). Nil otherwise.
+	ServerText *ServerText `json:",omitempty"`
 }
 
 // A SetterFact is an engine setter summary in fact form.
@@ -56,7 +60,7 @@ func (f *FuncFact) Summarises() bool {
 			return true
 		}
 	}
-	return len(f.Sinks) > 0 || len(f.Effects) > 0 || f.Setters != nil
+	return len(f.Sinks) > 0 || len(f.Effects) > 0 || f.Setters != nil || f.ServerText != nil
 }
 
 func (f *FuncFact) String() string { return "upstream summary" }

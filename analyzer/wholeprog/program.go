@@ -200,18 +200,19 @@ type Program struct {
 }
 
 type programData struct {
-	Joined        map[string]*FuncFact         // the resolved summary of each dynamic key
-	Own           map[string]bool              // every implementation returns only our own errors
-	Impls         map[string][]FuncRef         // the implementations whose summaries say something, for messages
-	Facts         map[string]*FuncFact         // every summarised function's fact, resolved, and the libraries' facts the linted packages use
-	Rerun         map[string]bool              // the packages to analyse again (import paths: a package and its test variants)
-	Keys          int                          // dynamic keys met
-	Solved        int                          // keys resolved to a non-empty summary
-	Types         int                          // converted types
-	Linted        []string                     // the linted modules
-	ErrorHandlers []knowledge.InstalledHandler // the framework error handlers the program installs
-	Envelopes     map[string][]EnvelopeCall    // the calls to each envelope helper, by helper (envelopes.go)
-	Served        map[string]FuncRef           // the functions whose answer a generated service method returns, with that method (Delegate)
+	Joined        map[string]*FuncFact          // the resolved summary of each dynamic key
+	Own           map[string]bool               // every implementation returns only our own errors
+	Impls         map[string][]FuncRef          // the implementations whose summaries say something, for messages
+	Facts         map[string]*FuncFact          // every summarised function's fact, resolved, and the libraries' facts the linted packages use
+	Rerun         map[string]bool               // the packages to analyse again (import paths: a package and its test variants)
+	Keys          int                           // dynamic keys met
+	Solved        int                           // keys resolved to a non-empty summary
+	Types         int                           // converted types
+	Linted        []string                      // the linted modules
+	ErrorHandlers []knowledge.InstalledHandler  // the framework error handlers the program installs
+	Envelopes     map[string][]EnvelopeCall     // the calls to each envelope helper, by helper (envelopes.go)
+	Served        map[string]FuncRef            // the functions whose answer a generated service method returns, with that method (Delegate)
+	StatusHelpers map[string][]StatusHelperCall // the service methods' returns of each status helper, by helper (statushelpers.go)
 }
 
 // A FuncRef names a function for messages: its short name, where it is
@@ -342,8 +343,11 @@ type PackageSummary struct {
 	// Delegates are the functions of other packages whose answer a
 	// generated service method of the package returns.
 	Delegates []Delegate `json:",omitempty"`
+	// StatusHelpers are the package's service methods' returns of status
+	// helpers of other packages of the linted modules (statushelpers.go).
+	StatusHelpers []StatusHelperCall `json:",omitempty"`
 
-	mu sync.Mutex // Imported, Envelopes and Delegates, filled as the checks ask
+	mu sync.Mutex // Imported, Envelopes, Delegates and StatusHelpers, filled as the checks ask
 }
 
 // A Delegate is a function of the linted modules whose answer a
@@ -595,6 +599,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	var handlers []knowledge.InstalledHandler
 	var envelopes []EnvelopeCall
 	var delegates []Delegate
+	var statusHelpers []StatusHelperCall
 	for _, s := range summaries {
 		for _, k := range slices.Sorted(maps.Keys(s.Dynamic)) {
 			site := s.Dynamic[k]
@@ -632,6 +637,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 		handlers = append(handlers, s.Handlers...)
 		envelopes = append(envelopes, s.Envelopes...)
 		delegates = append(delegates, s.Delegates...)
+		statusHelpers = append(statusHelpers, s.StatusHelpers...)
 	}
 	slices.Sort(keys)
 	p.Keys = len(keys)
@@ -658,6 +664,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	}
 	p.joinEnvelopes(envelopes, roots)
 	p.joinDelegates(delegates, roots)
+	p.joinStatusHelpers(statusHelpers, roots)
 	for _, s := range summaries {
 		for k, site := range s.Dynamic {
 			if ff := p.Joined[k]; ff != nil && (ff.Summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, HandlerKey(""))) {
@@ -798,7 +805,7 @@ func (j *joiner) substitute(ff *FuncFact, depth int) *FuncFact {
 	if !hasDynamic(ff) {
 		return ff
 	}
-	out := &FuncFact{Sinks: ff.Sinks, OwnErrors: ff.OwnErrors}
+	out := &FuncFact{Sinks: ff.Sinks, OwnErrors: ff.OwnErrors, ServerText: ff.ServerText}
 	for _, r := range ff.Results {
 		out.Results = append(out.Results, j.substLabels(r, depth))
 	}

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -175,4 +176,40 @@ func TestDeclColumn(t *testing.T) {
 		assert.Equal(t, tc.want, declColumn(file, tc.line, tc.name), "%d %s", tc.line, tc.name)
 	}
 	assert.Equal(t, 0, declColumn(filepath.Join(t.TempDir(), "none.go"), 1, "f"))
+}
+
+// TestJoinStatusHelpers: the service methods' returns of a status helper
+// are gathered by helper, once per site (a package and its test variant
+// make the same call), in source order, and the helper's and the
+// callers' packages are analysed again; a helper outside the linted
+// packages is left to its callers.
+func TestJoinStatusHelpers(t *testing.T) {
+	call := func(caller, file string, line int, helper, helperPkg string) StatusHelperCall {
+		return StatusHelperCall{At: token.Position{Filename: file, Line: line, Column: 9}, HelperName: helper, HelperPkg: helperPkg, CallerPkg: caller, Code: "Internal", Dep: true}
+	}
+	a := NewPackageSummary("m/a")
+	a.StatusHelpers = []StatusHelperCall{
+		call("m/a", "/src/a/a.go", 30, "m/errs.FromStoreError", "m/errs"),
+		call("m/a", "/src/a/a.go", 12, "m/errs.FromStoreError", "m/errs"),
+		call("m/a", "/src/a/a.go", 40, "lib/errs.Wrap", "lib/errs"),
+	}
+	aTest := NewPackageSummary("m/a") // the test variant: the same calls
+	aTest.StatusHelpers = slices.Clone(a.StatusHelpers)
+	b := NewPackageSummary("m/b")
+	b.StatusHelpers = []StatusHelperCall{call("m/b", "/src/b/b.go", 7, "m/errs.FromStoreError", "m/errs")}
+	p := Join([]*PackageSummary{b, a, aTest}, []string{"m/a", "m/b", "m/errs", "m/other"}, []string{"m"})
+
+	cs, ok := p.StatusHelpers["m/errs.FromStoreError"]
+	require.True(t, ok)
+	var at []string
+	for _, c := range cs {
+		at = append(at, c.At.String())
+	}
+	assert.Equal(t, []string{"/src/a/a.go:12:9", "/src/a/a.go:30:9", "/src/b/b.go:7:9"}, at)
+	_, ok = p.StatusHelpers["lib/errs.Wrap"]
+	assert.False(t, ok, "a helper that is not linted is reported at its calls")
+	for _, pkg := range []string{"m/errs", "m/a", "m/b"} {
+		assert.True(t, p.Again(pkg), pkg)
+	}
+	assert.False(t, p.Again("m/other"))
 }

@@ -18,6 +18,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/packages"
+
+	upstream "github.com/upstreamlint/upstreamlint/analyzer"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
 
 // gcPercent is the GOGC of the tests that import checktest, unless GOGC
@@ -137,4 +140,39 @@ func RunCases(t *testing.T, a *analysis.Analyzer, fixes bool, cases ...Cases) []
 		return RunWithSuggestedFixes(t, a, patterns...)
 	}
 	return Run(t, a, patterns...)
+}
+
+// RunWhole runs a check as the standalone command does on a whole
+// program, and checks the // want comments of the packages pkgs against
+// what the second phase reports. dir is a module (a directory with a
+// go.mod whose dependencies are vendored: analysistest loads it with
+// GOPROXY=off) and module its path; newCheck builds the check on a
+// shared analysis. The first phase analyses the packages with dynamic
+// labels and collects their summaries, which the join (analyzer/wholeprog)
+// resolves; the second analyses every package again with the join
+// installed, so that every package's wants are checked against one run
+// (the command analyses again only the packages whose findings the join
+// can change, and keeps the others' first findings, which are the same).
+func RunWhole(t *testing.T, dir, module string, newCheck func(shared *analysis.Analyzer) *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
+	t.Helper()
+	shared := upstream.New(upstream.DefaultConfig())
+	shared.Collect(module)
+	first := analysistest.Run(&Recorder{}, dir, newCheck(shared.Analyzer), pkgs...)
+	shared.Collect()
+	var roots []string
+	for _, r := range first {
+		if r.Pass != nil && !slices.Contains(roots, r.Pass.Pkg.Path()) {
+			roots = append(roots, r.Pass.Pkg.Path())
+		}
+	}
+	if len(roots) == 0 {
+		t.Fatalf("RunWhole: no package of %s analysed", dir)
+	}
+	prog := wholeprog.Join(shared.Summaries(), roots, []string{module})
+	for _, r := range roots {
+		prog.Rerun[r] = true // every package reports in the second phase, and its wants are checked there
+	}
+	shared.SetProgram(prog)
+	defer shared.SetProgram(nil)
+	return analysistest.Run(t, dir, newCheck(shared.Analyzer), pkgs...)
 }

@@ -1,0 +1,241 @@
+package engine
+
+import (
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
+	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
+)
+
+// Status helpers: a function of the module that turns any error into a
+// gRPC status or a Connect error with a server code and the error's
+// text (func toStatus(err error) error { return status.Error(codes.Internal,
+// err.Error()) }, kubeapps' connecterror.FromK8sError). The service
+// methods that return its result send that text to their clients; the
+// fix belongs in the helper, which the leak check reports once. Its
+// package exports which parameter it sends (FuncFact.ServerText), so
+// that callers in other packages know the helper without its body; the
+// standalone's join gathers their calls (StatusHelperCall), and in phase
+// 2 the helper's own package reports it with every call counted, while
+// the callers' packages do not report those calls again. Per-package
+// hosts without the join report what the callers' packages see.
+
+// ServerCodedText returns, for v, an error built by status.Error(f)(code,
+// …), status.New(f)(code, …).Err() or connect.NewError(code, …) with a
+// server-error code (knowledge.ServerCodes), that code's name and an
+// error whose text the message carries and that is not provably ours
+// where b runs; or "" and nil.
+func (e *Engine) ServerCodedText(b *ssa.BasicBlock, v ssa.Value) (string, ssa.Value) {
+	call, ok := shapes.Strip(v).(*ssa.Call)
+	if !ok {
+		return "", nil
+	}
+	args := call.Common().Args
+	switch knowledge.CodedErrors[staticName(call)] {
+	case knowledge.CodedError: // status.Error(f), connect.NewError (Connect's codes are gRPC's numbers)
+	case knowledge.StatusError:
+		// status.New(code, …).Err()
+		inner, ok := shapes.Strip(args[0]).(*ssa.Call)
+		if !ok {
+			return "", nil
+		}
+		if knowledge.CodedErrors[staticName(inner)] != knowledge.CodedStatus {
+			return "", nil
+		}
+		args = inner.Common().Args
+	default:
+		return "", nil
+	}
+	if len(args) < 2 {
+		return "", nil
+	}
+	code, ok := serverCode(args[0])
+	if !ok {
+		return "", nil
+	}
+	for _, a := range args[1:] {
+		for _, leaf := range e.TextLeavesOf(a, nil) {
+			if shapes.IsErrorValue(leaf) && !e.OwnErrorText(b, leaf) {
+				return code, leaf
+			}
+		}
+	}
+	return "", nil
+}
+
+// serverCode returns the server-error code a status is made with: a
+// constant, or one of the constants a variable holds on the paths that
+// reach the call (code := codes.Internal, then narrowed for the errors
+// of known kinds: every other error goes with Internal).
+func serverCode(v ssa.Value) (string, bool) {
+	consts := []ssa.Value{shapes.Strip(v)}
+	if phi, ok := consts[0].(*ssa.Phi); ok {
+		consts = phi.Edges
+	}
+	for _, e := range consts {
+		c, ok := shapes.Strip(e).(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.Int {
+			continue
+		}
+		n, _ := constant.Int64Val(c.Value)
+		if code, ok := knowledge.ServerCodes[n]; ok {
+			return code, true
+		}
+	}
+	return "", false
+}
+
+// staticName is the full name of a static callee, or "".
+func staticName(call *ssa.Call) string {
+	fn := call.Common().StaticCallee()
+	if fn == nil {
+		return ""
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return ""
+	}
+	return knowledge.FullName(obj)
+}
+
+// ReturnedValue returns the value a return gives back: v, or, in a
+// function with defers (go/ssa stores each return's results into shared
+// result cells, runs the defers and loads them back), the value stored
+// into the cell that reaches the load on every path, when it is one.
+func (e *Engine) ReturnedValue(v ssa.Value) ssa.Value {
+	ld, ok := shapes.Strip(v).(*ssa.UnOp)
+	if !ok || ld.Op != token.MUL {
+		return v
+	}
+	alloc, ok := ld.X.(*ssa.Alloc)
+	if !ok || alloc.Heap {
+		return v
+	}
+	if sts := reachingStore(ld, e, alloc, ""); len(sts) == 1 {
+		return sts[0].Val
+	}
+	return v
+}
+
+// A StatusReturn is a return of a status helper: the block that returns
+// the status, the parameter whose text it carries (its index in
+// fn.Params, receiver first) and the code.
+type StatusReturn struct {
+	Block *ssa.BasicBlock
+	Param int
+	Code  string
+}
+
+// StatusReturns returns the returns of fn whose last result is a status
+// with a server code carrying the text of one of fn's error parameters
+// (ServerCodedText with the parameter as the leaf, or with an error made
+// from it: fmt.Errorf("unable to %s: %w", verb, err)), in block order.
+func (e *Engine) StatusReturns(fn *ssa.Function) []StatusReturn {
+	var out []StatusReturn
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) == 0 {
+			continue
+		}
+		code, leaf := e.ServerCodedText(b, e.ReturnedValue(ret.Results[len(ret.Results)-1]))
+		if leaf == nil {
+			continue
+		}
+		if i := e.textParam(fn, b, leaf); i >= 0 {
+			out = append(out, StatusReturn{Block: b, Param: i, Code: code})
+		}
+	}
+	return out
+}
+
+// textParam returns the index of the error parameter of fn whose text
+// the error leaf carries (the parameter itself, or an error the labels
+// show made from its text), not provably ours where b runs; or -1.
+func (e *Engine) textParam(fn *ssa.Function, b *ssa.BasicBlock, leaf ssa.Value) int {
+	if p, ok := leaf.(*ssa.Parameter); ok {
+		return slices.Index(fn.Params, p)
+	}
+	for _, l := range e.Labels(leaf) {
+		if l.Kind != knowledge.KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) || l.Path != "" {
+			continue
+		}
+		if !keepsText(l.Reads) {
+			continue // a field of the parameter, its code: not its text
+		}
+		if p := fn.Params[l.Param]; shapes.IsErrorValue(p) && !e.OwnErrorText(b, p) {
+			return l.Param
+		}
+	}
+	return -1
+}
+
+// keepsText reports whether a label's reads (ops joined by "/") keep
+// the text of the value they start from: stringified, wrapped (%w,
+// errors.Join) or rebuilt from the text (fmt.Errorf with %v).
+func keepsText(reads string) bool {
+	if reads == "" {
+		return true
+	}
+	for _, op := range strings.Split(reads, "/") {
+		switch op {
+		case knowledge.OpText, knowledge.OpWrap, knowledge.OpWrapText:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// ServerTextFact is what a helper's fact says of it (StatusReturns): the
+// first parameter a return sends with a server code, or nil.
+func (e *Engine) ServerTextFact(fn *ssa.Function) *wholeprog.ServerText {
+	rs := e.StatusReturns(fn)
+	if len(rs) == 0 {
+		return nil
+	}
+	return &wholeprog.ServerText{Param: rs[0].Param, Code: rs[0].Code}
+}
+
+// ImportedServerText returns what the fact of a function of another
+// package of the module says it sends with a server code, or nil.
+func (e *Engine) ImportedServerText(obj *types.Func) *wholeprog.ServerText {
+	if obj == nil || e.importFact == nil || obj.Pkg() == nil || obj.Pkg() == e.Pkg.Pkg {
+		return nil
+	}
+	ff := e.importFact(obj.Origin())
+	if ff == nil {
+		return nil
+	}
+	return ff.ServerText
+}
+
+// NoteStatusHelperCall records in phase 1 a service method's return of
+// a status helper of another package of the module (a no-op elsewhere).
+func (e *Engine) NoteStatusHelperCall(c wholeprog.StatusHelperCall) {
+	if !e.Dynamic || e.Sum == nil || c.Helper == nil || c.Caller == nil || !e.inModule(c.Helper.Pkg()) {
+		return
+	}
+	if strings.HasSuffix(c.At.Filename, "_test.go") {
+		return // tests are not the program's traffic (and go vet always analyses them)
+	}
+	c.HelperName, c.HelperPkg, c.CallerPkg = knowledge.FullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
+	e.Sum.AddStatusHelperCall(c)
+}
+
+// ProgramStatusHelper returns, in phase 2, the calls of the whole program
+// to a status helper, and whether the program knows the helper: then its
+// own package reports it.
+func (e *Engine) ProgramStatusHelper(helper *types.Func) ([]wholeprog.StatusHelperCall, bool) {
+	if e.Prog == nil || helper == nil {
+		return nil, false
+	}
+	cs, ok := e.Prog.StatusHelpers[knowledge.FullName(helper)]
+	return cs, ok
+}
