@@ -139,6 +139,7 @@ func TestStatusHelpersAcrossPackages(t *testing.T) {
 // dependency error are reported where they are, as before.
 func TestStatusHelpersPerPackage(t *testing.T) {
 	dir := filepath.Join(checktest.Testdata(t), "whole", "statushelper")
+	checktest.VendorEnv(t, dir)
 	rec := &checktest.Recorder{}
 	analysistest.Run(rec, dir, leak.NewAnalyzer(leak.DefaultConfig()), "./...")
 	var missed, unexpected []string

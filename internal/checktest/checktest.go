@@ -155,9 +155,11 @@ func RunCases(t *testing.T, a *analysis.Analyzer, fixes bool, cases ...Cases) []
 // can change, and keeps the others' first findings, which are the same).
 func RunWhole(t *testing.T, dir, module string, newCheck func(shared *analysis.Analyzer) *analysis.Analyzer, pkgs ...string) []*analysistest.Result {
 	t.Helper()
+	VendorEnv(t, dir)
 	shared := upstream.New(upstream.DefaultConfig())
 	shared.Collect(module)
-	first := analysistest.Run(&Recorder{}, dir, newCheck(shared.Analyzer), pkgs...)
+	rec := &Recorder{}
+	first := analysistest.Run(rec, dir, newCheck(shared.Analyzer), pkgs...)
 	shared.Collect()
 	var roots []string
 	for _, r := range first {
@@ -166,7 +168,7 @@ func RunWhole(t *testing.T, dir, module string, newCheck func(shared *analysis.A
 		}
 	}
 	if len(roots) == 0 {
-		t.Fatalf("RunWhole: no package of %s analysed", dir)
+		t.Fatalf("RunWhole: no package of %s analysed: %v", dir, rec.Errs)
 	}
 	prog := wholeprog.Join(shared.Summaries(), roots, []string{module})
 	for _, r := range roots {
@@ -175,4 +177,14 @@ func RunWhole(t *testing.T, dir, module string, newCheck func(shared *analysis.A
 	shared.SetProgram(prog)
 	defer shared.SetProgram(nil)
 	return analysistest.Run(t, dir, newCheck(shared.Analyzer), pkgs...)
+}
+
+// VendorEnv makes the go command load the module in dir from its vendor
+// directory, when it has one, whatever GOFLAGS the environment gives (the
+// README's commands run with -mod=mod): test modules vendor the stubs.
+func VendorEnv(t *testing.T, dir string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt")); err == nil {
+		t.Setenv("GOFLAGS", "-mod=vendor")
+	}
 }
