@@ -859,6 +859,7 @@ func (r *exportRun) parse(p *packages.Package) ([]*ast.File, error) {
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
+	dropConstTables(files)
 	return files, nil
 }
 
@@ -1198,6 +1199,7 @@ func (r *exportRun) declTypes(u *unit) (*types.Package, error) {
 		files = append(files, f)
 	}
 	trimDecls(files)
+	dropConstTables(files)
 	tc := r.typesConfig(p, &errs)
 	tc.IgnoreFuncBodies = true
 	pkg, _ := tc.Check(p.PkgPath, r.fset, files, nil)

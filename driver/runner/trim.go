@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -288,4 +289,76 @@ func (t *lineTables) compact(fset *token.FileSet, f *ast.File) {
 		t.m[tf.Name()] = shared
 	}
 	tf.SetLines(shared)
+}
+
+// constTableMin is the size, in literals, from which dropConstTables
+// empties a table.
+const constTableMin = 64
+
+// dropConstTables empties the tables of constants that initialise a
+// package's variables: a composite literal (not a map's) whose elements
+// are literals, or such composite literals, constTableMin or more in all
+// (a generated parser's tables, a descriptor's bytes). Their values
+// carry no error, status or upstream data, which is all the analyses
+// look for, and no analysis reads the package initialiser's stores; but
+// each literal costs syntax, type-checker records and SSA instructions:
+// on seaweedfs, a generated SQL parser's tables were 75 MB of SSA. An
+// array whose length the literal gave ([...]T) gets that length, so its
+// type is unchanged.
+func dropConstTables(files []*ast.File) {
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				for _, v := range vs.Values {
+					lit, ok := v.(*ast.CompositeLit)
+					if !ok {
+						continue
+					}
+					if n, ok := constElems(lit); ok && n >= constTableMin {
+						if at, ok := lit.Type.(*ast.ArrayType); ok {
+							if _, ok := at.Len.(*ast.Ellipsis); ok {
+								at.Len = &ast.BasicLit{ValuePos: at.Len.Pos(), Kind: token.INT, Value: strconv.Itoa(len(lit.Elts))}
+							}
+						}
+						lit.Elts = nil
+					}
+				}
+			}
+		}
+	}
+}
+
+// constElems counts the literals of a composite literal made only of
+// literals (signed or not) and of such composite literals without a
+// type of their own, with no keys: ok is false for any other.
+func constElems(lit *ast.CompositeLit) (n int, ok bool) {
+	if _, isMap := lit.Type.(*ast.MapType); isMap {
+		return 0, false
+	}
+	for _, e := range lit.Elts {
+		if u, isUnary := e.(*ast.UnaryExpr); isUnary && (u.Op == token.SUB || u.Op == token.ADD) {
+			e = u.X
+		}
+		switch e := e.(type) {
+		case *ast.BasicLit:
+			n++
+		case *ast.CompositeLit:
+			if e.Type != nil {
+				return 0, false
+			}
+			m, ok := constElems(e)
+			if !ok {
+				return 0, false
+			}
+			n += m
+		default:
+			return 0, false
+		}
+	}
+	return n, true
 }

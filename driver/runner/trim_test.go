@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"fmt"
 	"go/ast"
 	"go/build"
 	"go/importer"
@@ -9,6 +10,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -272,4 +274,69 @@ func api(pkg *types.Package) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// TestDropConstTables checks which tables of constants dropConstTables
+// empties, and that the package keeps its types.
+func TestDropConstTables(t *testing.T) {
+	nums := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "%d, ", i-n/2)
+		}
+		return b.String()
+	}
+	pairs := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "%d: %d, ", i, i)
+		}
+		return b.String()
+	}
+	src := `package p
+
+var arr = [...]int16{` + nums(100) + `}
+const N = len(arr)
+var bytes = []byte{` + nums(64) + `}
+var nested = [][]int{{` + nums(40) + `}, {` + nums(40) + `}}
+var short = []int{` + nums(63) + `}
+var withName = []int{N, ` + nums(100) + `}
+var keyed = []int{0: 1, ` + nums(100) + `}
+var m = map[int]int{` + pairs(70) + `}
+var sum = [...]struct{ a, b int }{` + strings.Repeat("{1, 2}, ", 40) + `}
+var _ [N]int = [100]int{}
+
+func f() []int { return []int{` + nums(100) + `} }
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.SkipObjectResolution)
+	require.NoError(t, err)
+	dropConstTables([]*ast.File{f})
+	elems := make(map[string]int)
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, s := range gd.Specs {
+			if vs, ok := s.(*ast.ValueSpec); ok && len(vs.Values) == 1 {
+				if lit, ok := vs.Values[0].(*ast.CompositeLit); ok {
+					elems[vs.Names[0].Name] = len(lit.Elts)
+				}
+			}
+		}
+	}
+	assert.Equal(t, map[string]int{
+		"arr": 0, "bytes": 0, "nested": 0, "sum": 0, // emptied
+		"short": 63, "withName": 101, "keyed": 101, "m": 70, "_": 0, // kept
+	}, elems)
+	fn := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
+	ret := fn.Body.List[0].(*ast.ReturnStmt).Results[0].(*ast.CompositeLit)
+	assert.Len(t, ret.Elts, 100, "a literal in a function body is kept")
+
+	pkg, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, nil)
+	require.NoError(t, err, "the package still type-checks")
+	assert.Equal(t, "[100]int16", pkg.Scope().Lookup("arr").Type().String(), "[...] keeps its length")
+	assert.Equal(t, "[40]struct{a int; b int}", pkg.Scope().Lookup("sum").Type().String())
+	assert.Equal(t, "100", pkg.Scope().Lookup("N").(*types.Const).Val().String())
 }
