@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -241,7 +242,7 @@ func Run(cfg Config) (*Result, error) {
 		res:       res,
 		cache:     cache,
 		trees:     make(map[string]map[string]json.RawMessage),
-		summaries: make(map[*unit]*wholeprog.PackageSummary),
+		summaries: make(map[*unit]json.RawMessage),
 		byID:      make(map[string]*unit),
 		goroot:    env["GOROOT"],
 		cfg:       lcfg,
@@ -332,10 +333,10 @@ type exportRun struct {
 	stats  cacheStats
 	join   []byte // phase 2: the join, encoded (the packages' keys include it)
 	// mu guards res's errors and timings, trees (the JSON tree's part of
-	// each linted package) and summaries (phase 1's, for the join)
+	// each linted package) and summaries (phase 1's, encoded, for the join)
 	mu        sync.Mutex
 	trees     map[string]map[string]json.RawMessage
-	summaries map[*unit]*wholeprog.PackageSummary
+	summaries map[*unit]json.RawMessage
 	// byID finds a unit by its package's ID; cfg and patterns load the
 	// packages again, with their compiled files and export data, the
 	// first time a package is analysed from source (compiled)
@@ -615,12 +616,16 @@ func (r *exportRun) took(u *unit, d time.Duration, fromCache bool) {
 // store, its summary to the join, its diagnostics to the report. A
 // damaged entry is an error (the package is analysed again).
 func (r *exportRun) apply(u *unit, e *exportEntry, phase int, fresh bool) error {
-	var sum *wholeprog.PackageSummary
+	// The summary stays encoded until the join (resolveProgram): decoded,
+	// the summaries of every package take about twice the memory, for
+	// the whole of phase 1. It is copied: it may share its bytes with the
+	// rest of the entry.
+	var sum json.RawMessage
 	if phase == 1 && len(e.Summary) > 0 {
-		sum = new(wholeprog.PackageSummary)
-		if err := json.Unmarshal(e.Summary, sum); err != nil {
-			return fmt.Errorf("the package's summary: %v", err)
+		if !json.Valid(e.Summary) {
+			return errors.New("the package's summary is not valid JSON")
 		}
+		sum = bytes.Clone(e.Summary)
 	}
 	if !fresh {
 		// decoded when an importer analysed from source asks for one
@@ -930,10 +935,17 @@ func factAnalyzers(roots []*analysis.Analyzer) []*analysis.Analyzer {
 func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*analysis.Analyzer) error {
 	var summaries []*wholeprog.PackageSummary
 	for _, u := range r.order {
-		if s := r.summaries[u]; s != nil {
-			summaries = append(summaries, s)
+		raw := r.summaries[u]
+		if raw == nil {
+			continue
 		}
+		s := new(wholeprog.PackageSummary)
+		if err := json.Unmarshal(raw, s); err != nil {
+			return fmt.Errorf("%s: the package's summary: %v", u.pkg.ID, err)
+		}
+		summaries = append(summaries, s)
 	}
+	clear(r.summaries)
 	if len(summaries) == 0 {
 		return nil
 	}
