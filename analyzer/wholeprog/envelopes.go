@@ -65,15 +65,7 @@ func (p *Program) joinEnvelopes(calls []EnvelopeCall, roots []string) {
 	// in source order: phase 1 analyses packages in parallel, and the
 	// findings name the first codes met
 	for _, cs := range p.Envelopes {
-		slices.SortFunc(cs, func(a, b EnvelopeCall) int {
-			if a.At.Filename != b.At.Filename {
-				return strings.Compare(a.At.Filename, b.At.Filename)
-			}
-			if a.At.Line != b.At.Line {
-				return a.At.Line - b.At.Line
-			}
-			return a.At.Column - b.At.Column
-		})
+		slices.SortFunc(cs, func(a, b EnvelopeCall) int { return comparePositions(a.At, b.At) })
 	}
 	// by path: a package and its test variant are two packages
 	for _, cs := range p.Envelopes {
@@ -116,4 +108,16 @@ func packageSet(roots []string) map[string]bool {
 		set[r] = true
 	}
 	return set
+}
+
+// comparePositions orders positions by file, line and column: the calls
+// of a helper in source order.
+func comparePositions(a, b token.Position) int {
+	if a.Filename != b.Filename {
+		return strings.Compare(a.Filename, b.Filename)
+	}
+	if a.Line != b.Line {
+		return a.Line - b.Line
+	}
+	return a.Column - b.Column
 }

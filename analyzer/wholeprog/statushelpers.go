@@ -8,7 +8,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 )
 
 // ServerText says that a function returns, on some path, a status with
@@ -65,15 +64,7 @@ func (p *Program) joinStatusHelpers(calls []StatusHelperCall, roots []string) {
 		p.StatusHelpers[c.HelperName] = append(p.StatusHelpers[c.HelperName], c)
 	}
 	for _, cs := range p.StatusHelpers {
-		slices.SortFunc(cs, func(a, b StatusHelperCall) int {
-			if a.At.Filename != b.At.Filename {
-				return strings.Compare(a.At.Filename, b.At.Filename)
-			}
-			if a.At.Line != b.At.Line {
-				return a.At.Line - b.At.Line
-			}
-			return a.At.Column - b.At.Column
-		})
+		slices.SortFunc(cs, func(a, b StatusHelperCall) int { return comparePositions(a.At, b.At) })
 		p.Rerun[cs[0].HelperPkg] = true
 		for _, c := range cs {
 			p.Rerun[c.CallerPkg] = true

@@ -197,29 +197,7 @@ func declName(n ast.Node) string {
 			if len(n.Recv.List) == 0 {
 				return ""
 			}
-			// a method goes with its type
-			t := n.Recv.List[0].Type
-			for {
-				switch x := t.(type) {
-				case *ast.StarExpr:
-					t = x.X
-					continue
-				case *ast.ParenExpr:
-					t = x.X
-					continue
-				case *ast.IndexExpr:
-					t = x.X
-					continue
-				case *ast.IndexListExpr:
-					t = x.X
-					continue
-				}
-				break
-			}
-			if id, ok := t.(*ast.Ident); ok {
-				return id.Name
-			}
-			return ""
+			return recvBase(n.Recv.List[0].Type) // a method goes with its type
 		}
 		return n.Name.Name
 	case *ast.TypeSpec:
@@ -230,6 +208,24 @@ func declName(n ast.Node) string {
 				return id.Name
 			}
 		}
+	}
+	return ""
+}
+
+// recvBase is the name of a receiver's type, without pointer, parentheses
+// or type parameters ("" if it is not a name).
+func recvBase(x ast.Expr) string {
+	switch t := x.(type) {
+	case *ast.StarExpr:
+		return recvBase(t.X)
+	case *ast.ParenExpr:
+		return recvBase(t.X)
+	case *ast.IndexExpr:
+		return recvBase(t.X)
+	case *ast.IndexListExpr:
+		return recvBase(t.X)
+	case *ast.Ident:
+		return t.Name
 	}
 	return ""
 }
