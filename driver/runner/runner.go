@@ -465,6 +465,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 	}
 	waits := r.waits(units, done)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	gate := newSourceGate(runtime.GOMAXPROCS(0))
 	// Near the run's soft memory limit (-memlimit, GOMEMLIMIT), packages
 	// are analysed one at a time: what is live is mostly the packages
 	// being analysed, and the collector alone cannot go below it.
@@ -536,7 +537,12 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 				}
 			}
 			r.stats.add(false)
-			e := r.analyze(u, analyzers, phase)
+			e := func() *exportEntry {
+				size := sourceSize(u.pkg.GoFiles)
+				gate.enter(size)
+				defer gate.leave(size)
+				return r.analyze(u, analyzers, phase)
+			}()
 			if e == nil {
 				r.failed(u) // the load error says why
 				return
