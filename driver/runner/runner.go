@@ -189,7 +189,7 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(cmp.Or(cfg.GCPercent, exportGCPercent)))
+		defer newGCPolicy(cmp.Or(cfg.GCPercent, exportGCPercent))()
 	}
 	fset := token.NewFileSet()
 	// The package graph and the files, without what needs the go build
