@@ -188,8 +188,10 @@ func Run(cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var gc *gcPolicy
 	if os.Getenv("GOGC") == "" {
-		defer newGCPolicy(cmp.Or(cfg.GCPercent, exportGCPercent))()
+		gc = newGCPolicy(cmp.Or(cfg.GCPercent, exportGCPercent))
+		defer gc.stop()
 	}
 	fset := token.NewFileSet()
 	// The package graph and the files, without what needs the go build
@@ -238,6 +240,7 @@ func Run(cfg Config) (*Result, error) {
 
 	r := &exportRun{
 		fset:      fset,
+		gc:        gc,
 		units:     make(map[*packages.Package]*unit),
 		linted:    make(map[string]bool),
 		res:       res,
@@ -325,6 +328,7 @@ func Run(cfg Config) (*Result, error) {
 // exportRun is one run of the export runner.
 type exportRun struct {
 	fset   *token.FileSet
+	gc     *gcPolicy // nil when the environment sets GOGC
 	facts  *factStore
 	units  map[*packages.Package]*unit
 	order  []*unit         // dependencies first
@@ -538,6 +542,7 @@ func (r *exportRun) analyzeAll(units []*unit, analyzers []*analysis.Analyzer, ph
 				}
 			}
 			r.stats.add(false)
+			r.gc.analysing()
 			e := func() *exportEntry {
 				size := sourceSize(u.pkg.GoFiles)
 				gate.enter(size)
