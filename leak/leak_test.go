@@ -165,3 +165,13 @@ func TestStatusHelpersPerPackage(t *testing.T) {
 		assert.Contains(t, e, "dependency error errs.")
 	}
 }
+
+// TestOwnErrorsOfImplementations: a call through an interface of the
+// module whose every implementation (the types converted to it, generic
+// ones by their declaration) returns only nil or its own sentinels sends
+// our own text, even with 500; one implementation over database/sql is
+// enough for the text to be a dependency's.
+func TestOwnErrorsOfImplementations(t *testing.T) {
+	dir := filepath.Join(checktest.Testdata(t), "whole", "memstore")
+	checktest.RunWhole(t, dir, "example.com/memstore", newLeak, "./...")
+}

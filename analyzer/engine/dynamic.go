@@ -38,9 +38,14 @@ func (e *Engine) dynSite(cc *ssa.CallCommon) (string, wholeprog.DynSite) {
 	}
 	if cc.IsInvoke() {
 		named, ok := types.Unalias(cc.Value.Type()).(*types.Named)
-		if !ok || cc.Method == nil || named.TypeArgs().Len() > 0 || !e.inModule(named.Obj().Pkg()) {
+		if !ok || cc.Method == nil || !e.inModule(named.Obj().Pkg()) {
 			return "", wholeprog.DynSite{}
 		}
+		// An instance of a generic interface (Cache[string]) is resolved
+		// by its declaration's methods, as the join records a generic
+		// type's implementations (wholeprog.Conversions): the key is the
+		// same for every instance.
+		named = named.Origin()
 		if knowledge.IsConnectUnary(cc.Method.Signature()) && shapes.ConnectHandlerCall(cc.Method) {
 			// a call of this process's Connect handlers: not resolved to
 			// the generated clients that share their method set
@@ -157,9 +162,17 @@ func (e *Engine) dynSummary(cc *ssa.CallCommon) (*Summary, any) {
 // dynOwnErrors reports whether the whole program shows that every
 // implementation of a dynamic call returns only our own errors.
 func (e *Engine) dynOwnErrors(cc *ssa.CallCommon) bool {
-	if e.Prog == nil {
+	key, site := e.dynSite(cc)
+	if key == "" {
 		return false
 	}
-	key, _ := e.dynSite(cc)
-	return key != "" && e.Prog.Own[key]
+	if e.Prog == nil {
+		// phase 1: the join must hear of the call to say whether its
+		// implementations' errors are ours (an in-memory store whose
+		// methods return nil), even when no label asked for its results
+		// (the one implementation in the package answered for them)
+		e.noteSite(key, site)
+		return false
+	}
+	return e.Prog.Own[key]
 }

@@ -106,11 +106,29 @@ func (c *convCollector) to(t types.Type, e ast.Expr) {
 
 func (c *convCollector) add(t types.Type) {
 	base := t
+	ptr := false
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		base = p.Elem()
+		base, ptr = p.Elem(), true
 	}
 	named, ok := types.Unalias(base).(*types.Named)
-	if !ok || named.TypeParams().Len() > 0 || named.TypeArgs().Len() > 0 || c.seen[t] {
+	if !ok {
+		return
+	}
+	if named.TypeArgs().Len() > 0 {
+		// An instance of a generic type (cache[T] in New[T], cache[string])
+		// is recorded as its declaration, whose methods the join matches to
+		// a generic interface's declared methods (engine.dynSite).
+		t = named.Origin()
+		if ptr {
+			t = types.NewPointer(t)
+		}
+		for _, seen := range c.types {
+			if types.Identical(seen, t) {
+				return
+			}
+		}
+	}
+	if c.seen[t] {
 		return
 	}
 	c.seen[t] = true

@@ -1,0 +1,3 @@
+module example.com/memstore
+
+go 1.22
