@@ -136,8 +136,12 @@ func (e *Engine) serviceMethod(fn *ssa.Function) bool {
 // interface of an imported package that a generated server constructor
 // of that package takes as its first parameter, New…Server(svc I, …)
 // (twirp's NewHaberdasherServer, kitex's NewServer), whose methods all
-// take a context first and return an error last. Such services are
-// registered in main, away from their methods: the interface says it.
+// take a context first and return an error last; or the interface a
+// generated grpc-go Register…Server(s grpc.ServiceRegistrar, srv I) takes
+// (dragonfly's manager: generated without the Unimplemented… type to
+// embed, the server type returned as the interface by a constructor and
+// registered in another package). Such services are registered in main,
+// away from their methods: the interface says it.
 func (e *Engine) implementsServer(named *types.Named, name string) bool {
 	if e.serverIfaces == nil {
 		e.serverIfaces = serverInterfaces(e.Pkg.Pkg)
@@ -162,18 +166,25 @@ func serverInterfaces(pkg *types.Package) []*types.Interface {
 	for _, imp := range pkg.Imports() {
 		scope := imp.Scope()
 		for _, n := range scope.Names() {
-			if !strings.HasPrefix(n, "New") || !strings.HasSuffix(n, "Server") {
+			if !strings.HasSuffix(n, "Server") {
 				continue
 			}
 			f, ok := scope.Lookup(n).(*types.Func)
-			if !ok || f.Signature().Params().Len() == 0 {
+			if !ok {
 				continue
 			}
-			it, ok := f.Signature().Params().At(0).Type().Underlying().(*types.Interface)
-			if !ok || it.NumMethods() == 0 || !rpcMethods(it) {
-				continue
+			params := f.Signature().Params()
+			switch {
+			case strings.HasPrefix(n, "New") && params.Len() > 0:
+				it, ok := params.At(0).Type().Underlying().(*types.Interface)
+				if ok && it.NumMethods() > 0 && rpcMethods(it) {
+					out = append(out, it)
+				}
+			case strings.HasPrefix(n, "Register") && params.Len() == 2 && knowledge.IsServiceRegistrar(params.At(0).Type()):
+				if it, ok := params.At(1).Type().Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
+					out = append(out, it)
+				}
 			}
-			out = append(out, it)
 		}
 	}
 	return out

@@ -71,3 +71,11 @@ func IsServerInterceptor(sig *types.Signature) bool {
 	}
 	return false
 }
+
+// IsServiceRegistrar reports whether t is what grpc-go's generated
+// Register…Server(s, srv) functions take first: grpc.ServiceRegistrar, or
+// *grpc.Server in code generated before it. Their second parameter is the
+// service's interface.
+func IsServiceRegistrar(t types.Type) bool {
+	return IsNamed(t, grpcPkg, "ServiceRegistrar") || IsPtrTo(t, grpcPkg, "Server")
+}
