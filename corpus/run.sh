@@ -22,7 +22,7 @@
 # mirror lacks become empty files, named on stderr). Module dependencies come
 # from the Go module proxy (GOFLAGS=-mod=mod), or from the module's vendor
 # directory when it has a consistent one, or through the repository's
-# go.work (workspace mode) when it has one at its root. Modules are
+# go.work (workspace mode) when one is above the module. Modules are
 # analysed one at a time.
 set -euo pipefail
 
@@ -152,8 +152,8 @@ while read -r repo commit subdirs _; do
 		mode=mod
 		if [ -f "$dir/vendor/modules.txt" ] && (cd "$dir" && go list -mod=vendor ./... >/dev/null 2>&1); then
 			mode=vendor
-		elif [ -f "$dest/go.work" ]; then
-			mode=workspace # the repository's go.work: -mod is refused there, as its users run it
+		elif [ -n "$(cd "$dir" && GOWORK= go env GOWORK 2>/dev/null)" ]; then
+			mode=workspace # a go.work of the repository (at its root, or above the module: kubernetes/dashboard's modules/): -mod is refused there, as its users run it
 		fi
 		modflag=-mod=$mode
 		[ "$mode" = workspace ] && modflag=
