@@ -25,10 +25,11 @@ func Conversions(files []*ast.File, info *types.Info) ([]types.Type, map[string]
 }
 
 type convCollector struct {
-	info   *types.Info
-	seen   map[types.Type]bool
-	types  []types.Type
-	stored map[string][]StoredFunc
+	info    *types.Info
+	seen    map[types.Type]bool
+	origins map[origin]bool // the generic types recorded by their declaration
+	types   []types.Type
+	stored  map[string][]StoredFunc
 }
 
 func (c *convCollector) file(f *ast.File) {
@@ -104,6 +105,12 @@ func (c *convCollector) to(t types.Type, e ast.Expr) {
 	c.add(src)
 }
 
+// An origin is a generic type's declaration, or a pointer to it.
+type origin struct {
+	named *types.Named
+	ptr   bool
+}
+
 func (c *convCollector) add(t types.Type) {
 	base := t
 	ptr := false
@@ -118,14 +125,17 @@ func (c *convCollector) add(t types.Type) {
 		// An instance of a generic type (cache[T] in New[T], cache[string])
 		// is recorded as its declaration, whose methods the join matches to
 		// a generic interface's declared methods (engine.dynSite).
+		key := origin{named.Origin(), ptr}
+		if c.origins[key] {
+			return
+		}
+		if c.origins == nil {
+			c.origins = make(map[origin]bool)
+		}
+		c.origins[key] = true
 		t = named.Origin()
 		if ptr {
 			t = types.NewPointer(t)
-		}
-		for _, seen := range c.types {
-			if types.Identical(seen, t) {
-				return
-			}
 		}
 	}
 	if c.seen[t] {
