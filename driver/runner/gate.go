@@ -68,9 +68,10 @@ func (g *sourceGate) leave(size int64) {
 	g.cond.Broadcast()
 }
 
-// sourceSize is the size of the files a package is analysed from (its
-// compiled Go files: cgo's output for a cgo package), as the file system
-// gives it; a file it cannot stat counts for nothing (parsing says why).
+// sourceSize is the size of a package's Go files as go list first lists
+// them (a cgo package's generated files are not among them: its own files
+// stand for it), as the file system gives it; a file it cannot stat
+// counts for nothing (parsing says why).
 func sourceSize(files []string) int64 {
 	var n int64
 	for _, name := range files {

@@ -66,7 +66,8 @@ import (
 // package, so collecting at 50 % growth instead of 100 % keeps the peak
 // memory nearer what is live, for CPU it can spare. dex, cold (CPU s,
 // peak RSS MiB): GOGC=100 12.3, 471; 50 16.9, 313; 35 18.8, 278; 25
-// 22.9, 282 (staticcheck: 52.9, 357; the checker: 23.4, 2647).
+// 22.9, 282 (staticcheck: 52.9, 357; the checker: 23.4, 2647). A run
+// whose heap grows large collects at 25 % (gcPolicy, gc.go).
 const exportGCPercent = 50
 
 // Config is what a run is given.
