@@ -338,9 +338,8 @@ type exportRun struct {
 	res    *Result
 	cache  *exportCache
 	stats  cacheStats
-	// phase 2: the join, encoded, and its hash (the packages' keys
-	// include it)
-	join    []byte
+	// joinSum is phase 2's: the hash of the encoded join, which the
+	// packages' keys include
 	joinSum [sha256.Size]byte
 	// mu guards res's errors and timings, trees (the JSON tree's part of
 	// each linted package) and summaries (phase 1's, as compressed JSON, for the join)
@@ -1003,11 +1002,11 @@ func (r *exportRun) resolveProgram(initial []*packages.Package, analyzers []*ana
 	if len(again) == 0 {
 		return nil
 	}
-	var err error
-	if r.join, err = prog.Encode(); err != nil {
+	join, err := prog.Encode()
+	if err != nil {
 		return err
 	}
-	r.joinSum = sha256.Sum256(r.join)
+	r.joinSum = sha256.Sum256(join)
 	r.facts = r.newFactStore(true)
 	r.shared.SetProgram(prog)
 	defer r.shared.SetProgram(nil)
