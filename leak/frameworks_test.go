@@ -39,8 +39,10 @@ var frameworkCases = checktest.Cases{
 	"leak/fiber3default":     "fiber v3's default error handler",
 	"leak/gozerohandler":     "go-zero's error handler",
 	"leak/echocovered":       "errors the echo handler covers",
+	"leak/echoenvelope":      "an echo error handler whose envelope carries its own 500 on one path",
 	"leak/adapter":           "handler adapters",
 	"leak/ginerrors":         "gin's c.Error",
+	"leak/ginerrors500":      "a gin error middleware that sends the text with its own 500",
 	"leak/ginlogged":         "gin errors that are only logged",
 }
 

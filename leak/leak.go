@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -94,6 +95,10 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 					kind = leakServer
 				}
 			}
+			if kind == leakNone && !shapes.ServerError(status.Code) {
+				c.serverPaths(pass, e, rep, fn, ev)
+				continue
+			}
 			if kind == leakNone || coveredByHelper(pass, ev) {
 				continue
 			}
@@ -129,6 +134,59 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 	reported := c.handlerReturns(e, rep)
 	c.serverErrorReturns(e, rep, reported)
 	c.typedResponses(pass, e, rep)
+}
+
+// serverPaths reports the envelopes a function builds with a constant
+// 5xx and the text of an error that is not provably ours, on one of the
+// paths to a body sink whose status is read from the envelope itself
+// (an error handler's je = &jsonapi.Error{Status: 500, Detail:
+// err.Error()}, sent by writeError(c, je) beside the 404 of a not-found
+// error): the server-error rule, at the field holding the text.
+func (c *checker) serverPaths(pass *analysis.Pass, e *engine.Engine, rep *report.Reporter, fn *ssa.Function, ev engine.SinkEvent) {
+	for _, sp := range e.ServerPaths(ev) {
+		at := ev
+		at.Value = sp.Value
+		var leaf ssa.Value
+		for _, x := range e.SentTextLeavesOf(at, nil) {
+			if shapes.IsPanicValue(x) || (shapes.IsErrorValue(x) && !e.OwnErrorText(sp.Value.Block(), x)) {
+				leaf = x
+				break
+			}
+		}
+		if leaf == nil {
+			continue
+		}
+		pos, end := sp.Value.Pos(), token.NoPos
+		var expr ast.Expr
+		for _, ref := range *sp.Value.Referrers() {
+			fa, ok := ref.(*ssa.FieldAddr)
+			if !ok {
+				continue
+			}
+			for _, r2 := range *fa.Referrers() {
+				st, ok := r2.(*ssa.Store)
+				if !ok || st.Addr != fa || expr != nil {
+					continue
+				}
+				field := at
+				field.Value = st.Val
+				if !slices.Contains(e.SentTextLeavesOf(field, nil), leaf) {
+					continue
+				}
+				pos = st.Pos()
+				if call, ok := shapes.Strip(st.Val).(*ssa.Call); ok {
+					if x := rep.CallAt(call.Pos()); x != nil {
+						expr = x
+						pos, end = x.Pos(), x.End()
+					}
+				}
+			}
+		}
+		if !pos.IsValid() || rep.Skip(fn, pos) {
+			continue
+		}
+		rep.Report(analysis.Diagnostic{Pos: pos, End: end, Message: serverMessage(pass.TypesInfo, expr, leaf, sp.Code, nil)})
+	}
 }
 
 // serverErrorReturns reports echo and fiber handlers that return an
@@ -180,6 +238,12 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) map[ssa
 				at = hr.Call
 			}
 			if reported[at] || hr.Sink.Covered {
+				continue // the error handler sends it with its own 5xx: reported there, where the fix belongs
+			}
+			if coversPlainText(hr.Handler, hr.Sink) && e.ReturnedStatus(hr.Handler, shapes.Strip(hr.Value)) == 0 {
+				// the same, on another path of the handler; an error
+				// that carries a status of its own (a constructor's
+				// 500) takes the path of that status instead
 				continue // the error handler sends it with its own 5xx: reported there, where the fix belongs
 			}
 			var l labels.Label
@@ -247,6 +311,26 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) map[ssa
 		}
 	}
 	return reported
+}
+
+// coversPlainText reports whether sink sp of error handler h sends the
+// error itself or its text, and h sends that text with its own 5xx on
+// some path (a Covered sink of the same reads): the handler is the
+// finding for the text of the errors returned to it, whatever other
+// paths it also sends that text on (an error page rendering the message
+// of a 4xx). What it reads of an error of some type (a field of a
+// *couchdb.Error) is not covered.
+func coversPlainText(h knowledge.InstalledHandler, sp knowledge.SinkParam) bool {
+	plain := engine.ErrorTextReads
+	if !plain(sp.Reads) {
+		return false
+	}
+	for _, c := range h.Sinks {
+		if c.Covered && c.Role == knowledge.RoleBody && plain(c.Reads) {
+			return true
+		}
+	}
+	return false
 }
 
 // grpcReturns reports gRPC service methods whose returned error carries

@@ -565,9 +565,12 @@ func (e *Engine) compute(v ssa.Value) labels.Labels {
 		return e.Labels(v.X)
 	case *ssa.TypeAssert:
 		ls := e.Labels(v.X)
-		if e.ownErrorType(v.AssertedType) {
+		if e.ownErrorType(v.AssertedType) || frameworkErrorType(v.AssertedType) {
 			// err.(ValidationError): the value is an error of our own
-			// type, not a dependency's; what its fields hold still counts
+			// type, not a dependency's; what its fields hold still counts.
+			// So is err.(*echo.HTTPError): the framework's error is built
+			// by its constructor, whose message is a sink where it is
+			// built (echo.NewHTTPError(code, msg)).
 			ls = ls.ApplyOp(knowledge.OpOwnType)
 		}
 		if v.CommaOk {
@@ -1100,6 +1103,18 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 	return n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))
 }
 
+// frameworkErrorType reports whether t is the error type of a
+// framework whose message and code its error handler sends
+// (*echo.HTTPError, *fiber.Error).
+func frameworkErrorType(t types.Type) bool {
+	for _, fw := range knowledge.ErrorFrameworks {
+		if fw.ErrorType[0] != "" && knowledge.IsPtrTo(t, fw.ErrorType[0], fw.ErrorType[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *Engine) noteDynamic(key string) {
 	if e.DynSeen == nil {
 		return
@@ -1175,20 +1190,23 @@ func (e *Engine) LocalSummary(fn *ssa.Function) *Summary {
 			sp := knowledge.SinkParam{Role: ev.Role, Param: l.Param, Reads: l.Reads, Path: l.Path, Proxy: ev.Proxy}
 			if ev.Role == knowledge.RoleBody {
 				st := e.BodyStatus(ev)
+				// Covered: the helper sends the error's text with a 5xx
+				// of its own, its own finding (the server-error rule),
+				// which covers its callers. That 5xx may be one for the
+				// errors that are not the framework's (code := 500; if
+				// errors.As(err, &fe) { code = fe.Code }), or the status
+				// of the envelope it builds on one path of several
+				// (&apiError{Status: 500, Detail: err.Error()}).
+				sp.Covered = e.SendsOwnErrorParam(fn, ev, l) && shapes.ServerError(st.Code) || e.ServerPathSendsParam(ev, l)
 				if st.Default {
 					// a 500 only for errors that are not the framework's:
-					// the helper's own finding (the server-error rule), but
-					// not a status its callers' sinks are sent with, nor one
-					// that covers the dependency errors handed to it, which
-					// are still reported where they are returned
+					// not a status its callers' sinks are sent with
 					st.Code = 0
 				}
 				sp.Status = st.Code
 				if st.Param > 0 {
 					sp.No5xx = dropsTextOnServerError(fn, ev, l.Param, st.Param-1)
 				}
-				// Covered: the helper's own finding covers its callers.
-				sp.Covered = shapes.ServerError(st.Code) && e.SendsOwnErrorParam(fn, ev, l)
 				sp.OnFailure = shapes.HasPrefixPath(l.Reads, "Body") && e.InParamFailureBranch(ev.Instr.Block(), l.Param)
 				sp.StatusWritten = st.Instr != nil
 			}

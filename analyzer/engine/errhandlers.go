@@ -220,6 +220,10 @@ func (e *Engine) errorMiddlewares() []knowledge.InstalledHandler {
 				if sp.Reads != knowledge.OpText && !strings.HasPrefix(sp.Reads, knowledge.OpText+"/") {
 					continue // the error value, not its text
 				}
+				// A middleware that sends an attached error's text with
+				// its own 5xx is the finding (the server-error rule, at
+				// its write), for every error attached to it.
+				sp.Covered = sp.Covered || shapes.ServerError(sp.Status)
 				sinks = append(sinks, sp)
 			}
 			if len(sinks) > 0 {

@@ -200,9 +200,134 @@ func (e *Engine) SendsOwnErrorParam(fn *ssa.Function, ev SinkEvent, l labels.Lab
 	if l.Kind != knowledge.KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
 		return false
 	}
-	if l.Reads != "" && l.Reads != knowledge.OpText && !strings.HasPrefix(l.Reads, knowledge.OpText+"/") {
+	if !ErrorTextReads(l.Reads) {
 		return false // a field of the parameter, not its text
 	}
 	p := fn.Params[l.Param]
 	return shapes.IsErrorValue(p) && !e.OwnErrorText(ev.Instr.Block(), p)
+}
+
+// A ServerPath is a value a body holds on the paths where its status is
+// a constant server error, Code.
+type ServerPath struct {
+	Value *ssa.Alloc
+	Code  int
+}
+
+// ServerPaths returns, for a body event whose status is a field of the
+// body's own value (a helper given the envelope, writeError(c, je)
+// writing je.Status and je), the envelopes the function builds on the
+// paths where that field is a constant server error: the error handler's
+// je = &jsonapi.Error{Status: 500, Detail: err.Error()} on one branch of
+// a phi whose other branches carry the 404 of a not-found error or the
+// code of an error of the framework. The status of the whole event is no
+// constant; the text sent on those paths is sent with that 5xx.
+func (e *Engine) ServerPaths(ev SinkEvent) []ServerPath {
+	if ev.Role != knowledge.RoleBody || ev.Value == nil {
+		return nil
+	}
+	fn := ev.Instr.Parent()
+	var field string
+	for _, s := range e.Events(fn) {
+		if s.Role == knowledge.RoleStatus && s.Instr == ev.Instr && s.Partial && shapes.FieldStep(s.Reads) && shapes.Strip(s.Value) == shapes.Strip(ev.Value) {
+			field = s.Reads
+			break
+		}
+	}
+	if field == "" {
+		return nil
+	}
+	var out []ServerPath
+	seen := make(map[ssa.Value]bool)
+	var walk func(v ssa.Value)
+	walk = func(v ssa.Value) {
+		v = shapes.Strip(v)
+		if seen[v] || len(seen) > shapes.MaxTextWalk {
+			return
+		}
+		seen[v] = true
+		switch x := v.(type) {
+		case *ssa.Phi:
+			for _, ed := range x.Edges {
+				walk(ed)
+			}
+		case *ssa.Alloc:
+			if x.Parent() != fn {
+				return
+			}
+			if code := allocFieldConst(x, field); shapes.ServerError(code) {
+				out = append(out, ServerPath{Value: x, Code: code})
+			}
+		}
+	}
+	walk(ev.Value)
+	return out
+}
+
+// allocFieldConst returns the constant status stored into the field of
+// an allocated struct (&apiError{Status: 500, …}), or 0 when the field
+// is not set to one constant.
+func allocFieldConst(a *ssa.Alloc, field string) int {
+	code := 0
+	for _, ref := range *a.Referrers() {
+		fa, ok := ref.(*ssa.FieldAddr)
+		if !ok || fa.X != a || shapes.FieldName(a.Type(), fa.Field, true) != field {
+			continue
+		}
+		for _, r2 := range *fa.Referrers() {
+			st, ok := r2.(*ssa.Store)
+			if !ok || st.Addr != fa {
+				continue
+			}
+			c := shapes.ConstStatus(st.Val, 0)
+			if c == 0 || (code != 0 && c != code) {
+				return 0
+			}
+			code = c
+		}
+	}
+	return code
+}
+
+// ServerPathSendsParam reports whether a server path of ev (ServerPaths)
+// carries the text of the error parameter of l, not provably ours there:
+// the function sends that error's text with its own 5xx.
+func (e *Engine) ServerPathSendsParam(ev SinkEvent, l labels.Label) bool {
+	fn := ev.Instr.Parent()
+	if l.Kind != knowledge.KindParam || l.Owner != fn || l.Param < 0 || l.Param >= len(fn.Params) {
+		return false
+	}
+	if !ErrorTextReads(l.Reads) {
+		return false
+	}
+	p := fn.Params[l.Param]
+	if !shapes.IsErrorValue(p) {
+		return false
+	}
+	for _, sp := range e.ServerPaths(ev) {
+		if e.OwnErrorText(sp.Value.Block(), p) {
+			continue
+		}
+		for _, pl := range e.Labels(sp.Value) {
+			if pl.Kind == knowledge.KindParam && pl.Owner == fn && pl.Param == l.Param && (pl.Reads == knowledge.OpText || strings.HasPrefix(pl.Reads, knowledge.OpText+"/")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ErrorTextReads reports whether reads, what a function reads of an
+// error parameter before sending it, is the error itself or its text,
+// maybe wrapped into errors of its own first (fmt.Errorf("%s: %w",
+// prefix, err), then its text), rather than a field of it.
+func ErrorTextReads(reads string) bool {
+	for {
+		step, rest := labels.SplitFirst(reads)
+		if step != knowledge.OpWrap && step != knowledge.OpWrapText {
+			break
+		}
+		reads = rest
+	}
+	return reads == "" || reads == knowledge.OpText || strings.HasPrefix(reads, knowledge.OpText+"/")
 }
