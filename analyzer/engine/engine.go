@@ -1103,6 +1103,18 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 	return n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))
 }
 
+// contextStatusKey reports whether v is the value of a variable holding
+// a context key under which a render package keeps the status
+// (knowledge.ContextStatusKeys).
+func contextStatusKey(v ssa.Value) bool {
+	load, ok := shapes.Strip(v).(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	return ok && g.Pkg != nil && knowledge.ContextStatusKeys[g.Pkg.Pkg.Path()+"."+g.Name()]
+}
+
 // frameworkErrorType reports whether t is the error type of a
 // framework whose message and code its error handler sends
 // (*echo.HTTPError, *fiber.Error).
@@ -1382,6 +1394,12 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	statusArg := -1
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
+		if knowledge.FullName(obj) == "context.WithValue" && len(args) == 3 && contextStatusKey(args[1]) {
+			// the status a render call of the key's package writes
+			// (context.WithValue(ctx, render.StatusCtxKey, code))
+			add(knowledge.RoleStatus, 2, nil, e.Labels(args[2]), false)
+			return evs
+		}
 		if row, ok := knowledge.Sinks[knowledge.FullName(obj)]; ok {
 			if knowledge.APISinks[knowledge.FullName(obj)] && shapes.ErrorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
 				// the framework building its own errors (kratos' FromError

@@ -22,7 +22,8 @@ func init() {
 			chi + ".Respond":          body(2), // a variable holding the responder
 		},
 		// render's calls write the status render.Status(r, code) keeps
-		ContextStatus: chi + ".Status",
+		ContextStatus:    chi + ".Status",
+		ContextStatusKey: chi + ".StatusCtxKey",
 		ClientInput: map[string]InputRow{
 			"github.com/go-chi/render.Bind":       AnyInput,
 			"github.com/go-chi/render.Decode":     AnyInput,

@@ -63,6 +63,12 @@ type rowSet struct {
 	// ContextStatus is the function of the package that keeps a status
 	// for its render calls (served.go).
 	ContextStatus string
+	// ContextStatusKey is the variable holding the context key under
+	// which that function keeps the status: a request whose context gets
+	// a status under it (context.WithValue(ctx, render.StatusCtxKey,
+	// code)) is answered with that status by the render calls
+	// (served.go).
+	ContextStatusKey string
 	// CodedErrors are calls that build errors and statuses from a code,
 	// ErrorBuilders packages that build errors from errors, RPCRuntimes
 	// and CallOptions mark generated services and their client calls,
@@ -172,6 +178,10 @@ func register(k rowSet) {
 		pkg, name := splitFunc(k.ContextStatus)
 		mustNew(pkg, ContextStatus)
 		ContextStatus[pkg] = name
+	}
+	if k.ContextStatusKey != "" {
+		mustNew(k.ContextStatusKey, ContextStatusKeys)
+		ContextStatusKeys[k.ContextStatusKey] = true
 	}
 	addNew(CodedErrors, k.CodedErrors)
 	for _, p := range k.ErrorBuilders {
@@ -293,6 +303,9 @@ func Keys() []string {
 	}
 	for pkg, name := range ContextStatus {
 		set[pkg+"."+name] = true
+	}
+	for k := range ContextStatusKeys {
+		set[k] = true
 	}
 	for _, f := range ErrorFrameworks {
 		for _, k := range append([]string{f.New, f.InstallCall}, f.Delegates...) {

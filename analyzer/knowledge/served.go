@@ -76,3 +76,9 @@ func IsServedResponseField(t types.Type, field string) bool {
 // such a call sets it there, or the render's own WriteHeader(200) would
 // follow.
 var ContextStatus = map[string]string{}
+
+// ContextStatusKeys are the variables (by full name) holding the context
+// keys under which a ContextStatus function keeps the status
+// (github.com/go-chi/render.StatusCtxKey): context.WithValue(ctx, key,
+// code) writes the status as that function does.
+var ContextStatusKeys = map[string]bool{}

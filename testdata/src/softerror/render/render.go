@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -77,4 +78,33 @@ func goodPartialSuccess(w http.ResponseWriter, r *http.Request) {
 
 func goodStatusOK(w http.ResponseWriter, r *http.Request) {
 	render.JSON(w, r, render.M{"status": "ok"})
+}
+
+// goodContextKey keeps the status under render's key itself, as
+// render.Status does (sftpgo's sendAPIResponse): it is written.
+func goodContextKey(w http.ResponseWriter, r *http.Request) {
+	if _, err := client.Get("http://inventory.internal/items"); err != nil {
+		ctx := context.WithValue(r.Context(), render.StatusCtxKey, http.StatusBadGateway)
+		render.JSON(w, r.WithContext(ctx), render.M{"error": "inventory unavailable"})
+	}
+}
+
+// sendError answers with the status its caller gives, kept under
+// render's key.
+func sendError(w http.ResponseWriter, r *http.Request, msg string, code int) {
+	ctx := context.WithValue(r.Context(), render.StatusCtxKey, code)
+	render.JSON(w, r.WithContext(ctx), ErrorResponse{Error: msg})
+}
+
+func goodContextKeyHelper(w http.ResponseWriter, r *http.Request) {
+	if _, err := client.Get("http://inventory.internal/items"); err != nil {
+		sendError(w, r, "inventory unavailable", http.StatusBadGateway)
+	}
+}
+
+func badContextKey200(w http.ResponseWriter, r *http.Request) {
+	if _, err := client.Get("http://inventory.internal/items"); err != nil {
+		ctx := context.WithValue(r.Context(), render.StatusCtxKey, http.StatusOK)
+		render.JSON(w, r.WithContext(ctx), render.M{"error": "inventory unavailable"}) // want `error-only body .*render.M is sent with explicit status 200; use an error status`
+	}
 }
