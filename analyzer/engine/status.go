@@ -320,14 +320,19 @@ func (e *Engine) ServerPathSendsParam(ev SinkEvent, l labels.Label) bool {
 // ErrorTextReads reports whether reads, what a function reads of an
 // error parameter before sending it, is the error itself or its text,
 // maybe wrapped into errors of its own first (fmt.Errorf("%s: %w",
-// prefix, err), then its text), rather than a field of it.
+// prefix, err), then its text), rather than a field of it. Unlike
+// keepsText, steps after the text (a slice of it) still send it.
 func ErrorTextReads(reads string) bool {
-	for {
+	for reads != "" {
 		step, rest := labels.SplitFirst(reads)
-		if step != knowledge.OpWrap && step != knowledge.OpWrapText {
-			break
+		switch step {
+		case knowledge.OpText:
+			return true
+		case knowledge.OpWrap, knowledge.OpWrapText:
+			reads = rest
+		default:
+			return false
 		}
-		reads = rest
 	}
-	return reads == "" || reads == knowledge.OpText || strings.HasPrefix(reads, knowledge.OpText+"/")
+	return true
 }
