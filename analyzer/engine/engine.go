@@ -1103,6 +1103,47 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 	return n.Obj().Pkg() == e.Pkg.Pkg || (e.Module != "" && e.inModule(n.Obj().Pkg()))
 }
 
+// servedMapValues returns the values the function of call stores under
+// sm.Key in the map field sm.Field of recv, the receiver of a ServedMap
+// call, or of the struct recv is a field of (a controller embedding
+// beego's): c.Data["json"] = resp before c.ServeJSON().
+func servedMapValues(call ssa.CallInstruction, recv ssa.Value, sm knowledge.ServedMap) []ssa.Value {
+	base := func(v ssa.Value) ssa.Value {
+		for i := 0; i < 16; i++ {
+			fa, ok := v.(*ssa.FieldAddr)
+			if !ok {
+				break
+			}
+			v = fa.X
+		}
+		return v
+	}
+	root := base(recv)
+	var out []ssa.Value
+	for _, b := range call.Parent().Blocks {
+		for _, instr := range b.Instrs {
+			mu, ok := instr.(*ssa.MapUpdate)
+			if !ok {
+				continue
+			}
+			k, ok := shapes.Strip(mu.Key).(*ssa.Const)
+			if !ok || k.Value == nil || k.Value.Kind() != constant.String || constant.StringVal(k.Value) != sm.Key {
+				continue
+			}
+			load, ok := mu.Map.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL {
+				continue
+			}
+			fa, ok := load.X.(*ssa.FieldAddr)
+			if !ok || shapes.FieldName(fa.X.Type(), fa.Field, true) != sm.Field || base(fa.X) != root {
+				continue
+			}
+			out = append(out, mu.Value)
+		}
+	}
+	return out
+}
+
 // contextStatusKey reports whether v is the value of a variable holding
 // a context key under which a render package keeps the status
 // (knowledge.ContextStatusKeys).
@@ -1394,6 +1435,13 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	statusArg := -1
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
+		if sm, ok := knowledge.ServedMaps[knowledge.FullName(obj)]; ok && len(args) > 0 {
+			// c.Data["json"] = v; c.ServeJSON(): v is the body
+			for _, v := range servedMapValues(call, args[0], sm) {
+				evs = append(evs, SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: -1, Value: v, Labels: e.Labels(v), StatusArg: -1})
+			}
+			return evs
+		}
 		if knowledge.FullName(obj) == "context.WithValue" && len(args) == 3 && contextStatusKey(args[1]) {
 			// the status a render call of the key's package writes
 			// (context.WithValue(ctx, render.StatusCtxKey, code))

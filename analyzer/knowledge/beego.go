@@ -2,10 +2,10 @@ package knowledge
 
 // beego v2 (github.com/beego/beego/v2/server/web): controllers answer
 // through c.Ctx.Output (SetStatus, then JSON, Body…), c.Ctx.Abort,
-// c.CustomAbort and the …Resp helpers; the default status is 200. Not
-// modelled: c.Data["json"] = v; c.ServeJSON(), which serves a map field
-// of the controller, and judging a controller method as a handler on the
-// implicit 200.
+// c.CustomAbort and the …Resp helpers, and c.Data["json"] = v;
+// c.ServeJSON(), which serves a map field of the controller; the default
+// status is 200. Not modelled: judging a controller method as a handler
+// on the implicit 200.
 
 const (
 	beegoWeb     = "github.com/beego/beego/v2/server/web"
@@ -40,5 +40,11 @@ func init() {
 		Imports:     []string{beegoWeb, beegoContext},
 		Sinks:       sinks,
 		ClientInput: input,
+		ServedMaps: map[string]ServedMap{
+			ctrl + "ServeJSON":  {Field: "Data", Key: "json"},
+			ctrl + "ServeJSONP": {Field: "Data", Key: "jsonp"},
+			ctrl + "ServeXML":   {Field: "Data", Key: "xml"},
+			ctrl + "ServeYAML":  {Field: "Data", Key: "yaml"},
+		},
 	})
 }

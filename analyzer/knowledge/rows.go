@@ -69,6 +69,9 @@ type rowSet struct {
 	// code)) is answered with that status by the render calls
 	// (served.go).
 	ContextStatusKey string
+	// ServedMaps are calls that answer with a value the handler stored
+	// in a map field of their receiver (knowledge.ServedMaps).
+	ServedMaps map[string]ServedMap
 	// CodedErrors are calls that build errors and statuses from a code,
 	// ErrorBuilders packages that build errors from errors, RPCRuntimes
 	// and CallOptions mark generated services and their client calls,
@@ -179,6 +182,7 @@ func register(k rowSet) {
 		mustNew(pkg, ContextStatus)
 		ContextStatus[pkg] = name
 	}
+	addNew(ServedMaps, k.ServedMaps)
 	if k.ContextStatusKey != "" {
 		mustNew(k.ContextStatusKey, ContextStatusKeys)
 		ContextStatusKeys[k.ContextStatusKey] = true
@@ -305,6 +309,9 @@ func Keys() []string {
 		set[pkg+"."+name] = true
 	}
 	for k := range ContextStatusKeys {
+		set[k] = true
+	}
+	for k := range ServedMaps {
 		set[k] = true
 	}
 	for _, f := range ErrorFrameworks {

@@ -158,6 +158,16 @@ type SinkRow struct {
 	Fixed int
 }
 
+// A ServedMap is a call that answers the client with what the handler
+// stored under Key in the map field Field of the call's receiver
+// (beego's c.Data["json"] = v; c.ServeJSON()).
+type ServedMap struct {
+	Field, Key string
+}
+
+// ServedMaps are the ServedMap calls, by full name.
+var ServedMaps = map[string]ServedMap{}
+
 // Row builders keep the table readable: status(i) sets the status
 // argument, body(i…) the payload arguments, to(w) the writer condition.
 func status(i int) SinkRow { return SinkRow{Status: i, Writer: -1} }

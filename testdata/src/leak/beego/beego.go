@@ -36,3 +36,36 @@ func (c *OrderController) Post() {
 	}
 	c.Ctx.Output.SetStatus(http.StatusNoContent)
 }
+
+// response is the envelope casdoor's controllers answer with.
+type response struct {
+	Status string `json:"status"`
+	Msg    string `json:"msg"`
+	Data   any    `json:"data,omitempty"`
+}
+
+// respond serves resp as the controller's JSON: c.Data["json"] = …;
+// c.ServeJSON().
+func (c *OrderController) respond(resp *response) {
+	c.Data["json"] = resp
+	_ = c.ServeJSON()
+}
+
+func (c *OrderController) fail(msg string) {
+	c.Ctx.Output.SetStatus(http.StatusBadGateway)
+	c.respond(&response{Status: "error", Msg: msg})
+}
+
+func (c *OrderController) Put() {
+	if _, err := client.Get("http://inventory.internal/items"); err != nil {
+		c.fail(err.Error()) // want `dependency error err.Error\(\) is sent to the client by fail`
+		return
+	}
+	if _, err := client.Get("http://pricing.internal/prices"); err != nil {
+		c.Ctx.Output.SetStatus(http.StatusBadGateway)
+		c.Data["json"] = map[string]string{"error": err.Error()}
+		_ = c.ServeJSON() // want `dependency error .*is sent to the client`
+		return
+	}
+	c.fail("not modified") // our own text
+}

@@ -20,3 +20,16 @@ func (c *ItemController) WithStatus() {
 	c.Ctx.Output.SetStatus(http.StatusNotFound)
 	_ = c.Ctx.Output.JSON(map[string]string{"error": "not found"}, false, false)
 }
+
+// Served answers through c.Data["json"] and c.ServeJSON().
+func (c *ItemController) Served() {
+	c.Ctx.Output.SetStatus(http.StatusOK)
+	c.Data["json"] = map[string]string{"error": "not found"}
+	_ = c.ServeJSON() // want `error-only body map\[string\]string is sent with explicit status 200; use an error status`
+}
+
+func (c *ItemController) ServedWithStatus() {
+	c.Ctx.Output.SetStatus(http.StatusNotFound)
+	c.Data["json"] = map[string]string{"error": "not found"}
+	_ = c.ServeJSON()
+}
