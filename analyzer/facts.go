@@ -189,10 +189,11 @@ func (sh *Shared) run(pass *analysis.Pass) (any, error) {
 			setters = e.SetterFact(fn)
 			serverText = e.ServerTextFact(fn)
 		}
-		if s.Empty() && !own && setters == nil && serverText == nil {
+		written := e.WrittenErrorSinks(fn)
+		if s.Empty() && !own && setters == nil && serverText == nil && written == nil {
 			continue
 		}
-		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own, Setters: setters, ServerText: serverText}
+		ff := &wholeprog.FuncFact{Sinks: s.Sinks, OwnErrors: own, Setters: setters, ServerText: serverText, Written: written}
 		for _, r := range s.Results {
 			ff.Results = append(ff.Results, labels.ToFact(r, fn))
 		}

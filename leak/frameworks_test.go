@@ -24,6 +24,7 @@ var frameworkCases = checktest.Cases{
 	"leak/render":         "go-chi/render",
 	"leak/grpc":           "gRPC servers",
 	"leak/zrpc":           "goctl's generated zrpc servers, answered by their logic",
+	"leak/ogen":           "ogen servers: the generated error response type returned as an error",
 	"leak/twirp":          "twirp and kitex services (the interface a generated New…Server takes)",
 	"leak/grpcregistered": "grpc-go services known by the interface a generated Register…Server takes, registered elsewhere",
 	// Errors returned from echo and fiber handlers go to the error

@@ -138,6 +138,8 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		if expr != nil {
 			if r, ok := errorCallReceiver(pass.TypesInfo, expr); ok {
 				subject = "of " + report.Shorten(types.ExprString(r))
+			} else if x := uniqueError(pass.TypesInfo, expr); x != nil {
+				subject = "of " + report.Shorten(types.ExprString(x)) // fmt.Sprintf("%s: %s", msg, err)
 			}
 		} else if r := shapes.ErrorRoot(leaf); r != nil {
 			if n := r.Name(); n != "" && !isRegister(n) {

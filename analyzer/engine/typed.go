@@ -57,6 +57,9 @@ func (e *Engine) TypedResponses(fn *ssa.Function) []TypedResponse {
 				continue
 			}
 			m, sinks := e.writerMethod(mi.X.Type(), mi.Type())
+			if m == nil && knowledge.IsErrorType(mi.Type()) {
+				m, sinks = e.errorEncoder(mi.X.Type())
+			}
 			if m == nil {
 				continue
 			}
@@ -121,6 +124,88 @@ func (e *Engine) writerMethod(concrete, iface types.Type) (*types.Func, []knowle
 	}
 	e.typed[key] = res
 	return res.method, res.sinks
+}
+
+// errorEncoder returns what returning a value of t as an error sends:
+// the sinks, of that value, of the generated function of t's package
+// that writes values of t to the client (knowledge.ErrorEncoders: ogen's
+// encodeErrorResponse(response *ErrorStatusCode, w, span)), with the
+// method of t whose fact carries them (its Error method) when the
+// function is another package's; nil when t has none.
+func (e *Engine) errorEncoder(t types.Type) (*types.Func, []knowledge.SinkParam) {
+	sel := e.Pkg.Prog.MethodSets.MethodSet(t).Lookup(nil, "Error")
+	if sel == nil || len(sel.Index()) > 1 {
+		return nil, nil
+	}
+	m, ok := sel.Obj().(*types.Func)
+	if !ok || m.Pkg() == nil {
+		return nil, nil
+	}
+	key := typedKey{t, nil}
+	if e.typed == nil {
+		e.typed = make(map[typedKey]typedWriter)
+	}
+	if w, ok := e.typed[key]; ok {
+		return w.method, w.sinks
+	}
+	e.typed[key] = typedWriter{}
+	var sinks []knowledge.SinkParam
+	if m.Pkg() == e.Pkg.Pkg {
+		sinks = e.encoderSinks(t)
+	} else if e.importFact != nil {
+		if ff := e.importFact(m); ff != nil {
+			sinks = ff.Written
+		}
+	}
+	res := typedWriter{}
+	if len(sinks) > 0 {
+		res = typedWriter{method: m, sinks: sinks}
+	}
+	e.typed[key] = res
+	return res.method, res.sinks
+}
+
+// encoderSinks returns the sinks, of its first parameter, of the
+// function of this package named by knowledge.ErrorEncoders that takes
+// a value of t first and writes to the client; nil when there is none.
+func (e *Engine) encoderSinks(t types.Type) []knowledge.SinkParam {
+	for _, name := range knowledge.ErrorEncoders {
+		obj, ok := e.Pkg.Pkg.Scope().Lookup(name).(*types.Func)
+		if !ok {
+			continue
+		}
+		sig := obj.Type().(*types.Signature)
+		if sig.Params().Len() == 0 || !types.Identical(sig.Params().At(0).Type(), t) || !writesToClient(sig) {
+			continue
+		}
+		s, _ := e.summary(obj, e.Pkg.Prog.FuncValue(obj))
+		if s == nil {
+			continue
+		}
+		var sinks []knowledge.SinkParam
+		for _, sp := range s.Sinks {
+			if sp.Param == 0 {
+				sinks = append(sinks, sp)
+			}
+		}
+		if len(sinks) > 0 {
+			return sinks
+		}
+	}
+	return nil
+}
+
+// WrittenErrorSinks returns, for fn the Error method of an error
+// response type of this package, the sinks of the generated function
+// that writes values of the type (encoderSinks), for its fact
+// (FuncFact.Written); else nil.
+func (e *Engine) WrittenErrorSinks(fn *ssa.Function) []knowledge.SinkParam {
+	e.mustHold()
+	sig := fn.Signature
+	if fn.Name() != "Error" || sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return nil
+	}
+	return e.encoderSinks(sig.Recv().Type())
 }
 
 // writesToClient reports whether a method with this signature is handed
@@ -269,6 +354,11 @@ func (e *Engine) TypedStatus(tr TypedResponse, sp knowledge.SinkParam) int {
 		}
 		if code := e.fieldConst(tr.Value, st.Reads, 0); code != 0 {
 			return code
+		}
+		if a, ok := shapes.Strip(tr.Value).(*ssa.Alloc); ok {
+			if code := allocFieldConst(a, st.Reads); code != 0 {
+				return code // &ErrorStatusCode{StatusCode: 500, …}
+			}
 		}
 	}
 	return 0

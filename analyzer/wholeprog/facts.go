@@ -25,6 +25,13 @@ type FuncFact struct {
 	// server code carrying the text of one of its error parameters (a
 	// status helper, analyzer/engine/statushelpers.go). Nil otherwise.
 	ServerText *ServerText `json:",omitempty"`
+	// Written, on the Error method of an error response type of a
+	// generated server (ogen's *ErrorStatusCode), are the sinks of the
+	// generated function that writes a value of that type to the client
+	// (knowledge.ErrorEncoders), of that value. That function is
+	// unexported, so importers do not see it; the type's Error method is
+	// how they find what a handler's returned value of the type sends.
+	Written []knowledge.SinkParam `json:",omitempty"`
 }
 
 // A SetterFact is an engine setter summary in fact form.
