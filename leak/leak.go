@@ -124,7 +124,7 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 				msg = serverMessage(pass.TypesInfo, expr, internal, status.Code, ev.Via)
 			}
 			d := analysis.Diagnostic{Pos: pos, End: end, Message: msg, Related: rep.Origin(l)}
-			if fix, ok := c.fix(pass, rep, call, expr, ev, statusExpr(pass.TypesInfo, rep, status)); ok {
+			if fix, ok := c.fix(pass, rep, call, expr, ev, statusExpr(pass.TypesInfo, rep, status)); ok && ev.Arg >= 0 {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			rep.Report(d)
@@ -634,6 +634,11 @@ func message(kind leakKind, expr ast.Expr, via *types.Func) string {
 func leakExpr(info *types.Info, rep *report.Reporter, call *ast.CallExpr, ev engine.SinkEvent) ast.Expr {
 	if call == nil {
 		return nil
+	}
+	if ev.Arg < 0 {
+		// not an argument: what a ServedMap call serves
+		// (c.Data["json"] = wrapActionResponse(…); c.ServeJSON())
+		return valueExpr(rep, shapes.Strip(ev.Value))
 	}
 	if x := rep.ArgExpr(call, ev.Instr, ev.Arg); x != nil {
 		return x

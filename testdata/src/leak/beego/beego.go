@@ -51,6 +51,20 @@ func (c *OrderController) respond(resp *response) {
 	_ = c.ServeJSON()
 }
 
+func wrapResponse(err error) *response {
+	if err != nil {
+		return &response{Status: "error", Msg: err.Error()}
+	}
+	return &response{Status: "ok"}
+}
+
+func (c *OrderController) Delete() {
+	_, err := client.Get("http://inventory.internal/items")
+	c.Ctx.Output.SetStatus(http.StatusBadGateway)
+	c.Data["json"] = wrapResponse(err) // want `dependency error wrapResponse\(err\) is sent to the client`
+	_ = c.ServeJSON()
+}
+
 func (c *OrderController) fail(msg string) {
 	c.Ctx.Output.SetStatus(http.StatusBadGateway)
 	c.respond(&response{Status: "error", Msg: msg})
