@@ -45,6 +45,11 @@ func TestKnowledgeKeysExist(t *testing.T) {
 		require.True(t, ok, "malformed key %q", k)
 		keys = append(keys, key{k, pkg, name})
 	}
+	for _, k := range knowledge.Variables() {
+		dot := strings.LastIndexByte(k, '.')
+		require.Greater(t, dot, strings.LastIndexByte(k, '/'), "malformed variable %q", k)
+		keys = append(keys, key{k, k[:dot], "var " + k[dot+1:]})
+	}
 	for _, k := range knowledge.Types() {
 		dot := strings.LastIndexByte(k, '.')
 		require.Greater(t, dot, strings.LastIndexByte(k, '/'), "malformed type %q", k)
@@ -79,6 +84,12 @@ func TestKnowledgeKeysExist(t *testing.T) {
 			continue
 		}
 		checked++
+		if vn, ok := strings.CutPrefix(k.name, "var "); ok {
+			if _, ok := p.Types.Scope().Lookup(vn).(*types.Var); !ok {
+				t.Errorf("%s: no variable %s in %s", k.full, vn, k.pkg)
+			}
+			continue
+		}
 		if tn, ok := strings.CutPrefix(k.name, "type "); ok {
 			if _, ok := p.Types.Scope().Lookup(tn).(*types.TypeName); !ok {
 				t.Errorf("%s: no type %s in %s", k.full, tn, k.pkg)

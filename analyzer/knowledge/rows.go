@@ -308,9 +308,6 @@ func Keys() []string {
 	for pkg, name := range ContextStatus {
 		set[pkg+"."+name] = true
 	}
-	for k := range ContextStatusKeys {
-		set[k] = true
-	}
 	for k := range ServedMaps {
 		set[k] = true
 	}
@@ -322,6 +319,13 @@ func Keys() []string {
 		}
 	}
 	return slices.Sorted(maps.Keys(set))
+}
+
+// Variables returns every package-level variable the tables name
+// (render.StatusCtxKey), as "path.Name", sorted: e2e checks that each
+// exists.
+func Variables() []string {
+	return slices.Sorted(maps.Keys(ContextStatusKeys))
 }
 
 // KnowledgeTypes returns every named type the tables name, as
