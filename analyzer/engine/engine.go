@@ -1106,8 +1106,8 @@ func (e *Engine) ownErrorType(t types.Type) bool {
 // servedMapValues returns the values the function of call stores under
 // sm.Key in the map field sm.Field of recv, the receiver of a ServedMap
 // call, or of the struct recv is a field of (a controller embedding
-// beego's): c.Data["json"] = resp before c.ServeJSON().
-func servedMapValues(call ssa.CallInstruction, recv ssa.Value, sm knowledge.ServedMap) []ssa.Value {
+// beego's), before the call: c.Data["json"] = resp; c.ServeJSON().
+func (e *Engine) servedMapValues(call ssa.CallInstruction, recv ssa.Value, sm knowledge.ServedMap) []ssa.Value {
 	base := func(v ssa.Value) ssa.Value {
 		for i := 0; i < 16; i++ {
 			fa, ok := v.(*ssa.FieldAddr)
@@ -1135,7 +1135,7 @@ func servedMapValues(call ssa.CallInstruction, recv ssa.Value, sm knowledge.Serv
 				continue
 			}
 			fa, ok := load.X.(*ssa.FieldAddr)
-			if !ok || shapes.FieldName(fa.X.Type(), fa.Field, true) != sm.Field || base(fa.X) != root {
+			if !ok || shapes.FieldName(fa.X.Type(), fa.Field, true) != sm.Field || base(fa.X) != root || !e.Reaches(mu, call) {
 				continue
 			}
 			out = append(out, mu.Value)
@@ -1437,7 +1437,7 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	if obj != nil {
 		if sm, ok := knowledge.ServedMaps[knowledge.FullName(obj)]; ok && len(args) > 0 {
 			// c.Data["json"] = v; c.ServeJSON(): v is the body
-			for _, v := range servedMapValues(call, args[0], sm) {
+			for _, v := range e.servedMapValues(call, args[0], sm) {
 				evs = append(evs, SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: -1, Value: v, Labels: e.Labels(v), StatusArg: -1})
 			}
 			return evs
