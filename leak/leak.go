@@ -131,6 +131,7 @@ func (c *checker) run(pass *analysis.Pass, e *engine.Engine, rep *report.Reporte
 		}
 	}
 	c.grpcReturns(e, rep)
+	c.grpcReplies(e, rep)
 	reported := c.handlerReturns(e, rep)
 	c.serverErrorReturns(e, rep, reported)
 	c.typedResponses(pass, e, rep)
@@ -404,6 +405,56 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 				Pos: expr.Pos(), End: expr.End(),
 				Message: msg,
 				Related: append(rep.Origin(l), rep.Via(re.Via)...),
+			})
+		}
+	}
+}
+
+// grpcReplies reports gRPC service methods that answer a failure with a
+// reply whose field carries a dependency error's text, and a nil error
+// (reply.StatusMsg = err.Error(); return reply, nil): the reply is
+// serialized to the client. Only the reply's own fields count: an error
+// kept beside each element of a list is a partial success's detail.
+func (c *checker) grpcReplies(e *engine.Engine, rep *report.Reporter) {
+	for _, fn := range e.Funcs {
+		for _, re := range e.GRPCReplies(fn) {
+			var found *labels.Label
+			for _, l := range re.Labels {
+				if leakingKind(l.Kind) && l.Path != "" && !strings.Contains(l.Path, "/") && shapes.Serialized(e.Pkg.Pkg, re.Value.Type(), re.Value, l.Path) {
+					l := l
+					found = &l
+					break
+				}
+			}
+			if found == nil || allSentinelGuarded(re.Instr.Block(), re.Value) {
+				continue
+			}
+			carries := func(v ssa.Value) bool {
+				_, isCall := v.(*ssa.Call)
+				if !isCall || types.Identical(v.Type(), re.Value.Type()) {
+					return false
+				}
+				for _, x := range e.Labels(v) {
+					if x.Origin == found.Origin && x.Kind != knowledge.KindParam {
+						return true
+					}
+				}
+				return false
+			}
+			var expr ast.Expr
+			if leaf := engine.StoredValue(re.Value, carries); leaf != nil {
+				expr = valueExpr(rep, leaf)
+			}
+			if expr == nil {
+				expr = rep.ReturnedValue(re.Instr, 0)
+			}
+			if expr == nil || rep.Skip(fn, expr.Pos()) {
+				continue
+			}
+			rep.Report(analysis.Diagnostic{
+				Pos: expr.Pos(), End: expr.End(),
+				Message: fmt.Sprintf("dependency error %s is sent to the client in the reply's %s; log it and send a generic message", report.Shorten(types.ExprString(expr)), found.Path),
+				Related: rep.Origin(*found),
 			})
 		}
 	}

@@ -66,6 +66,34 @@ func (e *Engine) GRPCReturns(fn *ssa.Function) []ReturnEvent {
 	return out
 }
 
+// GRPCReplies returns the returns of fn, a gRPC service method, of a
+// reply with a nil error: the reply message is what the client receives
+// (kratos services answering failures in a reply field,
+// reply.StatusMsg = err.Error(); return reply, nil). Value is the reply,
+// Labels its labels.
+func (e *Engine) GRPCReplies(fn *ssa.Function) []ReturnEvent {
+	e.mustHold()
+	if !e.isServiceMethod(fn) || e.delegated(fn) {
+		return nil
+	}
+	var out []ReturnEvent
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 2 || e.DebugOnly(b) || shapes.ForwardsCall(ret) {
+			continue
+		}
+		if c, ok := ret.Results[1].(*ssa.Const); !ok || !c.IsNil() {
+			continue
+		}
+		v := ret.Results[0]
+		if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+			continue
+		}
+		out = append(out, ReturnEvent{Instr: ret, Value: v, Labels: e.Labels(v)})
+	}
+	return out
+}
+
 // answersFor reports whether v, returned by fn, is the error result of a
 // call of another function of the package that answers the client itself
 // (an interceptor handing the request to a helper of its own shape,

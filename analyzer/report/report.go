@@ -139,6 +139,19 @@ func (r *Reporter) ReturnedError(ret *ssa.Return) ast.Expr {
 	return rs.Results[len(rs.Results)-1]
 }
 
+// ReturnedValue returns the syntax of result i of a return statement, or
+// nil (a bare return of named results).
+func (r *Reporter) ReturnedValue(ret *ssa.Return, i int) ast.Expr {
+	if r.ReturnedError(ret) == nil { // walks the file
+		return nil
+	}
+	rs := r.returns[ret.Pos()]
+	if i < 0 || i >= len(rs.Results) {
+		return nil
+	}
+	return rs.Results[i]
+}
+
 // ArgExpr returns the syntax of argument i (receiver first, as in
 // SinkEvent.Arg) of the call, or nil when it has none (a receiver, an
 // implicit variadic slice).
