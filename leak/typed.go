@@ -68,7 +68,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		// the part that carries the upstream's value whole: the error, or
 		// its text formatted into a message
 		errLeaf := engine.StoredValue(tr.Value, func(v ssa.Value) bool { return carries(v, true) })
-		if errLeaf != nil && allSentinelGuarded(block, errLeaf) {
+		if errLeaf != nil && (allSentinelGuarded(block, errLeaf) || leavesGuarded(e, block, errLeaf)) {
 			return // errors.Is(err, gorm.ErrRecordNotFound) decided it: the sentinel's own text
 		}
 		// for the message, the outermost call of the handler's that
@@ -149,6 +149,22 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		d.Message = fmt.Sprintf("error text %s is sent%s; internal errors carry details of our dependencies: log it and send a generic message", subject, by)
 	}
 	rep.Report(d)
+}
+
+// leavesGuarded reports whether every error whose text v carries
+// (engine.TextLeavesOf: through a payload's pointer helper,
+// swag.String(err.Error())) is our sentinel, or a constant, where b runs.
+func leavesGuarded(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) bool {
+	leaves := e.TextLeavesOf(v, nil)
+	if len(leaves) == 0 {
+		return false
+	}
+	for _, l := range leaves {
+		if !shapes.SentinelGuarded(b, l) && !shapes.NarrowedToConstants(b, l) {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldType returns the type of the field path reads (Payload,

@@ -17,5 +17,10 @@ func init() {
 			"(" + openapiRuntime + ".Producer).Produce":     body(2).to(1),
 			"(" + openapiRuntime + ".ProducerFunc).Produce": body(2).to(1),
 		},
+		// the generated payloads take pointers: &models.Error{Message:
+		// swag.String(err.Error())}; the text is the argument's
+		Flows: map[string][]Flow{
+			"github.com/go-openapi/swag.String": {res(0, 0, "")},
+		},
 	})
 }

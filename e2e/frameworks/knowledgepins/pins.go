@@ -9,6 +9,7 @@ import (
 	_ "github.com/bufbuild/connect-go"
 	_ "github.com/dgrijalva/jwt-go"
 	_ "github.com/go-faster/jx"
+	_ "github.com/go-openapi/swag"
 	_ "github.com/gofrs/uuid"
 	_ "github.com/golang-jwt/jwt"
 	_ "github.com/golang-jwt/jwt/v5"

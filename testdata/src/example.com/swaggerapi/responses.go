@@ -11,8 +11,9 @@ import (
 )
 
 type Error struct {
-	Code    int64  `json:"code,omitempty"`
-	Message string `json:"message,omitempty"`
+	Code    int64   `json:"code,omitempty"`
+	Message string  `json:"message,omitempty"`
+	Detail  *string `json:"detail,omitempty"`
 }
 
 type Task struct {

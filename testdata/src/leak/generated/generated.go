@@ -16,6 +16,7 @@ import (
 	"example.com/strictapibuf"
 	"example.com/swaggerapi"
 	"github.com/go-openapi/runtime/middleware"
+	"github.com/go-openapi/swag"
 )
 
 type TaskHandler struct {
@@ -100,6 +101,23 @@ func swaggerGet(ctx context.Context, db *sql.DB) middleware.Responder {
 	}
 	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
 }
+
+// swaggerDetail sends the text through swag.String, as go-swagger's
+// models take it; after a test for our sentinel, the sentinel's own
+// text.
+func swaggerDetail(ctx context.Context, db *sql.DB) middleware.Responder {
+	var name string
+	err := db.QueryRowContext(ctx, "SELECT name FROM tasks LIMIT 1").Scan(&name)
+	if errors.Is(err, errNoTask) {
+		return swaggerapi.NewGetTaskInternalServerError().WithPayload(&swaggerapi.Error{Detail: swag.String(err.Error())})
+	}
+	if err != nil {
+		return swaggerapi.NewGetTaskInternalServerError().WithPayload(&swaggerapi.Error{Detail: swag.String(err.Error())}) // want `dependency error swag.String\(err.Error\(\)\) is sent to the client`
+	}
+	return swaggerapi.NewGetTaskOK().WithPayload(&swaggerapi.Task{Name: name})
+}
+
+var errNoTask = errors.New("no task")
 
 func swaggerOwn(ctx context.Context, db *sql.DB) middleware.Responder {
 	var name string
