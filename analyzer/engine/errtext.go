@@ -344,7 +344,7 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 		return true // the send on the client's own stream failed: as a failed write
 	}
 	if row, ok := shapes.ClientInputRow(obj); ok {
-		return row.Request < 0 || (row.Request < len(args) && shapes.FromServedRequest(args[row.Request]))
+		return row.Request < 0 || (row.Request < len(args) && shapes.FromServedRequest(args[row.Request], o.e.rpcRequest))
 	}
 	if obj.Pkg() != nil && knowledge.ErrorPackages[obj.Pkg().Path()] {
 		// errors.New(msg), fmt.Errorf("…: %w", err), errors.Wrap(err, …),

@@ -127,6 +127,28 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 	return e.serviceMethod(fn)
 }
 
+// rpcRequest reports whether p is the request message of a gRPC service
+// method: its last parameter, a pointer to a struct (the method's ctx
+// and receiver excluded). What the client sent in it is the client's
+// input, as an HTTP request's body is.
+func (e *Engine) rpcRequest(p *ssa.Parameter) bool {
+	if e == nil {
+		return false
+	}
+	fn := p.Parent()
+	if fn == nil || len(fn.Params) < 2 || fn.Params[len(fn.Params)-1] != p {
+		return false
+	}
+	ptr, ok := p.Type().Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
+		return false
+	}
+	return e.serviceMethod(fn)
+}
+
 // serviceMethod is isServiceMethod without the delegates.
 func (e *Engine) serviceMethod(fn *ssa.Function) bool {
 	if fn.Parent() != nil || fn.Signature.Recv() == nil {

@@ -2,6 +2,7 @@ package shapes
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -74,8 +75,10 @@ func FieldEncoded(fa *ssa.FieldAddr) bool {
 
 // FromServedRequest reports whether v is read from the request being
 // served: r.Body, bytes read from it, a decoder over it, or anything a
-// framework's request context gives.
-func FromServedRequest(v ssa.Value) bool {
+// framework's request context gives; and, where served says a parameter
+// is an RPC method's request message, its fields and their getters
+// (json.Unmarshal(req.Config, &cfg), req.GetConfig()).
+func FromServedRequest(v ssa.Value, served func(*ssa.Parameter) bool) bool {
 	seen := make(map[ssa.Value]bool)
 	var walk func(v ssa.Value, depth int) bool
 	walk = func(v ssa.Value, depth int) bool {
@@ -88,6 +91,8 @@ func FromServedRequest(v ssa.Value) bool {
 			return true
 		}
 		switch x := v.(type) {
+		case *ssa.Parameter:
+			return served != nil && served(x)
 		case *ssa.UnOp:
 			return walk(x.X, depth+1)
 		case *ssa.FieldAddr:
@@ -113,6 +118,9 @@ func FromServedRequest(v ssa.Value) bool {
 			if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil && len(args) > 0 {
 				if rt := sig.Recv().Type(); knowledge.IsPtrTo(rt, "net/http", "Request") || IsHandlerContext(rt) {
 					return true
+				}
+				if served != nil && sig.Params().Len() == 0 && strings.HasPrefix(obj.Name(), "Get") && walk(args[0], depth+1) {
+					return true // a generated getter of the request message
 				}
 			}
 			name := knowledge.FullName(obj)
