@@ -520,13 +520,17 @@ func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, lab
 // allSentinelGuarded reports whether every error that v carries is
 // known, where the sink runs, to be one of our sentinel errors or nil.
 func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
-	roots := errorRoots(v)
-	if len(roots) == 0 {
+	return allGuarded(b, errorRoots(v))
+}
+
+// allGuarded reports whether there are errors and each is, where b
+// runs, our sentinel, or a value known to be nil (or another constant)
+// where it is written: no dependency text either way.
+func allGuarded(b *ssa.BasicBlock, errs []ssa.Value) bool {
+	if len(errs) == 0 {
 		return false
 	}
-	for _, r := range roots {
-		// Our sentinel, or a value known to be nil (or another constant)
-		// where it is written: no dependency text either way.
+	for _, r := range errs {
 		if !shapes.SentinelGuarded(b, r) && !shapes.NarrowedToConstants(b, r) {
 			return false
 		}

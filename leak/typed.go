@@ -155,16 +155,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 // (engine.TextLeavesOf: through a payload's pointer helper,
 // swag.String(err.Error())) is our sentinel, or a constant, where b runs.
 func leavesGuarded(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) bool {
-	leaves := e.TextLeavesOf(v, nil)
-	if len(leaves) == 0 {
-		return false
-	}
-	for _, l := range leaves {
-		if !shapes.SentinelGuarded(b, l) && !shapes.NarrowedToConstants(b, l) {
-			return false
-		}
-	}
-	return true
+	return allGuarded(b, e.TextLeavesOf(v, nil))
 }
 
 // fieldType returns the type of the field path reads (Payload,

@@ -277,6 +277,7 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		writerTypes:   make(map[writerKey]bool),
 		clientWriters: make(map[ssa.Value]bool),
 		work:          make(map[*ssa.Function]*workCount),
+		typed:         make(map[typedKey]typedWriter),
 	}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -1435,21 +1436,22 @@ func (e *Engine) callEvents(call ssa.CallInstruction) []SinkEvent {
 	statusArg := -1
 	add := sinkAdder(&evs, call, args, &statusArg)
 	if obj != nil {
-		if sm, ok := knowledge.ServedMaps[knowledge.FullName(obj)]; ok && len(args) > 0 {
+		name := knowledge.FullName(obj)
+		if sm, ok := knowledge.ServedMaps[name]; ok && len(args) > 0 {
 			// c.Data["json"] = v; c.ServeJSON(): v is the body
 			for _, v := range e.servedMapValues(call, args[0], sm) {
 				evs = append(evs, SinkEvent{Role: knowledge.RoleBody, Instr: call, Arg: -1, Value: v, Labels: e.Labels(v), StatusArg: -1})
 			}
 			return evs
 		}
-		if knowledge.FullName(obj) == "context.WithValue" && len(args) == 3 && contextStatusKey(args[1]) {
+		if name == "context.WithValue" && len(args) == 3 && contextStatusKey(args[1]) {
 			// the status a render call of the key's package writes
 			// (context.WithValue(ctx, render.StatusCtxKey, code))
 			add(knowledge.RoleStatus, 2, nil, e.Labels(args[2]), false)
 			return evs
 		}
-		if row, ok := knowledge.Sinks[knowledge.FullName(obj)]; ok {
-			if knowledge.APISinks[knowledge.FullName(obj)] && shapes.ErrorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
+		if row, ok := knowledge.Sinks[name]; ok {
+			if knowledge.APISinks[name] && shapes.ErrorConstructor(obj) && obj.Pkg() != nil && call.Parent().Pkg != nil && call.Parent().Pkg.Pkg.Path() == obj.Pkg().Path() {
 				// the framework building its own errors (kratos' FromError
 				// wraps a plain error with errors.New(500, "", err.Error())):
 				// that error is answered where a handler returns it

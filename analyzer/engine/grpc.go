@@ -132,9 +132,6 @@ func (e *Engine) isServiceMethod(fn *ssa.Function) bool {
 // and receiver excluded). What the client sent in it is the client's
 // input, as an HTTP request's body is.
 func (e *Engine) rpcRequest(p *ssa.Parameter) bool {
-	if e == nil {
-		return false
-	}
 	fn := p.Parent()
 	if fn == nil || len(fn.Params) < 2 || fn.Params[len(fn.Params)-1] != p {
 		return false

@@ -86,9 +86,6 @@ func (e *Engine) writerMethod(concrete, iface types.Type) (*types.Func, []knowle
 		return nil, nil
 	}
 	key := typedKey{concrete, iface}
-	if e.typed == nil {
-		e.typed = make(map[typedKey]typedWriter)
-	}
 	if w, ok := e.typed[key]; ok {
 		return w.method, w.sinks
 	}
@@ -112,13 +109,7 @@ func (e *Engine) writerMethod(concrete, iface types.Type) (*types.Func, []knowle
 		if s == nil {
 			continue
 		}
-		var sinks []knowledge.SinkParam
-		for _, sp := range s.Sinks {
-			if sp.Param == 0 {
-				sinks = append(sinks, sp)
-			}
-		}
-		if len(sinks) > 0 {
+		if sinks := firstParamSinks(s); len(sinks) > 0 {
 			res = typedWriter{method: obj, sinks: sinks}
 		}
 	}
@@ -142,9 +133,6 @@ func (e *Engine) errorEncoder(t types.Type) (*types.Func, []knowledge.SinkParam)
 		return nil, nil
 	}
 	key := typedKey{t, nil}
-	if e.typed == nil {
-		e.typed = make(map[typedKey]typedWriter)
-	}
 	if w, ok := e.typed[key]; ok {
 		return w.method, w.sinks
 	}
@@ -182,13 +170,7 @@ func (e *Engine) encoderSinks(t types.Type) []knowledge.SinkParam {
 		if s == nil {
 			continue
 		}
-		var sinks []knowledge.SinkParam
-		for _, sp := range s.Sinks {
-			if sp.Param == 0 {
-				sinks = append(sinks, sp)
-			}
-		}
-		if len(sinks) > 0 {
+		if sinks := firstParamSinks(s); len(sinks) > 0 {
 			return sinks
 		}
 	}
@@ -206,6 +188,18 @@ func (e *Engine) WrittenErrorSinks(fn *ssa.Function) []knowledge.SinkParam {
 		return nil
 	}
 	return e.encoderSinks(sig.Recv().Type())
+}
+
+// firstParamSinks returns the sinks of a summary that take its first
+// parameter (a writer method's receiver, an encoder's value).
+func firstParamSinks(s *Summary) []knowledge.SinkParam {
+	var out []knowledge.SinkParam
+	for _, sp := range s.Sinks {
+		if sp.Param == 0 {
+			out = append(out, sp)
+		}
+	}
+	return out
 }
 
 // writesToClient reports whether a method with this signature is handed
