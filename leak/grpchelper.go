@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/engine"
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
 	"github.com/upstreamlint/upstreamlint/analyzer/report"
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
@@ -116,7 +117,7 @@ func (c *checker) grpcHelpers(e *engine.Engine, rep *report.Reporter, helpers ma
 		uses := helpers[h]
 		var program []wholeprog.StatusHelperCall
 		if obj, ok := h.Object().(*types.Func); ok && h.Parent() == nil && obj.Pkg() == e.Pkg.Pkg {
-			program, _ = e.ProgramStatusHelper(obj)
+			program, _ = e.ProgramStatusHelper(knowledge.FullName(obj), false)
 		}
 		n := len(uses) + len(program)
 		if n == 0 {

@@ -250,11 +250,8 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) map[ssa
 			var l labels.Label
 			found := false
 			for _, x := range hr.Labels {
-				switch x.Kind {
-				case knowledge.KindErrText, knowledge.KindStack, knowledge.KindBody:
+				if textKind(x.Kind) {
 					l, found = x, true
-				}
-				if found {
 					break
 				}
 			}
@@ -341,6 +338,8 @@ func coversPlainText(h knowledge.InstalledHandler, sp knowledge.SinkParam) bool 
 func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 	helpers := make(map[*ssa.Function][]helperUse)
 	defer c.grpcHelpers(e, rep, helpers)
+	built := newBuilders(e)
+	defer built.report(e, rep)
 	for _, fn := range e.Funcs {
 		for _, re := range e.GRPCReturns(fn) {
 			if shapes.IsSinkCall(re.Value) {
@@ -358,6 +357,7 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			if expr != nil && rep.Skip(fn, expr.Pos()) {
 				continue
 			}
+			guarded := allSentinelGuarded(re.Instr.Block(), re.Value)
 			use, ok := statusHelperCall(e, re.Value)
 			if use.own {
 				continue // the helper sends our own text here
@@ -365,7 +365,7 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			if ok {
 				// The helper sends the text: its finding, once, where the
 				// fix belongs (grpchelper.go).
-				use.dep = found && !allSentinelGuarded(re.Instr.Block(), re.Value)
+				use.dep = found && !guarded
 				use.pos = re.Instr.Pos()
 				if expr != nil {
 					use.pos = expr.Pos()
@@ -375,13 +375,23 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 					continue
 				}
 				e.NoteStatusHelperCall(wholeprog.StatusHelperCall{Helper: use.obj, Caller: e.Pkg.Pkg, At: rep.Pass.Fset.Position(use.pos), Code: use.code, Dep: use.dep})
-				if _, known := e.ProgramStatusHelper(use.obj); known {
+				if _, known := e.ProgramStatusHelper(knowledge.FullName(use.obj), false); known {
 					continue // reported in the helper's own package
+				}
+			}
+			if expr != nil && !guarded {
+				// phase 1: what a call through an interface returns may be
+				// a status its implementation built (builders.go)
+				e.NoteBuiltThrough(re.Labels, rep.Pass.Fset.Position(expr.Pos()))
+			}
+			if found && expr != nil && !guarded {
+				if names := builtElsewhere(fn, re.Labels); names != nil && built.take(e, rep, names, expr.Pos()) {
+					continue // the status is built, and reported, elsewhere (builders.go)
 				}
 			}
 			var msg string
 			switch {
-			case found && !allSentinelGuarded(re.Instr.Block(), re.Value):
+			case found && !guarded:
 				msg = "dependency error %s is returned to the gRPC client, which receives its text as the status message; log it and return a status with a generic message"
 			case !found:
 				if code, leaf := e.ServerCodedText(re.Instr.Block(), re.Value); leaf != nil {
@@ -460,16 +470,19 @@ func (c *checker) grpcReplies(e *engine.Engine, rep *report.Reporter) {
 	}
 }
 
-// leakingKind reports whether a label of a gRPC service method's
-// returned error makes it leak: a dependency error, an error's text, a
-// stack, a URL.
-func leakingKind(k knowledge.Kind) bool {
+// textKind reports whether a label of an error returned to an error
+// handler makes it leak: an error's text, a stack, a body.
+func textKind(k knowledge.Kind) bool {
 	switch k {
-	case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindStack, knowledge.KindURL:
+	case knowledge.KindErrText, knowledge.KindStack, knowledge.KindBody:
 		return true
 	}
 	return false
 }
+
+// leakingKind reports whether a label of a gRPC service method's
+// returned error makes it leak (knowledge.Kind.Leaks).
+func leakingKind(k knowledge.Kind) bool { return k.Leaks() }
 
 // classify decides what, if anything, a body sink leaks.
 func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, labels.Label) {

@@ -127,7 +127,9 @@ func newLeak(shared *analysis.Analyzer) *analysis.Analyzer {
 // gRPC status or a Connect error with a server code and its text, in a
 // package of its own, called by service methods of other packages. The
 // whole program reports it once, in the helper, with its calls counted;
-// the calls are not reported, and a caller's own leak still is.
+// the calls are not reported, and a caller's own leak still is. A
+// status builder (auth.RBAC.Check, called through an interface) is
+// reported where it builds the status, and its callers are not.
 func TestStatusHelpersAcrossPackages(t *testing.T) {
 	dir := filepath.Join(checktest.Testdata(t), "whole", "statushelper")
 	checktest.RunWhole(t, dir, wholeModule, newLeak, "./...")
@@ -136,7 +138,8 @@ func TestStatusHelpersAcrossPackages(t *testing.T) {
 // TestStatusHelpersPerPackage: without the join (a per-package host, or
 // -upstreamfacts.whole=false), the helper's package cannot see its
 // callers: the helper is not reported, and the calls that hand it a
-// dependency error are reported where they are, as before.
+// dependency error are reported where they are, as before. Neither is
+// the status builder of package auth.
 func TestStatusHelpersPerPackage(t *testing.T) {
 	dir := filepath.Join(checktest.Testdata(t), "whole", "statushelper")
 	checktest.VendorEnv(t, dir)
@@ -153,10 +156,12 @@ func TestStatusHelpersPerPackage(t *testing.T) {
 			t.Errorf("unexpected error: %s", e)
 		}
 	}
-	// the two helpers' wants (errs.go) are missed
-	assert.Len(t, missed, 2, "%v", missed)
+	// the two helpers' wants (errs.go) and the builder's (auth.go) are
+	// missed; authsvc's call through auth.Checker is not resolved, so its
+	// return is silent
+	assert.Len(t, missed, 3, "%v", missed)
 	for _, e := range missed {
-		assert.Contains(t, e, "errs.go")
+		assert.True(t, strings.Contains(e, "errs.go") || strings.Contains(e, "auth.go"), e)
 	}
 	// the calls with a dependency error are reported at the call: Get
 	// and Delete (FromStoreError), GetItem (ToStatus)

@@ -755,7 +755,13 @@ func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 			} else if f.From < len(args) {
 				src = e.Labels(args[f.From])
 			}
-			out = out.Union(src.ApplyOps(f.Ops).Prefixed(resPath(f.To)))
+			ls := src.ApplyOps(f.Ops)
+			if f.From != 0 && Builds(name) {
+				// the message of a status we make here: its text is
+				// decided here (labels.Label.Built)
+				ls = ls.BuiltBy(BuilderName(call.Parent()))
+			}
+			out = out.Union(ls.Prefixed(resPath(f.To)))
 		}
 		if _, ok := knowledge.Flows[name]; ok {
 			return out

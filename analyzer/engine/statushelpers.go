@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 	"github.com/upstreamlint/upstreamlint/analyzer/shapes"
 	"github.com/upstreamlint/upstreamlint/analyzer/wholeprog"
 )
@@ -217,25 +218,87 @@ func (e *Engine) ImportedServerText(obj *types.Func) *wholeprog.ServerText {
 }
 
 // NoteStatusHelperCall records in phase 1 a service method's return of
-// a status helper of another package of the module (a no-op elsewhere).
+// a status helper (or builder) of another package of the module (a no-op
+// elsewhere). The helper is c.Helper, or, when that is nil, the function
+// c.HelperName of package c.HelperPkg.
 func (e *Engine) NoteStatusHelperCall(c wholeprog.StatusHelperCall) {
-	if !e.Dynamic || e.Sum == nil || c.Helper == nil || c.Caller == nil || !e.inModule(c.Helper.Pkg()) {
+	if !e.Dynamic || e.Sum == nil || c.Caller == nil {
+		return
+	}
+	if c.Helper != nil {
+		c.HelperName, c.HelperPkg = knowledge.FullName(c.Helper), c.Helper.Pkg().Path()
+	}
+	if c.HelperName == "" || e.Module == "" || !(c.HelperPkg == e.Module || strings.HasPrefix(c.HelperPkg, e.Module+"/")) {
 		return
 	}
 	if strings.HasSuffix(c.At.Filename, "_test.go") {
 		return // tests are not the program's traffic (and go vet always analyses them)
 	}
-	c.HelperName, c.HelperPkg, c.CallerPkg = knowledge.FullName(c.Helper), c.Helper.Pkg().Path(), c.Caller.Path()
+	c.CallerPkg = c.Caller.Path()
 	e.Sum.AddStatusHelperCall(c)
 }
 
+// NoteBuiltThrough records in phase 1 the dynamic labels of a service
+// method's error returned at at: the join finds whether the call's
+// implementations return a status built from a dependency error
+// (wholeprog.StatusHelperCall.Through; a no-op elsewhere).
+func (e *Engine) NoteBuiltThrough(ls labels.Labels, at token.Position) {
+	if !e.Dynamic || e.Sum == nil || e.Prog != nil || strings.HasSuffix(at.Filename, "_test.go") {
+		return
+	}
+	for _, l := range ls {
+		key, ok := l.Owner.(string)
+		if l.Kind != knowledge.KindDynamic || !ok || l.Path != "" {
+			continue
+		}
+		e.Sum.AddStatusHelperCall(wholeprog.StatusHelperCall{
+			Through:   &labels.FactLabel{Kind: l.Kind, Param: l.Param, Reads: l.Reads, Dyn: key},
+			CallerPkg: e.Pkg.Pkg.Path(), At: at, Dep: true, Built: true,
+		})
+	}
+}
+
 // ProgramStatusHelper returns, in phase 2, the calls of the whole program
-// to a status helper, and whether the program knows the helper: then its
-// own package reports it.
-func (e *Engine) ProgramStatusHelper(helper *types.Func) ([]wholeprog.StatusHelperCall, bool) {
-	if e.Prog == nil || helper == nil {
+// to the status helper named name (to the status builder, when built),
+// and whether the program knows them: then the function's own package
+// reports it.
+func (e *Engine) ProgramStatusHelper(name string, built bool) ([]wholeprog.StatusHelperCall, bool) {
+	if e.Prog == nil || name == "" {
 		return nil, false
 	}
-	cs, ok := e.Prog.StatusHelpers[knowledge.FullName(helper)]
-	return cs, ok
+	var out []wholeprog.StatusHelperCall
+	for _, c := range e.Prog.StatusHelpers[name] {
+		if c.Built == built {
+			out = append(out, c)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// Builds reports whether the function named name makes a gRPC status or
+// a Connect error from a code and a message (status.Error, status.New,
+// connect.NewError).
+func Builds(name string) bool {
+	switch knowledge.CodedErrors[name] {
+	case knowledge.CodedError, knowledge.CodedStatus:
+		return true
+	}
+	return false
+}
+
+// BuilderName is the name a status built in fn is marked with
+// (labels.Label.Built): the full name of the declared function fn is,
+// or is a closure of; "" for a synthetic function.
+func BuilderName(fn *ssa.Function) string {
+	for n := 0; fn != nil && fn.Parent() != nil && n < 64; n++ {
+		fn = fn.Parent()
+	}
+	if fn == nil {
+		return ""
+	}
+	obj, ok := fn.Object().(*types.Func)
+	if !ok {
+		return ""
+	}
+	return knowledge.FullName(obj)
 }

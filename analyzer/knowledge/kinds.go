@@ -66,3 +66,14 @@ func (k Kind) String() string {
 	}
 	return "kind?"
 }
+
+// Leaks reports whether a label of kind k on a gRPC service method's
+// returned error makes it leak: a dependency error, an error's text, a
+// stack, a URL.
+func (k Kind) Leaks() bool {
+	switch k {
+	case KindDepError, KindErrText, KindStack, KindURL:
+		return true
+	}
+	return false
+}

@@ -193,3 +193,19 @@ func tablePaths() []string {
 	}
 	return slices.Sorted(maps.Keys(set))
 }
+
+func TestPackageOfFullName(t *testing.T) {
+	for name, want := range map[string]string{
+		"example.com/m/store.Get":            "example.com/m/store",
+		"(*example.com/m/store.DB).Get":      "example.com/m/store",
+		"(example.com/m/store.List[T]).Len":  "example.com/m/store",
+		"(*gopkg.in/yaml.v3.Decoder).Decode": "gopkg.in/yaml.v3",
+		"gopkg.in/yaml.v3.Marshal":           "gopkg.in/yaml.v3",
+		"main.run":                           "main",
+		"noDot":                              "",
+	} {
+		if got := PackageOfFullName(name); got != want {
+			t.Errorf("PackageOfFullName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ type FactLabel struct {
 	Reads string
 	Path  string
 	Dyn   string // the key of a KindDynamic label
+	Built string `json:",omitempty"` // Label.Built
 }
 
 func ToFact(ls Labels, owner any) []FactLabel {
@@ -28,7 +29,7 @@ func ToFact(ls Labels, owner any) []FactLabel {
 				out = append(out, FactLabel{Kind: knowledge.KindDynamic, Param: l.Param, Reads: l.Reads, Path: l.Path, Dyn: key})
 			}
 		default:
-			out = append(out, FactLabel{Kind: l.Kind, Param: -1, Path: l.Path})
+			out = append(out, FactLabel{Kind: l.Kind, Param: -1, Path: l.Path, Built: l.Built})
 		}
 	}
 	return out
@@ -37,7 +38,7 @@ func ToFact(ls Labels, owner any) []FactLabel {
 func FromFact(fs []FactLabel, owner any) Labels {
 	var out Labels
 	for _, f := range fs {
-		l := Label{Kind: f.Kind, Reads: f.Reads, Path: f.Path}
+		l := Label{Kind: f.Kind, Reads: f.Reads, Path: f.Path, Built: f.Built}
 		switch f.Kind {
 		case knowledge.KindParam:
 			l.Param, l.Owner = f.Param, owner

@@ -23,6 +23,29 @@ type Label struct {
 	Owner  any // the function whose parameter this is (*ssa.Function); nil for concrete labels
 	Reads  string
 	Path   string
+	// Built is, on a concrete label, the full name of the function that
+	// made our own gRPC status or Connect error from this text
+	// (status.Error(code, err.Error())), the last to do so; "" otherwise.
+	// A service method returning such a status from another function
+	// returns what that function decided: the finding is where the
+	// status is built (leak's builders).
+	Built string
+}
+
+// BuiltBy marks the concrete labels of ls as made into a status by the
+// function named fn (Label.Built).
+func (ls Labels) BuiltBy(fn string) Labels {
+	if fn == "" {
+		return ls
+	}
+	out := make(Labels, 0, len(ls))
+	for _, l := range ls {
+		if l.Kind != knowledge.KindParam && l.Kind != knowledge.KindDynamic {
+			l.Built = fn
+		}
+		out = out.Add(l)
+	}
+	return out
 }
 
 // Labels is a small set of labels.

@@ -664,7 +664,7 @@ func Join(summaries []*PackageSummary, roots, modules []string) *Program {
 	}
 	p.joinEnvelopes(envelopes, roots)
 	p.joinDelegates(delegates, roots)
-	p.joinStatusHelpers(statusHelpers, roots)
+	p.joinStatusHelpers(p.expandBuilt(statusHelpers), roots)
 	for _, s := range summaries {
 		for k, site := range s.Dynamic {
 			if ff := p.Joined[k]; ff != nil && (ff.Summarises() || ff.OwnErrors || site.Opaque || strings.HasPrefix(k, HandlerKey(""))) {

@@ -8,6 +8,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"github.com/upstreamlint/upstreamlint/analyzer/knowledge"
+	"github.com/upstreamlint/upstreamlint/analyzer/labels"
 )
 
 // ServerText says that a function returns, on some path, a status with
@@ -34,6 +37,15 @@ type StatusHelperCall struct {
 	// helper's finding names).
 	Code string
 	Dep  bool
+	// Built: the "helper" is a status builder (a function that makes a
+	// status from a dependency error's text of its own and returns it,
+	// leak's builders), not a status helper; Code is then "".
+	Built bool `json:",omitempty"`
+	// Through, in phase 1, is the dynamic label (its call's key, result,
+	// reads and path) of a service method's returned error: the join
+	// turns it into the calls of the builders of what the call's
+	// implementations return (expandBuilt). HelperName is then "".
+	Through *labels.FactLabel `json:",omitempty"`
 }
 
 // AddStatusHelperCall records a return of a status helper's result.
@@ -41,6 +53,48 @@ func (s *PackageSummary) AddStatusHelperCall(c StatusHelperCall) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.StatusHelpers = append(s.StatusHelpers, c)
+}
+
+// expandBuilt replaces each call with a Through label by calls of the
+// builders of every leaking label the call's implementations return,
+// when all of them were built into a status (labels.Label.Built), and
+// drops it otherwise.
+func (p *Program) expandBuilt(calls []StatusHelperCall) []StatusHelperCall {
+	var out []StatusHelperCall
+	for _, c := range calls {
+		if c.Through == nil {
+			out = append(out, c)
+			continue
+		}
+		ff := p.Joined[c.Through.Dyn]
+		if ff == nil || c.Through.Param < 0 || c.Through.Param >= len(ff.Results) {
+			continue
+		}
+		var names []string
+		all := true
+		for _, l := range labels.FromFact(ff.Results[c.Through.Param], nil).ApplyOps(c.Through.Reads) {
+			if !l.Kind.Leaks() || l.Path != "" {
+				continue
+			}
+			if l.Built == "" {
+				all = false
+				break
+			}
+			if !slices.Contains(names, l.Built) {
+				names = append(names, l.Built)
+			}
+		}
+		if !all {
+			continue
+		}
+		for _, name := range names {
+			b := c
+			b.Through = nil
+			b.HelperName, b.HelperPkg = name, knowledge.PackageOfFullName(name)
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // joinStatusHelpers gathers the calls by helper, in source order, and
