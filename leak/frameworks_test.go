@@ -41,6 +41,7 @@ var frameworkCases = checktest.Cases{
 	"leak/gozerohandler":     "go-zero's error handler",
 	"leak/echocovered":       "errors the echo handler covers",
 	"leak/echoenvelope":      "an echo error handler whose envelope carries its own 500 on one path",
+	"leak/echojsonapi":       "a not-found document built from an error after a test for the sentinel",
 	"leak/adapter":           "handler adapters",
 	"leak/ginerrors":         "gin's c.Error",
 	"leak/ginerrors500":      "a gin error middleware that sends the text with its own 500",

@@ -255,7 +255,7 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) map[ssa
 					break
 				}
 			}
-			if !found || allSentinelGuarded(at.Block(), hr.Value) {
+			if !found || allSentinelGuarded(at.Block(), hr.Value) || originsGuarded(fn, at.Block(), hr.Value, hr.Labels, textKind) {
 				continue
 			}
 			var expr ast.Expr
@@ -357,7 +357,7 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			if expr != nil && rep.Skip(fn, expr.Pos()) {
 				continue
 			}
-			guarded := allSentinelGuarded(re.Instr.Block(), re.Value)
+			guarded := allSentinelGuarded(re.Instr.Block(), re.Value) || originsGuarded(fn, re.Instr.Block(), re.Value, re.Labels, leakingKind)
 			use, ok := statusHelperCall(e, re.Value)
 			if use.own {
 				continue // the helper sends our own text here
@@ -534,6 +534,114 @@ func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, lab
 // known, where the sink runs, to be one of our sentinel errors or nil.
 func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 	return allGuarded(b, errorRoots(v))
+}
+
+// originsGuarded reports whether every label of ls of a leaking kind
+// comes from a call of fn whose error result v, returned as or made into
+// v (through calls, conversions and the fields of a literal), is, where
+// b runs, our sentinel (errors.Is(err, ErrNotFound)): the value made from
+// it, however wrapped (jsonapi.NotFound(err), fmt.Errorf("…: %w", err)),
+// carries the sentinel's text, as err itself does (allSentinelGuarded).
+func originsGuarded(fn *ssa.Function, b *ssa.BasicBlock, v ssa.Value, ls labels.Labels, leaking func(knowledge.Kind) bool) bool {
+	var errs []ssa.Value
+	for _, l := range ls {
+		if !leaking(l.Kind) {
+			continue
+		}
+		x := originError(fn, l.Origin, v)
+		if x == nil {
+			return false
+		}
+		errs = append(errs, x)
+	}
+	return allGuarded(b, errs)
+}
+
+// originError returns the error result of the call of fn at pos (or of
+// a call of a function of the package whose body holds pos) that v is
+// made from; or nil.
+func originError(fn *ssa.Function, pos token.Pos, v ssa.Value) ssa.Value {
+	if !pos.IsValid() {
+		return nil
+	}
+	holds := func(call *ssa.Call) bool {
+		if call.Pos() == pos {
+			return true
+		}
+		callee := call.Common().StaticCallee()
+		if callee == nil || callee.Pkg != fn.Pkg || callee.Syntax() == nil {
+			return false
+		}
+		return callee.Syntax().Pos() <= pos && pos < callee.Syntax().End()
+	}
+	from := madeFrom(v)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(*ssa.Call)
+			if !ok || !holds(call) {
+				continue
+			}
+			var errv ssa.Value
+			if _, tuple := call.Type().(*types.Tuple); !tuple {
+				if shapes.IsErrorValue(call) {
+					errv = call
+				}
+			} else {
+				for _, ref := range *call.Referrers() {
+					if x, ok := ref.(*ssa.Extract); ok && shapes.IsErrorValue(x) {
+						errv = x
+					}
+				}
+			}
+			if errv != nil && from[errv] {
+				return errv
+			}
+		}
+	}
+	return nil
+}
+
+// maxMadeFrom bounds the values madeFrom visits.
+const maxMadeFrom = 256
+
+// madeFrom returns the values v is made of: v, the operands of the
+// instructions that compute it, and the values stored into the fields
+// of a literal it points to, transitively (at most maxMadeFrom).
+func madeFrom(v ssa.Value) map[ssa.Value]bool {
+	seen := make(map[ssa.Value]bool)
+	stack := []ssa.Value{v}
+	for len(stack) > 0 && len(seen) < maxMadeFrom {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if x == nil || seen[x] {
+			continue
+		}
+		seen[x] = true
+		if alloc, ok := x.(*ssa.Alloc); ok {
+			for _, ref := range *alloc.Referrers() {
+				fa, ok := ref.(*ssa.FieldAddr)
+				if !ok {
+					continue
+				}
+				for _, r2 := range *fa.Referrers() {
+					if st, ok := r2.(*ssa.Store); ok && st.Addr == fa {
+						stack = append(stack, st.Val)
+					}
+				}
+			}
+			continue
+		}
+		instr, ok := x.(ssa.Instruction)
+		if !ok {
+			continue
+		}
+		for _, op := range instr.Operands(nil) {
+			if op != nil && *op != nil {
+				stack = append(stack, *op)
+			}
+		}
+	}
+	return seen
 }
 
 // allGuarded reports whether there are errors and each is, where b
