@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -113,18 +114,44 @@ func ownUnlessOthers(e *engine.Engine, args []ssa.Value, param int) bool {
 // the status, with its uses in the package and, in the standalone's
 // second phase, in the whole program.
 func (c *checker) grpcHelpers(e *engine.Engine, rep *report.Reporter, helpers map[*ssa.Function][]helperUse) {
+	// A helper that hands its parameter to another (RewriteError calling
+	// rewriteError) is reported where the status is built, once, with
+	// the uses of every helper of the chain.
+	type site struct {
+		uses    []helperUse
+		program []wholeprog.StatusHelperCall
+	}
+	sites := make(map[*ssa.Function]*site)
+	var order []*ssa.Function
 	for _, h := range e.Funcs {
 		uses := helpers[h]
 		var program []wholeprog.StatusHelperCall
 		if obj, ok := h.Object().(*types.Func); ok && h.Parent() == nil && obj.Pkg() == e.Pkg.Pkg {
 			program, _ = e.ProgramStatusHelper(knowledge.FullName(obj), false)
 		}
-		n := len(uses) + len(program)
-		if n == 0 {
+		if len(uses)+len(program) == 0 {
 			continue
 		}
-		related := helperReasons(rep, uses, program)
+		for _, fn := range siteFuncs(e.StatusSites(h)) {
+			s := sites[fn]
+			if s == nil {
+				s = &site{}
+				sites[fn] = s
+				order = append(order, fn)
+			}
+			s.uses = append(s.uses, uses...)
+			s.program = append(s.program, program...)
+		}
+	}
+	slices.SortFunc(order, func(a, b *ssa.Function) int { return int(a.Pos() - b.Pos()) })
+	for _, h := range order {
+		s := sites[h]
+		n := len(s.uses) + len(s.program)
+		related := helperReasons(rep, s.uses, s.program)
 		for _, sr := range e.StatusReturns(h) {
+			if sr.Via != nil {
+				continue // reported where that helper builds it
+			}
 			ret := sr.Block.Instrs[len(sr.Block.Instrs)-1].(*ssa.Return)
 			expr := rep.ReturnedError(ret)
 			if expr == nil || rep.Skip(h, expr.Pos()) {
@@ -142,6 +169,17 @@ func (c *checker) grpcHelpers(e *engine.Engine, rep *report.Reporter, helpers ma
 			})
 		}
 	}
+}
+
+// siteFuncs returns the functions of sites, each once, in order.
+func siteFuncs(sites []engine.StatusSite) []*ssa.Function {
+	var out []*ssa.Function
+	for _, s := range sites {
+		if !slices.Contains(out, s.Fn) {
+			out = append(out, s.Fn)
+		}
+	}
+	return out
 }
 
 // maxReasons bounds the calls a helper's finding names: the reader needs

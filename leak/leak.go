@@ -255,7 +255,7 @@ func (c *checker) handlerReturns(e *engine.Engine, rep *report.Reporter) map[ssa
 					break
 				}
 			}
-			if !found || allSentinelGuarded(at.Block(), hr.Value) || originsGuarded(fn, at.Block(), hr.Value, hr.Labels, textKind) {
+			if !found || allSentinelGuarded(e, at.Block(), hr.Value) || originsGuarded(e, fn, at.Block(), hr.Value, hr.Labels, textKind) {
 				continue
 			}
 			var expr ast.Expr
@@ -357,7 +357,7 @@ func (c *checker) grpcReturns(e *engine.Engine, rep *report.Reporter) {
 			if expr != nil && rep.Skip(fn, expr.Pos()) {
 				continue
 			}
-			guarded := allSentinelGuarded(re.Instr.Block(), re.Value) || originsGuarded(fn, re.Instr.Block(), re.Value, re.Labels, leakingKind)
+			guarded := allSentinelGuarded(e, re.Instr.Block(), re.Value) || originsGuarded(e, fn, re.Instr.Block(), re.Value, re.Labels, leakingKind)
 			use, ok := statusHelperCall(e, re.Value)
 			if use.own {
 				continue // the helper sends our own text here
@@ -436,7 +436,7 @@ func (c *checker) grpcReplies(e *engine.Engine, rep *report.Reporter) {
 					break
 				}
 			}
-			if found == nil || allSentinelGuarded(re.Instr.Block(), re.Value) {
+			if found == nil || allSentinelGuarded(e, re.Instr.Block(), re.Value) {
 				continue
 			}
 			carries := func(v ssa.Value) bool {
@@ -504,7 +504,7 @@ func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, lab
 			consider(leakStack, l)
 		case knowledge.KindDepError, knowledge.KindErrText, knowledge.KindGRPCError, knowledge.KindGRPCStatus:
 			if errGuarded == nil {
-				g := allSentinelGuarded(block, ev.Value)
+				g := allSentinelGuarded(e, block, ev.Value)
 				errGuarded = &g
 			}
 			if !*errGuarded {
@@ -532,8 +532,8 @@ func (c *checker) classify(e *engine.Engine, ev engine.SinkEvent) (leakKind, lab
 
 // allSentinelGuarded reports whether every error that v carries is
 // known, where the sink runs, to be one of our sentinel errors or nil.
-func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
-	return allGuarded(b, errorRoots(v))
+func allSentinelGuarded(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) bool {
+	return allGuarded(e, b, errorRoots(v))
 }
 
 // originsGuarded reports whether every label of ls of a leaking kind
@@ -542,7 +542,7 @@ func allSentinelGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
 // b runs, our sentinel (errors.Is(err, ErrNotFound)): the value made from
 // it, however wrapped (jsonapi.NotFound(err), fmt.Errorf("…: %w", err)),
 // carries the sentinel's text, as err itself does (allSentinelGuarded).
-func originsGuarded(fn *ssa.Function, b *ssa.BasicBlock, v ssa.Value, ls labels.Labels, leaking func(knowledge.Kind) bool) bool {
+func originsGuarded(e *engine.Engine, fn *ssa.Function, b *ssa.BasicBlock, v ssa.Value, ls labels.Labels, leaking func(knowledge.Kind) bool) bool {
 	var errs []ssa.Value
 	for _, l := range ls {
 		if !leaking(l.Kind) {
@@ -554,7 +554,7 @@ func originsGuarded(fn *ssa.Function, b *ssa.BasicBlock, v ssa.Value, ls labels.
 		}
 		errs = append(errs, x)
 	}
-	return allGuarded(b, errs)
+	return allGuarded(e, b, errs)
 }
 
 // originError returns the error result of the call of fn at pos (or of
@@ -647,12 +647,12 @@ func madeFrom(v ssa.Value) map[ssa.Value]bool {
 // allGuarded reports whether there are errors and each is, where b
 // runs, our sentinel, or a value known to be nil (or another constant)
 // where it is written: no dependency text either way.
-func allGuarded(b *ssa.BasicBlock, errs []ssa.Value) bool {
+func allGuarded(e *engine.Engine, b *ssa.BasicBlock, errs []ssa.Value) bool {
 	if len(errs) == 0 {
 		return false
 	}
 	for _, r := range errs {
-		if !shapes.SentinelGuarded(b, r) && !shapes.NarrowedToConstants(b, r) {
+		if !shapes.SentinelGuarded(b, r) && !shapes.NarrowedToConstants(b, r) && !e.OwnTypeGuarded(b, r) {
 			return false
 		}
 	}

@@ -19,6 +19,15 @@ import (
 // its default settings, beside frameworkCases.
 var defaultCases = checktest.Cases{
 	"leak/nethttp": "net/http handlers",
+	// An error of the module's own type found with errors.As carries its
+	// own text; a wrapper of another error, or a library's type, does not.
+	"leak/ownerrtype": "errors.As of our own error type",
+	// json.Marshal of a value that cannot fail returns a nil error.
+	"leak/marshal": "json.Marshal that cannot fail",
+	// A drop-in replacement of encoding/json writes what it encodes.
+	"leak/jsondropin": "segmentio/encoding/json",
+	// A payload's Validate method judges the client's input.
+	"leak/validate": "payload validation",
 	// Shapes of false positives seen on public repositories (docs/measurements.md).
 	"leak/realfp/...": "silent shapes of real code",
 	// Shapes of leaks the corpus study found missed (docs/measurements.md).

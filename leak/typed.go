@@ -68,7 +68,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 		// the part that carries the upstream's value whole: the error, or
 		// its text formatted into a message
 		errLeaf := engine.StoredValue(tr.Value, func(v ssa.Value) bool { return carries(v, true) })
-		if errLeaf != nil && (allSentinelGuarded(block, errLeaf) || leavesGuarded(e, block, errLeaf)) {
+		if errLeaf != nil && (allSentinelGuarded(e, block, errLeaf) || leavesGuarded(e, block, errLeaf)) {
 			return // errors.Is(err, gorm.ErrRecordNotFound) decided it: the sentinel's own text
 		}
 		// for the message, the outermost call of the handler's that
@@ -155,7 +155,7 @@ func (c *checker) typedBody(pass *analysis.Pass, e *engine.Engine, rep *report.R
 // (engine.TextLeavesOf: through a payload's pointer helper,
 // swag.String(err.Error())) is our sentinel, or a constant, where b runs.
 func leavesGuarded(e *engine.Engine, b *ssa.BasicBlock, v ssa.Value) bool {
-	return allGuarded(b, e.TextLeavesOf(v, nil))
+	return allGuarded(e, b, e.TextLeavesOf(v, nil))
 }
 
 // fieldType returns the type of the field path reads (Payload,

@@ -88,6 +88,7 @@ type Engine struct {
 
 	OwnHandlers []knowledge.InstalledHandler                   // the error handlers the package installs (HandlerReturns)
 	debugBlocks map[*ssa.BasicBlock]bool                       // DebugOnly, memoised
+	statusMemo  map[*ssa.Function][]StatusReturn               // StatusReturns, memoised
 	adapters    map[*ssa.Function][]knowledge.InstalledHandler // the error-returning adapter types each function is converted to
 	preset      map[*ssa.Function]bool                         // PresetStatus, computed once
 
@@ -278,6 +279,7 @@ func NewEngine(pkg *ssa.Package, funcs []*ssa.Function, importFact func(*types.F
 		clientWriters: make(map[ssa.Value]bool),
 		work:          make(map[*ssa.Function]*workCount),
 		typed:         make(map[typedKey]typedWriter),
+		statusMemo:    make(map[*ssa.Function][]StatusReturn),
 	}
 	for _, fn := range funcs {
 		for _, b := range fn.Blocks {
@@ -692,6 +694,9 @@ func (w *storeWalk) from(b *ssa.BasicBlock, i int) ([]*ssa.Store, bool) {
 // sit at paths "#i").
 func (e *Engine) callLabels(call *ssa.Call) labels.Labels {
 	cc := call.Common()
+	if validatesInput(cc) {
+		return nil // the client's input judged: its errors are about it
+	}
 	obj, fn := shapes.Callee(cc)
 	if obj == nil && fn == nil {
 		if ls := libraryFuncValueLabels(call, e.Deps); ls != nil {
@@ -1771,4 +1776,39 @@ func (e *Engine) mustHold() {
 		e.Unlock()
 		panic("analyzer: Engine used without holding its lock")
 	}
+}
+
+// validatesInput reports whether cc calls a validation method of the
+// module's request payloads (knowledge.ValidationMethods: payload.Validate(r))
+// on a value that is a parameter of the calling function or a local the
+// function fills (a payload decoded from the request, then validated):
+// what it returns is about the client's input, whichever implementation
+// runs (portainer's DecodeAndValidateJSONPayload(r, v) calls v.Validate(r)
+// for its 68 payload types; one of them fetches the Helm repository the
+// client named).
+func validatesInput(cc *ssa.CallCommon) bool {
+	var name string
+	var recv ssa.Value
+	switch {
+	case cc.IsInvoke():
+		name, recv = cc.Method.Name(), cc.Value
+	default:
+		fn := cc.StaticCallee()
+		if fn == nil || fn.Signature.Recv() == nil || len(cc.Args) == 0 {
+			return false
+		}
+		name, recv = fn.Name(), cc.Args[0]
+	}
+	if !knowledge.ValidationMethods[name] {
+		return false
+	}
+	res := cc.Signature().Results()
+	if res.Len() != 1 || !types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch shapes.Strip(recv).(type) {
+	case *ssa.Parameter, *ssa.Alloc:
+		return true // the function's own parameter, or a local it fills
+	}
+	return false
 }

@@ -237,7 +237,7 @@ func (w *leafWalk) stores(addr ssa.Value) bool {
 // (fmt.Errorf("bad id: %w", strconvErr)). An error of unknown origin is
 // not: it may carry whatever our dependencies said.
 func (e *Engine) OwnErrorText(b *ssa.BasicBlock, err ssa.Value) bool {
-	if shapes.SentinelGuarded(b, err) || shapes.NarrowedToConstants(b, err) {
+	if shapes.SentinelGuarded(b, err) || shapes.NarrowedToConstants(b, err) || e.OwnTypeGuarded(b, err) {
 		return true
 	}
 	o := ownWalk{seen: make(map[ssa.Value]bool), prog: b.Parent().Prog, importFact: e.importFact, clientWriter: e.IsClientWriter, dynOwn: e.dynOwnErrors, e: e}
@@ -346,6 +346,9 @@ func (o *ownWalk) call(c *ssa.Call, calls int) bool {
 	if row, ok := shapes.ClientInputRow(obj); ok {
 		return row.Request < 0 || (row.Request < len(args) && shapes.FromServedRequest(args[row.Request], o.e.rpcRequest))
 	}
+	if i, ok := knowledge.JSONMarshalers[knowledge.FullName(obj)]; ok && i < len(args) && shapes.JSONCannotFail(shapes.Strip(args[i]).Type()) {
+		return true // json.Marshal of a value that cannot fail to encode: nil
+	}
 	if obj.Pkg() != nil && knowledge.ErrorPackages[obj.Pkg().Path()] {
 		// errors.New(msg), fmt.Errorf("…: %w", err), errors.Wrap(err, …),
 		// errors.Join(a, b): ours when what they are made of is.
@@ -415,6 +418,42 @@ func (o *ownWalk) fixedType(t types.Type) bool {
 			if _, ok := r.(*ssa.Const); !ok {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// OwnTypeGuarded reports whether b runs only where errors.As(err,
+// &target) found in err a value of an error type of the module that
+// holds no other error (ownTextErrorType): the text is that type's, ours.
+func (e *Engine) OwnTypeGuarded(b *ssa.BasicBlock, err ssa.Value) bool {
+	return shapes.AsGuarded(b, err, e.ownTextErrorType)
+}
+
+// ownTextErrorType reports whether t is an error type of the module
+// (ownErrorType) that holds no other error: its text is made by the
+// module from what it keeps, not a wrapped dependency's (a type with an
+// Err error field shows the error it wraps). An error interface of the
+// module with a method of its own counts, as it does for a type
+// assertion.
+func (e *Engine) ownTextErrorType(t types.Type) bool {
+	if !e.ownErrorType(t) {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		return true // an error interface of the module with a method of its own, as for err.(T) (ownErrorType)
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		ft := st.Field(i).Type()
+		if types.Implements(ft, shapes.ErrorInterface) || types.Implements(types.NewPointer(ft), shapes.ErrorInterface) {
+			return false
 		}
 	}
 	return true

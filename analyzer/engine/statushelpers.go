@@ -127,32 +127,145 @@ func (e *Engine) ReturnedValue(v ssa.Value) ssa.Value {
 
 // A StatusReturn is a return of a status helper: the block that returns
 // the status, the parameter whose text it carries (its index in
-// fn.Params, receiver first) and the code.
+// fn.Params, receiver first) and the code. Via is, for a return that
+// hands the parameter to another helper of the package and returns what
+// that one builds (return rewriteError(ctx, err, nil)), that helper; nil
+// when the status is built here.
 type StatusReturn struct {
 	Block *ssa.BasicBlock
 	Param int
 	Code  string
+	Via   *ssa.Function
 }
+
+// maxHelperChain bounds how many helpers a chain of StatusReturns goes
+// through.
+const maxHelperChain = 4
 
 // StatusReturns returns the returns of fn whose last result is a status
 // with a server code carrying the text of one of fn's error parameters
 // (ServerCodedText with the parameter as the leaf, or with an error made
-// from it: fmt.Errorf("unable to %s: %w", verb, err)), in block order.
+// from it: fmt.Errorf("unable to %s: %w", verb, err)), or the result of
+// another such helper of the package given that parameter, in block
+// order. In a function that has such returns (one that maps errors to
+// statuses), a return of the error parameter itself, where it is not
+// already a status (status.FromError), sends its text with Unknown.
 func (e *Engine) StatusReturns(fn *ssa.Function) []StatusReturn {
-	var out []StatusReturn
+	return e.statusReturns(fn, 0)
+}
+
+func (e *Engine) statusReturns(fn *ssa.Function, depth int) []StatusReturn {
+	if rs, ok := e.statusMemo[fn]; ok {
+		return rs
+	}
+	if depth > maxHelperChain {
+		return nil
+	}
+	e.statusMemo[fn] = nil // a cycle of helpers adds nothing
+	var out, unchanged []StatusReturn
 	for _, b := range fn.Blocks {
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok || len(ret.Results) == 0 {
 			continue
 		}
-		code, leaf := e.ServerCodedText(b, e.ReturnedValue(ret.Results[len(ret.Results)-1]))
-		if leaf == nil {
+		v := e.ReturnedValue(ret.Results[len(ret.Results)-1])
+		if code, leaf := e.ServerCodedText(b, v); leaf != nil {
+			if i := e.textParam(fn, b, leaf); i >= 0 {
+				out = append(out, StatusReturn{Block: b, Param: i, Code: code})
+			}
 			continue
 		}
-		if i := e.textParam(fn, b, leaf); i >= 0 {
-			out = append(out, StatusReturn{Block: b, Param: i, Code: code})
+		if sr, ok := e.chainedReturn(fn, b, v, depth); ok {
+			out = append(out, sr)
+			continue
+		}
+		if p, ok := shapes.Strip(v).(*ssa.Parameter); ok && shapes.IsErrorValue(p) && !e.OwnErrorText(b, p) && !shapes.StatusGuarded(b, p) {
+			unchanged = append(unchanged, StatusReturn{Block: b, Param: slices.Index(fn.Params, p), Code: "Unknown"})
 		}
 	}
+	if len(out) > 0 {
+		out = append(out, unchanged...)
+		slices.SortFunc(out, func(a, b StatusReturn) int { return a.Block.Index - b.Block.Index })
+	}
+	e.statusMemo[fn] = out
+	return out
+}
+
+// chainedReturn reports whether v, returned by fn in b, is the result of
+// a status helper h given one of fn's error parameters, not ours where b
+// runs, as the parameter h sends: a helper of the package (Via), or of
+// another package of the module, known by its fact (then fn is where its
+// callers' finding is reported).
+func (e *Engine) chainedReturn(fn *ssa.Function, b *ssa.BasicBlock, v ssa.Value, depth int) (StatusReturn, bool) {
+	call, ok := shapes.Strip(v).(*ssa.Call)
+	if !ok {
+		return StatusReturn{}, false
+	}
+	h := call.Common().StaticCallee()
+	if h == nil || h == fn {
+		return StatusReturn{}, false
+	}
+	var param int
+	var code string
+	var via *ssa.Function
+	switch obj, _ := h.Object().(*types.Func); {
+	case h.Pkg == fn.Pkg && h.Blocks != nil:
+		inner := e.statusReturns(h, depth+1)
+		if len(inner) == 0 {
+			return StatusReturn{}, false
+		}
+		param, code, via = inner[0].Param, inner[0].Code, h
+	case obj != nil:
+		// a helper of another package of the module, known by its fact:
+		// this function is the helper its callers see (spicedb's
+		// ps.rewriteError(ctx, err) returning shared.RewriteError(…))
+		st := e.ImportedServerText(obj)
+		if st == nil {
+			return StatusReturn{}, false
+		}
+		param, code = st.Param, st.Code
+	default:
+		return StatusReturn{}, false
+	}
+	args := call.Common().Args
+	if param >= len(args) {
+		return StatusReturn{}, false
+	}
+	p, ok := shapes.Strip(args[param]).(*ssa.Parameter)
+	if !ok || p.Parent() != fn || !shapes.IsErrorValue(p) || e.OwnErrorText(b, p) {
+		return StatusReturn{}, false
+	}
+	return StatusReturn{Block: b, Param: slices.Index(fn.Params, p), Code: code, Via: via}, true
+}
+
+// A StatusSite is where a helper's status is built: a StatusReturn of
+// Fn, the helper itself or one it hands its parameter to.
+type StatusSite struct {
+	Fn *ssa.Function
+	StatusReturn
+}
+
+// StatusSites returns the returns that build the statuses of helper h,
+// following its chained returns (StatusReturn.Via) to the helpers that
+// build them, each once.
+func (e *Engine) StatusSites(h *ssa.Function) []StatusSite {
+	var out []StatusSite
+	seen := make(map[*ssa.Function]bool)
+	var walk func(fn *ssa.Function, depth int)
+	walk = func(fn *ssa.Function, depth int) {
+		if seen[fn] || depth > maxHelperChain {
+			return
+		}
+		seen[fn] = true
+		for _, sr := range e.StatusReturns(fn) {
+			if sr.Via != nil {
+				walk(sr.Via, depth+1)
+				continue
+			}
+			out = append(out, StatusSite{Fn: fn, StatusReturn: sr})
+		}
+	}
+	walk(h, 0)
 	return out
 }
 

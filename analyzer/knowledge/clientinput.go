@@ -108,3 +108,9 @@ var ClientInputPackages = PathPrefixes{List: []string{
 	"buf.build/go/protovalidate",
 	"github.com/bufbuild/protovalidate-go",
 }}
+
+// ValidationMethods are the names of the methods request payloads
+// validate themselves with (payload.Validate(r)): called on a payload the
+// handler decoded, what they return is about the client's input
+// (engine.validatesInput).
+var ValidationMethods = map[string]bool{"Validate": true}

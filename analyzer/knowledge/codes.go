@@ -18,6 +18,9 @@ const (
 	// StatusError returns the error of its receiver, a status
 	// ((*status.Status).Err).
 	StatusError
+	// StatusFromError returns the status an error carries and whether it
+	// carries one (status.FromError).
+	StatusFromError
 )
 
 // A CodeFix is where the checks' fix that maps an upstream code finds

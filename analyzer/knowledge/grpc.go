@@ -22,10 +22,11 @@ func init() {
 		// status.Errorf(code, "…%v", err) makes a new error of err
 		ErrorBuilders: []string{grpcStatus},
 		CodedErrors: map[string]CodedRole{
-			grpcStatus + ".Error":  CodedError,
-			grpcStatus + ".Errorf": CodedError,
-			grpcStatus + ".New":    CodedStatus,
-			grpcStatus + ".Newf":   CodedStatus,
+			grpcStatus + ".Error":     CodedError,
+			grpcStatus + ".Errorf":    CodedError,
+			grpcStatus + ".New":       CodedStatus,
+			grpcStatus + ".Newf":      CodedStatus,
+			grpcStatus + ".FromError": StatusFromError,
 			// status.Status is an alias of the internal type, whose
 			// methods are keyed by it
 			"(*" + grpcInternalStatus + ".Status).Err": StatusError,

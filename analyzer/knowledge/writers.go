@@ -27,3 +27,11 @@ var ErrorPackages = map[string]bool{
 	"github.com/cockroachdb/errors": true,
 	"github.com/go-errors/errors":   true,
 }
+
+// JSONMarshalers encode their argument (the index given) as encoding/json
+// does: their error comes only from what that value's type holds
+// (shapes.JSONCannotFail), never from a dependency.
+var JSONMarshalers = map[string]int{
+	"encoding/json.Marshal":       0,
+	"encoding/json.MarshalIndent": 0,
+}

@@ -2,6 +2,7 @@ package shapes
 
 import (
 	"go/types"
+	"reflect"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -210,4 +211,63 @@ func TypeUnder(t types.Type) types.Type {
 		return nil
 	}
 	return t.Underlying()
+}
+
+// JSONCannotFail reports whether encoding/json cannot fail to encode a
+// value of type t: booleans, integers and strings, and pointers, slices,
+// arrays, maps with string or integer keys and structs (their encoded
+// fields) of those. A float (NaN), an interface, a channel, a function,
+// a type with its own MarshalJSON or MarshalText, or a pointer cycle (a
+// cyclic value) may fail.
+func JSONCannotFail(t types.Type) bool {
+	return jsonCannotFail(t, make(map[types.Type]bool), 0)
+}
+
+func jsonCannotFail(t types.Type, onPath map[types.Type]bool, depth int) bool {
+	if depth > 16 || onPath[t] {
+		return false // deep, or recursive: a value may hold a cycle
+	}
+	onPath[t] = true
+	defer delete(onPath, t)
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		for _, m := range []string{"MarshalJSON", "MarshalText"} {
+			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), true, n.Obj().Pkg(), m); obj != nil {
+				return false
+			}
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&(types.IsBoolean|types.IsInteger|types.IsString) != 0
+	case *types.Pointer:
+		return jsonCannotFail(u.Elem(), onPath, depth+1)
+	case *types.Slice:
+		return jsonCannotFail(u.Elem(), onPath, depth+1)
+	case *types.Array:
+		return jsonCannotFail(u.Elem(), onPath, depth+1)
+	case *types.Map:
+		k, ok := u.Key().Underlying().(*types.Basic)
+		if !ok || k.Info()&(types.IsString|types.IsInteger) == 0 {
+			return false
+		}
+		if _, named := types.Unalias(u.Key()).(*types.Named); named {
+			return false // a named key may encode itself (TextMarshaler)
+		}
+		return jsonCannotFail(u.Elem(), onPath, depth+1)
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			f := u.Field(i)
+			if !f.Exported() && !f.Embedded() {
+				continue
+			}
+			if tag := reflect.StructTag(u.Tag(i)).Get("json"); tag == "-" {
+				continue
+			}
+			if !jsonCannotFail(f.Type(), onPath, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }

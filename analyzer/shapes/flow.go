@@ -466,3 +466,61 @@ func variadicHasText(slice ssa.Value) bool {
 	}
 	return false
 }
+
+// AsGuarded reports whether b executes only when errors.As(v, target)
+// found in the error v a value of a type own accepts (the module's own
+// error type about the client's input, errors.As(err,
+// &ErrInvalidUserInput{})), or v was asserted to be one (_, ok :=
+// err.(validationError); if ok): then v's text is that type's, as for a
+// sentinel (SentinelGuarded).
+func AsGuarded(b *ssa.BasicBlock, v ssa.Value, own func(types.Type) bool) bool {
+	v = Strip(v)
+	return GuardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		if succ != 0 {
+			return false
+		}
+		if x, ok := cond.(*ssa.Extract); ok && x.Index == 1 {
+			// _, ok := err.(validationError); if ok
+			ta, ok := x.Tuple.(*ssa.TypeAssert)
+			return ok && ta.CommaOk && Strip(ta.X) == v && own(ta.AssertedType)
+		}
+		c, ok := cond.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		obj, _ := Callee(c.Common())
+		if obj == nil || knowledge.FullName(obj) != "errors.As" {
+			return false
+		}
+		args := c.Common().Args
+		if len(args) != 2 || Strip(args[0]) != v {
+			return false
+		}
+		ptr, ok := Strip(args[1]).Type().Underlying().(*types.Pointer)
+		return ok && own(ptr.Elem())
+	})
+}
+
+// StatusGuarded reports whether b runs only where the error v was found
+// to be a gRPC status already (_, ok := status.FromError(v); if ok): a
+// helper returning it unchanged there keeps a status, not a plain
+// error's text.
+func StatusGuarded(b *ssa.BasicBlock, v ssa.Value) bool {
+	v = Strip(v)
+	return GuardedByAllPreds(b, func(cond ssa.Value, succ int) bool {
+		x, ok := cond.(*ssa.Extract)
+		if !ok || succ != 0 || x.Index != 1 {
+			return false
+		}
+		c, ok := x.Tuple.(*ssa.Call)
+		if !ok {
+			return false
+		}
+		obj, _ := Callee(c.Common())
+		if obj == nil || knowledge.CodedErrors[knowledge.FullName(obj)] != knowledge.StatusFromError {
+			return false
+		}
+		args := c.Common().Args
+		return len(args) == 1 && Strip(args[0]) == v
+	})
+}

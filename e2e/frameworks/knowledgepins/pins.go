@@ -10,6 +10,7 @@ import (
 	_ "github.com/dgrijalva/jwt-go"
 	_ "github.com/go-faster/jx"
 	_ "github.com/go-openapi/swag"
+	_ "github.com/goccy/go-json"
 	_ "github.com/gofrs/uuid"
 	_ "github.com/golang-jwt/jwt"
 	_ "github.com/golang-jwt/jwt/v5"
@@ -20,4 +21,5 @@ import (
 	_ "github.com/minio/websocket"
 	_ "github.com/pkg/errors"
 	_ "github.com/satori/go.uuid"
+	_ "github.com/segmentio/encoding/json"
 )

@@ -45,3 +45,25 @@ func (s *orders) GetOrder(ctx context.Context, in *pb.GetOrderRequest) (*pb.Orde
 	}
 	return &pb.Order{Id: in.GetId(), ItemName: name}, nil
 }
+
+type wrapped struct {
+	pb.UnimplementedInventoryServer
+	db *sql.DB
+}
+
+// rewrite is the helper this service's methods see: it hands the error
+// to errs.ToStatus of another package (spicedb's ps.rewriteError
+// returning shared.RewriteError(…)). Reported here, once, for its calls.
+func (s *wrapped) rewrite(err error) error {
+	return errs.ToStatus(err) // want `error text of err is sent with gRPC code Internal by rewrite, which service methods return \(1 call\)`
+}
+
+// GetItem returns the wrapper's status for a dependency error: the
+// wrapper's finding, not this return's.
+func (s *wrapped) GetItem(ctx context.Context, in *pb.GetItemRequest) (*pb.Item, error) {
+	var name string
+	if err := s.db.QueryRowContext(ctx, "select name from items where id = $1", in.GetId()).Scan(&name); err != nil {
+		return nil, s.rewrite(err)
+	}
+	return &pb.Item{Name: name}, nil
+}
