@@ -433,7 +433,7 @@ func (e *Engine) OwnTypeGuarded(b *ssa.BasicBlock, err ssa.Value) bool {
 // ownTextErrorType reports whether t is an error type of the module
 // (ownErrorType) that holds no other error: its text is made by the
 // module from what it keeps, not a wrapped dependency's (a type with an
-// Err error field shows the error it wraps). An error interface of the
+// Err error field, or one of type any, shows the error it holds). An error interface of the
 // module with a method of its own counts, as it does for a type
 // assertion.
 func (e *Engine) ownTextErrorType(t types.Type) bool {
@@ -451,10 +451,35 @@ func (e *Engine) ownTextErrorType(t types.Type) bool {
 		return false
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		ft := st.Field(i).Type()
-		if types.Implements(ft, shapes.ErrorInterface) || types.Implements(types.NewPointer(ft), shapes.ErrorInterface) {
+		if mayHoldError(st.Field(i).Type(), 0) {
 			return false
 		}
 	}
 	return true
+}
+
+// mayHoldError reports whether a field of type t may hold an error: an
+// error type, or an interface (any), or a pointer, slice, array or map of
+// one (flagr's Error{Message string; Values []any} formats the errors
+// its callers pass).
+func mayHoldError(t types.Type, depth int) bool {
+	if depth > 4 {
+		return true
+	}
+	if types.Implements(t, shapes.ErrorInterface) || types.Implements(types.NewPointer(t), shapes.ErrorInterface) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Pointer:
+		return mayHoldError(u.Elem(), depth+1)
+	case *types.Slice:
+		return mayHoldError(u.Elem(), depth+1)
+	case *types.Array:
+		return mayHoldError(u.Elem(), depth+1)
+	case *types.Map:
+		return mayHoldError(u.Elem(), depth+1)
+	}
+	return false
 }

@@ -102,3 +102,29 @@ func renameItem(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// coded formats the values its callers give it, errors included
+// (flagr's handler Error{StatusCode; Message; Values []any}).
+type coded struct {
+	Code   int
+	Format string
+	Values []any
+}
+
+func (e *coded) Error() string { return fmt.Sprintf(e.Format, e.Values...) }
+
+func save(name string) error {
+	if _, err := db.Exec("UPDATE items SET name = $1", name); err != nil {
+		return &coded{Code: 500, Format: "save failed: %s", Values: []any{err}}
+	}
+	return nil
+}
+
+func saveItem(w http.ResponseWriter, r *http.Request) {
+	err := save(r.URL.Query().Get("name"))
+	if ce, ok := err.(*coded); ok {
+		http.Error(w, err.Error(), ce.Code) // want `dependency error err.Error\(\) is sent to the client`
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
