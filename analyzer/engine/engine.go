@@ -1778,35 +1778,26 @@ func (e *Engine) mustHold() {
 	}
 }
 
-// validatesInput reports whether cc calls a validation method of the
-// module's request payloads (knowledge.ValidationMethods: payload.Validate(r))
-// on a value that is a parameter of the calling function or a local the
-// function fills (a payload decoded from the request, then validated):
-// what it returns is about the client's input, whichever implementation
-// runs (portainer's DecodeAndValidateJSONPayload(r, v) calls v.Validate(r)
-// for its 68 payload types; one of them fetches the Helm repository the
-// client named).
+// validatesInput reports whether cc calls, through an interface, a
+// validation method of the module's request payloads
+// (knowledge.ValidationMethods: v.Validate(r)) on a value that is a
+// parameter of the calling function or a local it fills (a payload
+// decoded from the request, then validated): what it returns is about the
+// client's input, whichever implementation runs (portainer's
+// DecodeAndValidateJSONPayload(r, v) calls v.Validate(r) for its 68
+// payload types; one of them fetches the Helm repository the client
+// named, and the union over all of them made every decode's error a
+// dependency's). A call of a known implementation is analysed as any
+// call is: gophish's ur.Validate(nil) looks the user up in its database.
 func validatesInput(cc *ssa.CallCommon) bool {
-	var name string
-	var recv ssa.Value
-	switch {
-	case cc.IsInvoke():
-		name, recv = cc.Method.Name(), cc.Value
-	default:
-		fn := cc.StaticCallee()
-		if fn == nil || fn.Signature.Recv() == nil || len(cc.Args) == 0 {
-			return false
-		}
-		name, recv = fn.Name(), cc.Args[0]
-	}
-	if !knowledge.ValidationMethods[name] {
+	if !cc.IsInvoke() || !knowledge.ValidationMethods[cc.Method.Name()] {
 		return false
 	}
 	res := cc.Signature().Results()
 	if res.Len() != 1 || !types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type()) {
 		return false
 	}
-	switch shapes.Strip(recv).(type) {
+	switch shapes.Strip(cc.Value).(type) {
 	case *ssa.Parameter, *ssa.Alloc:
 		return true // the function's own parameter, or a local it fills
 	}

@@ -1,8 +1,9 @@
 // Package validate: handlers decode the request's payload and validate it
-// through a helper that calls the payload's Validate method (portainer's
-// request.DecodeAndValidateJSONPayload(r, &payload)). Whatever the
-// implementation does (one fetches the repository URL the client gave),
-// its error is about the client's input.
+// through a helper that calls the payload's Validate method through an
+// interface (portainer's request.DecodeAndValidateJSONPayload(r,
+// &payload)). Whatever the implementations do (one fetches the repository
+// URL the client gave), the error is about the client's input. A call of
+// a known implementation is analysed as any call.
 package validate
 
 import (
@@ -60,7 +61,9 @@ func addRepo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := payload.Validate(r); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest) // the client's input
+		// a known implementation, analysed as any call: its HTTP client's
+		// error (gophish's ur.Validate looks the user up in its database)
+		http.Error(w, err.Error(), http.StatusBadRequest) // want `dependency error err.Error\(\) is sent to the client`
 		return
 	}
 	if err := payload.Fetch(); err != nil {
