@@ -183,9 +183,15 @@ func builtLeak(e *engine.Engine, call *ssa.Call, name string) (labels.Label, boo
 	return *found, true
 }
 
-// report reports each builder with uses, at its status-making calls.
+// report reports each builder with uses, at its status-making calls, in
+// the order of the package's functions (the output does not depend on a
+// map's order).
 func (b *builders) report(e *engine.Engine, rep *report.Reporter) {
-	for name, h := range b.funcs {
+	for _, h := range e.Funcs {
+		name := engine.BuilderName(h)
+		if h.Parent() != nil || name == "" || b.funcs[name] != h {
+			continue
+		}
 		uses := b.uses[h]
 		program, _ := e.ProgramStatusHelper(name, true)
 		n := len(uses) + len(program)
