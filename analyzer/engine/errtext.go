@@ -424,8 +424,9 @@ func (o *ownWalk) fixedType(t types.Type) bool {
 }
 
 // OwnTypeGuarded reports whether b runs only where errors.As(err,
-// &target) found in err a value of an error type of the module that
-// holds no other error (ownTextErrorType): the text is that type's, ours.
+// &target) found in err, or a comma-ok type assertion found err to be, a
+// value of an error type of the module that holds no other error
+// (ownTextErrorType): the text is that type's, ours.
 func (e *Engine) OwnTypeGuarded(b *ssa.BasicBlock, err ssa.Value) bool {
 	return shapes.AsGuarded(b, err, e.ownTextErrorType)
 }
@@ -433,9 +434,9 @@ func (e *Engine) OwnTypeGuarded(b *ssa.BasicBlock, err ssa.Value) bool {
 // ownTextErrorType reports whether t is an error type of the module
 // (ownErrorType) that holds no other error: its text is made by the
 // module from what it keeps, not a wrapped dependency's (a type with an
-// Err error field, or one of type any, shows the error it holds). An error interface of the
-// module with a method of its own counts, as it does for a type
-// assertion.
+// Err error field, or one of type any, shows the error it holds). An
+// error interface of the module with a method of its own counts, as it
+// does for a type assertion.
 func (e *Engine) ownTextErrorType(t types.Type) bool {
 	if !e.ownErrorType(t) {
 		return false
