@@ -58,11 +58,12 @@ func builtElsewhere(fn *ssa.Function, ls labels.Labels) []string {
 // builders finds the functions of this package by their builder names.
 type builders struct {
 	funcs map[string]*ssa.Function
-	uses  map[*ssa.Function][]token.Pos // in this package
+	uses  map[*ssa.Function][]token.Pos   // in this package
+	sites map[*ssa.Function][]builderSite // builderSites, memoised: take asks at every use
 }
 
 func newBuilders(e *engine.Engine) *builders {
-	b := &builders{funcs: make(map[string]*ssa.Function), uses: make(map[*ssa.Function][]token.Pos)}
+	b := &builders{funcs: make(map[string]*ssa.Function), uses: make(map[*ssa.Function][]token.Pos), sites: make(map[*ssa.Function][]builderSite)}
 	for _, fn := range e.Funcs {
 		if fn.Parent() == nil {
 			if name := engine.BuilderName(fn); name != "" {
@@ -83,7 +84,7 @@ func (b *builders) take(e *engine.Engine, rep *report.Reporter, names []string, 
 	all := true
 	for _, name := range names {
 		if h := b.funcs[name]; h != nil {
-			if len(builderSites(e, h)) == 0 {
+			if len(b.sitesOf(e, h)) == 0 {
 				all = false
 			}
 			local = append(local, h)
@@ -110,6 +111,16 @@ type builderSite struct {
 	label labels.Label
 }
 
+// sitesOf is builderSites of h, computed once.
+func (b *builders) sitesOf(e *engine.Engine, h *ssa.Function) []builderSite {
+	s, ok := b.sites[h]
+	if !ok {
+		s = builderSites(e, h)
+		b.sites[h] = s
+	}
+	return s
+}
+
 // builderSites returns the status-making calls of h (and of its
 // closures) whose result is marked built by h, with a leaking label.
 func builderSites(e *engine.Engine, h *ssa.Function) []builderSite {
@@ -126,15 +137,7 @@ func builderSites(e *engine.Engine, h *ssa.Function) []builderSite {
 			}
 			for _, instr := range b.Instrs {
 				call, ok := instr.(*ssa.Call)
-				if !ok {
-					continue
-				}
-				callee := call.Common().StaticCallee()
-				if callee == nil {
-					continue
-				}
-				obj, ok := callee.Object().(*types.Func)
-				if !ok || !engine.Builds(knowledge.FullName(obj)) {
+				if !ok || !engine.BuildsStatus(call) {
 					continue
 				}
 				if l, ok := builtLeak(e, call, name); ok {
@@ -198,27 +201,17 @@ func (b *builders) report(e *engine.Engine, rep *report.Reporter) {
 		if n == 0 {
 			continue
 		}
-		var related []analysis.RelatedInformation
-		const msg = "a service method returns it"
-		for _, pos := range uses {
-			if len(related) < maxReasons {
-				related = append(related, analysis.RelatedInformation{Pos: pos, Message: msg})
-			}
+		depUses := make([]helperUse, len(uses))
+		for i, pos := range uses {
+			depUses[i] = helperUse{pos: pos, dep: true} // a builder's uses all return a dependency's text
 		}
-		for _, c := range program {
-			if len(related) >= maxReasons || rep.Program == nil {
-				break
-			}
-			if pos := rep.Program.Pos(rep.Pass.Fset, c.At.String()); pos.IsValid() {
-				related = append(related, analysis.RelatedInformation{Pos: pos, Message: msg})
-			}
-		}
+		related := helperReasons(rep, depUses, program, "a service method returns it")
 		returns := fmt.Sprintf("%d returns", n)
 		if n == 1 {
 			returns = "1 return"
 		}
 		obj, _ := h.Object().(*types.Func)
-		for _, s := range builderSites(e, h) {
+		for _, s := range b.sitesOf(e, h) {
 			expr := rep.CallAt(s.call.Pos())
 			if expr == nil || rep.Skip(h, expr.Pos()) {
 				continue

@@ -147,7 +147,7 @@ func (c *checker) grpcHelpers(e *engine.Engine, rep *report.Reporter, helpers ma
 	for _, h := range order {
 		s := sites[h]
 		n := len(s.uses) + len(s.program)
-		related := helperReasons(rep, s.uses, s.program)
+		related := helperReasons(rep, s.uses, s.program, "a service method returns it for a dependency error")
 		for _, sr := range e.StatusReturns(h) {
 			if sr.Via != nil {
 				continue // reported where that helper builds it
@@ -186,12 +186,11 @@ func siteFuncs(sites []engine.StatusSite) []*ssa.Function {
 // an example of the reason, not the list.
 const maxReasons = 3
 
-// helperReasons names, in the helper's related information, the first
-// returns of its result that pass a dependency error: the reason the
-// helper's text is internal detail.
-func helperReasons(rep *report.Reporter, uses []helperUse, program []wholeprog.StatusHelperCall) []analysis.RelatedInformation {
+// helperReasons names, in the helper's (or builder's) related
+// information, the first returns of its result that pass a dependency
+// error, each with msg: the reason the helper's text is internal detail.
+func helperReasons(rep *report.Reporter, uses []helperUse, program []wholeprog.StatusHelperCall, msg string) []analysis.RelatedInformation {
 	var out []analysis.RelatedInformation
-	const msg = "a service method returns it for a dependency error"
 	for _, u := range uses {
 		if u.dep && len(out) < maxReasons {
 			out = append(out, analysis.RelatedInformation{Pos: u.pos, Message: msg})

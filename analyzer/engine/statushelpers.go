@@ -95,7 +95,12 @@ func serverCode(v ssa.Value) (string, bool) {
 
 // staticName is the full name of a static callee, or "".
 func staticName(call *ssa.Call) string {
-	fn := call.Common().StaticCallee()
+	return funcName(call.Common().StaticCallee())
+}
+
+// funcName is the full name of a declared function (knowledge.FullName),
+// or "" for nil or a synthetic function.
+func funcName(fn *ssa.Function) string {
 	if fn == nil {
 		return ""
 	}
@@ -406,12 +411,11 @@ func BuilderName(fn *ssa.Function) string {
 	for n := 0; fn != nil && fn.Parent() != nil && n < 64; n++ {
 		fn = fn.Parent()
 	}
-	if fn == nil {
-		return ""
-	}
-	obj, ok := fn.Object().(*types.Func)
-	if !ok {
-		return ""
-	}
-	return knowledge.FullName(obj)
+	return funcName(fn)
+}
+
+// BuildsStatus reports whether call makes a gRPC status or a Connect
+// error from a code and a message (Builds of its static callee).
+func BuildsStatus(call *ssa.Call) bool {
+	return Builds(staticName(call))
 }
